@@ -1,0 +1,159 @@
+// Command-line entry: the same core over HTML files, one JSON object per line per file.
+// Usage: npm run --silent analyze -- [--mode declutter|focus] [--explain] [--comments] FILE...
+import { readFile } from 'node:fs/promises';
+import { Window } from 'happy-dom';
+import { analyzePage, visibleTextOf } from '../core/report';
+import type { Mode } from '../core/types';
+
+interface CliOptions {
+  mode: Mode;
+  explain: boolean;
+  hideComments: boolean;
+  files: string[];
+}
+
+const USAGE = 'usage: analyze [--mode declutter|focus] [--explain] [--comments] FILE...';
+
+export function parseArgs(argv: string[]): CliOptions | string {
+  const opts: CliOptions = { mode: 'declutter', explain: false, hideComments: false, files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--mode') {
+      const value = argv[++i];
+      if (value !== 'declutter' && value !== 'focus') return `--mode takes declutter or focus\n${USAGE}`;
+      opts.mode = value;
+    } else if (arg.startsWith('--mode=')) {
+      const value = arg.slice(7);
+      if (value !== 'declutter' && value !== 'focus') return `--mode takes declutter or focus\n${USAGE}`;
+      opts.mode = value;
+    } else if (arg === '--explain') opts.explain = true;
+    else if (arg === '--comments') opts.hideComments = true;
+    else if (arg === '--help' || arg === '-h') return USAGE;
+    else if (arg.startsWith('--')) return `unknown option ${arg}\n${USAGE}`;
+    else opts.files.push(arg);
+  }
+  if (opts.files.length === 0) return `no files given\n${USAGE}`;
+  return opts;
+}
+
+/** Parses HTML into a Document without running its scripts or fetching anything. */
+export function parseHtml(html: string, url = 'http://localhost/'): Document {
+  const window = new Window({
+    url,
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
+      navigation: {
+        disableMainFrameNavigation: true,
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+      },
+    },
+  });
+  const doc = new window.DOMParser().parseFromString(html, 'text/html');
+  return doc as unknown as Document;
+}
+
+function looksBinary(buf: Buffer): boolean {
+  const sample = buf.subarray(0, 4096);
+  let odd = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 9 || (byte > 13 && byte < 32)) odd++;
+  }
+  return odd > sample.length * 0.1;
+}
+
+export async function analyzeFile(file: string, opts: Omit<CliOptions, 'files'>): Promise<Record<string, unknown>> {
+  const t0 = performance.now();
+  let buf: Buffer;
+  try {
+    buf = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const msg =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String((err as Error).message);
+    return { file, ok: false, error: msg };
+  }
+  if (buf.length === 0) return { file, ok: false, error: 'empty file' };
+  if (looksBinary(buf)) return { file, ok: false, error: 'not an HTML file (binary data)' };
+  const html = buf.toString('utf8');
+  if (!/<[a-z!?/]/i.test(html)) return { file, ok: false, error: 'not an HTML file (no markup)' };
+  try {
+    const doc = parseHtml(html);
+    const analysis = analyzePage(doc, {
+      mode: opts.mode,
+      hideComments: opts.hideComments,
+      url: file,
+      now: () => performance.now(),
+    });
+    const { report } = analysis;
+    const hiddenSet = new Set(analysis.clutter.map((c) => c.element));
+    const out: Record<string, unknown> = {
+      file,
+      ok: true,
+      isArticle: report.isArticle,
+      lang: report.lang,
+      title: report.title,
+      mode: report.mode,
+      quotes: report.quotes.map((q) => ({
+        text: q.text,
+        speaker: q.speaker,
+        mention: q.mention,
+        cue: q.cue,
+        kind: q.kind,
+      })),
+      speakers: report.speakers.map((s) => ({
+        name: s.name,
+        role: s.role,
+        quotes: s.quotes,
+        aliases: s.aliases,
+        type: s.type,
+      })),
+      hidden: report.hidden.map((h) => ({ kind: h.kind, text: h.text })),
+      visibleText: visibleTextOf(doc, hiddenSet),
+      notes: report.notes,
+      ms: Math.round((performance.now() - t0) * 10) / 10,
+    };
+    if (opts.explain) {
+      out.explain = {
+        article: report.articleReasons,
+        hidden: report.hidden.map((h) => ({ kind: h.kind, reason: h.reason, text: h.text.slice(0, 60) })),
+        quotes: report.quotes.map((q) => ({
+          text: q.text.slice(0, 60),
+          speaker: q.speaker,
+          rule: q.rule,
+          mention: q.mention,
+          cue: q.cue,
+        })),
+        timings: report.timings,
+      };
+    }
+    return out;
+  } catch (err) {
+    return { file, ok: false, error: `analysis failed: ${(err as Error).message}` };
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  if (typeof opts === 'string') {
+    process.stderr.write(`${opts}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  let failed = 0;
+  for (const file of opts.files) {
+    const result = await analyzeFile(file, opts);
+    if (result.ok !== true) failed++;
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  }
+  if (failed > 0) process.exitCode = 1;
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '')) {
+  void main();
+}

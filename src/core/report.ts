@@ -1,0 +1,114 @@
+// One PageReport from a Document: the only thing adapters see, plus the element references the
+// content script needs to apply it. The Document is read, never changed.
+import { detectArticle } from './article';
+import { type ClutterBlock, findClutterBlocks } from './clutter';
+import { findQuotes } from './quotes';
+import { attributeSpeakers } from './speakers';
+import { collectTextBlocks, normalizeSpace } from './text';
+import type { HiddenBlock, Mode, PageReport, Quote, QuoteSpan, TextBlock } from './types';
+
+export interface AnalyzeOptions {
+  mode?: Mode;
+  hideComments?: boolean;
+  url?: string;
+  /** A clock in milliseconds; the content script passes performance.now. */
+  now?: () => number;
+}
+
+export interface Analysis {
+  report: PageReport;
+  /** The article's main content root, or null on pages that are not articles. */
+  root: Element | null;
+  clutter: ClutterBlock[];
+  blocks: TextBlock[];
+  spans: QuoteSpan[];
+}
+
+/** How much of a hidden block's text goes into the report. */
+const HIDDEN_TEXT_CAP = 200;
+
+export function analyzePage(doc: Document, options: AnalyzeOptions = {}): Analysis {
+  const now = options.now ?? (() => Date.now());
+  const mode = options.mode ?? 'declutter';
+  const timings: Record<string, number> = {};
+  const notes: string[] = [];
+  const time = <T>(stage: string, fn: () => T): T => {
+    const t0 = now();
+    const out = fn();
+    timings[stage] = Math.round((now() - t0) * 100) / 100;
+    return out;
+  };
+
+  const article = time('detect', () => detectArticle(doc));
+  const base: PageReport = {
+    version: 1,
+    url: options.url ?? doc.location?.href ?? '',
+    title: article.title,
+    site: article.site,
+    lang: article.lang,
+    isArticle: article.isArticle,
+    mode,
+    articleReasons: article.reasons,
+    quotes: [],
+    speakers: [],
+    hidden: [],
+    timings,
+    notes,
+  };
+  if (!article.isArticle || !article.root) {
+    return { report: base, root: null, clutter: [], blocks: [], spans: [] };
+  }
+  const root = article.root;
+
+  const clutter = time('declutter', () =>
+    findClutterBlocks(doc, root, { mode, hideComments: options.hideComments ?? false }),
+  );
+  const hiddenSet = new Set(clutter.map((c) => c.element));
+  const { blocks, truncated } = time('blocks', () => collectTextBlocks(root, { exclude: (el) => hiddenSet.has(el) }));
+  if (truncated) notes.push('text cap reached: only the first part of the page was read');
+  const spans = time('quotes', () => findQuotes(blocks));
+  const { attributions, speakers } = time('speakers', () => attributeSpeakers(blocks, spans, article.lang));
+
+  const quotes: Quote[] = spans.map((span, i) => {
+    const a = attributions[i]!;
+    return {
+      id: `q${i}`,
+      text: span.text,
+      speaker: a.speaker,
+      mention: a.mention,
+      cue: a.cue,
+      rule: a.rule,
+      kind: span.kind,
+      block: span.block,
+      start: span.start,
+      end: span.end,
+    };
+  });
+  const hidden: HiddenBlock[] = clutter.map((c) => ({
+    kind: c.kind,
+    text: normalizeSpace(c.element.textContent ?? '').slice(0, HIDDEN_TEXT_CAP),
+    reason: c.reason,
+  }));
+  return { report: { ...base, quotes, speakers, hidden }, root, clutter, blocks, spans };
+}
+
+const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'IFRAME', 'OBJECT']);
+
+/**
+ * The page's text that stays visible once `hidden` elements are hidden: what a reader still sees,
+ * as far as markup tells (no layout here). Blocks are separated by newlines.
+ */
+export function visibleTextOf(doc: Document, hidden: ReadonlySet<Element>): string {
+  const body = doc.body ?? doc.documentElement;
+  const { blocks } = collectTextBlocks(body, {
+    exclude: (el) =>
+      hidden.has(el) ||
+      INVISIBLE_TAGS.has(el.tagName) ||
+      el.getAttribute('aria-hidden') === 'true' ||
+      /display\s*:\s*none/i.test(el.getAttribute('style') ?? ''),
+  });
+  return blocks
+    .map((b) => normalizeSpace(b.text))
+    .filter((t) => t !== '')
+    .join('\n');
+}
