@@ -1,0 +1,43 @@
+// npm run build: dist/chrome and dist/firefox from the one manifest.json.
+// npm run build:e2e (E2E=1): the same with test hooks, into dist/e2e/<target>.
+// Per target: (1) vite + crxjs build the popup, options page and background; (2) vite builds the
+// content script as one IIFE; (3) the manifest gets the content script entry.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import { CONTENT_SCRIPT_OUT, outDirFor, readSourceManifest, type Target } from '../vite.config';
+
+const e2e = process.env.E2E === '1';
+const only = process.argv.slice(2).filter((a): a is Target => a === 'chrome' || a === 'firefox');
+const targets: Target[] = only.length > 0 ? only : ['chrome', 'firefox'];
+
+for (const target of targets) {
+  process.env.TARGET = target;
+  const outDir = outDirFor(target, e2e);
+  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    define: { __E2E__: JSON.stringify(e2e) },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      copyPublicDir: false,
+      lib: {
+        entry: resolve('src/content/index.ts'),
+        formats: ['iife'],
+        name: 'quotelensContent',
+        fileName: () => CONTENT_SCRIPT_OUT,
+      },
+      rollupOptions: { output: { extend: false } },
+    },
+  });
+  const manifestPath = resolve(outDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  const source = readSourceManifest();
+  manifest.content_scripts = source.content_scripts.map((cs) => ({ ...cs, js: [CONTENT_SCRIPT_OUT] }));
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  process.stdout.write(`built ${outDir}\n`);
+}

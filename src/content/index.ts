@@ -1,0 +1,76 @@
+import browser from 'webextension-polyfill';
+// Content script: reads settings, runs the core on the page, applies the result, serves the
+// popup's calls. A thin adapter: all understanding of the page lives in src/core.
+import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messages';
+import { callBackground, serve } from '../shared/rpc';
+import { isSiteEnabled } from '../shared/settings';
+import { loadSettings } from '../shared/storage';
+import { PageController } from './page';
+
+async function start(): Promise<void> {
+  const doc = document;
+  // One instance per page, even if the script is injected twice (reload of the extension).
+  if (doc.documentElement.hasAttribute('data-quotelens')) return;
+  doc.documentElement.setAttribute('data-quotelens', 'loading');
+  const lifetime = new AbortController();
+  const extensionOrigin = browser.runtime.getURL('');
+
+  const settings = await loadSettings();
+  const toggles: Toggles = { declutter: settings.declutter, highlight: settings.highlight, focus: settings.focus };
+  const page = new PageController(doc, window, toggles, settings.hideComments);
+
+  if (isSiteEnabled(settings, location.hostname)) page.run();
+  else page.markOff();
+
+  const api: ContentApi = {
+    getState: () => page.state(),
+    setToggles: (t) => {
+      page.setToggles(t);
+      return page.state();
+    },
+    showHidden: (show) => {
+      page.showHidden(show);
+      return page.state();
+    },
+    scrollToQuote: (id) => page.scrollToQuote(id),
+    setEnabled: (enabled) => {
+      page.setEnabled(enabled);
+      return page.state();
+    },
+  };
+  serve<ContentApi>(
+    CONTENT_METHODS,
+    {
+      getState: () => api.getState(),
+      setToggles: (_s, t) => api.setToggles(t),
+      showHidden: (_s, show) => api.showHidden(show),
+      scrollToQuote: (_s, id) => api.scrollToQuote(id),
+      setEnabled: (_s, enabled) => {
+        const state = api.setEnabled(enabled);
+        void report();
+        return state;
+      },
+    },
+    // Only the extension's own pages and background talk to us.
+    { signal: lifetime.signal, accept: (sender) => sender.url === undefined || sender.url.startsWith(extensionOrigin) },
+  );
+
+  const report = () =>
+    callBackground('pageAnalyzed', {
+      quotes: page.state().report?.quotes.length ?? 0,
+      status: page.state().status,
+    }).catch(() => undefined);
+  void report();
+
+  if (__E2E__) {
+    // Test hook, compiled into e2e builds only: headless browsers have no toolbar to open the popup.
+    doc.addEventListener('quotelens-e2e-open-popup', () => void callBackground('e2eOpenPopup'), {
+      signal: lifetime.signal,
+    });
+  }
+}
+
+void start().catch((err: unknown) => {
+  document.documentElement.setAttribute('data-quotelens', 'error');
+  console.error('Quotelens:', err);
+});

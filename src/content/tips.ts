@@ -1,0 +1,115 @@
+// The hover card over a highlighted quote: speaker, role, quote number. Highlights made with the
+// Custom Highlight API have no elements to hover, so we hit-test the pointer against the ranges.
+const TIP_ATTR = 'data-quotelens-tip';
+
+type CaretDoc = Document & {
+  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+};
+
+export class QuoteTips {
+  private entries: [string, Range][] = [];
+  private tip: HTMLElement | null = null;
+  private controller: AbortController | null = null;
+  private frame = 0;
+  private shownId: string | null = null;
+  /** A card opened from the popup stays through the scroll that brought it into view. */
+  private pinned = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly win: Window,
+    private readonly label: (id: string) => string | null,
+  ) {}
+
+  start(entries: [string, Range][]): void {
+    this.stop();
+    this.entries = entries;
+    if (entries.length === 0) return;
+    this.controller = new AbortController();
+    const { signal } = this.controller;
+    this.doc.addEventListener(
+      'pointermove',
+      (e) => {
+        if (this.frame) return;
+        this.frame = this.win.requestAnimationFrame(() => {
+          this.frame = 0;
+          this.onPointer(e.clientX, e.clientY);
+        });
+      },
+      { passive: true, signal },
+    );
+    this.doc.addEventListener('keydown', (e) => e.key === 'Escape' && this.hide(), { signal });
+    this.win.addEventListener('scroll', () => this.pinned || this.hide(), { passive: true, signal });
+  }
+
+  stop(): void {
+    this.controller?.abort();
+    this.controller = null;
+    if (this.frame) this.win.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.entries = [];
+    this.hide();
+  }
+
+  /** Shows the card for a quote without a pointer (after the popup scrolled to it). */
+  showFor(id: string, range: Range): void {
+    this.pinned = true;
+    this.win.setTimeout(() => {
+      const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+      this.show(id, rect.left, rect.bottom + 6);
+      this.win.setTimeout(() => {
+        this.pinned = false;
+      }, 600);
+    }, 450);
+  }
+
+  private onPointer(x: number, y: number): void {
+    const pos = this.caretAt(x, y);
+    const hit = pos ? this.entries.find(([, r]) => this.inRange(r, pos.node, pos.offset)) : undefined;
+    if (!hit) {
+      if (!this.pinned) this.hide();
+      return;
+    }
+    if (hit[0] !== this.shownId) this.show(hit[0], x + 12, y + 16);
+  }
+
+  private inRange(range: Range, node: Node, offset: number): boolean {
+    try {
+      return range.isPointInRange(node, offset);
+    } catch {
+      return false;
+    }
+  }
+
+  private caretAt(x: number, y: number): { node: Node; offset: number } | null {
+    const d = this.doc as CaretDoc;
+    if (d.caretPositionFromPoint) {
+      const p = d.caretPositionFromPoint(x, y);
+      return p ? { node: p.offsetNode, offset: p.offset } : null;
+    }
+    const r = d.caretRangeFromPoint?.(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+
+  private show(id: string, x: number, y: number): void {
+    const text = this.label(id);
+    if (!text) return;
+    if (!this.tip) {
+      this.tip = this.doc.createElement('div');
+      this.tip.setAttribute(TIP_ATTR, '');
+      this.tip.setAttribute('role', 'tooltip');
+      this.doc.documentElement.appendChild(this.tip);
+    }
+    this.tip.textContent = text;
+    this.tip.style.left = `${Math.max(4, x + this.win.scrollX)}px`;
+    this.tip.style.top = `${y + this.win.scrollY}px`;
+    this.shownId = id;
+  }
+
+  private hide(): void {
+    this.tip?.remove();
+    this.tip = null;
+    this.shownId = null;
+  }
+}

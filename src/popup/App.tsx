@@ -1,0 +1,262 @@
+// The toolbar popup: article status, switches, who said what, what was hidden, export.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ClutterKind, PageReport, Quote, Speaker } from '../core/types';
+import { type MessageKey, t } from '../shared/i18n';
+import type { PageState, Toggles } from '../shared/messages';
+import { colourIndex, SPEAKER_COLOURS, UNATTRIBUTED } from '../shared/palette';
+import { Switch } from '../shared/Switch';
+import type { PopupConnector, TabView } from './connector';
+import { summaryJson, summaryMarkdown } from './export';
+
+/** Quotes shown per speaker before "Show all". */
+const QUOTES_COLLAPSED = 3;
+
+export function App({ connector }: { connector: PopupConnector }) {
+  const [view, setView] = useState<TabView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    connector.load().then(setView, (err: Error) => setError(err.message));
+  }, [connector]);
+
+  const update = useCallback((next: Promise<PageState | null>, siteEnabled?: boolean) => {
+    next.then(
+      (state) =>
+        setView((v) => (v?.kind === 'page' && state ? { ...v, state, siteEnabled: siteEnabled ?? v.siteEnabled } : v)),
+      (err: Error) => setError(err.message),
+    );
+  }, []);
+
+  return (
+    <main class="popup" data-popup-state={stateName(view, error)}>
+      <header class="top">
+        <span class="logo" aria-hidden="true">
+          ❝
+        </span>
+        <h1>Quotelens</h1>
+        <a class="options" href="../options/index.html" target="_blank" rel="noreferrer">
+          {t('options')}
+        </a>
+      </header>
+      {error ? (
+        <p class="empty" role="alert">
+          {t('errorState', error)}
+        </p>
+      ) : (
+        <Body view={view} connector={connector} update={update} />
+      )}
+    </main>
+  );
+}
+
+function stateName(view: TabView | null, error: string | null): string {
+  if (error) return 'error';
+  if (!view) return 'loading';
+  if (view.kind !== 'page') return view.kind;
+  const { state } = view;
+  if (state.status === 'ready' && state.report && state.report.quotes.length === 0) return 'no-quotes';
+  return state.status === 'skipped' ? 'not-article' : state.status;
+}
+
+interface BodyProps {
+  view: TabView | null;
+  connector: PopupConnector;
+  update: (next: Promise<PageState | null>, siteEnabled?: boolean) => void;
+}
+
+function Body({ view, connector, update }: BodyProps) {
+  if (!view)
+    return (
+      <p class="empty" aria-live="polite">
+        {t('loading')}
+      </p>
+    );
+  if (view.kind === 'restricted') return <p class="empty">{t('restricted')}</p>;
+  if (view.kind === 'not-analysed') return <p class="empty">{t('notAnalysed')}</p>;
+  const { state, siteEnabled } = view;
+  const report = state.report;
+  const toggle = (key: keyof Toggles) => (on: boolean) => update(connector.setToggles({ [key]: on }));
+  return (
+    <>
+      <section class="article" aria-label={report?.title ?? state.host}>
+        {report?.title ? <h2 class="title">{report.title}</h2> : null}
+        <p class="site">
+          {state.host}
+          {state.status === 'ready' ? <span class="badge">{t('articleRecognised')}</span> : null}
+        </p>
+      </section>
+      <section class="switches">
+        <Switch
+          label={t('switchSite')}
+          on={siteEnabled}
+          onChange={(on) => update(connector.setSiteEnabled(state.host, on), on)}
+        />
+        {state.status === 'ready' ? (
+          <>
+            <Switch label={t('switchDeclutter')} on={state.toggles.declutter} onChange={toggle('declutter')} />
+            <Switch label={t('switchHighlight')} on={state.toggles.highlight} onChange={toggle('highlight')} />
+            <Switch label={t('switchFocus')} on={state.toggles.focus} onChange={toggle('focus')} />
+          </>
+        ) : null}
+      </section>
+      {state.status === 'off' ? <p class="empty">{t('siteOff')}</p> : null}
+      {state.status === 'skipped' ? <p class="empty">{t('notArticle')}</p> : null}
+      {state.status === 'error' ? (
+        <p class="empty" role="alert">
+          {t('errorState', state.error ?? '')}
+        </p>
+      ) : null}
+      {state.status === 'ready' && report ? (
+        <>
+          <Speakers report={report} onJump={(id) => void connector.scrollToQuote(id)} />
+          <Hidden report={report} hiddenNow={state.hiddenNow} onShow={(show) => update(connector.showHidden(show))} />
+          <Export report={report} connector={connector} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function Speakers({ report, onJump }: { report: PageReport; onJump: (id: string) => void }) {
+  if (report.quotes.length === 0) return <p class="empty">{t('noQuotes')}</p>;
+  const unattributed = report.quotes.filter((q) => q.speaker === null);
+  const numberOf = new Map(report.quotes.map((q, i) => [q.id, i + 1]));
+  return (
+    <section class="speakers" aria-labelledby="speakers-h">
+      <h2 id="speakers-h">{t('speakersHeading')}</h2>
+      <ul class="cards">
+        {report.speakers.map((s, i) => (
+          <SpeakerCard
+            key={s.name}
+            speaker={s}
+            colour={SPEAKER_COLOURS[colourIndex(i)]!.line}
+            quotes={report.quotes.filter((q) => q.speaker === s.name)}
+            numberOf={numberOf}
+            total={report.quotes.length}
+            onJump={onJump}
+          />
+        ))}
+        {unattributed.length > 0 ? (
+          <SpeakerCard
+            speaker={{
+              name: t('unattributed'),
+              role: null,
+              aliases: [],
+              quotes: unattributed.length,
+              quoteIds: [],
+              type: 'descriptive',
+            }}
+            colour={UNATTRIBUTED.line}
+            quotes={unattributed}
+            numberOf={numberOf}
+            total={report.quotes.length}
+            onJump={onJump}
+            unattributed
+          />
+        ) : null}
+      </ul>
+    </section>
+  );
+}
+
+interface CardProps {
+  speaker: Speaker;
+  colour: string;
+  quotes: Quote[];
+  numberOf: Map<string, number>;
+  total: number;
+  onJump: (id: string) => void;
+  unattributed?: boolean;
+}
+
+function SpeakerCard({ speaker, colour, quotes, numberOf, total, onJump, unattributed }: CardProps) {
+  const [open, setOpen] = useState(false);
+  const shown = open ? quotes : quotes.slice(0, QUOTES_COLLAPSED);
+  const count = quotes.length === 1 ? t('quoteCountOne') : t('quoteCount', quotes.length);
+  const aliases = speaker.aliases.filter((a) => a !== speaker.name);
+  return (
+    <li class={`card${unattributed ? ' unattributed' : ''}`} data-speaker={unattributed ? '' : speaker.name}>
+      <div class="who">
+        <span class="chip" style={{ background: colour }} aria-hidden="true" />
+        <span class="name">{speaker.name}</span>
+        {speaker.role ? <span class="role">{speaker.role}</span> : null}
+        <span class="count">{count}</span>
+      </div>
+      {aliases.length > 0 ? <p class="aliases">{t('aliases', aliases.join(', '))}</p> : null}
+      <ol class="quotes">
+        {shown.map((q) => (
+          <li key={q.id}>
+            <button
+              type="button"
+              class="quote"
+              data-quote-id={q.id}
+              title={t('jumpToQuote')}
+              aria-label={`${t('quoteNumber', numberOf.get(q.id) ?? 0, total)}: ${q.text}`}
+              onClick={() => onJump(q.id)}
+            >
+              “{q.text}”
+            </button>
+          </li>
+        ))}
+      </ol>
+      {quotes.length > QUOTES_COLLAPSED ? (
+        <button type="button" class="more" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? t('showFewer') : t('showAll', quotes.length)}
+        </button>
+      ) : null}
+    </li>
+  );
+}
+
+function Hidden({
+  report,
+  hiddenNow,
+  onShow,
+}: {
+  report: PageReport;
+  hiddenNow: number;
+  onShow: (show: boolean) => void;
+}) {
+  const counts = new Map<ClutterKind, number>();
+  for (const h of report.hidden) counts.set(h.kind, (counts.get(h.kind) ?? 0) + 1);
+  return (
+    <section class="hidden" aria-labelledby="hidden-h">
+      <h2 id="hidden-h">{t('hiddenHeading')}</h2>
+      {counts.size === 0 ? (
+        <p class="muted">{t('hiddenNothing')}</p>
+      ) : (
+        <>
+          <ul class="kinds">
+            {[...counts].map(([kind, n]) => (
+              <li key={kind} data-kind={kind}>
+                <strong>{n}</strong> {t(`kind_${kind}` as MessageKey)}
+              </li>
+            ))}
+          </ul>
+          <button type="button" class="secondary" data-action="show-hidden" onClick={() => onShow(hiddenNow > 0)}>
+            {hiddenNow > 0 ? t('showHidden') : t('hideAgain')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Export({ report, connector }: { report: PageReport; connector: PopupConnector }) {
+  const [status, setStatus] = useState('');
+  const copy = (text: string) => connector.copy(text).then((ok) => setStatus(ok ? t('copied') : t('copyFailed')));
+  if (report.quotes.length === 0) return null;
+  return (
+    <section class="export">
+      <button type="button" class="secondary" onClick={() => copy(summaryMarkdown(report, t('unattributed')))}>
+        {t('copyMarkdown')}
+      </button>
+      <button type="button" class="secondary" onClick={() => copy(summaryJson(report))}>
+        {t('copyJson')}
+      </button>
+      <span class="status" role="status">
+        {status}
+      </span>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+// The popup reads and acts through one connector: the real one talks to the page's content
+// script and the background; the mock serves a full default PageState plus overrides, so the UI
+// is tested and screenshotted without a browser.
+import type { PageReport } from '../core/types';
+import type { PageState, Toggles } from '../shared/messages';
+import type { Settings } from '../shared/settings';
+import { DEFAULT_SETTINGS } from '../shared/settings';
+
+/** What the popup can see of the tab: a state, or why there is none. */
+export type TabView =
+  | { kind: 'page'; state: PageState; siteEnabled: boolean }
+  | { kind: 'restricted' }
+  | { kind: 'not-analysed' };
+
+export interface PopupConnector {
+  load(): Promise<TabView>;
+  setToggles(toggles: Partial<Toggles>): Promise<PageState>;
+  showHidden(show: boolean): Promise<PageState>;
+  scrollToQuote(id: string): Promise<boolean>;
+  setSiteEnabled(host: string, enabled: boolean): Promise<PageState | null>;
+  copy(text: string): Promise<boolean>;
+}
+
+export const EMPTY_REPORT: PageReport = {
+  version: 1,
+  url: 'https://news.example/story',
+  title: 'A story',
+  site: 'news.example',
+  lang: 'en',
+  isArticle: true,
+  mode: 'declutter',
+  articleReasons: [],
+  quotes: [],
+  speakers: [],
+  hidden: [],
+  timings: {},
+  notes: [],
+};
+
+export function defaultState(report: Partial<PageReport> = {}, state: Partial<PageState> = {}): PageState {
+  return {
+    status: 'ready',
+    host: 'news.example',
+    report: { ...EMPTY_REPORT, ...report },
+    toggles: { declutter: true, highlight: true, focus: false },
+    hiddenNow: report.hidden?.length ?? 0,
+    ms: 4,
+    ...state,
+  };
+}
+
+/** A connector over fixed data; records calls for tests. */
+export function mockConnector(view: TabView, settings: Settings = DEFAULT_SETTINGS) {
+  const calls: string[] = [];
+  let current = view;
+  const state = () => (current.kind === 'page' ? current.state : defaultState());
+  const connector: PopupConnector & { calls: string[]; settings: Settings } = {
+    calls,
+    settings,
+    load: async () => current,
+    setToggles: async (t) => {
+      calls.push(`setToggles ${JSON.stringify(t)}`);
+      if (current.kind === 'page')
+        current = { ...current, state: { ...current.state, toggles: { ...current.state.toggles, ...t } } };
+      return state();
+    },
+    showHidden: async (show) => {
+      calls.push(`showHidden ${show}`);
+      const s = state();
+      if (current.kind === 'page')
+        current = { ...current, state: { ...s, hiddenNow: show ? 0 : (s.report?.hidden.length ?? 0) } };
+      return state();
+    },
+    scrollToQuote: async (id) => {
+      calls.push(`scrollToQuote ${id}`);
+      return true;
+    },
+    setSiteEnabled: async (host, enabled) => {
+      calls.push(`setSiteEnabled ${host} ${enabled}`);
+      if (current.kind === 'page')
+        current = { ...current, siteEnabled: enabled, state: { ...current.state, status: enabled ? 'ready' : 'off' } };
+      return state();
+    },
+    copy: async (text) => {
+      calls.push(`copy ${text.length}`);
+      return true;
+    },
+  };
+  return connector;
+}

@@ -1,0 +1,50 @@
+// The connector over real messaging: the content script of the tab (its id from ?tabId=N when the
+// popup is opened as a tab, else the active tab) and the background for settings.
+import browser from 'webextension-polyfill';
+import { callBackground, callTab } from '../shared/rpc';
+import { isSiteEnabled } from '../shared/settings';
+import type { PopupConnector, TabView } from './connector';
+
+async function resolveTab(): Promise<{ id: number; url: string | undefined } | null> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) {
+    const tab = await browser.tabs.get(fromQuery).catch(() => null);
+    return { id: fromQuery, url: tab?.url };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+}
+
+export function realConnector(): PopupConnector {
+  let tabId = -1;
+  return {
+    async load(): Promise<TabView> {
+      const tab = await resolveTab();
+      if (!tab) return { kind: 'restricted' };
+      tabId = tab.id;
+      if (tab.url && !/^https?:/i.test(tab.url)) return { kind: 'restricted' };
+      try {
+        const [state, settings] = await Promise.all([callTab(tab.id, 'getState'), callBackground('getSettings')]);
+        return { kind: 'page', state, siteEnabled: isSiteEnabled(settings, state.host) };
+      } catch {
+        // No content script answered: a page opened before install, or one we may not run on.
+        return tab.url ? { kind: 'not-analysed' } : { kind: 'restricted' };
+      }
+    },
+    setToggles: (toggles) => callTab(tabId, 'setToggles', toggles),
+    showHidden: (show) => callTab(tabId, 'showHidden', show),
+    scrollToQuote: (id) => callTab(tabId, 'scrollToQuote', id),
+    async setSiteEnabled(host, enabled) {
+      await callBackground('setSiteEnabled', host, enabled);
+      return callTab(tabId, 'setEnabled', enabled).catch(() => null);
+    },
+    async copy(text) {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// The one typed message protocol. Each side is an interface of method signatures; a message is
+// { channel, method, args } and its reply is the method's return value. Both ends validate shape.
+import type { PageReport } from '../core/types';
+import type { Settings } from './settings';
+
+export const CHANNEL = 'quotelens/v1';
+
+export type PageStatus = 'loading' | 'ready' | 'off' | 'skipped' | 'error';
+
+export interface Toggles {
+  declutter: boolean;
+  highlight: boolean;
+  focus: boolean;
+}
+
+/** What the content script knows about its page. */
+export interface PageState {
+  status: PageStatus;
+  host: string;
+  report: PageReport | null;
+  toggles: Toggles;
+  /** Number of blocks hidden right now (0 after "show hidden"). */
+  hiddenNow: number;
+  /** Main-thread milliseconds our work took. */
+  ms: number;
+  error?: string;
+}
+
+/** Served by the content script (called by the popup and background through tabs.sendMessage). */
+export interface ContentApi {
+  getState(): PageState;
+  setToggles(toggles: Partial<Toggles>): PageState;
+  /** Show everything we hid (one-click undo), or hide it again. */
+  showHidden(show: boolean): PageState;
+  scrollToQuote(id: string): boolean;
+  /** Turn Quotelens on/off for this page now (the per-site choice is saved by the caller). */
+  setEnabled(enabled: boolean): PageState;
+}
+
+/** Served by the background (called by content scripts, popup and options). */
+export interface BackgroundApi {
+  /** Content script → background: the page's quote count, for the toolbar badge. */
+  pageAnalyzed(summary: { quotes: number; status: PageStatus }): void;
+  getSettings(): Settings;
+  saveSettings(settings: Settings): Settings;
+  setSiteEnabled(host: string, enabled: boolean): Settings;
+  /** e2e builds only: open the popup as a tab for the sender's tab (headless has no toolbar). */
+  e2eOpenPopup(): void;
+}
+
+export type Api = ContentApi | BackgroundApi;
+export type Method<A> = Extract<keyof A, string>;
+
+export interface Message<A, M extends Method<A> = Method<A>> {
+  channel: typeof CHANNEL;
+  method: M;
+  args: A[M] extends (...args: infer P) => unknown ? P : never;
+}
+
+export type Reply<A, M extends keyof A> = A[M] extends (...args: never[]) => infer R ? Awaited<R> : never;
+
+export function makeMessage<A, M extends Method<A>>(
+  method: M,
+  ...args: A[M] extends (...a: infer P) => unknown ? P : never
+): Message<A, M> {
+  return { channel: CHANNEL, method, args } as Message<A, M>;
+}
+
+/** Shape check for anything arriving over runtime messaging: untrusted until proven otherwise. */
+export function isMessage<A>(value: unknown, methods: readonly Method<A>[]): value is Message<A> {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    v.channel === CHANNEL &&
+    typeof v.method === 'string' &&
+    (methods as readonly string[]).includes(v.method) &&
+    Array.isArray(v.args) &&
+    v.args.length <= 4
+  );
+}
+
+export const CONTENT_METHODS = [
+  'getState',
+  'setToggles',
+  'showHidden',
+  'scrollToQuote',
+  'setEnabled',
+] as const satisfies readonly Method<ContentApi>[];
+export const BACKGROUND_METHODS = [
+  'pageAnalyzed',
+  'getSettings',
+  'saveSettings',
+  'setSiteEnabled',
+  'e2eOpenPopup',
+] as const satisfies readonly Method<BackgroundApi>[];

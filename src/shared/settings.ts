@@ -1,0 +1,96 @@
+// Settings schema, defaults, validation and migration. Pure: storage access lives in adapters.
+
+export const SETTINGS_KEY = 'settings';
+export const SETTINGS_VERSION = 1;
+
+export interface Settings {
+  version: typeof SETTINGS_VERSION;
+  /** Hide clutter on article pages. */
+  declutter: boolean;
+  /** Highlight quotations. */
+  highlight: boolean;
+  /** Hide everything outside the article too. */
+  focus: boolean;
+  /** Hide comment sections (off by default: some readers come for them). */
+  hideComments: boolean;
+  /** Hostnames where Quotelens does nothing. */
+  disabledSites: string[];
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  version: SETTINGS_VERSION,
+  declutter: true,
+  highlight: true,
+  focus: false,
+  hideComments: false,
+  disabledSites: [],
+});
+
+/** Longest list of sites we keep: storage.sync items are limited to 8 KB. */
+const MAX_SITES = 300;
+const HOST_RE = /^[a-z0-9.-]{1,253}(:\d{1,5})?$/;
+
+export interface ValidatedSettings {
+  settings: Settings;
+  /** What was wrong with the stored value; empty when it was fine. */
+  problems: string[];
+}
+
+/** Turns whatever storage holds into valid Settings; anything unusable falls back to defaults. */
+export function validateSettings(raw: unknown): ValidatedSettings {
+  const problems: string[] = [];
+  const settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: [] };
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { settings, problems: ['stored settings are not an object; using defaults'] };
+  }
+  const obj = migrate(raw as Record<string, unknown>, problems);
+  for (const key of ['declutter', 'highlight', 'focus', 'hideComments'] as const) {
+    const value = obj[key];
+    if (value === undefined) continue;
+    if (typeof value === 'boolean') settings[key] = value;
+    else problems.push(`${key} is not a boolean; using the default`);
+  }
+  const sites = obj.disabledSites;
+  if (sites !== undefined) {
+    if (Array.isArray(sites)) {
+      const clean = sites
+        .filter((s): s is string => typeof s === 'string')
+        .map((s) => s.trim().toLowerCase())
+        .filter((s) => HOST_RE.test(s));
+      if (clean.length !== sites.length) problems.push('disabledSites had invalid entries; they were dropped');
+      settings.disabledSites = [...new Set(clean)].slice(0, MAX_SITES);
+    } else problems.push('disabledSites is not a list; using the default');
+  }
+  return { settings, problems };
+}
+
+/** Brings an older stored shape up to the current version. */
+function migrate(obj: Record<string, unknown>, problems: string[]): Record<string, unknown> {
+  const version = obj.version;
+  if (version === undefined || version === 0) {
+    // Version 0 (never released) kept a single `enabled` flag per site map.
+    const out: Record<string, unknown> = { ...obj, version: SETTINGS_VERSION };
+    const sites = obj.sites;
+    if (sites && typeof sites === 'object' && !Array.isArray(sites)) {
+      out.disabledSites = Object.entries(sites as Record<string, unknown>)
+        .filter(([, on]) => on === false)
+        .map(([host]) => host);
+    }
+    return out;
+  }
+  if (version !== SETTINGS_VERSION) {
+    problems.push(`unknown settings version ${String(version)}; reading what fits`);
+  }
+  return obj;
+}
+
+export function isSiteEnabled(settings: Settings, host: string): boolean {
+  return !settings.disabledSites.includes(host.toLowerCase());
+}
+
+export function withSite(settings: Settings, host: string, enabled: boolean): Settings {
+  const h = host.toLowerCase();
+  const rest = settings.disabledSites.filter((s) => s !== h);
+  return { ...settings, disabledSites: enabled ? rest : [...rest, h] };
+}

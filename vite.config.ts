@@ -1,0 +1,60 @@
+// Builds the extension pages and background for one browser: TARGET=chrome|firefox (default
+// chrome). The content script is built separately as one self-contained IIFE (scripts/build.ts):
+// no loader, no web_accessible_resources for pages to probe.
+import { readFileSync } from 'node:fs';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { defineConfig } from 'vite';
+
+export type Target = 'chrome' | 'firefox';
+
+export const CONTENT_SCRIPT_OUT = 'content.js';
+
+interface SourceManifest {
+  background: { service_worker: string; type?: string };
+  content_scripts: { matches: string[]; js: string[]; run_at?: string }[];
+  [key: string]: unknown;
+}
+
+export function readSourceManifest(): SourceManifest {
+  return JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as SourceManifest;
+}
+
+/** The manifest crxjs sees for a target: background shape per browser, content script left out. */
+export function manifestFor(target: Target): Record<string, unknown> {
+  const { content_scripts: _contentScripts, background, ...rest } = readSourceManifest();
+  if (target === 'chrome')
+    return { ...rest, background: { service_worker: background.service_worker, type: 'module' } };
+  return {
+    ...rest,
+    background: { scripts: [background.service_worker], type: 'module' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'quotelens@quotelens.example',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    },
+  };
+}
+
+export function outDirFor(target: Target, e2e: boolean): string {
+  return e2e ? `dist/e2e/${target}` : `dist/${target}`;
+}
+
+export default defineConfig(() => {
+  const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
+  const e2e = process.env.E2E === '1';
+  return {
+    define: { __E2E__: JSON.stringify(e2e) },
+    plugins: [crx({ manifest: manifestFor(target) as unknown as ManifestV3Export, browser: target })],
+    build: {
+      outDir: outDirFor(target, e2e),
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+    },
+    server: { cors: { origin: [/chrome-extension:\/\//] } },
+  };
+});
