@@ -1,0 +1,250 @@
+// Quote and speaker figures on the PolNeAR corpus (../shared/corpora/polnear).
+// Usage: npx tsx scripts/eval-polnear.ts [--split dev|train] [--errors N] [--no-write]
+// Each article is rendered as a simple HTML page (first paragraph = the title as <h1>, the others as
+// <p>), parsed with the CLI's parseHtml, and run through collectTextBlocks → findQuotes →
+// attributeSpeakers on <body> directly: article detection is skipped, so short articles count too.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseHtml } from '../src/cli/analyze';
+import { findQuotes } from '../src/core/quotes';
+import { attributeSpeakers } from '../src/core/speakers';
+import { collectTextBlocks } from '../src/core/text';
+import { sharedPath } from '../tests/shared-data';
+
+interface GoldQuote {
+  text: string;
+  start: number;
+  end: number;
+  kind: 'direct' | 'mixed';
+  speaker: string | null;
+  speaker_alt: string | null;
+}
+
+interface Article {
+  id: string;
+  title: string;
+  text: string;
+  quotes: GoldQuote[];
+}
+
+interface Predicted {
+  start: number;
+  end: number;
+  speaker: string | null;
+  step: string;
+  kind: string;
+}
+
+export interface Figures {
+  split: string;
+  articles: number;
+  gold_quotes: number;
+  gold_with_speaker: number;
+  predicted_quotes: number;
+  predicted_attributed: number;
+  /** Gold quotes overlapped >= 50% (of the gold span) by a predicted quote. */
+  quote_recall: number;
+  /** Attributed predicted quotes that overlap a gold quote (the issue's "precision of attributed quotes"). */
+  quote_precision: number;
+  /** All predicted quotes, attributed or not, that overlap a gold quote. */
+  span_precision: number;
+  /** Right speaker over gold quotes with a known speaker; a missed quote counts as wrong. */
+  speaker_accuracy: number;
+  by_kind: Record<string, { gold: number; recall: number; with_speaker: number; speaker_accuracy: number }>;
+  by_rule: Record<string, { quotes: number; right: number; accuracy: number }>;
+}
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Paragraphs of the article text with their offsets; blank lines separate paragraphs. */
+function paragraphs(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  const re = /\n\s*\n/g;
+  let at = 0;
+  for (let m = re.exec(text); ; m = re.exec(text)) {
+    const end = m ? m.index : text.length;
+    if (text.slice(at, end).trim() !== '') out.push({ start: at, text: text.slice(at, end) });
+    if (!m) break;
+    at = m.index + m[0].length;
+  }
+  return out;
+}
+
+function renderPage(article: Article): { html: string; offsets: number[] } {
+  const paras = paragraphs(article.text);
+  const body = paras.map((p, i) => (i === 0 ? `<h1>${escapeHtml(p.text)}</h1>` : `<p>${escapeHtml(p.text)}</p>`));
+  return {
+    html: `<!doctype html><html lang="en"><head><title>${escapeHtml(article.title)}</title></head><body>${body.join('\n')}</body></html>`,
+    offsets: paras.map((p) => p.start),
+  };
+}
+
+function predict(article: Article): Predicted[] {
+  const { html, offsets } = renderPage(article);
+  const doc = parseHtml(html);
+  const { blocks } = collectTextBlocks(doc.body);
+  if (blocks.length !== offsets.length)
+    throw new Error(`${article.id}: ${blocks.length} blocks for ${offsets.length} paragraphs`);
+  const spans = findQuotes(blocks);
+  const { attributions } = attributeSpeakers(blocks, spans, 'en');
+  return spans.map((s, i) => ({
+    start: offsets[s.block]! + s.start,
+    end: offsets[s.block]! + s.end,
+    speaker: attributions[i]!.speaker,
+    step: attributions[i]!.step ?? attributions[i]!.rule,
+    kind: s.kind,
+  }));
+}
+
+const overlap = (a: { start: number; end: number }, b: { start: number; end: number }): number =>
+  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+
+const TITLE_WORDS = /^(mr|mrs|ms|dr|sen|rep|gov|president|senator|secretary|the)$/;
+
+/** Name tokens: lower case, punctuation dropped, honorifics and "the" left out. */
+function nameTokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t !== '' && !TITLE_WORDS.test(t));
+}
+
+/**
+ * Loose speaker match: after lower-casing and dropping punctuation, honorifics and "the", the two
+ * names share their last token, or every token of one is among the tokens of the other.
+ */
+export function sameSpeaker(predicted: string | null, gold: string): boolean {
+  if (predicted === null) return false;
+  const p = nameTokens(predicted);
+  const g = nameTokens(gold);
+  if (p.length === 0 || g.length === 0) return false;
+  if (p[p.length - 1] === g[g.length - 1]) return true;
+  return p.every((t) => g.includes(t)) || g.every((t) => p.includes(t));
+}
+
+const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
+
+export function evaluate(split: string, errors = 0): Figures {
+  const lines = readFileSync(sharedPath('corpora', 'polnear', `${split}.jsonl`), 'utf8').split('\n');
+  const articles = lines.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Article);
+  let gold = 0;
+  let found = 0;
+  let withSpeaker = 0;
+  let right = 0;
+  let predictedN = 0;
+  let predictedHit = 0;
+  let attributedN = 0;
+  let attributedHit = 0;
+  const byKind: Record<string, { gold: number; found: number; ws: number; right: number }> = {};
+  const byRule: Record<string, { quotes: number; right: number }> = {};
+  const errorLines: string[] = [];
+  for (const article of articles) {
+    const preds = predict(article);
+    for (const p of preds) {
+      const hit = article.quotes.some((g) => overlap(p, g) > 0);
+      predictedN++;
+      if (hit) predictedHit++;
+      if (p.speaker !== null) {
+        attributedN++;
+        if (hit) attributedHit++;
+      }
+    }
+    for (const g of article.quotes) {
+      byKind[g.kind] ??= { gold: 0, found: 0, ws: 0, right: 0 };
+      const k = byKind[g.kind]!;
+      gold++;
+      k.gold++;
+      const match = preds.find((p) => overlap(p, g) >= 0.5 * (g.end - g.start));
+      if (match) {
+        found++;
+        k.found++;
+      }
+      if (g.speaker === null) continue;
+      withSpeaker++;
+      k.ws++;
+      const ok = match !== undefined && sameSpeaker(match.speaker, g.speaker);
+      const rule = match ? match.step : 'missed';
+      byRule[rule] ??= { quotes: 0, right: 0 };
+      const r = byRule[rule]!;
+      r.quotes++;
+      if (ok) {
+        right++;
+        k.right++;
+        r.right++;
+      } else if (errorLines.length < errors) {
+        const t = article.text;
+        const ctx = t
+          .slice(Math.max(0, g.start - 160), Math.min(t.length, g.end + 100))
+          .replace(/\n\s*\n/g, ' ¶ ')
+          .replace(g.text, `[[${g.text.slice(0, 60)}…]]`);
+        errorLines.push(`- gold=${g.speaker} got=${match?.speaker ?? '(none)'} rule=${rule}\n  ${ctx}`);
+      }
+    }
+  }
+  const figures: Figures = {
+    split,
+    articles: articles.length,
+    gold_quotes: gold,
+    gold_with_speaker: withSpeaker,
+    predicted_quotes: predictedN,
+    predicted_attributed: attributedN,
+    quote_recall: pct(found, gold),
+    quote_precision: pct(attributedHit, attributedN),
+    span_precision: pct(predictedHit, predictedN),
+    speaker_accuracy: pct(right, withSpeaker),
+    by_kind: Object.fromEntries(
+      Object.entries(byKind).map(([k, v]) => [
+        k,
+        { gold: v.gold, recall: pct(v.found, v.gold), with_speaker: v.ws, speaker_accuracy: pct(v.right, v.ws) },
+      ]),
+    ),
+    by_rule: Object.fromEntries(
+      Object.entries(byRule)
+        .sort((a, b) => b[1].quotes - a[1].quotes)
+        .map(([k, v]) => [k, { quotes: v.quotes, right: v.right, accuracy: pct(v.right, v.quotes) }]),
+    ),
+  };
+  if (errors > 0) process.stdout.write(`${errorLines.join('\n')}\n\n`);
+  return figures;
+}
+
+function printTable(f: Figures): void {
+  const rows = [
+    ['split', f.split],
+    ['articles', String(f.articles)],
+    ['gold quotes (with speaker)', `${f.gold_quotes} (${f.gold_with_speaker})`],
+    ['predicted quotes (attributed)', `${f.predicted_quotes} (${f.predicted_attributed})`],
+    ['quote recall', `${f.quote_recall}%`],
+    ['quote precision (attributed)', `${f.quote_precision}%`],
+    ['span precision (all spans)', `${f.span_precision}%`],
+    ['speaker accuracy', `${f.speaker_accuracy}%`],
+  ];
+  for (const [k, v] of Object.entries(f.by_kind))
+    rows.push([`  kind ${k}`, `recall ${v.recall}% · speaker ${v.speaker_accuracy}% of ${v.with_speaker}`]);
+  for (const [k, v] of Object.entries(f.by_rule))
+    rows.push([`  rule ${k}`, `${v.right}/${v.quotes} right (${v.accuracy}%)`]);
+  for (const [k, v] of rows) process.stdout.write(`${k!.padEnd(32)} ${v}\n`);
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  let split = 'dev';
+  let errors = 0;
+  let write = true;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--split') split = argv[++i] ?? 'dev';
+    else if (argv[i] === '--errors') errors = Number(argv[++i] ?? '20');
+    else if (argv[i] === '--no-write') write = false;
+  }
+  const figures = evaluate(split, errors);
+  printTable(figures);
+  if (write && split === 'dev') {
+    const out = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'polnear-figures.json');
+    writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
+    process.stdout.write(`wrote ${out}\n`);
+  }
+}
+
+if (process.argv[1]?.endsWith('eval-polnear.ts')) main();

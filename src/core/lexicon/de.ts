@@ -1,0 +1,37 @@
+// German word lists for quote attribution. Data only; see index.ts for what each key means.
+import type { Lexicon } from './index';
+
+const words = (s: string): string[] => s.split(/[\s,]+/).filter((w) => w !== '');
+const list = (s: string): string[] => s.trim().split(/\s*\|\s*/);
+
+export const de: Lexicon = {
+  speechVerbs: list(`
+    sagte | sagt | sagten | sagen | gesagt | erklärte | erklärt | erklärten | betonte | betont | nannte | nennt | meinte |
+    meint | fügte hinzu | fügte | ergänzte | ergänzt | warnte | warnt | schrieb | schreibt | twitterte | antwortete |
+    antwortet | fragte | fragt | kritisierte | kritisiert | forderte | fordert | sprach | spricht | so | teilte mit |
+    teilte | versicherte | räumte ein | kündigte an | bekräftigte | unterstrich | erwiderte | entgegnete | behauptete |
+    behauptet | berichtete | berichtet | bestätigte | sagte am | hieß es | heißt es | zitiert | zitierte | bezeichnete |
+    bezeichnet | lobte | mahnte | appellierte | verkündete | gab zu | hatte gesagt | hat gesagt
+  `),
+  accordingTo: list('laut | nach angaben von | zufolge | so'),
+  betweenWords: words(
+    'auch, noch, dann, später, bereits, erneut, am, gestern, heute, montag, dienstag, mittwoch, donnerstag, freitag, samstag, sonntag, dazu, zudem, außerdem, bei, einer, pressekonferenz',
+  ),
+  pronouns: { male: ['er'], female: ['sie'], plural: ['sie'], neuter: ['es'] },
+  relatives: ['der', 'die', 'welcher', 'welche'],
+  determiners: words('der, die, das, den, dem, des, ein, eine, einer, einem, eines'),
+  roleNouns: words(
+    'sprecher, sprecherin, minister, ministerin, kanzler, kanzlerin, präsident, präsidentin, chef, chefin, bürgermeister, bürgermeisterin, richter, richterin, trainer, trainerin, kapitän, experte, expertin, abgeordnete, abgeordneter, vorsitzende, vorsitzender, generalsekretär, anwalt, anwältin, staatsanwalt, sprecherin, beamte, beamter, kreise, quelle, quellen, regierungssprecher',
+  ),
+  orgWords: words(
+    'unternehmen, konzern, firma, partei, ministerium, regierung, behörde, polizei, gewerkschaft, verband, gericht, bundesregierung, kommission, verein, bank, nato, ag, gmbh',
+  ),
+  titles: words(
+    'Bundeskanzler, Bundeskanzlerin, Kanzler, Kanzlerin, Präsident, Präsidentin, Bundespräsident, Minister, Ministerin, Bundesminister, Bundesministerin, Generalsekretär, Bürgermeister, Bürgermeisterin, Ministerpräsident, Ministerpräsidentin, Chef, Chefin, Vorsitzende, Vorsitzender, Sprecher, Sprecherin, Trainer, Kapitän, Richter, Prof., Professor, Dr.',
+  ),
+  honorifics: { Herr: 'male', Herrn: 'male', Frau: 'female' },
+  nonNames: words(
+    'Der, Die, Das, Den, Dem, Des, Ein, Eine, Einer, Und, Oder, Aber, Doch, Denn, In, Im, Am, An, Auf, Aus, Bei, Mit, Nach, Von, Vom, Zu, Zum, Zur, Für, Über, Unter, Vor, Wie, Wenn, Als, Dass, Es, Er, Sie, Wir, Ich, Man, Auch, Noch, Nun, Dann, Heute, Gestern, Montag, Dienstag, Mittwoch, Donnerstag, Freitag, Samstag, Sonntag, Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, November, Dezember, So, Laut, Dies, Diese, Dieser, Das',
+  ),
+  nameParticles: words('von, van, der, de, zu, vom'),
+};

@@ -1,0 +1,394 @@
+// Words, sentences and mentions (names, pronouns, role phrases) of the text outside quotations.
+// Quotations are single opaque tokens here, so a name inside a quotation is never a speaker.
+import type { Lexicon } from './lexicon';
+import { FIRST_NAMES } from './lexicon';
+import type { QuoteSpan, TextBlock } from './types';
+
+export interface Token {
+  text: string;
+  lower: string;
+  kind: 'word' | 'punct' | 'quote';
+  /** Index into the spans array for quote tokens. */
+  quote: number;
+  block: number;
+  /** Global sentence number. */
+  sentence: number;
+}
+
+export type Gender = 'male' | 'female' | 'plural' | 'neuter' | null;
+
+export interface Entity {
+  name: string;
+  role: string | null;
+  type: 'person' | 'org' | 'descriptive';
+  gender: Gender;
+  aliases: Set<string>;
+  mentions: number;
+}
+
+export interface Mention {
+  start: number;
+  /** Exclusive token index. */
+  end: number;
+  kind: 'name' | 'pronoun' | 'role';
+  text: string;
+  /** The entity a name or role resolves to, when known without context. */
+  entity: Entity | null;
+  /** For pronouns: the agreement they require. */
+  gender: Gender;
+  possessive: boolean;
+}
+
+/** Longest quote-free run of words we accept as an aside between a speaker and the verb. */
+export const MAX_ASIDE_TOKENS = 25;
+
+const WORD_RE = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
+const POSSESSIVE_RE = /[’']s?$/;
+
+export class Lex {
+  readonly verbs = new Map<string, string[][]>();
+  readonly according = new Map<string, string[][]>();
+  readonly between: Set<string>;
+  readonly pronoun = new Map<string, Gender>();
+  readonly relatives: Set<string>;
+  readonly determiners: Set<string>;
+  readonly roles: Set<string>;
+  readonly orgs: Set<string>;
+  readonly titles: Set<string>;
+  readonly honorifics: Map<string, 'male' | 'female'>;
+  readonly nonNames: Set<string>;
+  readonly particles: Set<string>;
+  readonly male = new Set(FIRST_NAMES.male);
+  readonly female = new Set(FIRST_NAMES.female);
+
+  constructor(lex: Lexicon) {
+    const index = (map: Map<string, string[][]>, phrases: string[]) => {
+      for (const p of phrases) {
+        const toks = p.toLowerCase().match(WORD_RE) ?? [];
+        if (toks.length === 0) continue;
+        const list = map.get(toks[0]!) ?? [];
+        list.push(toks);
+        list.sort((a, b) => b.length - a.length);
+        map.set(toks[0]!, list);
+      }
+    };
+    index(this.verbs, lex.speechVerbs);
+    index(this.according, lex.accordingTo);
+    this.between = new Set(lex.betweenWords);
+    for (const g of ['male', 'female', 'plural', 'neuter'] as const)
+      for (const p of lex.pronouns[g]) if (!this.pronoun.has(p)) this.pronoun.set(p, g);
+    this.relatives = new Set(lex.relatives);
+    this.determiners = new Set(lex.determiners);
+    this.roles = new Set(lex.roleNouns);
+    this.orgs = new Set(lex.orgWords);
+    this.titles = new Set(lex.titles);
+    this.honorifics = new Map(Object.entries(lex.honorifics));
+    this.nonNames = new Set(lex.nonNames);
+    this.particles = new Set(lex.nameParticles);
+  }
+
+  /** Length in tokens of the phrase from `map` starting at token i, or 0. */
+  phraseAt(map: Map<string, string[][]>, tokens: Token[], i: number): number {
+    const first = tokens[i];
+    if (!first || first.kind !== 'word') return 0;
+    for (const phrase of map.get(first.lower) ?? []) {
+      let ok = true;
+      for (let k = 1; k < phrase.length && ok; k++) ok = tokens[i + k]?.lower === phrase[k];
+      if (ok) return phrase.length;
+    }
+    return 0;
+  }
+}
+
+/** Splits a block's text into tokens, a quotation becoming one token; sentences are numbered globally. */
+export function tokenize(
+  block: TextBlock,
+  spans: QuoteSpan[],
+  spanIds: number[],
+  lex: Lex,
+  sentence0: number,
+): Token[] {
+  const text = block.text;
+  const tokens: Token[] = [];
+  let sentence = sentence0;
+  const push = (segment: string) => {
+    for (const m of segment.matchAll(WORD_RE)) {
+      let w = m[0];
+      let trailingDot = false;
+      if (w.length > 1 && w.endsWith('.') && !isAbbreviation(w, lex)) {
+        w = w.slice(0, -1);
+        trailingDot = true;
+      }
+      const kind = /^[\p{L}\p{N}]/u.test(w) ? 'word' : 'punct';
+      // A sentence ends at . ! ? followed by a capitalised word (checked when the next word arrives).
+      const prev = tokens[tokens.length - 1];
+      if (prev && prev.kind === 'punct' && /^[.!?]$/.test(prev.text) && (kind === 'word' ? isCap(w) : false))
+        sentence++;
+      tokens.push({ text: w, lower: w.toLowerCase(), kind, quote: -1, block: block.index, sentence });
+      if (trailingDot) tokens.push({ text: '.', lower: '.', kind: 'punct', quote: -1, block: block.index, sentence });
+    }
+  };
+  let at = 0;
+  for (const id of spanIds) {
+    const span = spans[id]!;
+    const open = Math.max(at, markStart(text, span.start));
+    const close = markEnd(text, span.end, span.close);
+    push(text.slice(at, open));
+    const prev = tokens[tokens.length - 1];
+    // A quotation after a closed sentence, or after a quotation that ended one, opens a new sentence.
+    if (
+      prev &&
+      ((prev.kind === 'punct' && /^[.!?]$/.test(prev.text)) ||
+        (prev.kind === 'quote' && endsSentence(spans[prev.quote]!.text)))
+    )
+      sentence++;
+    tokens.push({ text: span.text, lower: '', kind: 'quote', quote: id, block: block.index, sentence });
+    at = close;
+  }
+  push(text.slice(at));
+  return tokens;
+}
+
+const endsSentence = (s: string): boolean => /[.!?…]\s*$/.test(s);
+
+function markStart(text: string, start: number): number {
+  let i = start - 1;
+  while (i > 0 && /\s/.test(text[i]!)) i--;
+  return Math.max(0, i);
+}
+
+function markEnd(text: string, end: number, close: string): number {
+  if (close === '') return text.length;
+  let i = end;
+  while (i < text.length && text[i] !== close) i++;
+  return Math.min(text.length, i + 1);
+}
+
+function isAbbreviation(w: string, lex: Lex): boolean {
+  if (lex.titles.has(w) || lex.honorifics.has(w)) return true;
+  if (/^\p{Lu}\.$/u.test(w)) return true; // initial: "H."
+  return /\p{L}\.\p{L}/u.test(w); // U.S., D.C.
+}
+
+/** Finds names, pronouns and role phrases in a block's tokens. */
+export function findMentions(tokens: Token[], lex: Lex): Mention[] {
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') {
+      i++;
+      continue;
+    }
+    const pronoun = lex.pronoun.get(t.lower);
+    if (pronoun !== undefined && !(lex.nonNames.has(t.text) === false && isCap(t.text) && t.lower.length > 3)) {
+      out.push({
+        start: i,
+        end: i + 1,
+        kind: 'pronoun',
+        text: t.text,
+        entity: null,
+        gender: pronoun,
+        possessive: false,
+      });
+      i++;
+      continue;
+    }
+    if (lex.determiners.has(t.lower) || (lex.roles.has(t.lower) && !isCap(t.text))) {
+      const role = roleAt(tokens, i, lex);
+      if (role) {
+        out.push(role);
+        i = role.end;
+        continue;
+      }
+    }
+    if (isCap(t.text) || lex.honorifics.has(t.text)) {
+      const name = nameAt(tokens, i, lex);
+      if (name) {
+        out.push(name);
+        i = name.end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+/** "the NATO chief", "a union spokesperson", "officials", "the company". */
+function roleAt(tokens: Token[], i: number, lex: Lex): Mention | null {
+  const hasDet = lex.determiners.has(tokens[i]!.lower);
+  let j = hasDet ? i + 1 : i;
+  let head = -1;
+  for (let k = 0; k < 5 && j < tokens.length; k++, j++) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') break;
+    if (lex.roles.has(t.lower) || lex.orgs.has(t.lower)) {
+      head = j;
+      while (
+        tokens[j + 1]?.kind === 'word' &&
+        (lex.roles.has(tokens[j + 1]!.lower) || lex.orgs.has(tokens[j + 1]!.lower))
+      )
+        head = ++j;
+      break;
+    }
+    if (lex.verbs.has(t.lower) && !isCap(t.text)) break;
+  }
+  if (head < 0) return null;
+  if (!hasDet && !/s$/.test(tokens[head]!.lower)) return null; // bare singular nouns are not mentions
+  const words = tokens.slice(i, head + 1).map((t) => t.text);
+  return {
+    start: i,
+    end: head + 1,
+    kind: 'role',
+    text: words.join(' '),
+    entity: null,
+    gender: /s$/.test(tokens[head]!.lower) && !lex.orgs.has(tokens[head]!.lower) ? 'plural' : null,
+    possessive: false,
+  };
+}
+
+/** A run of capitalised words, with particles and initials: "NATO Secretary General Mark Rutte". */
+function nameAt(tokens: Token[], i: number, lex: Lex): Mention | null {
+  let j = i;
+  while (j < tokens.length) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') break;
+    const inside = j > i;
+    if (isCap(t.text) && !(lex.nonNames.has(t.text) && !lex.titles.has(t.text))) {
+      j++;
+      if (POSSESSIVE_RE.test(t.text) && /[’']/.test(t.text)) break;
+      continue;
+    }
+    if (inside && (lex.particles.has(t.lower) || t.lower === 'of') && isCap(tokens[j + 1]?.text ?? '')) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (j === i) return null;
+  const words = tokens.slice(i, j).map((t) => t.text);
+  const last = words[words.length - 1]!;
+  const possessive = /[’']s?$/.test(last);
+  if (possessive) words[words.length - 1] = last.replace(/[’']s?$/, '');
+  return { start: i, end: j, kind: 'name', text: words.join(' '), entity: null, gender: null, possessive };
+}
+
+/** Splits "NATO Secretary General Mark Rutte" into role and name, and "Mr. Lee" into honorific and name. */
+export function splitTitle(text: string, lex: Lex): { role: string | null; name: string; gender: Gender } {
+  const words = text.split(' ');
+  let lastTitle = -1;
+  let gender: Gender = null;
+  for (let k = 0; k < words.length - 1; k++) {
+    const w = words[k]!;
+    const honor = lex.honorifics.get(w);
+    if (honor) {
+      gender = honor;
+      lastTitle = k;
+    } else if (lex.titles.has(w) || lex.roles.has(w.toLowerCase()) || (k === 0 && /^\p{Lu}{2,}$/u.test(w)))
+      lastTitle = k;
+  }
+  const roleWords = words.slice(0, lastTitle + 1).filter((w) => !lex.honorifics.has(w) && w !== 'of');
+  const name = words.slice(lastTitle + 1).join(' ');
+  const first = words[lastTitle + 1]?.toLowerCase() ?? '';
+  if (gender === null) gender = lex.male.has(first) ? 'male' : lex.female.has(first) ? 'female' : null;
+  return {
+    role:
+      roleWords.length > 0 && lastTitle >= 0
+        ? words
+            .slice(0, lastTitle + 1)
+            .filter((w) => !lex.honorifics.has(w))
+            .join(' ')
+        : null,
+    name,
+    gender,
+  };
+}
+
+/** True when a name is an organisation rather than a person ("New York Post", "NATO"). */
+export function isOrgName(name: string, lex: Lex): boolean {
+  const words = name.split(' ');
+  const last = words[words.length - 1]!.toLowerCase();
+  return lex.orgs.has(last) || (words.length === 1 && /^\p{Lu}{2,}$/u.test(name));
+}
+
+/** One entity per person or organisation of the article; short names merge with full ones. */
+export class Registry {
+  readonly entities: Entity[] = [];
+  private readonly byFull = new Map<string, Entity>();
+
+  constructor(private readonly lex: Lex) {}
+
+  /** First pass: every full name (two words or more) of the article. */
+  addFull(mentionText: string): void {
+    const { role, name, gender } = splitTitle(mentionText, this.lex);
+    if (name.split(' ').length < 2) return;
+    const key = name.toLowerCase();
+    let e = this.byFull.get(key);
+    if (!e) {
+      e = {
+        name,
+        role: null,
+        type: isOrgName(name, this.lex) ? 'org' : 'person',
+        gender,
+        aliases: new Set(),
+        mentions: 0,
+      };
+      this.byFull.set(key, e);
+      this.entities.push(e);
+    }
+    if (role && !e.role && e.type === 'person') e.role = role;
+    e.gender ??= gender;
+    e.mentions++;
+  }
+
+  /** The entity a name mention refers to, creating one for a name seen only in short form. */
+  resolve(mentionText: string): Entity | null {
+    const { role, name, gender } = splitTitle(mentionText, this.lex);
+    if (name === '') return null;
+    const key = name.toLowerCase();
+    const full = this.byFull.get(key);
+    if (full) return full;
+    const parts = key.split(' ');
+    const lastWord = parts[parts.length - 1]!;
+    let best: Entity | null = null;
+    for (const e of this.entities) {
+      const ep = e.name.toLowerCase().split(' ');
+      const match = ep[ep.length - 1] === lastWord || (parts.length === 1 && ep[0] === lastWord && e.type === 'person');
+      if (match && (!best || e.mentions > best.mentions)) best = e;
+    }
+    if (best) return best;
+    const e: Entity = {
+      name,
+      role,
+      type: isOrgName(name, this.lex) ? 'org' : 'person',
+      gender,
+      aliases: new Set(),
+      mentions: 1,
+    };
+    this.byFull.set(key, e);
+    this.entities.push(e);
+    return e;
+  }
+
+  /** The person whose role shares the most words with a role phrase ("the NATO chief"). */
+  byRole(phrase: string): Entity | null {
+    const words = phrase
+      .toLowerCase()
+      .split(' ')
+      .filter((w) => !this.lex.determiners.has(w));
+    let best: Entity | null = null;
+    let bestScore = 0;
+    for (const e of this.entities) {
+      if (!e.role) continue;
+      const role = e.role.toLowerCase().split(' ');
+      const score = words.filter((w) => role.includes(w)).length;
+      if (score > bestScore || (score === bestScore && score > 0 && best && e.mentions > best.mentions)) {
+        best = e;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+}
