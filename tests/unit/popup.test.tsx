@@ -1,0 +1,132 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Quote, Speaker } from '../../src/core/types';
+import { App } from '../../src/popup/App';
+import { defaultState, mockConnector, type TabView } from '../../src/popup/connector';
+
+function quote(id: string, text: string, speaker: string | null): Quote {
+  return {
+    id,
+    text,
+    speaker,
+    mention: null,
+    cue: null,
+    rule: speaker ? 'cue-name' : 'none',
+    kind: 'direct',
+    block: 0,
+    start: 0,
+    end: text.length,
+  };
+}
+function speaker(name: string, role: string | null, ids: string[]): Speaker {
+  return { name, role, aliases: [name.split(' ').pop()!, 'she'], quotes: ids.length, quoteIds: ids, type: 'person' };
+}
+
+const quotes = [
+  quote('q0', 'We will rebuild the bridge by spring', 'Ana Ortiz'),
+  quote('q1', 'Nobody asked us', 'Ben Cole'),
+  quote('q2', 'The budget is tight', 'Ana Ortiz'),
+  quote('q3', 'once in a generation', null),
+];
+const richView: TabView = {
+  kind: 'page',
+  siteEnabled: true,
+  state: defaultState({
+    title: 'Bridge plan approved',
+    quotes,
+    speakers: [speaker('Ana Ortiz', 'Mayor of Riverton', ['q0', 'q2']), speaker('Ben Cole', null, ['q1'])],
+    hidden: [
+      { kind: 'ad', text: 'Advertisement', reason: '' },
+      { kind: 'ad', text: 'Advertisement', reason: '' },
+      { kind: 'trending', text: 'Trending', reason: '' },
+    ],
+  }),
+};
+
+let host: HTMLElement;
+afterEach(() => {
+  render(null, host);
+  host.remove();
+});
+
+async function mount(view: TabView) {
+  const connector = mockConnector(view);
+  host = document.createElement('div');
+  document.body.appendChild(host);
+  await act(async () => {
+    render(<App connector={connector} />, host);
+  });
+  await act(async () => {});
+  return connector;
+}
+
+describe('popup', () => {
+  it('lists speakers most quoted first with role and count', async () => {
+    await mount(richView);
+    const cards = [...host.querySelectorAll('li.card')];
+    expect(cards.map((c) => c.querySelector('.name')?.textContent)).toEqual(['Ana Ortiz', 'Ben Cole', 'Unattributed']);
+    expect(cards[0]?.querySelector('.role')?.textContent).toBe('Mayor of Riverton');
+    expect(cards[0]?.querySelector('.count')?.textContent).toBe('2 quotes');
+    expect(cards[1]?.querySelector('.count')?.textContent).toBe('1 quote');
+    expect(cards[0]?.textContent).toContain('Also called: Ortiz, she');
+  });
+
+  it('clicking a quote asks the page to scroll to it', async () => {
+    const connector = await mount(richView);
+    const button = host.querySelector<HTMLButtonElement>('button.quote[data-quote-id="q2"]')!;
+    await act(async () => button.click());
+    expect(connector.calls).toContain('scrollToQuote q2');
+  });
+
+  it('summarises hidden clutter by kind and undoes it in one click', async () => {
+    const connector = await mount(richView);
+    expect(host.querySelector('[data-kind="ad"]')?.textContent).toContain('2');
+    const undo = host.querySelector<HTMLButtonElement>('[data-action="show-hidden"]')!;
+    expect(undo.textContent).toBe('Show hidden');
+    await act(async () => undo.click());
+    expect(connector.calls).toContain('showHidden true');
+    expect(host.querySelector('[data-action="show-hidden"]')?.textContent).toBe('Hide again');
+  });
+
+  it('page text is rendered as text, never as markup', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    await mount({
+      kind: 'page',
+      siteEnabled: true,
+      state: defaultState({ title: evil, quotes: [quote('q0', evil, evil)], speakers: [speaker(evil, evil, ['q0'])] }),
+    });
+    expect(host.querySelector('img')).toBeNull();
+    expect(host.textContent).toContain(evil);
+  });
+
+  it.each([
+    [{ kind: 'restricted' } as TabView, 'restricted', "can't run on this page"],
+    [{ kind: 'not-analysed' } as TabView, 'not-analysed', 'Reload the page'],
+    [
+      { kind: 'page', siteEnabled: true, state: defaultState({ isArticle: false }, { status: 'skipped' }) } as TabView,
+      'not-article',
+      "doesn't look like a news article",
+    ],
+    [{ kind: 'page', siteEnabled: true, state: defaultState() } as TabView, 'no-quotes', 'No quotations'],
+    [
+      { kind: 'page', siteEnabled: false, state: defaultState({}, { status: 'off' }) } as TabView,
+      'off',
+      'off on this site',
+    ],
+  ])('empty state %#: %s explains itself', async (view, state, text) => {
+    await mount(view);
+    expect(host.querySelector('main')?.getAttribute('data-popup-state')).toBe(state);
+    expect(host.textContent).toContain(text);
+  });
+
+  it('every switch has an accessible name and reflects its state', async () => {
+    await mount(richView);
+    const switches = [...host.querySelectorAll<HTMLInputElement>('input[role="switch"]')];
+    expect(switches).toHaveLength(4);
+    for (const s of switches) {
+      expect(s.closest('label')?.textContent?.trim()).not.toBe('');
+      expect(s.getAttribute('aria-checked')).toBe(String(s.checked));
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, isSiteEnabled, validateSettings, withSite } from '../../src/shared/settings';
+
+describe('settings', () => {
+  it('missing settings give the defaults without complaint', () => {
+    expect(validateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+  });
+
+  it('a corrupt stored value falls back to defaults and says why', () => {
+    for (const raw of ['garbage', 42, [1, 2], true]) {
+      const { settings, problems } = validateSettings(raw);
+      expect(settings).toEqual(DEFAULT_SETTINGS);
+      expect(problems.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('wrongly typed fields fall back one by one', () => {
+    const { settings, problems } = validateSettings({ version: 1, declutter: 'yes', focus: true, disabledSites: 'x' });
+    expect(settings.declutter).toBe(true);
+    expect(settings.focus).toBe(true);
+    expect(settings.disabledSites).toEqual([]);
+    expect(problems).toHaveLength(2);
+  });
+
+  it('invalid site entries are dropped, valid ones normalised and deduplicated', () => {
+    const { settings } = validateSettings({
+      version: 1,
+      disabledSites: ['News.Example', 'news.example', '<script>', 7],
+    });
+    expect(settings.disabledSites).toEqual(['news.example']);
+  });
+
+  it('migrates the unversioned shape with a per-site map', () => {
+    const { settings } = validateSettings({ sites: { 'a.example': false, 'b.example': true } });
+    expect(settings.version).toBe(1);
+    expect(settings.disabledSites).toEqual(['a.example']);
+  });
+
+  it('per-site switch adds and removes a host', () => {
+    const off = withSite(DEFAULT_SETTINGS, 'News.Example', false);
+    expect(isSiteEnabled(off, 'news.example')).toBe(false);
+    expect(isSiteEnabled(withSite(off, 'news.example', true), 'news.example')).toBe(true);
+  });
+});
