@@ -1,69 +1,267 @@
 // Is this page an article, and where is its main content? Document in, plain data out.
+// Signals are weighed below (tune them there); every signal that fires adds a reason for --explain.
 import { isProbablyReaderable } from '@mozilla/readability';
+import { TextMeasure } from './article-measure';
 import type { ArticleVerdict, Lang } from './types';
 
 export interface ArticleResult extends ArticleVerdict {
   /** The element holding the article body, or null when the page is not an article. */
   root: Element | null;
+  /** The article's title (its h1, usually), when found. */
+  titleElement: Element | null;
 }
 
-const ARTICLE_LD_TYPES =
-  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|ReviewNewsArticle|BackgroundNewsArticle|Report)$/;
+/** Weights of the signals; a page is an article when they add up to ARTICLE_THRESHOLD. */
+export const ARTICLE_WEIGHTS = {
+  /** The publisher declares NewsArticle/Article/… in JSON-LD: the strongest single signal. */
+  jsonLdArticle: 3,
+  /** schema.org Article microdata (itemtype) or an itemprop=articleBody element. */
+  microdataArticle: 2,
+  /** og:type=article: common, but also set on some section pages. */
+  ogArticle: 1,
+  /** Readability's isProbablyReaderable: enough long visible paragraphs. */
+  readerable: 2,
+  /** The body root holds a long run of prose (LONG_BODY_CHARS). */
+  longBody: 1,
+  /** The prose sits in one <article> or <main> element. */
+  articleElement: 1,
+  /** Many short headline cards: a section front or home page. */
+  headlineCards: -4,
+  /** JSON-LD says the page is a collection, a search result page or an application. */
+  jsonLdNonArticle: -2,
+  /** The URL is a search (…/search…, ?q=, ?s=). */
+  searchUrl: -3,
+  /** Many form fields and little prose: a web app, a log-in or checkout page. */
+  formHeavy: -3,
+} as const;
+
+export const ARTICLE_THRESHOLD = 3;
+
+/** Prose characters under which there is no article body at all. */
+export const MIN_BODY_CHARS = 250;
+/** Prose characters of a long article body. */
+export const LONG_BODY_CHARS = 1500;
+/** Descend into a child while it holds at least this share of its parent's prose. */
+export const ROOT_SHARE = 0.9;
+/** Prose in navigation, asides, footers and comment threads counts this much when finding the root. */
+export const SIDE_CONTENT_DISCOUNT = 0.2;
+/** Linked headlines from which a page may be a section front. */
+export const MIN_HEADLINE_CARDS = 8;
+/** A section front has less prose than this per linked headline. */
+export const FRONT_PROSE_PER_CARD = 250;
+/** Form fields from which a page with little prose is an app or a form. */
+export const MIN_FORM_FIELDS = 8;
+
+const ARTICLE_LD_TYPES = new Set([
+  'Article',
+  'NewsArticle',
+  'ReportageNewsArticle',
+  'AnalysisNewsArticle',
+  'OpinionNewsArticle',
+  'BackgroundNewsArticle',
+  'ReviewNewsArticle',
+  'AskPublicNewsArticle',
+  'SatiricalArticle',
+  'ScholarlyArticle',
+  'TechArticle',
+  'BlogPosting',
+  'LiveBlogPosting',
+  'SocialMediaPosting',
+  'Report',
+]);
+const NON_ARTICLE_LD_TYPES = new Set([
+  'CollectionPage',
+  'ItemList',
+  'SearchResultsPage',
+  'WebApplication',
+  'SoftwareApplication',
+  'ProfilePage',
+  'Product',
+]);
+
+/** Class/id words of side content: prose there is not the article's. */
+const SIDE_CONTENT =
+  /(^|[^a-z])(comments?|sidebar|footer|related|recommend\w*|promo|outbrain|taboola|newsletter|nav|menu|widget|disqus)([^a-z]|$)/i;
+const SIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM']);
+const SIDE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner']);
+const SEARCH_URL = /\/search\b|[?&](q|query|s|search|searchterm)=/i;
+const BYLINE_SELECTOR =
+  '[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="dateline" i], [class*="meta" i] time, time[datetime], address';
 
 export function detectLang(doc: Document): Lang {
-  const raw = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase();
+  const raw = (
+    doc.documentElement.getAttribute('lang') ??
+    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ??
+    doc.querySelector('meta[property="og:locale"]')?.getAttribute('content') ??
+    ''
+  ).toLowerCase();
   if (raw.startsWith('de')) return 'de';
   if (raw.startsWith('fr')) return 'fr';
   return 'en';
 }
 
-/** First version: JSON-LD / og:type / <article> / Readability's readerable check. */
-export function detectArticle(doc: Document): ArticleResult {
-  const reasons: string[] = [];
-  let score = 0;
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+/** All @type values in the page's JSON-LD, through @graph and nested arrays. */
+export function jsonLdTypes(doc: Document): Set<string> {
+  const types = new Set<string>();
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 6 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, depth + 1);
+      return;
+    }
+    const obj = node as Record<string, unknown>;
+    const t = obj['@type'];
+    for (const name of Array.isArray(t) ? t : [t]) {
+      if (typeof name === 'string') types.add(name.replace(/^https?:\/\/schema\.org\//, ''));
+    }
+    if (obj['@graph']) visit(obj['@graph'], depth + 1);
+  };
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
     try {
-      const data: unknown = JSON.parse(script.textContent ?? '');
-      const types = JSON.stringify(data).match(/"@type":"([^"]+)"/g) ?? [];
-      if (types.some((t) => ARTICLE_LD_TYPES.test(t.slice(9, -1)))) {
-        score += 2;
-        reasons.push('+2 JSON-LD article type');
-        break;
-      }
+      visit(JSON.parse(script.textContent ?? ''), 0);
     } catch {
       // Broken JSON-LD is common; it is simply no evidence.
     }
   }
-  if (doc.querySelector('meta[property="og:type"][content="article"]')) {
-    score += 1;
-    reasons.push('+1 og:type=article');
-  }
-  const readerable = doc.body ? isProbablyReaderable(doc) : false;
-  if (readerable) {
-    score += 2;
-    reasons.push('+2 Readability isProbablyReaderable');
-  }
-  const root = findRoot(doc);
-  return {
-    isArticle: score >= 2,
-    reasons,
-    score,
-    title: doc.title.trim(),
-    site: doc.location?.hostname ?? '',
-    lang: detectLang(doc),
-    root: score >= 2 ? root : null,
-  };
+  return types;
 }
 
-function findRoot(doc: Document): Element | null {
-  let best: Element | null = null;
-  let bestLen = 0;
-  for (const el of Array.from(doc.querySelectorAll('article, main, [itemprop="articleBody"]'))) {
-    const len = Array.from(el.querySelectorAll('p')).reduce((n, p) => n + (p.textContent?.length ?? 0), 0);
-    if (len > bestLen) {
-      best = el;
-      bestLen = len;
+function isSideContent(el: Element): boolean {
+  if (SIDE_TAGS.has(el.tagName)) return true;
+  const role = el.getAttribute('role');
+  if (role && SIDE_ROLES.has(role)) return true;
+  return SIDE_CONTENT.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
+}
+
+/**
+ * The smallest element that holds nearly all of the page's prose: start at <body> and step into
+ * the child holding most of it while that child holds at least ROOT_SHARE of what is in play.
+ * Prose in side content (navigation, asides, comments) weighs less, so a comment thread beside
+ * the article does not keep the root at the shared wrapper.
+ */
+export function findArticleRoot(body: Element, measure: TextMeasure): Element | null {
+  if (measure.of(body).bodyChars < MIN_BODY_CHARS) return null;
+  let current = body;
+  for (;;) {
+    let total = measure.of(current).bodyChars;
+    let best: Element | null = null;
+    let bestWeight = 0;
+    for (const child of Array.from(current.children)) {
+      const own = measure.of(child).bodyChars;
+      if (own === 0) continue;
+      const weight = isSideContent(child) ? own * SIDE_CONTENT_DISCOUNT : own;
+      total -= own - weight;
+      if (weight > bestWeight) {
+        best = child;
+        bestWeight = weight;
+      }
     }
+    if (!best || bestWeight < ROOT_SHARE * total || measure.of(best).bodyChars < MIN_BODY_CHARS) return current;
+    current = best;
   }
-  return best ?? doc.body;
+}
+
+/** The article's title: the h1 nearest the root (inside it or before it) that is not in a nav or aside. */
+export function findTitleElement(doc: Document, root: Element | null): Element | null {
+  const candidates = Array.from(doc.querySelectorAll('h1, [itemprop="headline"]')).filter(
+    (h) => !h.closest('nav, aside, footer') && (h.textContent ?? '').trim() !== '',
+  );
+  if (candidates.length === 0) return null;
+  if (!root) return candidates[0]!;
+  const inside = candidates.find((h) => root.contains(h));
+  if (inside) return inside;
+  // The last title before the root in document order.
+  let before: Element | null = null;
+  for (const h of candidates) {
+    if (h.compareDocumentPosition(root) & 4 /* FOLLOWING */) before = h;
+  }
+  return before ?? candidates[0]!;
+}
+
+/** Byline, date and author elements of the article: outside the root, near the title. */
+export function findBylineElements(title: Element | null, root: Element): Element[] {
+  const scope = title ? commonAncestor(title, root) : root.parentElement;
+  if (!scope || scope.tagName === 'BODY' || scope.tagName === 'HTML') {
+    return title?.parentElement ? smallMatches(title.parentElement) : [];
+  }
+  return smallMatches(scope);
+}
+
+function smallMatches(scope: Element): Element[] {
+  return Array.from(scope.querySelectorAll(BYLINE_SELECTOR)).filter((el) => (el.textContent ?? '').length <= 200);
+}
+
+export function commonAncestor(a: Element, b: Element): Element | null {
+  for (let el: Element | null = a; el; el = el.parentElement) if (el.contains(b)) return el;
+  return null;
+}
+
+function countHeadlineCards(body: Element, measure: TextMeasure): number {
+  let n = 0;
+  for (const h of Array.from(body.querySelectorAll('h2, h3, h4'))) {
+    const s = measure.of(h);
+    if (s.chars >= 15 && s.linkChars >= 0.8 * s.chars) n++;
+  }
+  return n;
+}
+
+export function detectArticle(doc: Document): ArticleResult {
+  const reasons: string[] = [];
+  let score = 0;
+  const add = (name: keyof typeof ARTICLE_WEIGHTS, detail: string) => {
+    const w = ARTICLE_WEIGHTS[name];
+    score += w;
+    reasons.push(`${w > 0 ? '+' : ''}${w} ${detail}`);
+  };
+
+  const body = doc.body;
+  const lang = detectLang(doc);
+  const base = { title: doc.title.trim(), site: doc.location?.hostname ?? '', lang };
+  if (!body) return { ...base, isArticle: false, reasons: ['no <body>'], score: 0, root: null, titleElement: null };
+
+  const types = jsonLdTypes(doc);
+  const articleType = [...types].find((t) => ARTICLE_LD_TYPES.has(t));
+  if (articleType) add('jsonLdArticle', `JSON-LD @type ${articleType}`);
+  else {
+    const other = [...types].find((t) => NON_ARTICLE_LD_TYPES.has(t));
+    if (other) add('jsonLdNonArticle', `JSON-LD @type ${other}, no article type`);
+  }
+  if (doc.querySelector('[itemtype*="schema.org/" i][itemtype*="Article" i], [itemprop="articleBody"]')) {
+    add('microdataArticle', 'schema.org Article microdata');
+  }
+  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase();
+  if (ogType === 'article') add('ogArticle', 'og:type=article');
+  if (isProbablyReaderable(doc)) add('readerable', 'Readability isProbablyReaderable');
+
+  const measure = new TextMeasure(body);
+  const root = findArticleRoot(body, measure);
+  const prose = root ? measure.of(root).bodyChars : 0;
+  if (prose >= LONG_BODY_CHARS) add('longBody', `${prose} chars of prose in the root`);
+  if (root?.closest('article, main, [role="main"]'))
+    add('articleElement', `root in <${root.closest('article, main, [role="main"]')!.tagName.toLowerCase()}>`);
+
+  const cards = countHeadlineCards(body, measure);
+  if (cards >= MIN_HEADLINE_CARDS && prose < FRONT_PROSE_PER_CARD * cards) {
+    add('headlineCards', `${cards} linked headlines, ${prose} chars of prose`);
+  }
+  const href = doc.location?.href ?? '';
+  if (SEARCH_URL.test(href)) add('searchUrl', 'search URL');
+  const fields = body.querySelectorAll('input:not([type="hidden"]), select, textarea').length;
+  if (fields >= MIN_FORM_FIELDS && prose < LONG_BODY_CHARS)
+    add('formHeavy', `${fields} form fields, ${prose} chars of prose`);
+
+  const isArticle = score >= ARTICLE_THRESHOLD && root !== null;
+  if (!root) reasons.push(`no prose root (< ${MIN_BODY_CHARS} chars of paragraphs)`);
+  reasons.push(
+    `score ${score} ${isArticle ? '>=' : '<'} ${ARTICLE_THRESHOLD}: ${isArticle ? 'article' : 'not an article'}`,
+  );
+  const finalRoot = isArticle ? root : null;
+  return {
+    ...base,
+    isArticle,
+    reasons,
+    score,
+    root: finalRoot,
+    titleElement: finalRoot ? findTitleElement(doc, finalRoot) : null,
+  };
 }

@@ -1,0 +1,277 @@
+// Never hide the article: measures, over ../shared/pages, how much of each article stays visible.
+// Usage: npx tsx scripts/check-pages.ts [--mode declutter|focus] [--baseline] [--write] [--verbose]
+//   --baseline  hides nothing (the score of "all the page's text")
+//   --write     records the figures in bench/pages-figures.json (both modes and the baseline)
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseHtml } from '../src/cli/analyze';
+import { analyzePage, visibleTextOf } from '../src/core/report';
+import { collectTextBlocks, normalizeSpace } from '../src/core/text';
+import type { Mode } from '../src/core/types';
+import { hasShared, sharedPath } from '../tests/shared-data';
+
+/** Sentence ends: ., !, ? or … followed by white space. Readability's text is plain prose. */
+const SENTENCE_END = /(?<=[.!?…])\s+/;
+/** Words as the article-extraction benchmark tokenises them (Python's \w+). */
+const WORD = /[\p{L}\p{N}_]+/gu;
+/** The benchmark's shingle size. */
+const NGRAM = 4;
+
+export interface ReadabilityFigures {
+  pages: number;
+  threw: number;
+  sentences: number;
+  sentencesKept: number;
+  /** Share of expected.html sentences that stay visible, over all pages. */
+  keptShare: number;
+  /** Pages that lose at least one sentence, with what they lose. */
+  losing: { page: string; lost: number; of: number; example: string }[];
+  /** Mean per-page token F1 of the visible text against expected.html (meaningful in focus mode). */
+  tokenF1: number;
+  articles: number;
+  ms: number;
+}
+
+export interface AebFigures {
+  pages: number;
+  threw: number;
+  /** Word-4-gram precision, recall and F1 as the benchmark computes them. */
+  precision: number;
+  recall: number;
+  f1: number;
+  articles: number;
+  ms: number;
+}
+
+export interface Figures {
+  readability: ReadabilityFigures;
+  aeb: AebFigures;
+}
+
+function bodyText(doc: Document): string {
+  const body = doc.body ?? doc.documentElement;
+  return collectTextBlocks(body)
+    .blocks.map((b) => normalizeSpace(b.text))
+    .filter((t) => t !== '')
+    .join('\n');
+}
+
+export function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    for (const s of normalizeSpace(line).split(SENTENCE_END)) {
+      if (/[\p{L}\p{N}]/u.test(s)) out.push(s);
+    }
+  }
+  return out;
+}
+
+function tokens(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+function counts<T>(items: T[]): Map<T, number> {
+  const m = new Map<T, number>();
+  for (const x of items) m.set(x, (m.get(x) ?? 0) + 1);
+  return m;
+}
+
+/** tp, fp, fn of two bags. */
+function bagMatch(truth: Map<string, number>, pred: Map<string, number>): [number, number, number] {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const [k, t] of truth) {
+    const p = pred.get(k) ?? 0;
+    tp += Math.min(t, p);
+    fn += Math.max(0, t - p);
+  }
+  for (const [k, p] of pred) fp += Math.max(0, p - (truth.get(k) ?? 0));
+  return [tp, fp, fn];
+}
+
+export function tokenF1(truth: string, pred: string): number {
+  const [tp, fp, fn] = bagMatch(counts(tokens(truth)), counts(tokens(pred)));
+  if (tp === 0) return 0;
+  const p = tp / (tp + fp);
+  const r = tp / (tp + fn);
+  return (2 * p * r) / (p + r);
+}
+
+function shingles(text: string): Map<string, number> {
+  const t = tokens(text);
+  const grams: string[] = [];
+  for (let i = 0; i + NGRAM <= t.length; i++) grams.push(t.slice(i, i + NGRAM).join(' '));
+  return counts(grams);
+}
+
+/** The benchmark's per-page counts, normalised so that long pages weigh the same as short ones. */
+export function shingleCounts(truth: string, pred: string): [number, number, number] {
+  const m = bagMatch(shingles(truth), shingles(pred));
+  const s = m[0] + m[1] + m[2];
+  return s > 0 ? [m[0] / s, m[1] / s, m[2] / s] : [0, 0, 0];
+}
+
+interface Visible {
+  text: string;
+  isArticle: boolean;
+}
+
+function visibleOf(html: string, mode: Mode, baseline: boolean): Visible {
+  const doc = parseHtml(html);
+  if (baseline) return { text: visibleTextOf(doc, new Set()), isArticle: false };
+  const analysis = analyzePage(doc, { mode });
+  return {
+    text: visibleTextOf(doc, new Set(analysis.clutter.map((c) => c.element))),
+    isArticle: analysis.report.isArticle,
+  };
+}
+
+const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
+
+export function measureReadability(mode: Mode, baseline = false, only?: string): ReadabilityFigures {
+  const dir = sharedPath('pages', 'readability');
+  const pages = readdirSync(dir)
+    .filter((p) => !only || p === only)
+    .sort();
+  const fig: ReadabilityFigures = {
+    pages: 0,
+    threw: 0,
+    sentences: 0,
+    sentencesKept: 0,
+    keptShare: 0,
+    losing: [],
+    tokenF1: 0,
+    articles: 0,
+    ms: 0,
+  };
+  let f1Sum = 0;
+  const t0 = performance.now();
+  for (const page of pages) {
+    fig.pages++;
+    const expected = bodyText(parseHtml(readFileSync(join(dir, page, 'expected.html'), 'utf8')));
+    let visible: Visible;
+    try {
+      visible = visibleOf(readFileSync(join(dir, page, 'source.html'), 'utf8'), mode, baseline);
+    } catch (err) {
+      fig.threw++;
+      fig.losing.push({ page, lost: -1, of: 0, example: `threw: ${(err as Error).message}` });
+      continue;
+    }
+    if (visible.isArticle) fig.articles++;
+    const flat = normalizeSpace(visible.text);
+    const sentences = sentencesOf(expected);
+    const lost = sentences.filter((s) => !flat.includes(s));
+    fig.sentences += sentences.length;
+    fig.sentencesKept += sentences.length - lost.length;
+    if (lost.length > 0)
+      fig.losing.push({ page, lost: lost.length, of: sentences.length, example: lost[0]!.slice(0, 80) });
+    f1Sum += tokenF1(expected, visible.text);
+  }
+  fig.ms = Math.round(performance.now() - t0);
+  fig.keptShare = round(fig.sentencesKept / Math.max(1, fig.sentences));
+  fig.tokenF1 = round(f1Sum / Math.max(1, fig.pages));
+  return fig;
+}
+
+export function measureAeb(mode: Mode, baseline = false): AebFigures {
+  const dir = sharedPath('pages', 'aeb');
+  const pages = readdirSync(dir).sort();
+  const fig: AebFigures = { pages: 0, threw: 0, precision: 0, recall: 0, f1: 0, articles: 0, ms: 0 };
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const t0 = performance.now();
+  for (const page of pages) {
+    fig.pages++;
+    const truth = JSON.parse(readFileSync(join(dir, page, 'ground-truth.json'), 'utf8')) as { articleBody?: string };
+    let visible: Visible;
+    try {
+      visible = visibleOf(readFileSync(join(dir, page, 'source.html'), 'utf8'), mode, baseline);
+    } catch {
+      fig.threw++;
+      fn += 1;
+      continue;
+    }
+    if (visible.isArticle) fig.articles++;
+    const c = shingleCounts(truth.articleBody ?? '', visible.text);
+    tp += c[0];
+    fp += c[1];
+    fn += c[2];
+  }
+  fig.ms = Math.round(performance.now() - t0);
+  fig.precision = round(tp / Math.max(1e-9, tp + fp));
+  fig.recall = round(tp / Math.max(1e-9, tp + fn));
+  fig.f1 = round((2 * fig.precision * fig.recall) / Math.max(1e-9, fig.precision + fig.recall));
+  return fig;
+}
+
+export const FIGURES_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'pages-figures.json');
+
+function summary(label: string, f: Figures): string {
+  const r = f.readability;
+  const a = f.aeb;
+  return [
+    `${label}`,
+    `  readability: ${r.pages} pages, ${r.threw} threw, ${r.articles} articles; sentences kept ${r.sentencesKept}/${r.sentences} = ${(100 * r.keptShare).toFixed(2)}%; token F1 ${r.tokenF1.toFixed(3)}; ${r.ms} ms`,
+    `  aeb: ${a.pages} pages, ${a.threw} threw, ${a.articles} articles; 4-gram P ${a.precision.toFixed(3)} R ${a.recall.toFixed(3)} F1 ${a.f1.toFixed(3)}; ${a.ms} ms`,
+  ].join('\n');
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  if (!hasShared('pages')) {
+    process.stderr.write(`${sharedPath('pages')} not found (set QUOTELENS_SHARED)\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const modeArg = args.includes('--mode') ? args[args.indexOf('--mode') + 1] : 'declutter';
+  if (modeArg !== 'declutter' && modeArg !== 'focus') {
+    process.stderr.write('--mode takes declutter or focus\n');
+    process.exitCode = 2;
+    return;
+  }
+  const verbose = args.includes('--verbose');
+  const only = args.includes('--page') ? args[args.indexOf('--page') + 1] : undefined;
+  if (only) {
+    const r = measureReadability(modeArg, args.includes('--baseline'), only);
+    process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    return;
+  }
+  if (args.includes('--write')) {
+    const out: Record<string, Figures> = {};
+    for (const [label, mode, baseline] of [
+      ['baseline', 'declutter', true],
+      ['declutter', 'declutter', false],
+      ['focus', 'focus', false],
+    ] as const) {
+      out[label] = { readability: measureReadability(mode, baseline), aeb: measureAeb(mode, baseline) };
+      process.stdout.write(`${summary(label, out[label])}\n`);
+    }
+    const lean = Object.fromEntries(
+      Object.entries(out).map(([k, f]) => [
+        k,
+        { ...f, readability: { ...f.readability, losing: f.readability.losing.map((l) => l.page) } },
+      ]),
+    );
+    writeFileSync(
+      FIGURES_FILE,
+      `${JSON.stringify({ command: 'npx tsx scripts/check-pages.ts --write', ...lean }, null, 2)}\n`,
+    );
+    process.stdout.write(`wrote ${FIGURES_FILE}\n`);
+    return;
+  }
+  const baseline = args.includes('--baseline');
+  const f: Figures = { readability: measureReadability(modeArg, baseline), aeb: measureAeb(modeArg, baseline) };
+  process.stdout.write(`${summary(baseline ? 'baseline (nothing hidden)' : modeArg, f)}\n`);
+  const losing = f.readability.losing;
+  if (losing.length > 0) {
+    process.stdout.write(`  pages losing sentences (${losing.length}):\n`);
+    for (const l of verbose ? losing : losing.slice(0, 30)) {
+      process.stdout.write(`    ${l.page}: ${l.lost}/${l.of}  e.g. "${l.example}"\n`);
+    }
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
