@@ -1,10 +1,12 @@
 import browser from 'webextension-polyfill';
+import { findClutterIn } from '../core/clutter';
 // Content script: reads settings, runs the core on the page, applies the result, serves the
 // popup's calls. A thin adapter: all understanding of the page lives in src/core.
 import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messages';
 import { callBackground, serve } from '../shared/rpc';
 import { isSiteEnabled } from '../shared/settings';
 import { loadSettings } from '../shared/storage';
+import { observePage } from './observer';
 import { PageController } from './page';
 
 async function start(): Promise<void> {
@@ -19,8 +21,35 @@ async function start(): Promise<void> {
   const toggles: Toggles = { declutter: settings.declutter, highlight: settings.highlight, focus: settings.focus };
   const page = new PageController(doc, window, toggles, settings.hideComments);
 
-  if (isSiteEnabled(settings, location.hostname)) page.run();
-  else page.markOff();
+  // Observers live as long as Quotelens is on for this page; turning it off aborts them.
+  let watching: AbortController | null = null;
+  const watch = (on: boolean) => {
+    watching?.abort();
+    watching = null;
+    if (!on || !page.isActive) return;
+    watching = new AbortController();
+    lifetime.signal.addEventListener('abort', () => watching?.abort(), { once: true });
+    observePage(
+      doc,
+      window,
+      {
+        articleRoot: () => page.articleRoot,
+        onAdded: (subtrees) =>
+          page.addClutter(subtrees.flatMap((el) => findClutterIn(el, page.articleRoot, page.clutterOptions))),
+        onReanalyse: () => {
+          page.reanalyse();
+          void report();
+        },
+        onBatchCost: (ms) => page.measure('observe', performance.now() - ms, performance.now()),
+      },
+      watching.signal,
+    );
+  };
+
+  if (isSiteEnabled(settings, location.hostname)) {
+    page.run();
+    watch(true);
+  } else page.markOff();
 
   const api: ContentApi = {
     getState: () => page.state(),
@@ -47,6 +76,7 @@ async function start(): Promise<void> {
       scrollToQuote: (_s, id) => api.scrollToQuote(id),
       setEnabled: (_s, enabled) => {
         const state = api.setEnabled(enabled);
+        watch(enabled);
         void report();
         return state;
       },
@@ -55,11 +85,12 @@ async function start(): Promise<void> {
     { signal: lifetime.signal, accept: (sender) => sender.url === undefined || sender.url.startsWith(extensionOrigin) },
   );
 
-  const report = () =>
-    callBackground('pageAnalyzed', {
+  function report() {
+    return callBackground('pageAnalyzed', {
       quotes: page.state().report?.quotes.length ?? 0,
       status: page.state().status,
     }).catch(() => undefined);
+  }
   void report();
 
   if (__E2E__) {

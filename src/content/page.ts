@@ -1,5 +1,6 @@
 // Applies a PageReport to the live page: marks clutter hidden, highlights quotes, publishes the
 // data-quotelens* hooks, and undoes all of it exactly. The only module that writes to the page.
+import type { ClutterOptions } from '../core/clutter';
 import { type Analysis, analyzePage } from '../core/report';
 import { locateOffset } from '../core/text';
 import type { Quote } from '../core/types';
@@ -42,10 +43,10 @@ export class PageController {
     this.timed(() => {
       try {
         this.analysis = analyzePage(this.doc, {
-          mode: this.toggles.focus ? 'focus' : 'declutter',
-          hideComments: this.hideComments,
+          ...this.clutterOptions,
           url: this.win.location.href,
           now: () => this.win.performance.now(),
+          onStage: (stage, start, end) => this.measure(stage, start, end),
         });
         this.status = this.analysis.report.isArticle ? 'ready' : 'skipped';
       } catch (err) {
@@ -65,6 +66,17 @@ export class PageController {
       for (const c of found) if (!known.has(c.element)) this.analysis!.clutter.push(c);
       this.render();
     });
+  }
+
+  get clutterOptions(): ClutterOptions {
+    return { mode: this.toggles.focus ? 'focus' : 'declutter', hideComments: this.hideComments };
+  }
+
+  /** Reads the page afresh (new article content, SPA navigation). */
+  reanalyse(): void {
+    if (!this.enabled) return;
+    this.clearAll();
+    this.run();
   }
 
   get articleRoot(): Element | null {
@@ -148,6 +160,15 @@ export class PageController {
     }
   }
 
+  /** User Timing measures, one per stage, for the benchmark and the browser's profiler. */
+  measure(stage: string, start: number, end: number): void {
+    try {
+      this.win.performance.measure(`quotelens:${stage}`, { start, end });
+    } catch {
+      // Old engines without the options form: timings are still in the report.
+    }
+  }
+
   private render(): void {
     const html = this.doc.documentElement;
     if (!this.enabled) return;
@@ -183,7 +204,9 @@ export class PageController {
         const r = q.speaker === null ? undefined : rank.get(q.speaker);
         marks.push({ id: q.id, range, colour: r === undefined ? null : colourIndex(r) });
       }
+      const t0 = this.win.performance.now();
       this.highlighter.apply(marks);
+      this.measure('highlight', t0, this.win.performance.now());
       // Wrapping (fallback) splits text nodes: take the ranges from the marks themselves.
       if (!this.highlighter.usesHighlightApi) this.ranges = this.highlighter.markRanges();
       this.tips.start([...this.ranges]);

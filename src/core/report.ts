@@ -13,6 +13,8 @@ export interface AnalyzeOptions {
   url?: string;
   /** A clock in milliseconds; the content script passes performance.now. */
   now?: () => number;
+  /** Told when each stage ends (the content script turns these into User Timing measures). */
+  onStage?: (stage: string, start: number, end: number) => void;
 }
 
 export interface Analysis {
@@ -35,7 +37,9 @@ export function analyzePage(doc: Document, options: AnalyzeOptions = {}): Analys
   const time = <T>(stage: string, fn: () => T): T => {
     const t0 = now();
     const out = fn();
-    timings[stage] = Math.round((now() - t0) * 100) / 100;
+    const t1 = now();
+    timings[stage] = Math.round((t1 - t0) * 100) / 100;
+    options.onStage?.(stage, t0, t1);
     return out;
   };
 
