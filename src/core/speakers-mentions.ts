@@ -182,7 +182,7 @@ export function findMentions(tokens: Token[], lex: Lex): Mention[] {
       continue;
     }
     const pronoun = lex.pronoun.get(t.lower);
-    if (pronoun !== undefined && !(lex.nonNames.has(t.text) === false && isCap(t.text) && t.lower.length > 3)) {
+    if (pronoun !== undefined) {
       out.push({
         start: i,
         end: i + 1,
@@ -268,6 +268,9 @@ function nameAt(tokens: Token[], i: number, lex: Lex): Mention | null {
     break;
   }
   if (j === i) return null;
+  // A sentence-initial "Losing", "Asked", "Clearly" is a word, not a name.
+  const sentenceStart = i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence || tokens[i - 1]!.kind === 'quote';
+  if (j === i + 1 && sentenceStart && /(ing|ed|ly)$/.test(tokens[i]!.lower)) return null;
   const words = tokens.slice(i, j).map((t) => t.text);
   const last = words[words.length - 1]!;
   const possessive = /[’']s?$/.test(last);

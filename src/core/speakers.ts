@@ -105,6 +105,14 @@ function buildDoc(blocks: TextBlock[], spans: QuoteSpan[], lex: Lex): Doc {
   return { tokens, mentions, mentionAt, mentionEndingAt, quoteToken, bySentence };
 }
 
+/** Words after which a name is an object or a place, not the speaker. */
+const PREPOSITIONS = new Set(
+  'in at on of for from to with by into near about against over under after before during than as like via at between among across'.split(
+    ' ',
+  ),
+);
+
+const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
 const isComma = (t: Token | undefined): boolean => t?.kind === 'punct' && t.text === ',';
 const isDash = (t: Token | undefined): boolean => t?.kind === 'punct' && /^[—–-]$/.test(t.text);
 
@@ -188,11 +196,17 @@ class Sieve {
     const s = t[q]!.sentence;
     let start = q;
     while (start > 0 && t[start - 1]!.sentence === s && t[start - 1]!.block === t[q]!.block) start--;
-    for (let v = q - 1; v >= start; v--) {
+    return this.leftIn(start, q, partial);
+  }
+
+  /** The cue in tokens [start, end) for a quote right after them. */
+  leftIn(start: number, end: number, partial: boolean): Found | null {
+    const t = this.d.tokens;
+    for (let v = end - 1; v >= start; v--) {
       if (t[v]!.kind !== 'word') continue;
       const acc = this.lex.phraseAt(this.lex.according, t, v);
       if (acc > 0) {
-        const m = this.d.mentionAt.get(this.skipDet(v + acc));
+        const m = this.d.mentionAt.get(v + acc);
         if (m)
           return {
             mention: this.appositive(m),
@@ -203,35 +217,65 @@ class Sieve {
       }
       const n = this.verbAt(v);
       if (n === 0) continue;
-      const subject = this.subjectBefore(v, start);
-      if (subject) return { mention: subject, cue: phrase(t, v, n), rule: ruleFor(subject), step: 'left:X-said' };
+      const participle = /ing$/.test(t[v]!.lower) && isComma(t[v - 1]);
+      const subject = participle ? this.sentenceSubject(start, v) : this.subjectBefore(v, start);
+      if (subject)
+        return {
+          mention: subject,
+          cue: phrase(t, v, n),
+          rule: ruleFor(subject),
+          step: participle ? 'left:X-…-saying' : 'left:X-said',
+        };
       const k = this.skipBetween(v + n, 1);
       const m2 = this.d.mentionAt.get(k);
-      if (m2 && !m2.possessive && k < q)
-        return { mention: this.appositive(m2), cue: phrase(t, v, n), rule: ruleFor(m2), step: 'left:said-X' };
+      const next = m2 ? this.appositive(m2) : null;
+      if (m2 && next && !m2.possessive && next.end >= end - 1 && next.end <= end)
+        return { mention: next, cue: phrase(t, v, n), rule: ruleFor(m2), step: 'left:said-X' };
+      const fallback = this.sentenceSubject(start, v);
+      if (fallback)
+        return { mention: fallback, cue: phrase(t, v, n), rule: ruleFor(fallback), step: 'left:subject-said' };
     }
     // "Ruiz: “…”" (headlines, transcripts)
-    if (t[q - 1]?.text === ':') {
-      const m = this.d.mentionEndingAt.get(q - 2);
+    if (t[end - 1]?.text === ':' && end - 1 > start) {
+      const m = this.d.mentionEndingAt.get(end - 2);
       if (m && !m.possessive) return { mention: m, cue: ':', rule: 'colon', step: 'left:X-colon' };
     }
-    if (partial) {
-      for (let k = start; k < q; k++) {
-        const m = this.d.mentionAt.get(k);
-        if (m && !m.possessive && (m.kind === 'name' || m.kind === 'pronoun'))
-          return { mention: m, cue: '', rule: ruleFor(m), step: 'left:subject' };
-      }
+    if (partial || t[end - 1]?.text === ':') {
+      const m = this.sentenceSubject(start, end);
+      if (m) return { mention: m, cue: '', rule: ruleFor(m), step: partial ? 'left:subject' : 'left:subject-colon' };
     }
     return null;
   }
 
-  private skipDet(i: number): number {
-    return this.d.mentionAt.has(i) ? i : i;
+  /** The grammatical subject, roughly: the first name or pronoun not governed by a preposition. */
+  sentenceSubject(start: number, end: number): Mention | null {
+    const t = this.d.tokens;
+    for (let k = start; k < end; k++) {
+      const m = this.d.mentionAt.get(k);
+      if (!m) continue;
+      k = m.end - 1;
+      if (m.possessive || m.kind === 'role') continue;
+      const before = t[m.start - 1];
+      if (before && before.kind === 'word' && PREPOSITIONS.has(before.lower)) continue;
+      if (isComma(before) && this.d.mentionEndingAt.has(m.start - 2)) continue; // "Salem, New Hampshire"
+      const after = t[m.end];
+      if (after && after.kind === 'word' && PREPOSITIONS.has(after.lower)) continue;
+      return m;
+    }
+    return null;
   }
 
   private subjectBefore(v: number, start: number): Mention | null {
     const t = this.d.tokens;
     let j = this.skipBetween(v - 1, -1);
+    const named = isComma(t[j]) ? this.d.mentionEndingAt.get(j - 1) : undefined;
+    if (
+      named &&
+      named.kind === 'name' &&
+      isComma(t[named.start - 1]) &&
+      this.d.mentionEndingAt.get(named.start - 2)?.kind === 'role'
+    )
+      return named;
     if (isComma(t[j])) {
       const before = this.asideStart(j);
       if (before >= start) j = before;
@@ -251,19 +295,49 @@ class Sieve {
     return { entity: null, descriptive: m.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) };
   }
 
-  /** The salient person before a pronoun: subjects of the nearest sentences first, agreeing in gender. */
+  /** The salient person before a pronoun: in the nearest sentences, a speaker first, then the subject. */
   private antecedent(p: Mention): Entity | null {
     const t = this.d.tokens;
     const s0 = t[p.start]!.sentence;
     for (let s = s0; s >= s0 - PRONOUN_LOOKBACK_SENTENCES; s--) {
-      for (const m of this.d.bySentence.get(s) ?? []) {
-        if (s === s0 && m.start >= p.start) break;
-        if (m.kind !== 'name') continue;
+      const inSentence = (this.d.bySentence.get(s) ?? []).filter(
+        (m) => m.kind === 'name' && !m.possessive && (s !== s0 || m.start < p.start) && !this.isObjectOrPlace(m),
+      );
+      if (inSentence.length === 0) continue;
+      const ranked = [
+        ...inSentence.filter((m) => this.speaksAt(m)),
+        ...inSentence.filter((m) => this.sentenceSubject(m.start, m.end) === m),
+        ...inSentence,
+      ];
+      for (const m of ranked) {
         const e = this.registry.resolve(m.text);
         if (e && agrees(e, p.gender)) return e;
       }
     }
     return null;
+  }
+
+  /** "in Salem", "from Sumter, South Carolina", "told CNN": not who a later pronoun stands for. */
+  private isObjectOrPlace(m: Mention): boolean {
+    const t = this.d.tokens;
+    const before = t[m.start - 1];
+    if (
+      before?.kind === 'word' &&
+      (PREPOSITIONS.has(before.lower) || this.verbAt(m.start - 1) > 0) &&
+      !this.speaksAt(m)
+    )
+      return true;
+    return isComma(before) && this.d.mentionEndingAt.has(m.start - 2) && !this.speaksAt(m);
+  }
+
+  /** True when a speech verb follows the mention ("Ruiz said") or precedes it ("said Ruiz"). */
+  private speaksAt(m: Mention): boolean {
+    if (this.verbAt(this.skipBetween(m.end, 1)) > 0) return true;
+    const t = this.d.tokens;
+    const v = m.start - 1;
+    if (this.verbAt(v) === 1 && (isComma(t[v - 1]) || t[v - 1]?.kind === 'quote') && !isCap(t[m.end]?.text ?? 'a'))
+      return true;
+    return false;
   }
 }
 
@@ -288,20 +362,46 @@ const NONE: Attribution = { speaker: null, mention: null, cue: null, rule: 'none
 export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang: Lang): AttributionResult {
   const lex = lexFor(lang);
   const d = buildDoc(blocks, spans, lex);
+  const headings: Set<number> = new Set(blocks.filter((b) => b.isHeading).map((b) => b.index));
   const registry = new Registry(lex);
-  for (const m of d.mentions) if (m.kind === 'name') registry.addFull(m.text);
+  for (const m of d.mentions)
+    if (m.kind === 'name' && !headings.has(d.tokens[m.start]!.block)) registry.addFull(m.text);
   const sieve = new Sieve(d, lex, registry);
-  const headings = new Set(blocks.filter((b) => b.isHeading).map((b) => b.index));
 
+  // "Cruz continued:" closing the previous paragraph introduces a quote that opens this one.
+  const introduced = (q: number): Found | null => {
+    const t = d.tokens;
+    const first = t.findIndex((x) => x.block === t[q]!.block);
+    if (first !== q || first === 0 || t[first - 1]!.text !== ':') return null;
+    let start = first - 1;
+    while (
+      start > 0 &&
+      t[start - 1]!.sentence === t[first - 1]!.sentence &&
+      t[start - 1]!.block === t[first - 1]!.block
+    )
+      start--;
+    const f = sieve.leftIn(start, first, false);
+    return f ? { ...f, step: `intro:${f.step}` } : null;
+  };
+  // "Ruiz: Talks Were ‘A Success’" — a heading that opens with a name and a colon.
+  const headline = (q: number): Found | null => {
+    const t = d.tokens;
+    if (!headings.has(t[q]!.block)) return null;
+    const first = t.findIndex((x) => x.block === t[q]!.block);
+    const m = d.mentionAt.get(first);
+    if (!m || m.kind !== 'name' || t[m.end]?.text !== ':' || m.end >= q) return null;
+    return { mention: m, cue: ':', rule: 'colon', step: 'heading:X-colon' };
+  };
   const entityOf: (Entity | null)[] = spans.map(() => null);
   const attributions: Attribution[] = spans.map((span, i) => {
     const q = d.quoteToken[i]!;
     if (q < 0) return NONE;
     const quoteText = span.text.trimEnd();
     const rightFirst = /[,?!—–-]$/.test(quoteText) || d.tokens[q - 1]?.sentence !== d.tokens[q]!.sentence;
-    const found = rightFirst
+    let found = rightFirst
       ? (sieve.right(q) ?? sieve.left(q, span.kind === 'partial'))
       : (sieve.left(q, span.kind === 'partial') ?? sieve.right(q));
+    if (!found) found = introduced(q) ?? headline(q);
     if (!found) return NONE;
     const { entity, descriptive } = sieve.resolve(found.mention);
     if (!entity && !descriptive)
