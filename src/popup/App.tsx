@@ -175,7 +175,11 @@ function SpeakerCard({ speaker, colour, quotes, numberOf, total, onJump, unattri
   const count = quotes.length === 1 ? t('quoteCountOne') : t('quoteCount', quotes.length);
   const aliases = speaker.aliases.filter((a) => a !== speaker.name);
   return (
-    <li class={`card${unattributed ? ' unattributed' : ''}`} data-speaker={unattributed ? '' : speaker.name}>
+    <li
+      class={`card${unattributed ? ' unattributed' : ''}`}
+      data-speaker={unattributed ? '' : speaker.name}
+      style={{ '--chip': colour }}
+    >
       <div class="who">
         <span class="chip" style={{ background: colour }} aria-hidden="true" />
         <span class="name">{speaker.name}</span>
@@ -183,7 +187,7 @@ function SpeakerCard({ speaker, colour, quotes, numberOf, total, onJump, unattri
         <span class="count">{count}</span>
       </div>
       {aliases.length > 0 ? <p class="aliases">{t('aliases', aliases.join(', '))}</p> : null}
-      <ol class="quotes">
+      <ul class="quotes">
         {shown.map((q) => (
           <li key={q.id}>
             <button
@@ -198,7 +202,7 @@ function SpeakerCard({ speaker, colour, quotes, numberOf, total, onJump, unattri
             </button>
           </li>
         ))}
-      </ol>
+      </ul>
       {quotes.length > QUOTES_COLLAPSED ? (
         <button type="button" class="more" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? t('showFewer') : t('showAll', quotes.length)}
