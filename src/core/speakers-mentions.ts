@@ -256,7 +256,7 @@ function nameAt(tokens: Token[], i: number, lex: Lex): Mention | null {
     const t = tokens[j]!;
     if (t.kind !== 'word') break;
     const inside = j > i;
-    if (isCap(t.text) && !(lex.nonNames.has(t.text) && !lex.titles.has(t.text))) {
+    if ((isCap(t.text) && !(lex.nonNames.has(t.text) && !lex.titles.has(t.text))) || lex.honorifics.has(t.text)) {
       j++;
       if (POSSESSIVE_RE.test(t.text) && /[’']/.test(t.text)) break;
       continue;

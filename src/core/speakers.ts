@@ -32,6 +32,8 @@ export interface AttributionResult {
 
 /** How many sentences back a pronoun looks for the person it stands for. */
 export const PRONOUN_LOOKBACK_SENTENCES = 6;
+/** How far after a quote its cue may end ("“…” Sanders campaign manager Jeff Weaver said"). */
+export const RIGHT_WINDOW = 10;
 /** A quote with no cue continues the speaker of a quote at most this many blocks before it. */
 export const CONTINUATION_BLOCKS = 1;
 
@@ -170,6 +172,14 @@ class Sieve {
       j = this.skipBetween(j, 1);
       const n = this.verbAt(j);
       if (n > 0) return { mention: m, cue: phrase(t, j, n), rule: ruleFor(m), step: 'right:X-said' };
+    }
+    // "Sanders campaign manager Jeff Weaver said": the subject right before the first verb.
+    for (let v = i; v < t.length && v <= i + RIGHT_WINDOW && t[v]!.sentence === s && t[v]!.kind !== 'quote'; v++) {
+      const n = this.verbAt(v);
+      if (n === 0 || v === i) continue;
+      const subject = this.subjectBefore(v, i);
+      if (subject) return { mention: subject, cue: phrase(t, v, n), rule: ruleFor(subject), step: 'right:X-…-said' };
+      break;
     }
     const v = this.skipBetween(i, 1);
     const n = this.verbAt(v);
@@ -428,26 +438,42 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
     if (span.continues !== undefined && attributions[span.continues]!.speaker !== null)
       take(i, span.continues, 'continues');
   });
+  // No cue and no quote before it in the paragraph: the subject of the sentence before the quote,
+  // in this paragraph, or closing the previous one when this paragraph opens with the quote.
+  const fromSubject = (i: number): boolean => {
+    const t = d.tokens;
+    const q = d.quoteToken[i]!;
+    if (q <= 0) return false;
+    const prevTok = t[q - 1]!;
+    const sameBlock = prevTok.block === t[q]!.block;
+    if (!sameBlock) return false; // measured: the previous paragraph's subject is right only 1 time in 4
+    let start = q - 1;
+    while (start > 0 && t[start - 1]!.sentence === prevTok.sentence && t[start - 1]!.block === prevTok.block) start--;
+    if (t.slice(start, q).some((x) => x.kind === 'quote')) return false;
+    const m = sieve.sentenceSubject(start, q);
+    if (!m) return false;
+    const { entity } = sieve.resolve(m);
+    if (!entity) return false;
+    attributions[i] = {
+      speaker: entity.name,
+      mention: m.text,
+      cue: null,
+      rule: 'continuation',
+      step: sameBlock ? 'subject:same-block' : 'subject:prev-block',
+    };
+    entityOf[i] = entity;
+    return true;
+  };
   for (let i = 0; i < spans.length; i++) {
     if (attributions[i]!.speaker !== null || headings.has(spans[i]!.block)) continue;
-    const prev = i - 1;
-    const next = i + 1;
     const b = spans[i]!.block;
-    if (
-      next < spans.length &&
-      spans[next]!.block === b &&
-      attributions[next]!.speaker !== null &&
-      attributions[next]!.rule !== 'continuation'
-    ) {
-      take(i, next, 'continuation:next-in-block');
-    } else if (
-      prev >= 0 &&
-      attributions[prev]!.speaker !== null &&
-      b - spans[prev]!.block <= CONTINUATION_BLOCKS &&
-      !headings.has(spans[prev]!.block)
-    ) {
-      take(i, prev, spans[prev]!.block === b ? 'continuation:same-block' : 'continuation:prev-block');
-    }
+    const prev = i > 0 && attributions[i - 1]!.speaker !== null && !headings.has(spans[i - 1]!.block) ? i - 1 : -1;
+    const next =
+      i + 1 < spans.length && spans[i + 1]!.block === b && attributions[i + 1]!.speaker !== null ? i + 1 : -1;
+    if (prev >= 0 && spans[prev]!.block === b) take(i, prev, 'continuation:same-block');
+    else if (fromSubject(i)) continue;
+    else if (next >= 0 && attributions[next]!.rule !== 'continuation') take(i, next, 'continuation:next-in-block');
+    else if (prev >= 0 && b - spans[prev]!.block <= CONTINUATION_BLOCKS) take(i, prev, 'continuation:prev-block');
   }
 
   return { attributions, speakers: speakerList(spans, attributions, entityOf) };

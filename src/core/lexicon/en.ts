@@ -21,7 +21,8 @@ export const en: Lexicon = {
     wondered | thundered | tweeted out | blasted | slammed | accused | accuses | praised | praises | mocked | recounted |
     testified | assured | assures | maintained | maintains | contended | contends | agreed | agrees | echoed | opined |
     cited | citing | quoted | quoting | read | reads | proclaimed | proclaiming | affirmed | elaborated | interjected |
-    began | added later | later said | also said
+    began | added later | later said | also said | barked | charged | snapped | scoffed | sighed | fired back | hit back |
+    shouted | chanted | texted | emailed | messaged | remarked
   `),
   accordingTo: list('according to | as reported by | in the words of'),
   betweenWords: words(
