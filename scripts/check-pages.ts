@@ -27,6 +27,10 @@ export interface ReadabilityFigures {
   keptShare: number;
   /** Pages that lose at least one sentence, with what they lose. */
   losing: { page: string; lost: number; of: number; example: string }[];
+  /** On article pages: share of expected.html sentences inside the article root (a diagnostic). */
+  inRootShare: number;
+  /** Article pages whose root misses more than a tenth of the sentences. */
+  rootMisses: string[];
   /** Mean per-page token F1 of the visible text against expected.html (meaningful in focus mode). */
   tokenF1: number;
   articles: number;
@@ -116,15 +120,25 @@ export function shingleCounts(truth: string, pred: string): [number, number, num
 interface Visible {
   text: string;
   isArticle: boolean;
+  /** Text of the article root (empty when there is none). */
+  rootText: string;
 }
 
 function visibleOf(html: string, mode: Mode, baseline: boolean): Visible {
   const doc = parseHtml(html);
-  if (baseline) return { text: visibleTextOf(doc, new Set()), isArticle: false };
+  if (baseline) return { text: visibleTextOf(doc, new Set()), isArticle: false, rootText: '' };
   const analysis = analyzePage(doc, { mode });
+  const root = analysis.root;
   return {
     text: visibleTextOf(doc, new Set(analysis.clutter.map((c) => c.element))),
     isArticle: analysis.report.isArticle,
+    rootText: root
+      ? normalizeSpace(
+          collectTextBlocks(root)
+            .blocks.map((b) => b.text)
+            .join(' '),
+        )
+      : '',
   };
 }
 
@@ -142,11 +156,15 @@ export function measureReadability(mode: Mode, baseline = false, only?: string):
     sentencesKept: 0,
     keptShare: 0,
     losing: [],
+    inRootShare: 0,
+    rootMisses: [],
     tokenF1: 0,
     articles: 0,
     ms: 0,
   };
   let f1Sum = 0;
+  let inRoot = 0;
+  let articleSentences = 0;
   const t0 = performance.now();
   for (const page of pages) {
     fig.pages++;
@@ -165,6 +183,12 @@ export function measureReadability(mode: Mode, baseline = false, only?: string):
     const lost = sentences.filter((s) => !flat.includes(s));
     fig.sentences += sentences.length;
     fig.sentencesKept += sentences.length - lost.length;
+    if (visible.isArticle) {
+      const missing = sentences.filter((s) => !visible.rootText.includes(s)).length;
+      articleSentences += sentences.length;
+      inRoot += sentences.length - missing;
+      if (missing > 0.1 * sentences.length) fig.rootMisses.push(`${page} ${missing}/${sentences.length}`);
+    }
     if (lost.length > 0)
       fig.losing.push({ page, lost: lost.length, of: sentences.length, example: lost[0]!.slice(0, 80) });
     f1Sum += tokenF1(expected, visible.text);
@@ -172,6 +196,7 @@ export function measureReadability(mode: Mode, baseline = false, only?: string):
   fig.ms = Math.round(performance.now() - t0);
   fig.keptShare = round(fig.sentencesKept / Math.max(1, fig.sentences));
   fig.tokenF1 = round(f1Sum / Math.max(1, fig.pages));
+  fig.inRootShare = round(inRoot / Math.max(1, articleSentences));
   return fig;
 }
 
@@ -215,6 +240,7 @@ function summary(label: string, f: Figures): string {
   return [
     `${label}`,
     `  readability: ${r.pages} pages, ${r.threw} threw, ${r.articles} articles; sentences kept ${r.sentencesKept}/${r.sentences} = ${(100 * r.keptShare).toFixed(2)}%; token F1 ${r.tokenF1.toFixed(3)}; ${r.ms} ms`,
+    `  readability roots: ${(100 * r.inRootShare).toFixed(2)}% of article sentences inside the root; roots missing >10%: ${r.rootMisses.join(', ') || 'none'}`,
     `  aeb: ${a.pages} pages, ${a.threw} threw, ${a.articles} articles; 4-gram P ${a.precision.toFixed(3)} R ${a.recall.toFixed(3)} F1 ${a.f1.toFixed(3)}; ${a.ms} ms`,
   ].join('\n');
 }

@@ -1,7 +1,8 @@
 // Is this page an article, and where is its main content? Document in, plain data out.
 // Signals are weighed below (tune them there); every signal that fires adds a reason for --explain.
-import { isProbablyReaderable } from '@mozilla/readability';
+
 import { TextMeasure } from './article-measure';
+import { isProbablyReaderable } from './readerable';
 import type { ArticleVerdict, Lang } from './types';
 
 export interface ArticleResult extends ArticleVerdict {
@@ -42,9 +43,9 @@ export const MIN_BODY_CHARS = 250;
 /** Prose characters of a long article body. */
 export const LONG_BODY_CHARS = 1500;
 /** Descend into a child while it holds at least this share of its parent's prose. */
-export const ROOT_SHARE = 0.9;
+export const ROOT_SHARE = 0.85;
 /** Prose in navigation, asides, footers and comment threads counts this much when finding the root. */
-export const SIDE_CONTENT_DISCOUNT = 0.2;
+export const SIDE_CONTENT_DISCOUNT = 0.1;
 /** Linked headlines from which a page may be a section front. */
 export const MIN_HEADLINE_CARDS = 8;
 /** A section front has less prose than this per linked headline. */

@@ -69,6 +69,8 @@ export const MAX_LABEL_CHARS = 60;
 export const LINK_LIST_DENSITY = 0.4;
 /** Links from which a block is a list of links whatever its density. */
 export const LINK_LIST_COUNT = 3;
+/** … as long as the text outside its links is no longer than this (a label, separators). */
+export const LINK_LIST_OTHER_TEXT = 40;
 /** Inside the root, a box with this much prose is part of the article. */
 export const PROTECTED_PROSE_CHARS = 250;
 /** … or with this share of the root's prose. */
@@ -108,6 +110,8 @@ const LABEL_TAGS = new Set([
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 const NEVER_HIDDEN = new Set(['HTML', 'BODY', 'HEAD', 'MAIN']);
+/** Page regions a widget lives in: climbing from a widget stops below them. */
+const LANDMARK_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'HEADER', 'FOOTER', 'NAV']);
 /** What makes a box more than its label: an ad image, a player, a form. */
 const BOX_MEDIA_SELECTOR = 'img, picture, iframe, video, object, embed, ins, form, input';
 const AD_SIZE_SET = new Set(AD_SIZES);
@@ -196,6 +200,7 @@ class Context {
     readonly measure: TextMeasure,
     readonly root: Element | null,
     readonly title: Element | null,
+    readonly bylines: readonly Element[],
     readonly options: ClutterOptions,
   ) {
     for (let el: Element | null = root; el; el = el.parentElement) this.rootChain.add(el);
@@ -207,6 +212,7 @@ class Context {
     if (NEVER_HIDDEN.has(el.tagName) || this.rootChain.has(el)) return true;
     // Without a known title, any h1 may be it.
     if (this.title ? el.contains(this.title) : el.querySelector('h1') !== null) return true;
+    if (kind !== 'comments' && this.bylines.some((b) => el.contains(b))) return true;
     const prose = this.measure.of(el).bodyChars;
     if (prose === 0) return false;
     if (kind === 'comments') return (this.root?.contains(el) ?? false) && prose >= 0.5 * this.rootProse;
@@ -372,7 +378,8 @@ function cookieTextEvidence(ctx: Context): void {
     let box = block.element;
     for (let p = box.parentElement; p; p = p.parentElement) {
       const pc = ctx.measure.of(p).chars;
-      if (ctx.isProtected(p, 'cookie') || pc > Math.max(chars * 2, chars + 300) || pc > MAX_COOKIE_TEXT) break;
+      if (LANDMARK_TAGS.has(p.tagName) || ctx.isProtected(p, 'cookie')) break;
+      if (pc > Math.max(chars * 2, chars + 300) || pc > MAX_COOKIE_TEXT) break;
       box = p;
     }
     if (ctx.isProtected(box, 'cookie')) continue;
@@ -402,7 +409,8 @@ function formEvidence(el: Element, ctx: Context): void {
   if (!form || ctx.isProtected(form, 'newsletter')) return;
   let box = form;
   for (let p = box.parentElement; p; p = p.parentElement) {
-    if (ctx.isProtected(p, 'newsletter') || ctx.measure.of(p).chars > MAX_BOX_TEXT) break;
+    if (LANDMARK_TAGS.has(p.tagName) || ctx.isProtected(p, 'newsletter') || ctx.measure.of(p).chars > MAX_BOX_TEXT)
+      break;
     // A sign-up box has at most one heading; a parent with two is a column of widgets.
     if (p.querySelectorAll('input').length > 3 || p.querySelectorAll(HEADINGS).length > 1) break;
     box = p;
@@ -417,11 +425,14 @@ function structureEvidence(c: Candidate, ctx: Context): void {
   const s = ctx.measure.of(el);
   const density = s.chars === 0 ? 0 : s.linkChars / s.chars;
   const links = ctx.linkCount(el);
+  const linkList =
+    (density >= LINK_LIST_DENSITY && links >= 1) ||
+    (links >= LINK_LIST_COUNT && s.chars - s.linkChars <= LINK_LIST_OTHER_TEXT);
   switch (c.kind) {
     case 'trending':
     case 'related':
     case 'social':
-      if (density >= LINK_LIST_DENSITY || links >= LINK_LIST_COUNT) {
+      if (linkList) {
         ctx.add(el, c.kind, EVIDENCE.linkList, `link density ${fmt(density)}, ${links} links`);
       }
       break;
@@ -480,7 +491,7 @@ export function findClutterBlocks(doc: Document, root: Element | null, options: 
   if (!body) return [];
   const measure = new TextMeasure(body);
   const header = findArticleHeader(doc, root);
-  const ctx = new Context(measure, root, header.title, options);
+  const ctx = new Context(measure, root, header.title, header.bylines, options);
   const blocks = collect(body, ctx);
   if (options.mode !== 'focus' || !root) return blocks;
   return [...blocks, ...focusBlocks(root, header, measure, blocks, (el) => classKind(el)?.kind ?? null)];
@@ -493,9 +504,9 @@ export function findClutterBlocks(doc: Document, root: Element | null, options: 
 export function findClutterIn(subtree: Element, root: Element | null, options: ClutterOptions): ClutterBlock[] {
   if (root && (subtree === root || subtree.contains(root))) return [];
   const measure = new TextMeasure(subtree);
-  const title = root ? findArticleHeader(subtree.ownerDocument, root).title : null;
+  const header = findArticleHeader(subtree.ownerDocument, root);
   // The root's prose is not measured here, so inside the root any prose at all protects a box.
-  const ctx = new Context(measure, root, title, options);
+  const ctx = new Context(measure, root, header.title, header.bylines, options);
   const blocks = collect(subtree, ctx);
   return blocks.filter((b) => b.element === subtree || subtree.contains(b.element));
 }
