@@ -1,7 +1,8 @@
 // Background: toolbar badge, keyboard commands, context menu, settings writes, message routing.
-import browser, { type Runtime } from 'webextension-polyfill';
+
+import { browser, runtime, syncStorage, tabs } from '../shared/ext';
 import { BACKGROUND_METHODS, type BackgroundApi } from '../shared/messages';
-import { callTab, serve } from '../shared/rpc';
+import { callTab, type MessageSender, serve } from '../shared/rpc';
 import { withSite } from '../shared/settings';
 import { loadSettings, storeSettings } from '../shared/storage';
 
@@ -9,7 +10,7 @@ const POPUP_PATH = 'src/popup/index.html';
 const MENU_SITE = 'quotelens-toggle-site';
 
 /** Extension pages (popup, options) may change settings; content scripts may not. */
-function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+function fromExtensionPage(sender: MessageSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
 }
 
@@ -17,7 +18,7 @@ function refuse(what: string): never {
   throw new Error(`Quotelens: ${what} is only accepted from extension pages`);
 }
 
-serve<BackgroundApi>(BACKGROUND_METHODS, {
+serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
   pageAnalyzed: async (sender, summary) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || typeof summary?.quotes !== 'number') return;
@@ -26,12 +27,13 @@ serve<BackgroundApi>(BACKGROUND_METHODS, {
     await browser.action.setBadgeText({ tabId, text });
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#5b3cc4' });
   },
-  getSettings: () => loadSettings(),
-  saveSettings: (sender, settings) => (fromExtensionPage(sender) ? storeSettings(settings) : refuse('saveSettings')),
+  getSettings: () => loadSettings(syncStorage),
+  saveSettings: (sender, settings) =>
+    fromExtensionPage(sender) ? storeSettings(syncStorage, settings) : refuse('saveSettings'),
   setSiteEnabled: async (sender, host, enabled) => {
     if (!fromExtensionPage(sender)) refuse('setSiteEnabled');
     if (typeof host !== 'string' || typeof enabled !== 'boolean') throw new Error('bad arguments');
-    return storeSettings(withSite(await loadSettings(), host, enabled));
+    return storeSettings(syncStorage, withSite(await loadSettings(syncStorage), host, enabled));
   },
   e2eOpenPopup: async (sender) => {
     if (!__E2E__) return;
@@ -50,9 +52,10 @@ browser.commands.onCommand.addListener(async (command) => {
   const tabId = await activeTabId();
   if (tabId === undefined) return;
   try {
-    const state = await callTab(tabId, 'getState');
-    if (command === 'toggle-highlights') await callTab(tabId, 'setToggles', { highlight: !state.toggles.highlight });
-    if (command === 'toggle-focus') await callTab(tabId, 'setToggles', { focus: !state.toggles.focus });
+    const state = await callTab(tabs, tabId, 'getState');
+    if (command === 'toggle-highlights')
+      await callTab(tabs, tabId, 'setToggles', { highlight: !state.toggles.highlight });
+    if (command === 'toggle-focus') await callTab(tabs, tabId, 'setToggles', { focus: !state.toggles.focus });
   } catch {
     // No content script on this tab (browser pages, the store): nothing to toggle.
   }
@@ -73,8 +76,8 @@ browser.contextMenus.onClicked.addListener(async (info, tab) => {
   const pageUrl = info.pageUrl ?? tab?.url;
   if (info.menuItemId !== MENU_SITE || tab?.id === undefined || !pageUrl) return;
   const host = new URL(pageUrl).hostname;
-  const settings = await loadSettings();
+  const settings = await loadSettings(syncStorage);
   const enabled = settings.disabledSites.includes(host);
-  await storeSettings(withSite(settings, host, enabled));
-  await callTab(tab.id, 'setEnabled', enabled).catch(() => undefined);
+  await storeSettings(syncStorage, withSite(settings, host, enabled));
+  await callTab(tabs, tab.id, 'setEnabled', enabled).catch(() => undefined);
 });

@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import { findClutterIn } from '../core/clutter';
 // Content script: reads settings, runs the core on the page, applies the result, serves the
 // popup's calls. A thin adapter: all understanding of the page lives in src/core.
@@ -6,6 +5,7 @@ import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messag
 import { callBackground, serve } from '../shared/rpc';
 import { isSiteEnabled } from '../shared/settings';
 import { loadSettings } from '../shared/storage';
+import { runtime, syncStorage } from './ext-lite';
 import { observePage } from './observer';
 import { PageController } from './page';
 
@@ -15,9 +15,9 @@ async function start(): Promise<void> {
   if (doc.documentElement.hasAttribute('data-quotelens')) return;
   doc.documentElement.setAttribute('data-quotelens', 'loading');
   const lifetime = new AbortController();
-  const extensionOrigin = browser.runtime.getURL('');
+  const extensionOrigin = runtime.getURL('');
 
-  const settings = await loadSettings();
+  const settings = await loadSettings(syncStorage);
   const toggles: Toggles = { declutter: settings.declutter, highlight: settings.highlight, focus: settings.focus };
   const page = new PageController(doc, window, toggles, settings.hideComments);
 
@@ -68,6 +68,7 @@ async function start(): Promise<void> {
     },
   };
   serve<ContentApi>(
+    runtime,
     CONTENT_METHODS,
     {
       getState: () => api.getState(),
@@ -86,7 +87,7 @@ async function start(): Promise<void> {
   );
 
   function report() {
-    return callBackground('pageAnalyzed', {
+    return callBackground(runtime, 'pageAnalyzed', {
       quotes: page.state().report?.quotes.length ?? 0,
       status: page.state().status,
     }).catch(() => undefined);
@@ -95,7 +96,7 @@ async function start(): Promise<void> {
 
   if (__E2E__) {
     // Test hook, compiled into e2e builds only: headless browsers have no toolbar to open the popup.
-    doc.addEventListener('quotelens-e2e-open-popup', () => void callBackground('e2eOpenPopup'), {
+    doc.addEventListener('quotelens-e2e-open-popup', () => void callBackground(runtime, 'e2eOpenPopup'), {
       signal: lifetime.signal,
     });
   }

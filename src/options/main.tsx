@@ -1,9 +1,15 @@
 import { render } from 'preact';
+import { runtime } from '../shared/ext';
 import { callBackground } from '../shared/rpc';
 import { Options } from './Options';
 
 document.documentElement.lang = navigator.language.slice(0, 2) || 'en';
 render(
-  <Options store={{ load: () => callBackground('getSettings'), save: (s) => callBackground('saveSettings', s) }} />,
+  <Options
+    store={{
+      load: () => callBackground(runtime, 'getSettings'),
+      save: (s) => callBackground(runtime, 'saveSettings', s),
+    }}
+  />,
   document.getElementById('app')!,
 );

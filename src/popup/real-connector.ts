@@ -1,6 +1,6 @@
 // The connector over real messaging: the content script of the tab (its id from ?tabId=N when the
 // popup is opened as a tab, else the active tab) and the background for settings.
-import browser from 'webextension-polyfill';
+import { browser, runtime, tabs } from '../shared/ext';
 import { callBackground, callTab } from '../shared/rpc';
 import { isSiteEnabled } from '../shared/settings';
 import type { PopupConnector, TabView } from './connector';
@@ -24,19 +24,22 @@ export function realConnector(): PopupConnector {
       tabId = tab.id;
       if (tab.url && !/^https?:/i.test(tab.url)) return { kind: 'restricted' };
       try {
-        const [state, settings] = await Promise.all([callTab(tab.id, 'getState'), callBackground('getSettings')]);
+        const [state, settings] = await Promise.all([
+          callTab(tabs, tab.id, 'getState'),
+          callBackground(runtime, 'getSettings'),
+        ]);
         return { kind: 'page', state, siteEnabled: isSiteEnabled(settings, state.host) };
       } catch {
         // No content script answered: a page opened before install, or one we may not run on.
         return tab.url ? { kind: 'not-analysed' } : { kind: 'restricted' };
       }
     },
-    setToggles: (toggles) => callTab(tabId, 'setToggles', toggles),
-    showHidden: (show) => callTab(tabId, 'showHidden', show),
-    scrollToQuote: (id) => callTab(tabId, 'scrollToQuote', id),
+    setToggles: (toggles) => callTab(tabs, tabId, 'setToggles', toggles),
+    showHidden: (show) => callTab(tabs, tabId, 'showHidden', show),
+    scrollToQuote: (id) => callTab(tabs, tabId, 'scrollToQuote', id),
     async setSiteEnabled(host, enabled) {
-      await callBackground('setSiteEnabled', host, enabled);
-      return callTab(tabId, 'setEnabled', enabled).catch(() => null);
+      await callBackground(runtime, 'setSiteEnabled', host, enabled);
+      return callTab(tabs, tabId, 'setEnabled', enabled).catch(() => null);
     },
     async copy(text) {
       try {

@@ -1,49 +1,96 @@
-// Both ends of the typed protocol over webextension-polyfill's runtime/tabs messaging.
-import browser, { type Runtime } from 'webextension-polyfill';
+// Both ends of the typed protocol. The transport is passed in: extension pages and the background
+// use webextension-polyfill (src/shared/ext.ts); the content script uses the browsers' own MV3
+// promise APIs (src/content/ext-lite.ts) to keep the polyfill out of its 30 KB budget.
 import { type BackgroundApi, type ContentApi, isMessage, type Method, makeMessage, type Reply } from './messages';
 
 type Args<A, M extends Method<A>> = A[M] extends (...a: infer P) => unknown ? P : never;
 
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export type MessageListener = (
+  message: unknown,
+  sender: MessageSender,
+  sendResponse: (response: unknown) => void,
+) => true | undefined;
+
+/** The part of runtime messaging we use; both the polyfill and the native MV3 APIs fit it. */
+export interface RuntimeLike {
+  id: string;
+  getURL(path: string): string;
+  sendMessage(message: unknown): Promise<unknown>;
+  onMessage: {
+    addListener(fn: MessageListener): void;
+    removeListener(fn: MessageListener): void;
+  };
+}
+
+export interface TabsLike {
+  sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+}
+
 /** Calls a background method. */
 export async function callBackground<M extends Method<BackgroundApi>>(
+  runtime: RuntimeLike,
   method: M,
   ...args: Args<BackgroundApi, M>
 ): Promise<Reply<BackgroundApi, M>> {
-  return (await browser.runtime.sendMessage(makeMessage<BackgroundApi, M>(method, ...args))) as Reply<BackgroundApi, M>;
+  return unwrap(await runtime.sendMessage(makeMessage<BackgroundApi, M>(method, ...args))) as Reply<BackgroundApi, M>;
 }
 
 /** Calls a content-script method in a tab's top frame. */
 export async function callTab<M extends Method<ContentApi>>(
+  tabs: TabsLike,
   tabId: number,
   method: M,
   ...args: Args<ContentApi, M>
 ): Promise<Reply<ContentApi, M>> {
-  return (await browser.tabs.sendMessage(tabId, makeMessage<ContentApi, M>(method, ...args), { frameId: 0 })) as Reply<
-    ContentApi,
-    M
-  >;
+  const reply = await tabs.sendMessage(tabId, makeMessage<ContentApi, M>(method, ...args), { frameId: 0 });
+  return unwrap(reply) as Reply<ContentApi, M>;
+}
+
+/** Replies travel as { ok, value } or { ok: false, error } so an error is an error at both ends. */
+type Envelope = { ok: true; value: unknown } | { ok: false; error: string };
+
+function unwrap(reply: unknown): unknown {
+  const env = reply as Envelope | undefined;
+  if (!env || typeof env !== 'object' || !('ok' in env)) throw new Error('Quotelens: no answer from the other side');
+  if (!env.ok) throw new Error(env.error);
+  return env.value;
 }
 
 export type Handlers<A> = {
-  [M in Method<A>]: (sender: Runtime.MessageSender, ...args: Args<A, M>) => Reply<A, M> | Promise<Reply<A, M>>;
+  [M in Method<A>]: (sender: MessageSender, ...args: Args<A, M>) => Reply<A, M> | Promise<Reply<A, M>>;
 };
 
 /**
  * Serves an API on runtime.onMessage. Only messages from this extension itself, of the right
- * shape and a known method, are answered; everything else is ignored (returns undefined).
+ * shape and a known method, are answered; everything else is ignored (no reply at all).
  */
 export function serve<A>(
+  runtime: RuntimeLike,
   methods: readonly Method<A>[],
   handlers: Handlers<A>,
-  options: { signal?: AbortSignal; accept?: (sender: Runtime.MessageSender) => boolean } = {},
+  options: { signal?: AbortSignal; accept?: (sender: MessageSender) => boolean } = {},
 ): void {
-  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
-    if (sender.id !== browser.runtime.id) return undefined;
+  const listener: MessageListener = (message, sender, sendResponse) => {
+    if (sender.id !== runtime.id) return undefined;
     if (options.accept && !options.accept(sender)) return undefined;
     if (!isMessage<A>(message, methods)) return undefined;
-    const handler = handlers[message.method] as (s: Runtime.MessageSender, ...a: unknown[]) => unknown;
-    return Promise.resolve().then(() => handler(sender, ...(message.args as unknown[])));
+    const handler = handlers[message.method] as (s: MessageSender, ...a: unknown[]) => unknown;
+    Promise.resolve()
+      .then(() => handler(sender, ...(message.args as unknown[])))
+      .then(
+        (value) => sendResponse({ ok: true, value } satisfies Envelope),
+        (err: unknown) =>
+          sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) } satisfies Envelope),
+      );
+    return true;
   };
-  browser.runtime.onMessage.addListener(listener);
-  options.signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  runtime.onMessage.addListener(listener);
+  options.signal?.addEventListener('abort', () => runtime.onMessage.removeListener(listener), { once: true });
 }

@@ -1,11 +1,16 @@
-// Settings in storage.sync, always validated on the way in and out.
-import browser from 'webextension-polyfill';
+// Settings in storage.sync, always validated on the way in and out. The storage area is passed
+// in, so the content script (no polyfill) and extension pages (polyfill) share this code.
 import { SETTINGS_KEY, type Settings, validateSettings } from './settings';
 
-export async function loadSettings(): Promise<Settings> {
+export interface StorageAreaLike {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export async function loadSettings(area: StorageAreaLike): Promise<Settings> {
   let raw: unknown;
   try {
-    raw = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+    raw = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
   } catch (err) {
     console.warn('Quotelens: could not read settings; using defaults.', err);
     raw = undefined;
@@ -15,8 +20,8 @@ export async function loadSettings(): Promise<Settings> {
   return settings;
 }
 
-export async function storeSettings(next: unknown): Promise<Settings> {
+export async function storeSettings(area: StorageAreaLike, next: unknown): Promise<Settings> {
   const { settings } = validateSettings(next);
-  await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
+  await area.set({ [SETTINGS_KEY]: settings });
   return settings;
 }
