@@ -39,6 +39,9 @@ export interface Mention {
   possessive: boolean;
 }
 
+/** An organisation named fewer times is not what "the company" stands for (measured on train). */
+export const MIN_ORG_MENTIONS = 2;
+
 /** Longest quote-free run of words we accept as an aside between a speaker and the verb. */
 export const MAX_ASIDE_TOKENS = 25;
 
@@ -326,7 +329,7 @@ export class Registry {
   /** First pass: every full name (two words or more) of the article. */
   addFull(mentionText: string): void {
     const { role, name, gender } = splitTitle(mentionText, this.lex);
-    if (name.split(' ').length < 2) return;
+    if (name.split(' ').length < 2 && !isOrgName(name, this.lex)) return;
     const key = name.toLowerCase();
     let e = this.byFull.get(key);
     if (!e) {
@@ -373,6 +376,13 @@ export class Registry {
     this.byFull.set(key, e);
     this.entities.push(e);
     return e;
+  }
+
+  /** "the company", "the alliance": the organisation the article names most. */
+  mainOrg(): Entity | null {
+    let best: Entity | null = null;
+    for (const e of this.entities) if (e.type === 'org' && (!best || e.mentions > best.mentions)) best = e;
+    return best && best.mentions >= MIN_ORG_MENTIONS ? best : null;
   }
 
   /** The person whose role shares the most words with a role phrase ("the NATO chief"). */

@@ -185,9 +185,44 @@ class Sieve {
     const n = this.verbAt(v);
     if (n > 0) {
       const k = this.skipBetween(v + n, 1);
-      const m2 = this.d.mentionAt.get(k);
+      const m2 = this.d.mentionAt.get(k) ?? this.appositiveAfter(v + n);
       if (m2 && !m2.possessive)
         return { mention: this.appositive(m2), cue: phrase(t, v, n), rule: ruleFor(m2), step: 'right:said-X' };
+      const inverted = this.invertedPronoun(v, n);
+      if (inverted) return { mention: inverted, cue: phrase(t, v, n), rule: 'cue-pronoun', step: 'right:said-pronoun' };
+    }
+    return null;
+  }
+
+  /** "insisted the home keeper, Tomas Lind": a short determiner phrase, a comma, then the name. */
+  private appositiveAfter(k: number): Mention | undefined {
+    const t = this.d.tokens;
+    if (!this.lex.determiners.has(t[k]?.lower ?? '')) return undefined;
+    for (let j = k + 1; j <= k + 6 && t[j]?.kind === 'word'; j++) {
+      if (isComma(t[j + 1])) {
+        const m = this.d.mentionAt.get(j + 2);
+        return m?.kind === 'name' ? m : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** French inversion: the pronoun is part of the verb's token ("a-t-elle ajouté"). */
+  private invertedPronoun(v: number, n: number): Mention | null {
+    const t = this.d.tokens;
+    for (let k = v; k < v + n; k++) {
+      const parts = t[k]!.lower.split('-');
+      const g = parts.length > 1 ? this.lex.pronoun.get(parts[parts.length - 1]!) : undefined;
+      if (g !== undefined)
+        return {
+          start: k,
+          end: k + 1,
+          kind: 'pronoun',
+          text: parts[parts.length - 1]!,
+          entity: null,
+          gender: g,
+          possessive: false,
+        };
     }
     return null;
   }
@@ -302,6 +337,12 @@ class Sieve {
     if (m.kind === 'pronoun') return { entity: this.antecedent(m), descriptive: null };
     const holder = this.registry.byRole(m.text);
     if (holder) return { entity: holder, descriptive: null };
+    const head = m.text.split(' ').pop()!.toLowerCase();
+    const org =
+      this.lex.orgs.has(head) && this.lex.determiners.has(m.text.split(' ')[0]!.toLowerCase())
+        ? this.registry.mainOrg()
+        : null;
+    if (org) return { entity: org, descriptive: null };
     return { entity: null, descriptive: m.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) };
   }
 

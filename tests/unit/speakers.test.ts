@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/cli/analyze';
+import { findQuotes } from '../../src/core/quotes';
+import { attributeSpeakers } from '../../src/core/speakers';
+import { collectTextBlocks } from '../../src/core/text';
+import type { Lang } from '../../src/core/types';
+
+/** Speakers of the quotes of an HTML body, in page order, and the full result. */
+function analyse(html: string, lang: Lang = 'en') {
+  const doc = parseHtml(`<html><body>${html}</body></html>`);
+  const { blocks } = collectTextBlocks(doc.body);
+  const spans = findQuotes(blocks);
+  const result = attributeSpeakers(blocks, spans, lang);
+  return { who: result.attributions.map((a) => a.speaker), result };
+}
+
+describe('explicit cues', () => {
+  it('X said after the quote', () => {
+    expect(analyse('<p>“The ferry runs late,” Ines Kovac said.</p>').who).toEqual(['Ines Kovac']);
+  });
+  it('said X after the quote', () => {
+    expect(analyse('<p>“The ferry runs late,” said Ines Kovac.</p>').who).toEqual(['Ines Kovac']);
+  });
+  it('X said: before the quote', () => {
+    expect(analyse('<p>Ines Kovac said: “The ferry runs late.”</p>').who).toEqual(['Ines Kovac']);
+  });
+  it('according to X', () => {
+    expect(analyse('<p>According to Ines Kovac, “the ferry runs late.”</p>').who).toEqual(['Ines Kovac']);
+  });
+  it('X told someone', () => {
+    expect(analyse('<p>Ines Kovac told the harbour board that “the ferry runs late.”</p>').who).toEqual(['Ines Kovac']);
+  });
+  it('appositive after an inverted verb', () => {
+    expect(analyse('<p>“We played scared,” insisted the home keeper, Tomas Lind.</p>').who).toEqual(['Tomas Lind']);
+  });
+  it('title before the name gives the role', () => {
+    const { who, result } = analyse('<p>“Talks went well,” said Harbour Commissioner Ada Frey.</p>');
+    expect(who).toEqual(['Ada Frey']);
+    expect(result.speakers[0]!.role).toBe('Harbour Commissioner');
+  });
+  it('aside between speaker and verb', () => {
+    expect(analyse('<p>Ada Frey, who took over from Olaf Brun in May, said “the docks need cranes.”</p>').who).toEqual([
+      'Ada Frey',
+    ]);
+  });
+  it('a name inside the quote is never the speaker', () => {
+    expect(analyse('<p>“Olaf Brun was wrong,” Ada Frey said.</p>').who).toEqual(['Ada Frey']);
+  });
+});
+
+describe('pronouns', () => {
+  it('he said resolves to the subject of the sentence before', () => {
+    const { who } = analyse(
+      '<p>Pavel Dron toured the new depot on Friday.</p><p>“She is a brilliant engineer,” he said.</p>',
+    );
+    expect(who).toEqual(['Pavel Dron']);
+  });
+  it('pronouns agree in gender with the antecedent', () => {
+    const { who } = analyse('<p>Maria Lopes met Pavel Dron at the depot. “It went fine,” she said.</p>');
+    expect(who).toEqual(['Maria Lopes']);
+  });
+});
+
+describe('roles, aliases and organisations', () => {
+  it('a role noun resolves to the person holding the role', () => {
+    const html =
+      '<p>Harbour Commissioner Ada Frey opened the dock.</p><p>“It is a fine day,” the commissioner said.</p>';
+    expect(analyse(html).who).toEqual(['Ada Frey']);
+  });
+  it('a short name merges with the full name', () => {
+    const html = '<p>“We start now,” said Ada Frey.</p><p>“And we finish soon,” Frey added.</p>';
+    const { who, result } = analyse(html);
+    expect(who).toEqual(['Ada Frey', 'Ada Frey']);
+    expect(result.speakers).toHaveLength(1);
+    expect(result.speakers[0]!.aliases).toContain('Frey');
+    expect(result.speakers[0]!.quotes).toBe(2);
+  });
+  it('an organisation can speak', () => {
+    const html =
+      '<p>Dockline Shipping Company cut two routes. Dockline Shipping Company staff were told.</p><p>The company said it “remains committed to the island.”</p>';
+    expect(analyse(html).who).toEqual(['Dockline Shipping Company']);
+  });
+  it('an unnamed source gets a descriptive speaker', () => {
+    expect(analyse('<p>“Nobody asked us,” a union spokesperson said.</p>').who).toEqual(['a union spokesperson']);
+  });
+});
+
+describe('continuation', () => {
+  it('a quote with no cue continues the previous speaker', () => {
+    const html = '<p>“The bridge is safe,” Ada Frey said. “Inspectors checked every bolt.”</p>';
+    expect(analyse(html).who).toEqual(['Ada Frey', 'Ada Frey']);
+  });
+  it('a split quote keeps its speaker', () => {
+    expect(analyse('<p>“It is late,” Ada Frey said, “but not too late.”</p>').who).toEqual(['Ada Frey', 'Ada Frey']);
+  });
+  it('a quote in a headline with no speaker stays unattributed', () => {
+    expect(analyse('<h2>A “Grand Day” on the Pier</h2><p>Ada Frey spoke.</p>').who).toEqual([null]);
+  });
+  it('speakers are listed most quoted first', () => {
+    const html = '<p>“One,” said Ada Frey. “Two,” said Olaf Brun. “Three,” Olaf Brun added.</p>';
+    expect(analyse(html).result.speakers.map((s) => s.name)).toEqual(['Olaf Brun', 'Ada Frey']);
+  });
+});
+
+describe('other languages', () => {
+  it('german: „…“, sagte X', () => {
+    expect(analyse('<p>„Die Brücke bleibt offen“, sagte Jana Vogt.</p>', 'de').who).toEqual(['Jana Vogt']);
+  });
+  it('german: X erklärte: „…“', () => {
+    expect(analyse('<p>Jana Vogt erklärte: „Die Brücke bleibt offen.“</p>', 'de').who).toEqual(['Jana Vogt']);
+  });
+  it('french: « … », a déclaré X', () => {
+    expect(analyse('<p>« Le port reste ouvert », a déclaré Luc Morel.</p>', 'fr').who).toEqual(['Luc Morel']);
+  });
+  it('french: selon X', () => {
+    expect(analyse('<p>Selon Luc Morel, « le port reste ouvert ».</p>', 'fr').who).toEqual(['Luc Morel']);
+  });
+  it('french: a-t-elle ajouté', () => {
+    const html = '<p>Claire Rocher a visité le port.</p><p>« Nous reviendrons », a-t-elle ajouté.</p>';
+    expect(analyse(html, 'fr').who).toEqual(['Claire Rocher']);
+  });
+});
