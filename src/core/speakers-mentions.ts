@@ -94,7 +94,7 @@ export class Lex {
   /** Length in tokens of the phrase from `map` starting at token i, or 0. */
   phraseAt(map: Map<string, string[][]>, tokens: Token[], i: number): number {
     const first = tokens[i];
-    if (!first || first.kind !== 'word') return 0;
+    if (first?.kind !== 'word') return 0;
     for (const phrase of map.get(first.lower) ?? []) {
       let ok = true;
       for (let k = 1; k < phrase.length && ok; k++) ok = tokens[i + k]?.lower === phrase[k];

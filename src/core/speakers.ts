@@ -440,7 +440,7 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
     if (!headings.has(t[q]!.block)) return null;
     const first = t.findIndex((x) => x.block === t[q]!.block);
     const m = d.mentionAt.get(first);
-    if (!m || m.kind !== 'name' || t[m.end]?.text !== ':' || m.end >= q) return null;
+    if (m?.kind !== 'name' || t[m.end]?.text !== ':' || m.end >= q) return null;
     return { mention: m, cue: ':', rule: 'colon', step: 'heading:X-colon' };
   };
   const entityOf: (Entity | null)[] = spans.map(() => null);
