@@ -183,11 +183,14 @@ export function classKind(el: Element): { kind: LabelKind; word: string } | null
   return null;
 }
 
+type Evidence = keyof typeof EVIDENCE;
+
 interface Candidate {
   element: Element;
   kind: LabelKind;
   score: number;
   reasons: string[];
+  evidence: Set<Evidence>;
 }
 
 /** What the finder needs to know about the page, computed once. */
@@ -222,16 +225,19 @@ class Context {
     return this.rootProse > 0 && prose >= Math.max(2 * PROTECTED_PROSE_CHARS, 0.5 * this.rootProse);
   }
 
-  add(element: Element, kind: LabelKind, weight: number, reason: string): void {
+  /** Adds one piece of evidence to a container; each named piece counts once per container. */
+  add(element: Element, kind: LabelKind, evidence: Evidence, reason: string): void {
+    const weight = EVIDENCE[evidence];
     const c = this.candidates.get(element);
     if (!c) {
-      this.candidates.set(element, { element, kind, score: weight, reasons: [reason] });
+      this.candidates.set(element, { element, kind, score: weight, reasons: [reason], evidence: new Set([evidence]) });
       return;
     }
-    if (c.reasons.includes(reason)) return;
+    if (c.evidence.has(evidence)) return;
     if (c.kind !== kind && weight > c.score) c.kind = kind;
     c.score += weight;
     c.reasons.push(reason);
+    c.evidence.add(evidence);
   }
 
   linkCount(el: Element): number {
@@ -262,7 +268,8 @@ function fmt(x: number): string {
 function boxOfLabel(label: Element, labelChars: number, kind: LabelKind, ctx: Context): Element | null {
   let cur = label;
   // Climb while the element holds only the label.
-  while (ctx.measure.of(cur).chars <= labelChars && !hasMedia(cur)) {
+  // An ad label's box holds the label and the slot, even while the slot is still empty.
+  while (ctx.measure.of(cur).chars <= labelChars && !hasMedia(cur) && !(kind === 'ad' && cur.children.length > 1)) {
     const parent = cur.parentElement;
     if (!parent || ctx.isProtected(parent, kind)) return kind === 'ad' && !ctx.isProtected(cur, kind) ? cur : null;
     cur = parent;
@@ -290,7 +297,7 @@ function labelEvidence(el: Element, ctx: Context): void {
   if (aria && aria.length <= MAX_LABEL_CHARS) {
     const kind = labelKind(aria);
     if (kind && !ctx.isProtected(el, kind)) {
-      ctx.add(el, kind, kind === 'ad' ? EVIDENCE.adLabel : EVIDENCE.label, `aria-label '${aria.trim()}'`);
+      ctx.add(el, kind, kind === 'ad' ? 'adLabel' : 'label', `aria-label '${aria.trim()}'`);
     }
   }
   if (stats.chars === 0 || stats.chars > MAX_LABEL_CHARS || !LABEL_TAGS.has(el.tagName)) return;
@@ -306,7 +313,7 @@ function labelEvidence(el: Element, ctx: Context): void {
   // The label must head its box: a word in the middle of a text is not a label.
   const boxText = (box.textContent ?? '').replace(/\s+/g, ' ').trim();
   if (box !== el && !boxText.startsWith(text)) return;
-  ctx.add(box, kind, kind === 'ad' ? EVIDENCE.adLabel : EVIDENCE.label, `${isHeading ? 'heading' : 'label'} '${text}'`);
+  ctx.add(box, kind, kind === 'ad' ? 'adLabel' : 'label', `${isHeading ? 'heading' : 'label'} '${text}'`);
 }
 
 function isAdShape(el: Element): string | null {
@@ -347,12 +354,12 @@ function shapeEvidence(el: Element, ctx: Context): void {
   const shape = isAdShape(el);
   if (shape) {
     if (ctx.measure.of(el).chars > MAX_AD_TEXT || ctx.isProtected(el, 'ad')) return;
-    ctx.add(climbWrappers(el, 'ad', ctx, AD_WRAPPER_SLACK), 'ad', EVIDENCE.adShape, shape);
+    ctx.add(climbWrappers(el, 'ad', ctx, AD_WRAPPER_SLACK), 'ad', 'adShape', shape);
     return;
   }
   if (el.tagName === 'A' && /\bsponsored\b/i.test(el.getAttribute('rel') ?? '') && ctx.measure.of(el).chars === 0) {
     if (!el.querySelector('img, picture, video') || ctx.isProtected(el, 'ad')) return;
-    ctx.add(climbWrappers(el, 'ad', ctx, AD_WRAPPER_SLACK), 'ad', EVIDENCE.sponsoredLink, 'image link rel=sponsored');
+    ctx.add(climbWrappers(el, 'ad', ctx, AD_WRAPPER_SLACK), 'ad', 'sponsoredLink', 'image link rel=sponsored');
   }
 }
 
@@ -366,7 +373,7 @@ function classEvidence(el: Element, ctx: Context): void {
   if (kind === 'ad' && s.chars > MAX_AD_TEXT && s.linkChars < 0.6 * s.chars) return;
   if ((kind === 'newsletter' || kind === 'promo' || kind === 'social') && s.chars > MAX_BOX_TEXT) return;
   if (kind === 'cookie' && s.chars > MAX_COOKIE_TEXT) return;
-  ctx.add(el, kind, EVIDENCE.classWord, `class '${word}'`);
+  ctx.add(el, kind, 'classWord', `class '${word}'`);
 }
 
 function cookieTextEvidence(ctx: Context): void {
@@ -386,7 +393,7 @@ function cookieTextEvidence(ctx: Context): void {
     const inRoot = ctx.root?.contains(box) ?? false;
     const actionable = box.querySelector('button, a, input') !== null;
     if (inRoot && !actionable) continue;
-    ctx.add(box, 'cookie', EVIDENCE.cookieText, `cookie text '${m[0]}'`);
+    ctx.add(box, 'cookie', 'cookieText', `cookie text '${m[0]}'`);
   }
 }
 
@@ -397,7 +404,7 @@ function inlineRelatedEvidence(el: Element, ctx: Context): void {
   const text = (el.textContent ?? '').trim();
   const m = INLINE_RELATED_PREFIX.exec(text);
   if (!m || ctx.isProtected(el, 'related')) return;
-  ctx.add(el, 'related', EVIDENCE.inlineRelated, `'${m[1]}:' link line, link density ${fmt(s.linkChars / s.chars)}`);
+  ctx.add(el, 'related', 'inlineRelated', `'${m[1]}:' line, link density ${fmt(s.linkChars / s.chars)}`);
 }
 
 function formEvidence(el: Element, ctx: Context): void {
@@ -416,7 +423,8 @@ function formEvidence(el: Element, ctx: Context): void {
     box = p;
   }
   if (!NEWSLETTER_TEXT.test(box.textContent ?? '')) return;
-  ctx.add(box, 'newsletter', EVIDENCE.form + EVIDENCE.newsletterText, 'e-mail field + sign-up text');
+  ctx.add(box, 'newsletter', 'form', 'e-mail field');
+  ctx.add(box, 'newsletter', 'newsletterText', 'sign-up text');
 }
 
 /** Evidence that needs the container: link lists, forms, empty slots, overlays. */
@@ -432,31 +440,31 @@ function structureEvidence(c: Candidate, ctx: Context): void {
     case 'trending':
     case 'related':
     case 'social':
-      if (linkList) {
-        ctx.add(el, c.kind, EVIDENCE.linkList, `link density ${fmt(density)}, ${links} links`);
+      if (linkList && !c.evidence.has('inlineRelated')) {
+        ctx.add(el, c.kind, 'linkList', `link density ${fmt(density)}, ${links} links`);
       }
       break;
     case 'ad':
       if (s.chars <= AD_WRAPPER_SLACK)
-        ctx.add(el, c.kind, EVIDENCE.emptySlot, s.chars === 0 ? 'empty slot' : 'no text but a label');
+        ctx.add(el, c.kind, 'emptySlot', s.chars === 0 ? 'empty slot' : 'no text but a label');
       else if (density >= LINK_LIST_DENSITY && links >= LINK_LIST_COUNT) {
-        ctx.add(el, c.kind, EVIDENCE.linkList, `link density ${fmt(density)}, ${links} links`);
+        ctx.add(el, c.kind, 'linkList', `link density ${fmt(density)}, ${links} links`);
       }
       break;
     case 'newsletter':
-      if (el.querySelector('input, form, button')) ctx.add(el, c.kind, EVIDENCE.form, 'form field or button');
-      if (NEWSLETTER_TEXT.test(el.textContent ?? '')) ctx.add(el, c.kind, EVIDENCE.newsletterText, 'sign-up text');
+      if (el.querySelector('input, form, button')) ctx.add(el, c.kind, 'form', 'form field or button');
+      if (NEWSLETTER_TEXT.test(el.textContent ?? '')) ctx.add(el, c.kind, 'newsletterText', 'sign-up text');
       break;
     case 'promo':
-      if (s.chars <= MAX_BOX_TEXT && links >= 1) ctx.add(el, c.kind, EVIDENCE.form, 'call to action');
+      if (s.chars <= MAX_BOX_TEXT && links >= 1) ctx.add(el, c.kind, 'form', 'call to action');
       break;
     case 'cookie':
-      if (el.querySelector('button, input')) ctx.add(el, c.kind, EVIDENCE.form, 'buttons');
+      if (el.querySelector('button, input')) ctx.add(el, c.kind, 'form', 'buttons');
       break;
     case 'comments':
       break;
   }
-  if (OVERLAY_STYLE.test(el.getAttribute('style') ?? '')) ctx.add(el, c.kind, EVIDENCE.overlay, 'fixed overlay');
+  if (OVERLAY_STYLE.test(el.getAttribute('style') ?? '')) ctx.add(el, c.kind, 'overlay', 'fixed overlay');
 }
 
 function collect(scope: Element, ctx: Context): ClutterBlock[] {
