@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { detectArticle, jsonLdTypes } from '../../src/core/article';
+import { ARTICLE_HEAD, articlePage, page, paragraphs } from './page-helpers';
+
+describe('jsonLdTypes', () => {
+  it('reads @type inside @graph', () => {
+    const doc = page(
+      '',
+      '<script type="application/ld+json">{"@graph":[{"@type":"WebSite"},{"@type":"NewsArticle"}]}</script>',
+    );
+    expect(jsonLdTypes(doc)).toEqual(new Set(['WebSite', 'NewsArticle']));
+  });
+  it('reads @type arrays and top-level arrays', () => {
+    const doc = page('', '<script type="application/ld+json">[{"@type":["ReportageNewsArticle","Article"]}]</script>');
+    expect(jsonLdTypes(doc)).toEqual(new Set(['ReportageNewsArticle', 'Article']));
+  });
+  it('ignores broken JSON-LD', () => {
+    const doc = page('', '<script type="application/ld+json">{"@type": "NewsArticle",</script>');
+    expect(jsonLdTypes(doc).size).toBe(0);
+  });
+});
+
+describe('detectArticle', () => {
+  it('finds a news article and says why', () => {
+    const result = detectArticle(articlePage());
+    expect(result.isArticle).toBe(true);
+    expect(result.reasons.some((r) => r.includes('JSON-LD @type NewsArticle'))).toBe(true);
+    expect(result.reasons.some((r) => r.includes('isProbablyReaderable'))).toBe(true);
+  });
+
+  it('takes the smallest element holding the prose as the root', () => {
+    const result = detectArticle(articlePage());
+    expect(result.root?.className).toBe('article-body');
+  });
+
+  it('keeps in-article figures and quotes inside the root', () => {
+    const doc = articlePage({
+      inside:
+        '<figure><img src="/x.jpg" alt=""><figcaption>The barrier at dawn.</figcaption></figure><blockquote><p>“It held,” she said.</p></blockquote>',
+    });
+    const root = detectArticle(doc).root!;
+    expect(root.querySelector('figure')).not.toBeNull();
+    expect(root.querySelector('blockquote')).not.toBeNull();
+  });
+
+  it('leaves a comment thread beside the article out of the root', () => {
+    const comments = `<section id="comments" class="comments">${paragraphs(3)}</section>`;
+    const result = detectArticle(articlePage({ after: comments }));
+    expect(result.root?.className).toBe('article-body');
+  });
+
+  it('finds an article without metadata from its prose alone', () => {
+    const doc = page(`<div class="post"><h1>Floods</h1><div class="text">${paragraphs(8)}</div></div>`, '');
+    const result = detectArticle(doc);
+    expect(result.isArticle).toBe(true);
+    expect(result.reasons.some((r) => r.includes('JSON-LD'))).toBe(false);
+  });
+
+  it('skips a section front of short headline cards', () => {
+    const cards = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `<article class="card"><h3><a href="/s/${i}">Headline number ${i} about the river</a></h3><p>A short teaser line that says what happened in the valley today, in a few words more.</p></article>`,
+    ).join('');
+    const result = detectArticle(
+      page(`<main><h1>News</h1>${cards}</main>`, '<meta property="og:type" content="website">'),
+    );
+    expect(result.isArticle).toBe(false);
+    expect(result.root).toBeNull();
+    expect(result.reasons.some((r) => r.includes('linked headlines'))).toBe(true);
+  });
+
+  it('skips a search results page even with prose', () => {
+    const doc = page(`<main>${paragraphs(4)}</main>`, '', 'https://news.example/search?q=flood');
+    const result = detectArticle(doc);
+    expect(result.reasons).toContain('-3 search URL');
+    expect(result.isArticle).toBe(false);
+  });
+
+  it('skips a form-heavy application page', () => {
+    const fields = Array.from({ length: 10 }, (_, i) => `<label>Field ${i} <input name="f${i}"></label>`).join('');
+    const doc = page(`<main><h1>Account</h1><form>${fields}</form><p>${paragraphs(1)}</p></main>`, '');
+    expect(detectArticle(doc).isArticle).toBe(false);
+  });
+
+  it('is not an article when there is no prose at all', () => {
+    const result = detectArticle(page('<main><h1>Floods</h1><p>Short.</p></main>', ARTICLE_HEAD));
+    expect(result.isArticle).toBe(false);
+    expect(result.reasons.some((r) => r.startsWith('no prose root'))).toBe(true);
+  });
+
+  it('does not change the document', () => {
+    const doc = articlePage({ inside: '<div class="ad"><span>Advertisement</span></div>' });
+    const before = doc.documentElement.outerHTML;
+    detectArticle(doc);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('finds the title next to the root', () => {
+    expect(detectArticle(articlePage()).titleElement?.textContent).toBe('Flood barrier holds as river peaks');
+  });
+});

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { detectArticle } from '../../src/core/article';
+import { type ClutterOptions, classKind, findClutterBlocks, findClutterIn, labelKind } from '../../src/core/clutter';
+import { CLASS_TOKENS, LABELS } from '../../src/core/lexicon/clutter';
+import { articlePage, paragraphs } from './page-helpers';
+
+const DECLUTTER: ClutterOptions = { mode: 'declutter', hideComments: false };
+
+function clutterOf(doc: Document, options: ClutterOptions = DECLUTTER) {
+  const root = detectArticle(doc).root;
+  expect(root).not.toBeNull();
+  return { root: root!, blocks: findClutterBlocks(doc, root, options) };
+}
+
+function el(doc: Document, selector: string): Element {
+  const found = doc.querySelector(selector);
+  if (!found) throw new Error(`no ${selector}`);
+  return found;
+}
+
+describe('vocabulary', () => {
+  it('matches class words as whole tokens, not substrings', () => {
+    const doc = articlePage({ inside: '<div class="header shadow-box pub-date load-more-ads"></div>' });
+    expect(classKind(el(doc, '.header'))).toEqual({ kind: 'ad', word: 'ads' });
+    const plain = articlePage({ inside: '<div class="header shadow-box pub-date"></div>' });
+    expect(classKind(el(plain, '.header'))).toBeNull();
+  });
+
+  it('splits camelCase and joins two-word phrases', () => {
+    const doc = articlePage({ inside: '<div class="mostRead-box"></div>' });
+    expect(classKind(el(doc, '.mostRead-box'))).toEqual({ kind: 'trending', word: 'most-read' });
+  });
+
+  it('reads labels in English, German and French, ignoring counters and colons', () => {
+    expect(labelKind('Most Read')).toBe('trending');
+    expect(labelKind('Meistgelesen')).toBe('trending');
+    expect(labelKind('Les plus lus')).toBe('trending');
+    expect(labelKind('Anzeige')).toBe('ad');
+    expect(labelKind('PUBLICITÉ')).toBe('ad');
+    expect(labelKind('À lire aussi')).toBe('related');
+    expect(labelKind('Share this:')).toBe('social');
+    expect(labelKind('Comments (12)')).toBe('comments');
+    expect(labelKind('The river rose overnight')).toBeNull();
+  });
+
+  it('has the same label kinds in every language', () => {
+    const keys = Object.values(LABELS).map((l) => Object.keys(l).sort().join());
+    expect(new Set(keys).size).toBe(1);
+    expect(Object.keys(CLASS_TOKENS).sort().join()).toBe(keys[0]);
+  });
+});
+
+describe('findClutterBlocks', () => {
+  it('hides an ad box with its label, and says why', () => {
+    const doc = articlePage({
+      inside:
+        '<div class="x9"><span>Advertisement</span><iframe src="https://tpc.googlesyndication.com/safeframe/1"></iframe></div>',
+    });
+    const { blocks } = clutterOf(doc);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.element).toBe(el(doc, '.x9'));
+    expect(blocks[0]!.kind).toBe('ad');
+    expect(blocks[0]!.reason).toMatch(/label 'Advertisement'.*iframe from tpc\.googlesyndication\.com/);
+  });
+
+  it('hides an empty IAB-sized slot', () => {
+    const doc = articlePage({ inside: '<div id="slot-7" style="width:728px;height:90px"></div>' });
+    expect(clutterOf(doc).blocks.map((b) => b.element.id)).toEqual(['slot-7']);
+  });
+
+  it('hides a headed list of links as the widget, not the column around it', () => {
+    const doc = articlePage({
+      after: `<aside class="rail">
+        <div class="box one"><h3>Most popular</h3><ul><li><a href="/1">Story one of the day</a></li><li><a href="/2">Story two of the day</a></li></ul></div>
+        <div class="box two"><h3>Weather</h3><p>Rain, then sun in the afternoon.</p></div>
+      </aside>`,
+    });
+    const { blocks } = clutterOf(doc);
+    expect(blocks.map((b) => [b.kind, b.element.className])).toEqual([['trending', 'box one']]);
+    expect(blocks[0]!.reason).toMatch(/heading 'Most popular' \+ link density/);
+  });
+
+  it('does not take a menu link named like a widget for a widget', () => {
+    const doc = articlePage();
+    expect(clutterOf(doc).blocks).toEqual([]);
+  });
+
+  it('leaves a sponsored text link inside a paragraph alone', () => {
+    const doc = articlePage({
+      inside: `<p>${paragraphs(1).slice(3, -4)} The pumps came from <a rel="sponsored" href="https://shop.example/pump">a local shop</a>.</p>`,
+    });
+    expect(clutterOf(doc).blocks).toEqual([]);
+  });
+
+  it('never hides the root or a box holding article prose, whatever its class', () => {
+    const doc = articlePage({ inside: `<div class="promo-wrapper sponsored">${paragraphs(3)}</div>` });
+    const { root, blocks } = clutterOf(doc);
+    for (const b of blocks) {
+      expect(b.element.contains(root)).toBe(false);
+      expect(b.element.querySelectorAll('p').length).toBe(0);
+    }
+  });
+
+  it('hides comments only when asked to', () => {
+    const comments =
+      '<section id="comments"><h2>Comments</h2><p>Great piece, thank you for covering our street so carefully.</p></section>';
+    expect(clutterOf(articlePage({ after: comments })).blocks).toEqual([]);
+    const hidden = clutterOf(articlePage({ after: comments }), { mode: 'declutter', hideComments: true }).blocks;
+    expect(hidden.map((b) => [b.kind, b.element.id])).toEqual([['comments', 'comments']]);
+  });
+
+  it('finds a cookie notice by its text alone', () => {
+    const doc = articlePage({
+      after:
+        '<div class="k1"><p>We use cookies to measure traffic and remember your choices.</p><button type="button">OK</button></div>',
+    });
+    expect(clutterOf(doc).blocks.map((b) => b.kind)).toEqual(['cookie']);
+  });
+
+  it('does not change the document', () => {
+    const doc = articlePage({ inside: '<div class="ad"><span>Anzeige</span><ins class="adsbygoogle"></ins></div>' });
+    const before = doc.documentElement.outerHTML;
+    clutterOf(doc, { mode: 'focus', hideComments: true });
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('focus mode', () => {
+  it('hides the frame around the article but keeps title, byline and the root', () => {
+    const doc = articlePage({ after: '<aside class="rail"><h3>Weather</h3><p>Rain, then sun.</p></aside>' });
+    const { root, blocks } = clutterOf(doc, { mode: 'focus', hideComments: false });
+    const hidden = blocks.map((b) => b.element);
+    expect(hidden).toContain(el(doc, 'header.site-header'));
+    expect(hidden).toContain(el(doc, 'footer.site-footer'));
+    expect(hidden).toContain(el(doc, 'aside.rail'));
+    for (const h of hidden) {
+      expect(h.contains(root)).toBe(false);
+      expect(h.contains(el(doc, 'h1'))).toBe(false);
+      expect(h.contains(el(doc, '.byline'))).toBe(false);
+    }
+    expect(blocks.find((b) => b.element.tagName === 'FOOTER')?.kind).toBe('other');
+  });
+});
+
+describe('findClutterIn', () => {
+  it('classifies a late-loading ad subtree', () => {
+    const doc = articlePage();
+    const root = detectArticle(doc).root!;
+    const late = doc.createElement('div');
+    late.innerHTML =
+      '<div class="ad-slot"><iframe src="https://ad.doubleclick.net/x" width="300" height="250"></iframe></div>';
+    root.appendChild(late);
+    const blocks = findClutterIn(late, root, DECLUTTER);
+    expect(blocks.map((b) => b.kind)).toEqual(['ad']);
+    expect(late.contains(blocks[0]!.element) || blocks[0]!.element === late).toBe(true);
+  });
+
+  it('never returns a subtree that holds the root', () => {
+    const doc = articlePage();
+    const root = detectArticle(doc).root!;
+    expect(findClutterIn(doc.body, root, DECLUTTER)).toEqual([]);
+  });
+
+  it('leaves new paragraphs of the article alone', () => {
+    const doc = articlePage();
+    const root = detectArticle(doc).root!;
+    const more = doc.createElement('div');
+    more.className = 'more-content';
+    more.innerHTML = paragraphs(2);
+    root.appendChild(more);
+    expect(findClutterIn(more, root, DECLUTTER)).toEqual([]);
+  });
+});
