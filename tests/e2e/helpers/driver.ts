@@ -1,0 +1,84 @@
+// The small surface the e2e suite needs from a browser, implemented over playwright-core
+// (Chromium) and puppeteer-core over WebDriver BiDi (Firefox), so one suite runs in both.
+import { existsSync } from 'node:fs';
+
+export type BrowserName = 'chrome' | 'firefox';
+
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  /** Runs `fn(arg)` in the page; `arg` and the result must be JSON-serialisable. */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Runs a script source (a library such as axe-core) in the page. */
+  evaluateSource(source: string): Promise<void>;
+  /** A real (input-driven) click in the middle of the first element matching `selector`. */
+  click(selector: string): Promise<void>;
+  screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ExtensionBrowser {
+  name: BrowserName;
+  newPage(): Promise<TestPage>;
+  /** Opens the popup as a tab for `page` through the e2e build's DOM event; resolves when it loaded. */
+  openPopup(page: TestPage): Promise<TestPage>;
+  /** Opens an extension page (e.g. `src/options/index.html`) as a tab; `via` is a page with our content script. */
+  openExtensionPage(via: TestPage, path: string): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Absolute path of the unpacked extension; none launches a plain browser. */
+  extension?: string;
+  /** Emulate prefers-color-scheme: dark for every page (Chromium: emulation; Firefox: a pref). */
+  dark?: boolean;
+}
+
+export const POPUP_PATH = 'src/popup/index.html';
+export const OPTIONS_PATH = 'src/options/index.html';
+export const OPEN_POPUP_EVENT = 'quotelens-e2e-open-popup';
+
+/** The browser binary, or an error that says how to install it. */
+export function browserExecutable(name: BrowserName): string {
+  const path =
+    name === 'chrome'
+      ? (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
+      : (process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr');
+  if (!existsSync(path)) {
+    const pkg = name === 'chrome' ? 'chromium' : 'firefox-esr';
+    const env = name === 'chrome' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH';
+    throw new Error(`${pkg} not found at ${path}: install it: apt-get install -y ${pkg} (or set ${env})`);
+  }
+  return path;
+}
+
+/**
+ * The source of an expression that calls `fn(arg)`. Sent as a string rather than a function so
+ * both drivers treat it alike and helpers that transpilers insert (esbuild's `__name`) exist.
+ */
+export function callExpression<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): string {
+  const json = arg === undefined ? 'undefined' : JSON.stringify(arg);
+  return `(() => { const __name = (f) => f; return (${fn.toString()})(${json}); })()`;
+}
+
+/** Polls `check` until it returns a truthy value or `timeoutMs` passes. */
+export async function waitUntil<T>(
+  check: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (err) {
+      lastError = err;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
+}

@@ -1,0 +1,106 @@
+// Firefox ESR through puppeteer-core over WebDriver BiDi, the extension installed as a temporary
+// add-on. BiDi cannot navigate to moz-extension:// URLs, so extension pages are opened from inside
+// the extension (the e2e build's popup event) and then found among the browser's pages.
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import {
+  browserExecutable,
+  callExpression,
+  type ExtensionBrowser,
+  type LaunchOptions,
+  OPEN_POPUP_EVENT,
+  POPUP_PATH,
+  type TestPage,
+  waitUntil,
+} from './driver';
+
+export interface FirefoxBrowser extends ExtensionBrowser {
+  browser: Browser;
+}
+
+export function wrapPuppeteerPage(page: Page): TestPage {
+  return {
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
+      page.evaluate(callExpression(fn, arg as A)) as Promise<R>,
+    evaluateSource: async (source) => {
+      await page.evaluate(source);
+    },
+    click: (selector) => page.click(selector),
+    screenshot: async (path, options) => {
+      await page.screenshot({ path: path as `${string}.png`, fullPage: options?.fullPage ?? false });
+    },
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+async function hrefOf(page: Page): Promise<string> {
+  return (await page.evaluate('location.href')) as string;
+}
+
+/** Waits for a page that is not in `known` to show an extension URL containing `path`. */
+async function findNewExtensionPage(browser: Browser, known: Set<Page>, path: string): Promise<Page> {
+  return waitUntil(async () => {
+    for (const page of await browser.pages()) {
+      if (known.has(page)) continue;
+      const href = await hrefOf(page).catch(() => '');
+      if (href.startsWith('moz-extension://') && href.includes(path)) {
+        const ready = await page.evaluate('document.readyState').catch(() => '');
+        if (ready === 'complete') return page;
+      }
+    }
+    return null;
+  }, `a tab with ${path}`);
+}
+
+export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxBrowser> {
+  const executablePath = browserExecutable('firefox');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    defaultViewport: { width: 1280, height: 800 },
+    extraPrefsFirefox: {
+      // prefers-color-scheme follows the (emulated) system theme; BiDi has no media emulation.
+      'ui.systemUsesDarkTheme': options.dark ? 1 : 0,
+      'network.dns.disablePrefetch': true,
+      'network.prefetch-next': false,
+    },
+  });
+  if (options.extension) await browser.installExtension(options.extension);
+  const wrapped = new Map<TestPage, Page>();
+  const wrap = (page: Page): TestPage => {
+    const w = wrapPuppeteerPage(page);
+    wrapped.set(w, page);
+    return w;
+  };
+  const openPopupTab = async (page: TestPage): Promise<Page> => {
+    if (!options.extension) throw new Error('no extension installed');
+    const known = new Set(await browser.pages());
+    await page.evaluate((event) => document.dispatchEvent(new Event(event)), OPEN_POPUP_EVENT);
+    return findNewExtensionPage(browser, known, POPUP_PATH);
+  };
+  return {
+    name: 'firefox',
+    browser,
+    newPage: async () => wrap(await browser.newPage()),
+    async openPopup(page) {
+      const popup = await openPopupTab(page);
+      await popup.setViewport({ width: 400, height: 720 });
+      return wrap(popup);
+    },
+    async openExtensionPage(via, path) {
+      const tab = await openPopupTab(via);
+      await tab.evaluate(`location.assign(new URL(${JSON.stringify(`/${path}`)}, location.origin).href)`);
+      await waitUntil(async () => {
+        const href = await hrefOf(tab);
+        return href.includes(path) && (await tab.evaluate('document.readyState')) === 'complete';
+      }, `${path} to load`);
+      return wrap(tab);
+    },
+    close: () => browser.close(),
+  };
+}

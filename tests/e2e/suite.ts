@@ -1,0 +1,470 @@
+// The end-to-end suite, run once per browser (chromium.test.ts, firefox.test.ts): the e2e build
+// loaded in a real browser, the reference page served on 127.0.0.1, the popup opened as a tab.
+// Tests in a describe block share one browser and run in order (the popup test needs the page).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasShared, missingSharedMessage } from '../shared-data';
+import {
+  type BrowserName,
+  type ExtensionBrowser,
+  type LaunchOptions,
+  OPTIONS_PATH,
+  type TestPage,
+  waitUntil,
+} from './helpers/driver';
+import { ARTICLE_FILE, type Expected, normaliseQuote, readExpected, SEED_PARTS } from './helpers/expected';
+import { type StaticServer, serveFiles } from './helpers/server';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SCREENSHOTS = resolve(REPO_ROOT, 'docs/screenshots');
+export const SECTION_FRONT_FILE = resolve(REPO_ROOT, 'tests/fixtures-e2e/section-front.html');
+const AXE_SOURCE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export const ARTICLE_PATH = '/article.html';
+export const SECTION_PATH = '/section-front.html';
+
+/** Serves the reference page (when ../shared has it) and our own section front. */
+export function serveTestPages(): Promise<StaticServer> {
+  const files: Record<string, string> = { [SECTION_PATH]: SECTION_FRONT_FILE };
+  if (hasShared(...SEED_PARTS, 'article.html')) files[ARTICLE_PATH] = ARTICLE_FILE;
+  return serveFiles(files);
+}
+
+export interface Pristine {
+  html: string;
+  body: string;
+}
+
+export interface SuiteOptions {
+  name: BrowserName;
+  extension: string;
+  launch: (options: LaunchOptions) => Promise<ExtensionBrowser>;
+  /** The page as the same browser shows it without the extension. */
+  pristine: (url: string) => Promise<Pristine>;
+}
+
+// ---- What tests read from pages (these functions run inside the browser) ----
+
+interface Hooks {
+  state: string | null;
+  quotes: string | null;
+  ms: string | null;
+}
+
+function readHooks(): Hooks {
+  const h = document.documentElement;
+  return {
+    state: h.getAttribute('data-quotelens'),
+    quotes: h.getAttribute('data-quotelens-quotes'),
+    ms: h.getAttribute('data-quotelens-ms'),
+  };
+}
+
+interface ClutterFinding {
+  contains: string;
+  kinds: string[];
+  displayed: boolean[];
+  inVisibleText: boolean;
+}
+
+function findClutter(clutter: { contains: string }[]): ClutterFinding[] {
+  const hidden = [...document.querySelectorAll('[data-quotelens-hidden]')];
+  // innerText applies text-transform (an ad label in capitals), hence lower case on both sides.
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (no display:none).
+  const visible = document.body.innerText.replace(/\s+/g, ' ').toLowerCase();
+  return clutter.map(({ contains }) => {
+    const holding = hidden.filter((el) => (el.textContent ?? '').includes(contains));
+    const outermost = holding.filter((el) => !holding.some((o) => o !== el && o.contains(el)));
+    return {
+      contains,
+      kinds: outermost.map((el) => el.getAttribute('data-quotelens-hidden') ?? ''),
+      displayed: outermost.map((el) => {
+        const rect = el.getBoundingClientRect();
+        return getComputedStyle(el).display !== 'none' && rect.width * rect.height > 0;
+      }),
+      inVisibleText: visible.includes(contains.toLowerCase()),
+    };
+  });
+}
+
+function visibleText(): string {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (no display:none).
+  return document.body.innerText.replace(/\s+/g, ' ');
+}
+
+interface PopupCard {
+  speaker: string;
+  name: string;
+  role: string | null;
+  count: string;
+  quotes: { id: string; text: string }[];
+}
+
+interface PopupView {
+  state: string | null;
+  title: string | null;
+  cards: PopupCard[];
+  hiddenKinds: Record<string, number>;
+}
+
+function readPopup(): PopupView {
+  const text = (el: Element | null) => (el ? (el.textContent ?? '').trim() : null);
+  const hiddenKinds: Record<string, number> = {};
+  for (const li of document.querySelectorAll('li[data-kind]'))
+    hiddenKinds[li.getAttribute('data-kind') ?? ''] = Number(text(li.querySelector('strong')));
+  return {
+    state: document.querySelector('main')?.getAttribute('data-popup-state') ?? null,
+    title: text(document.querySelector('.title')),
+    cards: [...document.querySelectorAll('li.card')].map((li) => ({
+      speaker: li.getAttribute('data-speaker') ?? '',
+      name: text(li.querySelector('.name')) ?? '',
+      role: text(li.querySelector('.role')),
+      count: text(li.querySelector('.count')) ?? '',
+      quotes: [...li.querySelectorAll('button.quote')].map((b) => ({
+        id: b.getAttribute('data-quote-id') ?? '',
+        text: (b.textContent ?? '').trim(),
+      })),
+    })),
+    hiddenKinds,
+  };
+}
+
+/** Where the first occurrence of `needle` in the page's text is, relative to the viewport. */
+function locateText(needle: string): { top: number; bottom: number; viewport: number; scrollY: number } | null {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = (node.nodeValue ?? '').indexOf(needle);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + needle.length);
+    const rect = range.getBoundingClientRect();
+    return { top: rect.top, bottom: rect.bottom, viewport: window.innerHeight, scrollY: window.scrollY };
+  }
+  return null;
+}
+
+interface Leftovers {
+  attributes: string[];
+  styles: number;
+  marks: number;
+  highlights: number | null;
+  htmlWithoutOff: string;
+  body: string;
+}
+
+function readLeftovers(): Leftovers {
+  const root = document.documentElement;
+  const attributes: string[] = [];
+  for (const el of [root, ...root.querySelectorAll('*')])
+    for (const a of el.attributes)
+      if (a.name.startsWith('data-quotelens')) attributes.push(`${el.tagName.toLowerCase()} ${a.name}="${a.value}"`);
+  const clone = root.cloneNode(true) as Element;
+  if (clone.getAttribute('data-quotelens') === 'off') clone.removeAttribute('data-quotelens');
+  const registry = (window as unknown as { CSS: { highlights?: { size: number } } }).CSS.highlights;
+  return {
+    attributes,
+    styles: [...document.querySelectorAll('style, link[rel="stylesheet"]')].filter(
+      (s) => s.id.startsWith('quotelens') || (s.textContent ?? '').includes('quotelens'),
+    ).length,
+    marks: document.querySelectorAll('mark').length,
+    highlights: registry ? registry.size : null,
+    htmlWithoutOff: clone.outerHTML,
+    body: document.body.outerHTML,
+  };
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+async function runAxe(): Promise<AxeViolation[]> {
+  interface AxeResult {
+    violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];
+  }
+  const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResult> } }).axe;
+  const result = await axe.run(document, { resultTypes: ['violations'] });
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact ?? null,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')),
+  }));
+}
+
+// ---- Steps shared by several tests ----
+
+async function waitForHooks(page: TestPage): Promise<Hooks> {
+  return waitUntil(async () => {
+    const hooks = await page.evaluate(readHooks);
+    return hooks.state !== null && hooks.state !== 'loading' ? hooks : null;
+  }, 'data-quotelens to leave "loading"');
+}
+
+/** Waits (up to `timeoutMs`) for `check`; the caller then asserts, with details, what it sees. */
+async function settle(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  await waitUntil(check, 'the page to settle', timeoutMs).catch(() => undefined);
+}
+
+async function waitForPopup(popup: TestPage): Promise<PopupView> {
+  return waitUntil(async () => {
+    const view = await popup.evaluate(readPopup);
+    return view.state !== null && view.state !== 'loading' ? view : null;
+  }, 'the popup to load');
+}
+
+/** Opens every "Show all" so all of a card's quotes are buttons. */
+async function expandCards(popup: TestPage): Promise<void> {
+  const collapsed = await popup.evaluate(
+    () => document.querySelectorAll('li.card button.more[aria-expanded="false"]').length,
+  );
+  for (let i = 0; i < collapsed; i++) await popup.click('li.card button.more[aria-expanded="false"]');
+}
+
+async function axeViolations(page: TestPage): Promise<AxeViolation[]> {
+  await page.evaluateSource(readFileSync(AXE_SOURCE_PATH, 'utf8'));
+  return page.evaluate(runAxe);
+}
+
+function describeViolations(violations: AxeViolation[]): string {
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.join(', ')}`).join('\n');
+}
+
+function shot(name: BrowserName, what: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return resolve(SCREENSHOTS, `${name}-${what}.png`);
+}
+
+/** The "On this site" switch: its label, which is what a user clicks (the checkbox is drawn over). */
+const SITE_SWITCH = 'section.switches label.switch:first-of-type';
+
+export function extensionSuite(options: SuiteOptions): void {
+  const { name } = options;
+  const haveArticle = hasShared(...SEED_PARTS, 'article.html') && hasShared(...SEED_PARTS, 'expected.json');
+  if (!haveArticle) console.warn(`[${name}] reference page tests ${missingSharedMessage(...SEED_PARTS)}`);
+
+  let browser: ExtensionBrowser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    server = await serveTestPages();
+    browser = await options.launch({ extension: options.extension });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe.skipIf(!haveArticle)(`${name}: the reference article`, () => {
+    let expected: Expected;
+    let page: TestPage;
+    let popup: TestPage;
+
+    beforeAll(async () => {
+      expected = readExpected();
+      page = await browser.newPage();
+      await page.goto(server.url(ARTICLE_PATH));
+    });
+
+    it('marks the page ready, with the quote count and the time it took', async () => {
+      const hooks = await waitForHooks(page);
+      expect(hooks.state).toBe('ready');
+      expect(Number(hooks.quotes)).toBeGreaterThanOrEqual(5);
+      expect(hooks.ms).toMatch(/^\d+(\.\d+)?$/);
+      expect(Number.isFinite(Number(hooks.ms))).toBe(true);
+      await page.screenshot(shot(name, 'page'), { fullPage: true });
+    });
+
+    it('hides every clutter block of expected.json, with its kind, and it is not displayed', async () => {
+      const found = await page.evaluate(findClutter, expected.clutter);
+      for (const [i, c] of expected.clutter.entries()) {
+        const f = found[i]!;
+        const what = `clutter "${c.contains}"`;
+        if (c.count !== undefined) expect(f.kinds.length, `${what}: hidden blocks`).toBe(c.count);
+        else expect(f.kinds.length, `${what}: hidden blocks`).toBeGreaterThanOrEqual(1);
+        for (const kind of f.kinds) expect(kind, `${what}: kind`).toBe(c.kind);
+        expect(f.displayed, `${what}: displayed`).not.toContain(true);
+        expect(f.inVisibleText, `${what}: still in the page's visible text`).toBe(false);
+      }
+    });
+
+    it('keeps every "keep" text visible', async () => {
+      const text = (await page.evaluate(visibleText)).toLowerCase();
+      // innerText applies text-transform, hence the case-insensitive comparison.
+      for (const keep of expected.keep) expect(text, `keep "${keep}"`).toContain(keep.toLowerCase());
+    });
+
+    it("opens the popup as a tab, ready, with the page's results", async () => {
+      popup = await browser.openPopup(page);
+      const view = await waitForPopup(popup);
+      expect(view.state).toBe('ready');
+      const title = await page.evaluate(() => document.title);
+      expect(view.title).toBe(title);
+      const hooks = await page.evaluate(readHooks);
+      const counted = view.cards.reduce((sum, c) => sum + Number(/\d+/.exec(c.count)?.[0] ?? Number.NaN), 0);
+      expect(counted, 'quotes over all cards = data-quotelens-quotes').toBe(Number(hooks.quotes));
+      const onPage = await page.evaluate(() => {
+        const kinds: Record<string, number> = {};
+        for (const el of document.querySelectorAll('[data-quotelens-hidden]')) {
+          const kind = el.getAttribute('data-quotelens-hidden') ?? '';
+          kinds[kind] = (kinds[kind] ?? 0) + 1;
+        }
+        return kinds;
+      });
+      for (const [kind, n] of Object.entries(onPage)) expect(view.hiddenKinds[kind], `hidden ${kind}`).toBe(n);
+      await expandCards(popup);
+      await popup.screenshot(shot(name, 'popup'), { fullPage: true });
+    });
+
+    it('lists the main speaker first, with role, count and his quotes', async () => {
+      const view = await popup.evaluate(readPopup);
+      const speaker = expected.speakers[0]!;
+      const first = view.cards[0];
+      const summary = view.cards.map((c) => `${c.name} · ${c.role ?? '-'} · ${c.count}`).join(' | ');
+      expect(first?.speaker, `first card (cards: ${summary})`).toBe(speaker.name);
+      expect(first?.name).toBe(speaker.name);
+      expect(first?.role).toBe(speaker.role);
+      const n = first?.quotes.length ?? 0;
+      expect(first?.count).toBe(`${n} quotes`);
+      expect(n).toBeGreaterThanOrEqual(speaker.min_quotes);
+      const cardOf = (text: string) =>
+        view.cards.find((c) => c.quotes.some((q) => normaliseQuote(q.text) === normaliseQuote(text)));
+      for (const q of expected.quotes.filter((x) => x.speaker === speaker.name)) {
+        const card = cardOf(q.text);
+        expect([q.speaker, ...(q.accept ?? [])], `speaker of “${q.text}”`).toContain(card?.speaker ?? '(not listed)');
+      }
+    });
+
+    it('names no one from not_speakers as a speaker, and leaves headline quotes unattributed', async () => {
+      const view = await popup.evaluate(readPopup);
+      const named = view.cards.map((c) => c.speaker).filter((s) => s !== '');
+      for (const who of expected.not_speakers) {
+        const surname = who.split(' ').at(-1)!;
+        for (const s of named) expect(s, `${who} must not be a speaker`).not.toContain(surname);
+      }
+      for (const h of expected.headline_quotes) {
+        const card = view.cards.find((c) => c.quotes.some((q) => normaliseQuote(q.text) === normaliseQuote(h)));
+        if (card) expect(card.speaker, `headline quote “${h}”`).toBe('');
+      }
+    });
+
+    it('scrolls the page to a quote clicked in the popup', async () => {
+      const target = expected.quotes.at(-1)!;
+      const view = await popup.evaluate(readPopup);
+      const button = view.cards
+        .flatMap((c) => c.quotes)
+        .find((q) => normaliseQuote(q.text) === normaliseQuote(target.text));
+      expect(button, `a popup button for “${target.text}”`).toBeDefined();
+      const needle = normaliseQuote(target.text).slice(0, 40);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const before = await page.evaluate(locateText, needle);
+      expect(before, 'the quote is on the page').not.toBeNull();
+      expect(before!.top, 'precondition: the quote starts below the fold').toBeGreaterThan(before!.viewport);
+      await popup.click(`button.quote[data-quote-id="${button!.id}"]`);
+      const after = await waitUntil(async () => {
+        const at = await page.evaluate(locateText, needle);
+        return at && at.scrollY > 0 && at.top >= 0 && at.bottom <= at.viewport ? at : null;
+      }, 'the page to scroll the quote into view');
+      expect(after.scrollY).toBeGreaterThan(0);
+    });
+
+    it('"Show hidden" reveals the hidden blocks, and hides them again', async () => {
+      const shown = (f: ClutterFinding) => f.inVisibleText && f.displayed.length > 0 && !f.displayed.includes(false);
+      const hidden = (f: ClutterFinding) => !f.inVisibleText && !f.displayed.includes(true);
+      await popup.click('[data-action="show-hidden"]');
+      await settle(async () => (await page.evaluate(findClutter, expected.clutter)).every(shown));
+      for (const f of await page.evaluate(findClutter, expected.clutter))
+        expect(f, `after "Show hidden": "${f.contains}" is displayed`).toSatisfy(shown);
+      await popup.click('[data-action="show-hidden"]');
+      await settle(async () => (await page.evaluate(findClutter, expected.clutter)).every(hidden));
+      for (const f of await page.evaluate(findClutter, expected.clutter))
+        expect(f, `after "Hide again": "${f.contains}" is hidden`).toSatisfy(hidden);
+    });
+
+    it('restores the page exactly when switched off for the site, and runs again when switched on', async () => {
+      const pristine = await options.pristine(server.url(ARTICLE_PATH));
+      const label = await popup.evaluate(
+        () => document.querySelector('section.switches label.switch:first-of-type > span')?.textContent ?? '',
+      );
+      expect(label).toBe('On this site');
+      await popup.click(SITE_SWITCH);
+      await waitUntil(async () => (await page.evaluate(readHooks)).state === 'off', 'data-quotelens="off"');
+      const left = await page.evaluate(readLeftovers);
+      expect(left.attributes).toEqual(['html data-quotelens="off"']);
+      expect(left.styles, 'injected stylesheets left').toBe(0);
+      expect(left.marks, '<mark> wrappers left').toBe(0);
+      if (left.highlights !== null) expect(left.highlights, 'CSS highlights left').toBe(0);
+      expect(left.body).toBe(pristine.body);
+      expect(left.htmlWithoutOff).toBe(pristine.html);
+      expect((await waitForPopup(popup)).state).toBe('off');
+
+      await popup.click(SITE_SWITCH);
+      const hooks = await waitUntil(async () => {
+        const h = await page.evaluate(readHooks);
+        return h.state === 'ready' ? h : null;
+      }, 'data-quotelens="ready" again');
+      expect(Number(hooks.quotes)).toBeGreaterThanOrEqual(5);
+    });
+
+    it('has no axe-core violations in the popup', async () => {
+      const violations = await axeViolations(popup);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    });
+
+    it('has no axe-core violations on the options page', async () => {
+      const optionsPage = await browser.openExtensionPage(page, OPTIONS_PATH);
+      await waitUntil(
+        () => optionsPage.evaluate(() => (document.getElementById('app')?.childElementCount ?? 0) > 0),
+        'the options page to render',
+      );
+      const violations = await axeViolations(optionsPage);
+      await optionsPage.screenshot(shot(name, 'options'), { fullPage: true });
+      await optionsPage.close();
+      expect(violations, describeViolations(violations)).toEqual([]);
+    });
+
+    it('looks right in dark mode (page and popup screenshots, no axe violations)', async () => {
+      const dark = await options.launch({ extension: options.extension, dark: true });
+      try {
+        const darkPage = await dark.newPage();
+        await darkPage.goto(server.url(ARTICLE_PATH));
+        expect((await waitForHooks(darkPage)).state).toBe('ready');
+        expect(await darkPage.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+        await darkPage.screenshot(shot(name, 'page-dark'), { fullPage: true });
+        const darkPopup = await dark.openPopup(darkPage);
+        expect((await waitForPopup(darkPopup)).state).toBe('ready');
+        await expandCards(darkPopup);
+        await darkPopup.screenshot(shot(name, 'popup-dark'), { fullPage: true });
+        const violations = await axeViolations(darkPopup);
+        expect(violations, describeViolations(violations)).toEqual([]);
+      } finally {
+        await dark.close();
+      }
+    });
+  });
+
+  describe(`${name}: a page that is not an article`, () => {
+    it('is marked skipped, with nothing hidden and nothing highlighted', async () => {
+      const page = await browser.newPage();
+      await page.goto(server.url(SECTION_PATH));
+      const hooks = await waitForHooks(page);
+      expect(hooks.state).toBe('skipped');
+      const touched = await page.evaluate(() => ({
+        hidden: document.querySelectorAll('[data-quotelens-hidden]').length,
+        marks: document.querySelectorAll('mark').length,
+      }));
+      expect(touched).toEqual({ hidden: 0, marks: 0 });
+      expect(hooks.quotes ?? '0').toBe('0');
+      const popup = await browser.openPopup(page);
+      expect((await waitForPopup(popup)).state).toBe('not-article');
+      await popup.close();
+      await page.close();
+    });
+  });
+}
