@@ -1,0 +1,193 @@
+// One page in one tab: wait for our hook, read our time and per-stage User Timing measures, the
+// long tasks that overlap our work, the heap, then time Readability's parse() in the same tab.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { median } from './stats';
+import { type BenchTab, inPage, sleep, waitInPage } from './tab';
+
+export const STAGES = ['detect', 'declutter', 'blocks', 'quotes', 'speakers', 'highlight'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Readability runs per page; the median is reported. */
+export const READABILITY_RUNS = 3;
+/** How long to wait for data-quotelens to leave "loading". */
+const HOOK_TIMEOUT_MS = 20_000;
+/** Long-task entries are delivered asynchronously: give the observer this long after our run. */
+const SETTLE_MS = 150;
+/** A task longer than this is a long task (the Long Tasks API's own threshold). */
+export const LONG_TASK_MS = 50;
+
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+export interface PageRun {
+  page: string;
+  status: string;
+  /** data-quotelens-ms: main-thread ms of our work so far (the first run on a static page). */
+  oursMs: number | null;
+  stages: Partial<Record<Stage, number>>;
+  /** From the start of our first measure to the end of our last, in the page's time origin. */
+  ourWindow: [number, number] | null;
+  readabilityMs: number | null;
+  readabilityRuns: number[];
+  readabilityError?: string;
+  /**
+   * Long tasks > 50 ms overlapping our measures, from the browser's trace (Chromium); null where
+   * there is no trace (Firefox: judged from our own synchronous run time instead).
+   */
+  longTasksOurs: LongTask[] | null;
+  /** Long tasks of the page itself in the trace (not overlapping our work). */
+  longTasksOther: number | null;
+  /** Long tasks overlapping our window that the page's own PerformanceObserver saw (null: no API). */
+  longTasksSeenByPage: number | null;
+  /** JS heap used after a forced GC (Chromium), bytes. */
+  heapUsed?: number;
+  error?: string;
+}
+
+interface PageSnapshot {
+  status: string | null;
+  ms: string | null;
+  measures: { name: string; start: number; duration: number }[];
+  longTasks: LongTask[] | null;
+}
+
+const SNAPSHOT = inPage(() => {
+  const html = document.documentElement;
+  const w = window as unknown as { __qlLongTasks?: LongTask[] };
+  return {
+    status: html.getAttribute('data-quotelens'),
+    ms: html.getAttribute('data-quotelens-ms'),
+    measures: performance
+      .getEntriesByType('measure')
+      .filter((e) => e.name.startsWith('quotelens:'))
+      .map((e) => ({ name: e.name.slice('quotelens:'.length), start: e.startTime, duration: e.duration })),
+    longTasks: w.__qlLongTasks ?? null,
+  };
+});
+
+const HOOK_SET = inPage(() => {
+  const s = document.documentElement.getAttribute('data-quotelens');
+  return s !== null && s !== 'loading';
+});
+const LOADED = inPage(() => document.readyState === 'complete');
+
+let readabilitySource: string | null = null;
+function defineReadability(): string {
+  if (!readabilitySource) {
+    const require = createRequire(import.meta.url);
+    const file = require.resolve('@mozilla/readability/Readability.js');
+    readabilitySource = readFileSync(file, 'utf8');
+  }
+  // Wrapped so it defines one global and nothing else, whatever the page's own globals are.
+  return `(() => { var module; ${readabilitySource}\n; window.__qlReadability = Readability; return true; })()`;
+}
+
+const READABILITY_RUN = inPage(() => {
+  const w = window as unknown as { __qlReadability: new (doc: Node) => { parse(): unknown } };
+  const t0 = performance.now();
+  try {
+    w.__qlReadability && new w.__qlReadability(document.cloneNode(true)).parse();
+    return { ms: performance.now() - t0 };
+  } catch (err) {
+    return { ms: performance.now() - t0, error: String(err) };
+  }
+});
+
+export interface MeasureOptions {
+  withExtension: boolean;
+  readability: boolean;
+  heap: boolean;
+}
+
+export async function measurePage(tab: BenchTab, name: string, url: string, opts: MeasureOptions): Promise<PageRun> {
+  const run: PageRun = {
+    page: name,
+    status: 'load-error',
+    oursMs: null,
+    stages: {},
+    ourWindow: null,
+    readabilityMs: null,
+    readabilityRuns: [],
+    longTasksOurs: null,
+    longTasksOther: null,
+    longTasksSeenByPage: null,
+  };
+  const tracing = opts.withExtension && tab.startTrace !== undefined;
+  try {
+    if (tracing) await tab.startTrace!();
+    await tab.goto(url);
+  } catch (err) {
+    run.error = (err as Error).message.split('\n')[0];
+    if (tracing) await tab.stopTrace!(LONG_TASK_MS).catch(() => undefined);
+    return run;
+  }
+  if (opts.withExtension && !(await waitInPage(tab, HOOK_SET, HOOK_TIMEOUT_MS))) run.status = 'timeout';
+  await waitInPage(tab, LOADED, 10_000);
+  await sleep(SETTLE_MS);
+  const snap = await tab.evaluate<PageSnapshot>(SNAPSHOT);
+  if (run.status !== 'timeout') run.status = opts.withExtension ? (snap.status ?? 'none') : 'no-extension';
+  run.oursMs = snap.ms === null ? null : Number(snap.ms);
+  const firstRun = new Map<string, { start: number; duration: number }>();
+  for (const m of snap.measures) if (m.name !== 'observe' && !firstRun.has(m.name)) firstRun.set(m.name, m);
+  for (const stage of STAGES) {
+    const m = firstRun.get(stage);
+    if (m) run.stages[stage] = m.duration;
+  }
+  if (firstRun.size > 0) {
+    const all = [...firstRun.values()];
+    run.ourWindow = [Math.min(...all.map((m) => m.start)), Math.max(...all.map((m) => m.start + m.duration))];
+  }
+  if (tracing) {
+    const lt = await tab.stopTrace!(LONG_TASK_MS);
+    run.longTasksOurs = lt.ours;
+    run.longTasksOther = lt.others;
+  }
+  if (snap.longTasks) {
+    const [a, b] = run.ourWindow ?? [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    run.longTasksSeenByPage = snap.longTasks.filter(
+      (t) => t.duration > LONG_TASK_MS && t.start < b && t.start + t.duration > a,
+    ).length;
+  }
+  if (opts.heap && tab.heapUsedAfterGc) run.heapUsed = await tab.heapUsedAfterGc();
+  if (opts.readability) await timeReadability(tab, run);
+  return run;
+}
+
+async function timeReadability(tab: BenchTab, run: PageRun): Promise<void> {
+  try {
+    await tab.evaluate<boolean>(defineReadability());
+    for (let i = 0; i < READABILITY_RUNS; i++) {
+      const r = await tab.evaluate<{ ms: number; error?: string }>(READABILITY_RUN);
+      run.readabilityRuns.push(r.ms);
+      if (r.error) run.readabilityError = r.error;
+    }
+    run.readabilityMs = median(run.readabilityRuns);
+  } catch (err) {
+    run.readabilityError = (err as Error).message.split('\n')[0];
+  }
+}
+
+/**
+ * Steady-state cost of the mutation observer on a ready page: appends `batches` small clutter-like
+ * subtrees outside the article, one batch per debounce window, and returns the `observe` measures.
+ */
+export async function measureObserverBatches(tab: BenchTab, batches: number): Promise<number[]> {
+  const addBatch = inPage(() => {
+    const host = document.querySelector('aside') ?? document.body;
+    const box = document.createElement('div');
+    box.className = 'widget promo';
+    const n = host.querySelectorAll('.promo').length;
+    box.innerHTML = `<h4>Sponsored ${n}</h4><ul>${'<li><a href="/x">Promoted story</a></li>'.repeat(5)}</ul>`;
+    host.appendChild(box);
+    return n;
+  });
+  for (let i = 0; i < batches; i++) {
+    await tab.evaluate<number>(addBatch);
+    await sleep(400); // past the observer's 250 ms debounce
+  }
+  const snap = await tab.evaluate<PageSnapshot>(SNAPSHOT);
+  return snap.measures.filter((m) => m.name === 'observe').map((m) => m.duration);
+}

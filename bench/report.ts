@@ -1,0 +1,528 @@
+// Turns raw benchmark runs into summaries, the Markdown tables and the SVG plot.
+import { LONG_TASK_MS, type PageRun, STAGES, type Stage } from './measure';
+import type { PopupRun } from './popup';
+import type { BundleSizes } from './sizes';
+import { median, round, type Summary, summarize } from './stats';
+import type { BrowserName } from './tab';
+
+export interface ScaleRun {
+  times: number;
+  bytes: number;
+  runs: PageRun[];
+}
+
+export interface BrowserResults {
+  browser: BrowserName;
+  version: string;
+  pages: PageRun[];
+  /** JS heap used after GC per page without the extension (Chromium), bytes. */
+  baselineHeap?: Record<string, number>;
+  observerBatches: number[];
+  scaling: ScaleRun[];
+  popup?: PopupRun[];
+  blockedRequests: number;
+  wallSeconds: number;
+}
+
+export interface BenchResults {
+  date: string;
+  command: string;
+  commit: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGiB: number;
+    os: string;
+    node: string;
+    /** 1, 5 and 15 minute load averages when the run started and ended (others share this machine). */
+    loadAverage: number[];
+    loadAverageAtEnd?: number[];
+  };
+  pageCount: number;
+  sizes: BundleSizes;
+  firefoxContentScriptGzip: number;
+  browsers: BrowserResults[];
+  wallSeconds: number;
+}
+
+export const BUDGETS = {
+  ratioMedian: 0.5,
+  p95Ms: 50,
+  longTaskMs: LONG_TASK_MS,
+  contentGzipKB: 30,
+  popupGzipKB: 25,
+  popupMs: 100,
+  observeBatchMs: 1,
+} as const;
+
+const KB = 1024;
+
+export interface ScaleSummary {
+  times: number;
+  oursMs: number;
+  perTimesMs: number;
+  /** (ms per 1× of length) relative to the 1× page: ~1 means linear. */
+  growth: number;
+  readabilityMs: number | null;
+  longTasksOurs: number;
+  maxStage: string;
+}
+
+export interface BrowserSummary {
+  browser: BrowserName;
+  version: string;
+  statuses: Record<string, number>;
+  ours: Summary | null;
+  stages: Partial<Record<Stage, Summary>>;
+  readability: Summary | null;
+  ratio: Summary | null;
+  /** Pages where a long task overlapped our work (null: no Long Tasks API; see inferred). */
+  longTaskPages: string[] | null;
+  longTaskMax: number | null;
+  /** Pages whose one synchronous run took > 50 ms by our own clock (a long task by definition). */
+  inferredLongTaskPages: string[];
+  /** Long tasks overlapping ours that the page's PerformanceObserver saw (extension work is hidden). */
+  longTasksSeenByPage: number;
+  heapAddedKB: Summary | null;
+  observe: Summary | null;
+  popup: { coldMs: number; warmMedianMs: number; states: string[] } | null;
+  scaling: ScaleSummary[];
+  /** Each stage's share of our summed stage time over all pages. */
+  stageShare: Partial<Record<Stage, number>>;
+  slowest: { page: string; ms: number; stage: string; readabilityMs: number | null }[];
+}
+
+const measured = (r: PageRun) => (r.status === 'ready' || r.status === 'skipped') && r.oursMs !== null;
+
+function dominantStage(r: PageRun): string {
+  let best = '';
+  let bestMs = -1;
+  for (const s of STAGES) {
+    const ms = r.stages[s];
+    if (ms !== undefined && ms > bestMs) {
+      best = s;
+      bestMs = ms;
+    }
+  }
+  return best || 'none';
+}
+
+export function summarizeBrowser(b: BrowserResults): BrowserSummary {
+  const ok = b.pages.filter(measured);
+  const statuses: Record<string, number> = {};
+  for (const r of b.pages) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  const stages: Partial<Record<Stage, Summary>> = {};
+  const totals: Partial<Record<Stage, number>> = {};
+  for (const s of STAGES) {
+    const values = ok.map((r) => r.stages[s]).filter((v): v is number => v !== undefined);
+    const sum = summarize(values);
+    if (sum) stages[s] = sum;
+    totals[s] = values.reduce((a, v) => a + v, 0);
+  }
+  const grand = Object.values(totals).reduce((a, v) => a + v, 0);
+  const stageShare: Partial<Record<Stage, number>> = {};
+  for (const s of STAGES) stageShare[s] = grand > 0 ? (totals[s] ?? 0) / grand : 0;
+  const ratios = ok
+    .filter((r) => r.readabilityMs !== null && r.readabilityMs > 0)
+    .map((r) => r.oursMs! / r.readabilityMs!);
+  const hasLongTaskApi = ok.some((r) => r.longTasksOurs !== null);
+  const longPages = hasLongTaskApi ? ok.filter((r) => (r.longTasksOurs ?? []).length > 0) : null;
+  const heap =
+    b.baselineHeap &&
+    ok
+      .filter((r) => r.heapUsed !== undefined && Number.isFinite(b.baselineHeap?.[r.page]))
+      .map((r) => (r.heapUsed! - b.baselineHeap![r.page]!) / KB);
+  const popupOk = (b.popup ?? []).filter((p) => Number.isFinite(p.ms));
+  return {
+    browser: b.browser,
+    version: b.version,
+    statuses,
+    ours: summarize(ok.map((r) => r.oursMs!)),
+    stages,
+    readability: summarize(ok.map((r) => r.readabilityMs).filter((v): v is number => v !== null)),
+    ratio: summarize(ratios),
+    longTaskPages: longPages ? longPages.map((r) => r.page) : null,
+    longTaskMax: longPages ? Math.max(0, ...longPages.flatMap((r) => r.longTasksOurs!.map((t) => t.duration))) : null,
+    longTasksSeenByPage: ok.reduce((n, r) => n + (r.longTasksSeenByPage ?? 0), 0),
+    inferredLongTaskPages: ok.filter((r) => r.oursMs! > LONG_TASK_MS).map((r) => r.page),
+    heapAddedKB: heap ? summarize(heap) : null,
+    observe: summarize(b.observerBatches),
+    popup:
+      popupOk.length > 0
+        ? {
+            coldMs: popupOk[0]!.ms,
+            warmMedianMs: median(popupOk.length > 1 ? popupOk.slice(1).map((p) => p.ms) : [popupOk[0]!.ms]),
+            states: [...new Set(popupOk.map((p) => p.state))],
+          }
+        : null,
+    scaling: summarizeScaling(b.scaling),
+    stageShare,
+    slowest: [...ok]
+      .sort((x, y) => y.oursMs! - x.oursMs!)
+      .slice(0, 8)
+      .map((r) => ({ page: r.page, ms: r.oursMs!, stage: dominantStage(r), readabilityMs: r.readabilityMs })),
+  };
+}
+
+function summarizeScaling(scaling: ScaleRun[]): ScaleSummary[] {
+  const rows = scaling.map((s) => {
+    const ok = s.runs.filter(measured);
+    const oursMs = ok.length > 0 ? median(ok.map((r) => r.oursMs!)) : Number.NaN;
+    const readability = ok.map((r) => r.readabilityMs).filter((v): v is number => v !== null);
+    const slowest = [...ok].sort((x, y) => y.oursMs! - x.oursMs!)[0];
+    return {
+      times: s.times,
+      oursMs,
+      perTimesMs: oursMs / s.times,
+      growth: 1,
+      readabilityMs: readability.length > 0 ? median(readability) : null,
+      longTasksOurs: ok.reduce((n, r) => n + (r.longTasksOurs?.length ?? (r.oursMs! > LONG_TASK_MS ? 1 : 0)), 0),
+      maxStage: slowest ? dominantStage(slowest) : 'none',
+    };
+  });
+  const base = rows[0]?.perTimesMs;
+  for (const r of rows) r.growth = base ? r.perTimesMs / base : Number.NaN;
+  return rows;
+}
+
+// ---- Markdown ----
+
+const f1 = (v: number | null | undefined) =>
+  v === null || v === undefined || Number.isNaN(v) ? '–' : String(round(v));
+const f2 = (v: number | null | undefined) =>
+  v === null || v === undefined || Number.isNaN(v) ? '–' : round(v, 2).toFixed(2);
+const kb = (bytes: number) => `${round(bytes / KB)} KB`;
+const mark = (ok: boolean | null) => (ok === null ? '–' : ok ? 'met' : '**not met**');
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function worstStage(s: BrowserSummary): string {
+  let best: string = 'none';
+  let share = -1;
+  for (const st of STAGES) {
+    const v = s.stageShare[st] ?? 0;
+    if (v > share) {
+      best = st;
+      share = v;
+    }
+  }
+  return `${best} (${Math.round(share * 100)}% of our stage time)`;
+}
+
+function budgetRows(results: BenchResults, sums: BrowserSummary[]): string[][] {
+  const by = (name: BrowserName) => sums.find((s) => s.browser === name);
+  const cells = (fn: (s: BrowserSummary) => string) => [by('chromium'), by('firefox')].map((s) => (s ? fn(s) : '–'));
+  const chromium = by('chromium') ?? sums[0];
+  const ltCount = (s: BrowserSummary) =>
+    s.longTaskPages !== null
+      ? `${s.longTaskPages.length} pages (max ${f1(s.longTaskMax)} ms)`
+      : `${s.inferredLongTaskPages.length} pages with a run > 50 ms (no Long Tasks API)`;
+  const content = results.sizes.contentScript.gzip / KB;
+  const popup = results.sizes.popup.gzip / KB;
+  return [
+    [
+      'ours / Readability, median of per-page ratios',
+      `<= ${BUDGETS.ratioMedian}`,
+      ...cells((s) => `${f2(s.ratio?.median)} (p95 ${f2(s.ratio?.p95)})`),
+      mark(chromium?.ratio ? chromium.ratio.median <= BUDGETS.ratioMedian : null),
+    ],
+    [
+      'our p95 per page (data-quotelens-ms)',
+      `<= ${BUDGETS.p95Ms} ms`,
+      ...cells((s) => `${f1(s.ours?.p95)} ms (max ${f1(s.ours?.max)})`),
+      mark(chromium?.ours ? chromium.ours.p95 <= BUDGETS.p95Ms : null),
+    ],
+    [
+      'long tasks > 50 ms caused by us',
+      '0 pages',
+      ...cells(ltCount),
+      mark(chromium ? (chromium.longTaskPages ?? chromium.inferredLongTaskPages).length === 0 : null),
+    ],
+    [
+      'content script, gzip',
+      `<= ${BUDGETS.contentGzipKB} KB`,
+      `${round(content)} KB`,
+      `${round(results.firefoxContentScriptGzip / KB)} KB`,
+      mark(content <= BUDGETS.contentGzipKB),
+    ],
+    [
+      'popup JS + CSS, gzip',
+      `<= ${BUDGETS.popupGzipKB} KB`,
+      `${round(popup)} KB`,
+      '(same files)',
+      mark(popup <= BUDGETS.popupGzipKB),
+    ],
+    [
+      'popup open-to-content',
+      `< ${BUDGETS.popupMs} ms`,
+      ...cells((s) =>
+        s.popup ? `${f1(s.popup.coldMs)} ms cold, ${f1(s.popup.warmMedianMs)} ms warm` : 'not measured',
+      ),
+      mark(chromium?.popup ? Math.max(chromium.popup.coldMs, chromium.popup.warmMedianMs) < BUDGETS.popupMs : null),
+    ],
+    [
+      'observer batch (steady state)',
+      `< ${BUDGETS.observeBatchMs} ms`,
+      ...cells((s) => (s.observe ? `${f2(s.observe.median)} ms median, ${f2(s.observe.max)} max` : 'no batches')),
+      mark(chromium?.observe ? chromium.observe.max < BUDGETS.observeBatchMs : null),
+    ],
+  ];
+}
+
+export function renderMarkdown(results: BenchResults): string {
+  const sums = results.browsers.map(summarizeBrowser);
+  const m = results.machine;
+  const out: string[] = [];
+  out.push('# Quotelens benchmark results', '');
+  out.push(
+    `Run ${results.date.slice(0, 16).replace('T', ' ')} UTC on commit ${results.commit} with \`${results.command}\` ` +
+      `(${results.wallSeconds} s). Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; ` +
+      `load average ${m.loadAverage.join(' / ')} at start, ${m.loadAverageAtEnd?.join(' / ') ?? '?'} at end. ` +
+      `Browsers: ${results.browsers.map((b) => b.version).join(', ')}. Pages: ${results.pageCount} ` +
+      '(../shared/pages/readability plus the seed article), served from 127.0.0.1; ' +
+      `outside requests aborted: ${results.browsers.map((b) => `${b.blockedRequests} in ${b.browser}`).join(', ')}.`,
+    '',
+  );
+  out.push('## Budgets', '', 'Status is judged on Chromium, as the issue sets the budgets there.', '');
+  out.push(table(['Budget', 'Target', 'Chromium', 'Firefox', 'Status'], budgetRows(results, sums)), '');
+  for (const s of sums) {
+    out.push(`## ${s.version}`, '');
+    out.push(
+      `Pages by status: ${Object.entries(s.statuses)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}. The largest share of our time: ${worstStage(s)}.`,
+      '',
+    );
+    const rows: (string | number)[][] = STAGES.filter((st) => s.stages[st]).map((st) => {
+      const v = s.stages[st]!;
+      return [`\`quotelens:${st}\``, v.n, f1(v.median), f1(v.p95), f1(v.max)];
+    });
+    if (s.ours)
+      rows.push(['**ours, total** (`data-quotelens-ms`)', s.ours.n, f1(s.ours.median), f1(s.ours.p95), f1(s.ours.max)]);
+    if (s.readability)
+      rows.push([
+        'Readability `parse()` of a clone',
+        s.readability.n,
+        f1(s.readability.median),
+        f1(s.readability.p95),
+        f1(s.readability.max),
+      ]);
+    if (s.ratio)
+      rows.push([
+        'ratio ours / Readability (per page)',
+        s.ratio.n,
+        f2(s.ratio.median),
+        f2(s.ratio.p95),
+        f2(s.ratio.max),
+      ]);
+    if (s.heapAddedKB)
+      rows.push([
+        'JS heap added, KB (after GC)',
+        s.heapAddedKB.n,
+        f1(s.heapAddedKB.median),
+        f1(s.heapAddedKB.p95),
+        f1(s.heapAddedKB.max),
+      ]);
+    if (s.observe)
+      rows.push(['`quotelens:observe` batch', s.observe.n, f2(s.observe.median), f2(s.observe.p95), f2(s.observe.max)]);
+    out.push(table(['Stage (ms)', 'pages', 'median', 'p95', 'max'], rows), '');
+    out.push('Slowest pages (ours):', '');
+    out.push(
+      table(
+        ['page', 'ours ms', 'largest stage', 'Readability ms'],
+        s.slowest.map((p) => [p.page, f1(p.ms), p.stage, f1(p.readabilityMs)]),
+      ),
+      '',
+    );
+    const lt =
+      s.longTaskPages === null
+        ? `No Long Tasks API in this browser; pages whose single synchronous run took > 50 ms: ${s.inferredLongTaskPages.length}` +
+          (s.inferredLongTaskPages.length > 0 ? ` (${s.inferredLongTaskPages.join(', ')})` : '')
+        : `Long tasks > 50 ms overlapping our work in the browser's trace: ${s.longTaskPages.length} pages` +
+          (s.longTaskPages.length > 0 ? ` (${s.longTaskPages.join(', ')})` : '') +
+          `; of these, the page's own PerformanceObserver('longtask') reported ${s.longTasksSeenByPage}`;
+    out.push(`${lt}.`, '');
+    out.push('Scaling (synthetic copies of the seed article body):', '');
+    out.push(
+      table(
+        [
+          'size',
+          'ours ms (median)',
+          'ms per 1×',
+          'growth vs 1×',
+          'largest stage',
+          'Readability ms',
+          'our runs > 50 ms',
+        ],
+        s.scaling.map((r) => [
+          `${r.times}×`,
+          f1(r.oursMs),
+          f2(r.perTimesMs),
+          f2(r.growth),
+          r.maxStage,
+          f1(r.readabilityMs),
+          r.longTasksOurs,
+        ]),
+      ),
+      '',
+    );
+  }
+  const sz = results.sizes;
+  out.push('## Bundle sizes (Chrome build, gzip -9)', '');
+  out.push(
+    table(
+      ['file', 'bytes', 'gzip'],
+      [
+        [`content script \`${sz.contentScript.file}\``, sz.contentScript.bytes, kb(sz.contentScript.gzip)],
+        ...sz.popup.files.map((f) => [`popup \`${f.file}\``, f.bytes, kb(f.gzip)]),
+        ['**popup total**', sz.popup.bytes, kb(sz.popup.gzip)],
+      ],
+    ),
+    '',
+  );
+  return `${out.join('\n')}\n`;
+}
+
+// ---- SVG ----
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const OURS = '#2b6cb0';
+const REF = '#8a8a8a';
+const FF = '#d9480f';
+
+function quartiles(values: number[]): [number, number, number, number, number] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))]!;
+  return [sorted[0]!, q(0.25), q(0.5), q(0.75), sorted[sorted.length - 1]!];
+}
+
+export function renderSvg(results: BenchResults): string {
+  const width = 900;
+  const left = 190;
+  const right = 30;
+  const rowH = 26;
+  const parts: string[] = [];
+  let y = 30;
+  parts.push(
+    `<text x="${width / 2}" y="${y}" text-anchor="middle" font-size="16" font-weight="bold">Quotelens main-thread ms per page vs Readability parse() (log scale; box = quartiles, whiskers = min..max)</text>`,
+  );
+  y += 20;
+  const all = results.browsers.flatMap((b) =>
+    b.pages.filter(measured).flatMap((r) => [r.oursMs!, r.readabilityMs ?? r.oursMs!]),
+  );
+  const lo = 0.1;
+  const hi = 10 ** Math.ceil(Math.log10(Math.max(100, ...all)));
+  const x = (v: number) =>
+    left +
+    ((Math.log10(Math.max(lo, v)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (width - left - right);
+  const rows: { label: string; values: number[]; colour: string }[] = [];
+  for (const b of results.browsers) {
+    const ok = b.pages.filter(measured);
+    const name = b.browser === 'chromium' ? 'Chromium' : 'Firefox';
+    rows.push({ label: `${name}: ours (total)`, values: ok.map((r) => r.oursMs!), colour: OURS });
+    for (const st of STAGES) {
+      const v = ok.map((r) => r.stages[st]).filter((n): n is number => n !== undefined);
+      if (v.length > 0) rows.push({ label: `${name}: ${st}`, values: v, colour: '#90b4dd' });
+    }
+    rows.push({
+      label: `${name}: Readability`,
+      values: ok.map((r) => r.readabilityMs).filter((n): n is number => n !== null),
+      colour: REF,
+    });
+  }
+  const top = y + 10;
+  const bottom = top + rows.length * rowH;
+  for (let d = lo; d <= hi; d *= 10) {
+    const gx = x(d);
+    parts.push(`<line x1="${gx}" y1="${top}" x2="${gx}" y2="${bottom}" stroke="#ddd"/>`);
+    parts.push(
+      `<text x="${gx}" y="${bottom + 14}" text-anchor="middle" font-size="11">${d >= 1 ? d : d.toFixed(1)} ms</text>`,
+    );
+  }
+  const b50 = x(BUDGETS.p95Ms);
+  parts.push(`<line x1="${b50}" y1="${top}" x2="${b50}" y2="${bottom}" stroke="#c92a2a" stroke-dasharray="4 3"/>`);
+  parts.push(`<text x="${b50 + 3}" y="${top - 2}" font-size="11" fill="#c92a2a">50 ms budget</text>`);
+  rows.forEach((r, i) => {
+    const cy = top + i * rowH + rowH / 2;
+    parts.push(
+      `<text x="${left - 8}" y="${cy + 4}" text-anchor="end" font-size="12">${esc(r.label)} (n=${r.values.length})</text>`,
+    );
+    if (r.values.length === 0) return;
+    const [mn, q1, md, q3, mx] = quartiles(r.values);
+    parts.push(`<line x1="${x(mn)}" y1="${cy}" x2="${x(mx)}" y2="${cy}" stroke="${r.colour}"/>`);
+    parts.push(
+      `<rect x="${x(q1)}" y="${cy - 8}" width="${Math.max(1, x(q3) - x(q1))}" height="16" fill="${r.colour}" fill-opacity="0.35" stroke="${r.colour}"/>`,
+    );
+    parts.push(`<line x1="${x(md)}" y1="${cy - 9}" x2="${x(md)}" y2="${cy + 9}" stroke="#000" stroke-width="2"/>`);
+  });
+  y = bottom + 50;
+  // Scaling panel.
+  const sTop = y + 20;
+  const sH = 220;
+  const sLeft = 110;
+  const sRight = width - 240;
+  parts.push(
+    `<text x="${width / 2}" y="${y}" text-anchor="middle" font-size="16" font-weight="bold">Scaling: our ms vs article length (synthetic copies of the seed article)</text>`,
+  );
+  const series = results.browsers.map((b) => ({ b, s: summarizeScaling(b.scaling) }));
+  const maxMs = Math.max(
+    60,
+    ...series.flatMap(({ s }) => s.flatMap((r) => [r.oursMs, r.readabilityMs ?? 0, (s[0]?.oursMs ?? 0) * r.times])),
+  );
+  const sy = (v: number) => sTop + sH - (v / maxMs) * sH;
+  const sizes = series[0]?.s.map((r) => r.times) ?? [];
+  const sx = (t: number) => sLeft + (Math.log2(t) / Math.log2(Math.max(2, ...sizes))) * (sRight - sLeft);
+  parts.push(`<line x1="${sLeft}" y1="${sTop + sH}" x2="${sRight}" y2="${sTop + sH}" stroke="#444"/>`);
+  parts.push(`<line x1="${sLeft}" y1="${sTop}" x2="${sLeft}" y2="${sTop + sH}" stroke="#444"/>`);
+  for (const t of sizes)
+    parts.push(`<text x="${sx(t)}" y="${sTop + sH + 15}" text-anchor="middle" font-size="11">${t}×</text>`);
+  const step = 10 ** Math.floor(Math.log10(maxMs)) / (maxMs / 10 ** Math.floor(Math.log10(maxMs)) < 3 ? 2 : 1);
+  for (let v = 0; v <= maxMs; v += step)
+    parts.push(`<text x="${sLeft - 6}" y="${sy(v) + 4}" text-anchor="end" font-size="11">${round(v)} ms</text>`);
+  parts.push(
+    `<line x1="${sLeft}" y1="${sy(50)}" x2="${sRight}" y2="${sy(50)}" stroke="#c92a2a" stroke-dasharray="4 3"/><text x="${sRight + 4}" y="${sy(50) + 4}" font-size="11" fill="#c92a2a">50 ms long task</text>`,
+  );
+  let legendY = sTop;
+  const legend = (colour: string, text: string, dash = '') => {
+    parts.push(
+      `<line x1="${sRight + 10}" y1="${legendY}" x2="${sRight + 35}" y2="${legendY}" stroke="${colour}" stroke-width="2" ${dash}/><text x="${sRight + 40}" y="${legendY + 4}" font-size="11">${esc(text)}</text>`,
+    );
+    legendY += 16;
+  };
+  for (const { b, s } of series) {
+    const colour = b.browser === 'chromium' ? OURS : FF;
+    const name = b.browser === 'chromium' ? 'Chromium' : 'Firefox';
+    const pts = s.filter((r) => Number.isFinite(r.oursMs));
+    parts.push(
+      `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${pts.map((r) => `${sx(r.times)},${sy(r.oursMs)}`).join(' ')}"/>`,
+    );
+    for (const r of pts) parts.push(`<circle cx="${sx(r.times)}" cy="${sy(r.oursMs)}" r="3" fill="${colour}"/>`);
+    legend(colour, `${name}: ours`);
+    const base = pts[0]?.oursMs;
+    if (base !== undefined) {
+      parts.push(
+        `<polyline fill="none" stroke="${colour}" stroke-dasharray="2 3" points="${pts.map((r) => `${sx(r.times)},${sy(base * r.times)}`).join(' ')}"/>`,
+      );
+      legend(colour, `${name}: linear from 1×`, 'stroke-dasharray="2 3"');
+    }
+    const ref = s.filter((r) => r.readabilityMs !== null);
+    if (ref.length > 0) {
+      parts.push(
+        `<polyline fill="none" stroke="${colour}" stroke-opacity="0.45" stroke-width="1.5" points="${ref.map((r) => `${sx(r.times)},${sy(r.readabilityMs!)}`).join(' ')}"/>`,
+      );
+      legend(colour, `${name}: Readability`, 'stroke-opacity="0.45"');
+    }
+  }
+  const height = sTop + sH + 40;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">`,
+    `<rect width="${width}" height="${height}" fill="#fff"/>`,
+    ...parts,
+    `<text x="${width - 8}" y="${height - 8}" text-anchor="end" font-size="10" fill="#666">${esc(`${results.date.slice(0, 10)} · ${results.commit} · ${results.browsers.map((b) => b.version).join(' / ')}`)}</text>`,
+    '</svg>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,54 @@
+// Gzip sizes of what the browser loads: the content script (one IIFE) and the popup (its HTML's
+// scripts and stylesheets plus every chunk they import statically).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface FileSize {
+  file: string;
+  bytes: number;
+  gzip: number;
+}
+
+export interface BundleSizes {
+  contentScript: FileSize;
+  popup: { files: FileSize[]; bytes: number; gzip: number };
+}
+
+function sizeOf(root: string, file: string): FileSize {
+  const buf = readFileSync(join(root, file));
+  return { file, bytes: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+}
+
+/** Files an extension page loads: <script src>, modulepreload and stylesheet links, static imports. */
+export function pageAssets(root: string, htmlPath: string): string[] {
+  const html = readFileSync(join(root, htmlPath), 'utf8');
+  const refs = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+  const seen = new Set<string>();
+  const queue = refs.map((r) => (r.startsWith('/') ? r.slice(1) : join(dirname(htmlPath), r)));
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file) || !existsSync(join(root, file))) continue;
+    seen.add(file);
+    if (!file.endsWith('.js')) continue;
+    const js = readFileSync(join(root, file), 'utf8');
+    for (const m of js.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)) {
+      const spec = m[1]!;
+      queue.push(spec.startsWith('/') ? spec.slice(1) : join(dirname(file), spec));
+    }
+  }
+  return [...seen];
+}
+
+export function bundleSizes(distDir: string): BundleSizes {
+  const root = resolve(distDir);
+  const files = pageAssets(root, 'src/popup/index.html').map((f) => sizeOf(root, f));
+  return {
+    contentScript: sizeOf(root, 'content.js'),
+    popup: {
+      files,
+      bytes: files.reduce((s, f) => s + f.bytes, 0),
+      gzip: files.reduce((s, f) => s + f.gzip, 0),
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// What the benchmark needs from a browser tab, the same over playwright-core (Chromium) and
+// puppeteer-core over WebDriver BiDi (Firefox). In-page code is sent as source text: esbuild (tsx)
+// would otherwise wrap named functions in a `__name` helper that does not exist in the page.
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface BenchTab {
+  goto(url: string): Promise<void>;
+  /** Evaluates an expression (see `inPage`) in the page's main world; promises are awaited. */
+  evaluate<T>(expression: string): Promise<T>;
+  /** JS heap used by the tab's renderer after a forced GC, in bytes (Chromium only). */
+  heapUsedAfterGc?(): Promise<number>;
+  /** Starts recording the browser's trace of main-thread tasks (Chromium only). */
+  startTrace?(): Promise<void>;
+  /** Stops it and returns the long tasks overlapping our measures, and the page's own. */
+  stopTrace?(thresholdMs: number): Promise<{ ours: { start: number; duration: number }[]; others: number }>;
+  close(): Promise<void>;
+}
+
+export interface BenchBrowser {
+  name: BrowserName;
+  version: string;
+  /** Whether our content script is loaded. */
+  withExtension: boolean;
+  newTab(): Promise<BenchTab>;
+  /** Requests to hosts other than 127.0.0.1 that were aborted so far. */
+  blockedRequests(): number;
+  close(): Promise<void>;
+}
+
+/** The source of an expression that calls `fn()` in the page. */
+export function inPage(fn: () => unknown): string {
+  return `(() => { const __name = (f) => f; return (${fn.toString()})(); })()`;
+}
+
+/** Polls an in-page predicate until it is truthy; false on timeout. */
+export async function waitInPage(tab: BenchTab, expression: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if (await tab.evaluate<boolean>(expression)) return true;
+    } catch {
+      // Mid-navigation: the context is gone; try again.
+    }
+    await sleep(25);
+  }
+  return false;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Installed before any page script (Chromium: addInitScript): records long tasks from the start
+ * of the document, so ours can be told from the page's own by their timing.
+ */
+export const LONG_TASK_RECORDER = inPage(() => {
+  const w = window as unknown as { __qlLongTasks?: { start: number; duration: number }[] };
+  w.__qlLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__qlLongTasks?.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No Long Tasks API in this engine (Firefox): the list stays empty and is reported as such.
+    w.__qlLongTasks = undefined;
+  }
+});

@@ -1,0 +1,76 @@
+// Long tasks from a Chromium trace. The page's PerformanceObserver('longtask') never reports our
+// work: the content script runs after `await loadSettings()`, i.e. in a microtask checkpoint that
+// Blink's scheduler runs outside any task (trace event BlinkScheduler_PerformMicrotaskCheckpoint at
+// the top level), and the Long Tasks API only times tasks. It blocks the main thread all the same.
+// So: every top-level slice on the renderer main thread (a task or such a checkpoint) longer than
+// the threshold, matched with our User Timing measures, which the trace records too.
+import type { CDPSession } from 'playwright-core';
+import type { LongTask } from './measure';
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+}
+
+export interface TraceLongTasks {
+  /** Tasks > threshold on the main thread that overlap our measures (ms, relative to our first). */
+  ours: LongTask[];
+  /** Other tasks > threshold on the same thread (the page's own). */
+  others: number;
+}
+
+/** Main-thread slices that block input: a task, or a microtask checkpoint run between tasks. */
+const SLICES = new Set(['ThreadControllerImpl::RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
+
+export class LongTaskTrace {
+  private events: TraceEvent[] = [];
+  private complete: Promise<void> | null = null;
+
+  constructor(private readonly cdp: CDPSession) {
+    cdp.on('Tracing.dataCollected', (e) => {
+      for (const ev of e.value as unknown as TraceEvent[]) {
+        if (SLICES.has(ev.name) || ev.cat === 'blink.user_timing') this.events.push(ev);
+      }
+    });
+  }
+
+  async start(): Promise<void> {
+    this.events = [];
+    this.complete = new Promise((resolve) => this.cdp.once('Tracing.tracingComplete', () => resolve()));
+    await this.cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] },
+      transferMode: 'ReportEvents',
+    });
+  }
+
+  async stop(thresholdMs: number): Promise<TraceLongTasks> {
+    await this.cdp.send('Tracing.end');
+    await this.complete;
+    const ours = this.events.filter((e) => e.name.startsWith('quotelens:') && e.name !== 'quotelens:observe');
+    const first = ours[0];
+    if (!first) return { ours: [], others: 0 };
+    const begin = Math.min(...ours.filter((e) => e.ph === 'b').map((e) => e.ts));
+    const end = Math.max(...ours.filter((e) => e.ph === 'e').map((e) => e.ts));
+    const slices = this.events
+      .filter((e) => SLICES.has(e.name) && e.ph === 'X' && e.pid === first.pid && e.tid === first.tid)
+      .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    // Top level only: a checkpoint nested in a task is part of that task.
+    const top: TraceEvent[] = [];
+    for (const e of slices) {
+      const outer = top[top.length - 1];
+      if (outer && e.ts + e.dur! <= outer.ts + outer.dur!) continue;
+      top.push(e);
+    }
+    const long = top.filter((e) => e.dur! > thresholdMs * 1000);
+    const overlapping = long.filter((e) => e.ts < end && e.ts + e.dur! > begin);
+    return {
+      ours: overlapping.map((e) => ({ start: (e.ts - begin) / 1000, duration: e.dur! / 1000 })),
+      others: long.length - overlapping.length,
+    };
+  }
+}

@@ -1,0 +1,221 @@
+// npm run bench: our content script's main-thread time against Readability's parse() on the same
+// pages in real browsers, plus long tasks, heap, bundle sizes, popup open time and a scaling run.
+// Usage: npx tsx scripts/bench.ts [--browser chromium|firefox|both] [--pages N] [--quick] [--out DIR]
+// See docs/bench.md for what each number means.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type ChromiumBench, launchChromium } from '../bench/chromium';
+import { launchFirefox } from '../bench/firefox';
+import { measureObserverBatches, measurePage, type PageRun } from '../bench/measure';
+import { type BenchPage, realPages, SCALES, SEED_NAME, syntheticPages } from '../bench/pages';
+import { measurePopup } from '../bench/popup';
+import { type BenchResults, type BrowserResults, renderMarkdown, renderSvg, type ScaleRun } from '../bench/report';
+import { type PageSource, serveStatic } from '../bench/server';
+import { bundleSizes } from '../bench/sizes';
+import type { BenchBrowser, BrowserName } from '../bench/tab';
+import { hasShared, missingSharedMessage } from '../tests/shared-data';
+
+interface Args {
+  browsers: BrowserName[];
+  pages: number | undefined;
+  quick: boolean;
+  out: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { browsers: ['chromium', 'firefox'], pages: undefined, quick: false, out: 'bench/results' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--browser') {
+      const v = value();
+      if (v === 'both') args.browsers = ['chromium', 'firefox'];
+      else if (v === 'chromium' || v === 'firefox') args.browsers = [v];
+      else throw new Error(`--browser chromium|firefox|both, not ${v}`);
+    } else if (a === '--pages') args.pages = Number(value());
+    else if (a === '--quick') args.quick = true;
+    else if (a === '--out') args.out = value();
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (args.quick && args.pages === undefined) args.pages = 20;
+  return args;
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (!hasShared('pages', 'readability')) {
+  console.error(missingSharedMessage('pages', 'readability'));
+  process.exit(1);
+}
+if (!existsSync('dist/chrome/content.js') || !existsSync('dist/firefox/content.js')) {
+  console.log('dist/ missing: building');
+  execFileSync('npx', ['tsx', 'scripts/build.ts'], { stdio: 'inherit' });
+}
+// A private copy of the build: others may rebuild dist/ while the benchmark runs.
+const snapshot = mkdtempSync(join(tmpdir(), 'quotelens-bench-dist-'));
+const dist = (target: 'chrome' | 'firefox') => join(snapshot, target);
+cpSync('dist/chrome', dist('chrome'), { recursive: true });
+cpSync('dist/firefox', dist('firefox'), { recursive: true });
+
+const pages = realPages(args.pages);
+const synthetic = syntheticPages();
+const routes = new Map<string, PageSource>([...pages, ...synthetic].map((p) => [p.path, p.source]));
+const server = await serveStatic(routes);
+const urlOf = (p: BenchPage) => server.origin + p.path;
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+const seed = pages.find((p) => p.name === SEED_NAME)!;
+const scaleLoads = args.quick ? 1 : 3;
+
+async function runPages(browser: BenchBrowser, heap: boolean): Promise<PageRun[]> {
+  const tab = await browser.newTab();
+  const runs: PageRun[] = [];
+  for (const [i, page] of pages.entries()) {
+    const run = await measurePage(tab, page.name, urlOf(page), {
+      withExtension: browser.withExtension,
+      readability: browser.withExtension,
+      heap,
+    });
+    runs.push(run);
+    if (browser.withExtension)
+      log(
+        `${browser.name} ${i + 1}/${pages.length} ${page.name}: ${run.status} ours ${run.oursMs ?? '-'} ms, ` +
+          `Readability ${run.readabilityMs?.toFixed(1) ?? '-'} ms`,
+      );
+  }
+  await tab.close();
+  return runs;
+}
+
+async function runScaling(browser: BenchBrowser): Promise<ScaleRun[]> {
+  const tab = await browser.newTab();
+  const out: ScaleRun[] = [];
+  for (const page of synthetic) {
+    const runs: PageRun[] = [];
+    for (let i = 0; i < scaleLoads; i++)
+      runs.push(
+        await measurePage(tab, page.name, urlOf(page), { withExtension: true, readability: i === 0, heap: false }),
+      );
+    const times = SCALES[synthetic.indexOf(page)]!;
+    out.push({ times, bytes: page.source && 'html' in page.source ? page.source.html.length : 0, runs });
+    log(`${browser.name} scaling ${times}x: ours ${runs.map((r) => r.oursMs).join(', ')} ms`);
+  }
+  await tab.close();
+  return out;
+}
+
+async function runObserver(browser: BenchBrowser): Promise<number[]> {
+  const tab = await browser.newTab();
+  await measurePage(tab, seed.name, urlOf(seed), { withExtension: true, readability: false, heap: false });
+  const batches = await measureObserverBatches(tab, args.quick ? 4 : 8);
+  await tab.close();
+  return batches;
+}
+
+async function benchChromium(): Promise<BrowserResults> {
+  const t0 = Date.now();
+  log('chromium: baseline pass without the extension (heap)');
+  const plain = await launchChromium(null);
+  const baseline = await runPages(plain, true);
+  await plain.close();
+  const bench: ChromiumBench = await launchChromium(dist('chrome'));
+  const runs = await runPages(bench, true);
+  const observerBatches = await runObserver(bench);
+  const scaling = await runScaling(bench);
+  const popup = await measurePopup(bench, urlOf(seed), args.quick ? 3 : 6);
+  log(`chromium popup: ${popup.map((p) => `${p.ms.toFixed(1)} ms (${p.state})`).join(', ')}`);
+  const result: BrowserResults = {
+    browser: 'chromium',
+    version: bench.version,
+    pages: runs,
+    baselineHeap: Object.fromEntries(baseline.map((r) => [r.page, r.heapUsed ?? Number.NaN])),
+    observerBatches,
+    scaling,
+    popup,
+    blockedRequests: bench.blockedRequests() + plain.blockedRequests(),
+    wallSeconds: (Date.now() - t0) / 1000,
+  };
+  await bench.close();
+  return result;
+}
+
+async function benchFirefox(): Promise<BrowserResults> {
+  const t0 = Date.now();
+  const bench = await launchFirefox(dist('firefox'));
+  const runs = await runPages(bench, false);
+  const observerBatches = await runObserver(bench);
+  const scaling = await runScaling(bench);
+  const result: BrowserResults = {
+    browser: 'firefox',
+    version: bench.version,
+    pages: runs,
+    observerBatches,
+    scaling,
+    blockedRequests: bench.blockedRequests(),
+    wallSeconds: (Date.now() - t0) / 1000,
+  };
+  await bench.close();
+  return result;
+}
+
+function machine(): BenchResults['machine'] {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown';
+  let os: string = process.platform;
+  try {
+    os = /^PRETTY_NAME="?([^"\n]+)"?/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os;
+  } catch {
+    // Not Linux: the platform name will do.
+  }
+  return {
+    cpus: availableParallelism(),
+    cpuModel: model,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    os,
+    node: process.version,
+    loadAverage: loadavg().map((v) => Math.round(v * 100) / 100),
+  };
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const started = Date.now();
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  command: `npx tsx scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(),
+  commit: gitCommit(),
+  machine: machine(),
+  pageCount: pages.length,
+  sizes: bundleSizes(dist('chrome')),
+  firefoxContentScriptGzip: bundleSizes(dist('firefox')).contentScript.gzip,
+  browsers: [],
+  wallSeconds: 0,
+};
+try {
+  for (const name of args.browsers)
+    results.browsers.push(name === 'chromium' ? await benchChromium() : await benchFirefox());
+} finally {
+  await server.close();
+  rmSync(snapshot, { recursive: true, force: true });
+}
+results.wallSeconds = Math.round((Date.now() - started) / 100) / 10;
+results.machine.loadAverageAtEnd = loadavg().map((v) => Math.round(v * 100) / 100);
+
+const out = resolve(args.out);
+mkdirSync(out, { recursive: true });
+const markdown = renderMarkdown(results);
+writeFileSync(join(out, 'bench.json'), `${JSON.stringify(results, null, 1)}\n`);
+writeFileSync(join(out, 'bench.md'), markdown);
+writeFileSync(join(out, 'bench.svg'), renderSvg(results));
+process.stdout.write(markdown);
+log(`wrote ${join(out, 'bench.md')}, bench.json, bench.svg in ${results.wallSeconds} s`);
