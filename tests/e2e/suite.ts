@@ -366,7 +366,10 @@ export function extensionSuite(options: SuiteOptions): void {
       const before = await page.evaluate(locateText, needle);
       expect(before, 'the quote is on the page').not.toBeNull();
       expect(before!.top, 'precondition: the quote starts below the fold').toBeGreaterThan(before!.viewport);
-      await popup.click(`button.quote[data-quote-id="${button!.id}"]`);
+      // The toolbar popup floats over a visible page; here the page is another tab: keep it in
+      // front while clicking in the popup (Firefox drops a smooth scroll asked of a hidden tab).
+      await page.bringToFront();
+      await popup.click(`button.quote[data-quote-id="${button!.id}"]`, { background: true });
       const after = await waitUntil(async () => {
         const at = await page.evaluate(locateText, needle);
         return at && at.scrollY > 0 && at.top >= 0 && at.bottom <= at.viewport ? at : null;

@@ -10,8 +10,12 @@ export interface TestPage {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Runs a script source (a library such as axe-core) in the page. */
   evaluateSource(source: string): Promise<void>;
-  /** A real (input-driven) click in the middle of the first element matching `selector`. */
-  click(selector: string): Promise<void>;
+  /**
+   * A real (input-driven) click in the middle of the first element matching `selector`. Firefox
+   * brings the tab forward first unless `background` is set (then the click is slow, 1–4 s, but
+   * the tab in front, e.g. the article the popup acts on, stays visible).
+   */
+  click(selector: string, options?: { background?: boolean }): Promise<void>;
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   bringToFront(): Promise<void>;

@@ -27,7 +27,12 @@ export function wrapPuppeteerPage(page: Page): TestPage {
     evaluateSource: async (source) => {
       await page.evaluate(source);
     },
-    click: (selector) => page.click(selector),
+    // Input to a background tab waits on its throttled animation frames (1–4 s a click): bring it
+    // forward first, as a user would be looking at what they click.
+    click: async (selector, options) => {
+      if (!options?.background) await page.bringToFront();
+      await page.click(selector);
+    },
     screenshot: async (path, options) => {
       await page.screenshot({ path: path as `${string}.png`, fullPage: options?.fullPage ?? false });
     },
