@@ -24,6 +24,8 @@ export interface Entity {
   gender: Gender;
   aliases: Set<string>;
   mentions: number;
+  /** True when the article writes a full name for it (two words or more), or it is an organisation. */
+  full: boolean;
 }
 
 export interface Mention {
@@ -175,7 +177,7 @@ function isAbbreviation(w: string, lex: Lex): boolean {
 }
 
 /** Finds names, pronouns and role phrases in a block's tokens. */
-export function findMentions(tokens: Token[], lex: Lex): Mention[] {
+export function findMentions(tokens: Token[], lex: Lex, lowerWords: Set<string> = new Set()): Mention[] {
   const out: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -207,7 +209,7 @@ export function findMentions(tokens: Token[], lex: Lex): Mention[] {
       }
     }
     if (isCap(t.text) || lex.honorifics.has(t.text)) {
-      const name = nameAt(tokens, i, lex);
+      const name = nameAt(tokens, i, lex, lowerWords);
       if (name) {
         out.push(name);
         i = name.end;
@@ -253,7 +255,13 @@ function roleAt(tokens: Token[], i: number, lex: Lex): Mention | null {
 }
 
 /** A run of capitalised words, with particles and initials: "NATO Secretary General Mark Rutte". */
-function nameAt(tokens: Token[], i: number, lex: Lex): Mention | null {
+function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): Mention | null {
+  const sentenceStart = i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence || tokens[i - 1]!.kind === 'quote';
+  // "Maybe he …", "Given Ruiz's record …": a sentence's first word that the article also writes in
+  // lower case is a word, unless a speech verb follows it ("Young said").
+  const w0 = tokens[i]!.lower;
+  const lowerFirst = sentenceStart && lowerWords.has(w0) && !lex.male.has(w0) && !lex.female.has(w0);
+  if (lowerFirst && (isCap(tokens[i + 1]?.text ?? '') || !lex.verbs.has(tokens[i + 1]?.lower ?? ''))) return null;
   let j = i;
   while (j < tokens.length) {
     const t = tokens[j]!;
@@ -272,9 +280,10 @@ function nameAt(tokens: Token[], i: number, lex: Lex): Mention | null {
   }
   if (j === i) return null;
   // A sentence-initial "Losing", "Asked", "Clearly" is a word, not a name.
-  const sentenceStart = i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence || tokens[i - 1]!.kind === 'quote';
   if (j === i + 1 && sentenceStart && /(ing|ed|ly)$/.test(tokens[i]!.lower)) return null;
   const words = tokens.slice(i, j).map((t) => t.text);
+  // "Democratic presidential candidate …", "Former US …": titles and demonyms alone name nobody.
+  if (words.every((w) => lex.titles.has(w) || lex.honorifics.has(w))) return null;
   const last = words[words.length - 1]!;
   const possessive = /[’']s?$/.test(last);
   if (possessive) words[words.length - 1] = last.replace(/[’']s?$/, '');
@@ -340,6 +349,7 @@ export class Registry {
         gender,
         aliases: new Set(),
         mentions: 0,
+        full: true,
       };
       this.byFull.set(key, e);
       this.entities.push(e);
@@ -372,6 +382,7 @@ export class Registry {
       gender,
       aliases: new Set(),
       mentions: 1,
+      full: false,
     };
     this.byFull.set(key, e);
     this.entities.push(e);

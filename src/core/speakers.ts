@@ -32,6 +32,12 @@ export interface AttributionResult {
 
 /** How many sentences back a pronoun looks for the person it stands for. */
 export const PRONOUN_LOOKBACK_SENTENCES = 6;
+/** Longest opening phrase before the main clause's subject ("Speaking to reporters on Monday, …"). */
+const MAX_INTRO_TOKENS = 20;
+/** Longest noun phrase read after an inverted verb ("said former Obama adviser Ann Lee"). */
+const PHRASE_HEAD_TOKENS = 8;
+/** Lower-case words allowed before the first name of that phrase ("former", "undecided"). */
+const MAX_MODIFIERS = 3;
 /** How far after a quote its cue may end ("“…” Sanders campaign manager Jeff Weaver said"). */
 export const RIGHT_WINDOW = 10;
 /** A quote with no cue continues the speaker of a quote at most this many blocks before it. */
@@ -80,12 +86,14 @@ function buildDoc(blocks: TextBlock[], spans: QuoteSpan[], lex: Lex): Doc {
     for (const t of toks) tokens.push(t);
   }
   // Mentions never run across blocks: find them block by block, then shift.
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && t.text === t.lower) lowerWords.add(t.lower);
   const mentions: Mention[] = [];
   let from = 0;
   while (from < tokens.length) {
     let to = from;
     while (to < tokens.length && tokens[to]!.block === tokens[from]!.block) to++;
-    for (const m of findMentions(tokens.slice(from, to), lex))
+    for (const m of findMentions(tokens.slice(from, to), lex, lowerWords))
       mentions.push({ ...m, start: m.start + from, end: m.end + from });
     from = to;
   }
@@ -112,6 +120,11 @@ const PREPOSITIONS = new Set(
   'in at on of for from to with by into near about against over under after before during than as like via at between among across'.split(
     ' ',
   ),
+);
+
+/** Words that open a clause before the main one ("When Ruiz left, …"). */
+const SUBORDINATORS = new Set(
+  'when while although though because since if once unless whereas after before as'.split(' '),
 );
 
 const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
@@ -185,13 +198,36 @@ class Sieve {
     const n = this.verbAt(v);
     if (n > 0) {
       const k = this.skipBetween(v + n, 1);
-      const m2 = this.d.mentionAt.get(k) ?? this.appositiveAfter(v + n);
+      const m2 = this.phraseHead(k) ?? this.d.mentionAt.get(k) ?? this.appositiveAfter(v + n);
       if (m2 && !m2.possessive)
         return { mention: this.appositive(m2), cue: phrase(t, v, n), rule: ruleFor(m2), step: 'right:said-X' };
       const inverted = this.invertedPronoun(v, n);
       if (inverted) return { mention: inverted, cue: phrase(t, v, n), rule: 'cue-pronoun', step: 'right:said-pronoun' };
     }
     return null;
+  }
+
+  /**
+   * The person a noun phrase after an inverted verb names: "said former Obama adviser Ann Lee",
+   * "said undecided voter Ann Lee of Derry" → Ann Lee (the last name before a non-role word).
+   */
+  private phraseHead(k: number): Mention | undefined {
+    const t = this.d.tokens;
+    let head: Mention | undefined;
+    let modifiers = 0;
+    for (let j = k; j < k + PHRASE_HEAD_TOKENS && t[j]?.kind === 'word'; ) {
+      const m = this.d.mentionAt.get(j);
+      if (m?.kind === 'name') {
+        if (!m.possessive) head = m;
+        j = m.end;
+        continue;
+      }
+      const w = t[j]!.lower;
+      if (head ? !this.lex.roles.has(w) : ++modifiers > MAX_MODIFIERS || this.verbAt(j) > 0 || PREPOSITIONS.has(w))
+        break;
+      j++;
+    }
+    return head;
   }
 
   /** "insisted the home keeper, Tomas Lind": a short determiner phrase, a comma, then the name. */
@@ -295,7 +331,7 @@ class Sieve {
   /** The grammatical subject, roughly: the first name or pronoun not governed by a preposition. */
   sentenceSubject(start: number, end: number): Mention | null {
     const t = this.d.tokens;
-    for (let k = start; k < end; k++) {
+    for (let k = this.afterIntro(start, end); k < end; k++) {
       const m = this.d.mentionAt.get(k);
       if (!m) continue;
       k = m.end - 1;
@@ -308,6 +344,23 @@ class Sieve {
       return m;
     }
     return null;
+  }
+
+  /**
+   * Where the main clause starts: after an opening phrase that is not a name ("Speaking to CNN's
+   * Morning Joe, Lee said …", "When Ruiz left, she …"), i.e. after its first comma.
+   */
+  private afterIntro(start: number, end: number): number {
+    const t = this.d.tokens;
+    const first = t[start];
+    if (first?.kind !== 'word' || this.d.mentionAt.has(start)) return start;
+    if (!PREPOSITIONS.has(first.lower) && !SUBORDINATORS.has(first.lower) && !/..(ing|ed)$/.test(first.lower))
+      return start;
+    for (let k = start + 1; k < end && k <= start + MAX_INTRO_TOKENS; k++) {
+      if (t[k]!.kind === 'quote') return start;
+      if (isComma(t[k])) return k + 1;
+    }
+    return start;
   }
 
   private subjectBefore(v: number, start: number): Mention | null {
@@ -362,7 +415,7 @@ class Sieve {
       ];
       for (const m of ranked) {
         const e = this.registry.resolve(m.text);
-        if (e && agrees(e, p.gender)) return e;
+        if (e && agrees(e, p.gender) && personLike(e, p.gender)) return e;
       }
     }
     return null;
@@ -396,6 +449,11 @@ function agrees(e: Entity, g: Gender): boolean {
   if (g === 'neuter' || g === 'plural') return e.type === 'org';
   if (e.type !== 'person') return false;
   return e.gender === null || e.gender === g;
+}
+
+/** "he"/"she" stand for a person the article names in full or whose gender is known, not "Iran" or "Eyebrows". */
+function personLike(e: Entity, g: Gender): boolean {
+  return (g !== 'male' && g !== 'female') || e.full || e.gender !== null;
 }
 
 function ruleFor(m: Mention): AttributionRule {

@@ -120,3 +120,29 @@ describe('other languages', () => {
     expect(analyse(html, 'fr').who).toEqual(['Claire Rocher']);
   });
 });
+
+describe('names that are not people', () => {
+  it('a title or demonym alone is not a name', () => {
+    const html = '<p>Democratic mayoral hopeful Lena Varga thinks the toll is “a disgrace.”</p>';
+    expect(analyse(html).who).toEqual(['Lena Varga']);
+  });
+  it('he stands for a person named in full, not a capitalised word', () => {
+    const html = '<p>Pavel Dron toured the depot. Eyebrows rose. “It went fine,” he said.</p>';
+    expect(analyse(html).who).toEqual(['Pavel Dron']);
+  });
+  it('a sentence-initial word the article writes in lower case is not a name', () => {
+    const html = '<p>Maybe the timetable is “pure fiction.” Nobody knows if it will maybe change.</p>';
+    expect(analyse(html).who[0]).not.toBe('Maybe');
+  });
+});
+
+describe('noun phrases and clauses around the speaker', () => {
+  it('said, then modifiers and a role before the name', () => {
+    const html = '<p>“The docks need cranes,” said former Vienna adviser Ada Frey.</p>';
+    expect(analyse(html).who).toEqual(['Ada Frey']);
+  });
+  it('an opening participle clause is not the subject', () => {
+    const html = '<p>Speaking to Radio Nord on Monday, Ada Frey thinks the plan is “a mess.”</p>';
+    expect(analyse(html).who).toEqual(['Ada Frey']);
+  });
+});

@@ -22,7 +22,12 @@ export const en: Lexicon = {
     testified | assured | assures | maintained | maintains | contended | contends | agreed | agrees | echoed | opined |
     cited | citing | quoted | quoting | read | reads | proclaimed | proclaiming | affirmed | elaborated | interjected |
     began | added later | later said | also said | barked | charged | snapped | scoffed | sighed | fired back | hit back |
-    shouted | chanted | texted | emailed | messaged | remarked
+    shouted | chanted | texted | emailed | messaged | remarked | asserted | asserts | asserting | stating | tweeting |
+    retweeted | blamed | blames | referred to | refers to | thanked | questioned | assailed | assails | vented | fumed |
+    credited | dismissed | reacted | criticized | criticised | criticizes | mocks | slams | slamming | blasts | lambasted |
+    implied | accusing | pressed | praising | remembered | pledges | surmised | reveals | revealed | coined | labeling |
+    indicated | beamed | bemoaned | bemoans | griped | grumbled | conceding | pleaded | pleads | insisting | declares |
+    warning | wondering | recalling | joking | explains | announcing | lamenting | touted | touts | hailed | decried
   `),
   accordingTo: list('according to | as reported by | in the words of'),
   betweenWords: words(
@@ -38,7 +43,7 @@ export const en: Lexicon = {
     'company, firm, campaign, party, committee, department, ministry, agency, government, administration, union, council, commission, court, office, group, organization, organisation, association, foundation, institute, university, police, military, army, board, bank, network, newspaper, team, club, alliance, white, house, inc, corp, news, post, times, journal, tribune, fund, center, centre, coalition, federation, embassy, church, foundation, society, league',
   ),
   titles: words(
-    'President, Vice, Secretary, General, Sen., Senator, Rep., Representative, Gov., Governor, Mayor, Chief, Minister, Prime, Chancellor, Director, Judge, Justice, Attorney, Speaker, Leader, Chairman, Chairwoman, Chair, CEO, Executive, Officer, Commissioner, Ambassador, Prof., Professor, Pope, King, Queen, Prince, Princess, Gen., Col., Lt., Sgt., Capt., Adm., Maj., Deputy, Former, Candidate, Congressman, Congresswoman, Press, Spokesman, Spokeswoman, Coach, Captain, Sheriff, Commander, Host, Anchor, Founder, Majority, Minority, Whip, Assistant, Special, Counsel, Pastor, Rev., Reverend, Bishop, Cardinal, Rabbi, Imam, Lord, Lady, Sir, Dame, State, Foreign, Defense, Defence, Interior, Treasury, Homeland, Security, Democratic, Republican, GOP, Democrat',
+    'President, Vice, Secretary, General, Sen., Senator, Rep., Representative, Gov., Governor, Mayor, Chief, Minister, Prime, Chancellor, Director, Judge, Justice, Attorney, Speaker, Leader, Chairman, Chairwoman, Chair, CEO, Executive, Officer, Commissioner, Ambassador, Prof., Professor, Pope, King, Queen, Prince, Princess, Gen., Col., Lt., Sgt., Capt., Adm., Maj., Deputy, Former, Candidate, Congressman, Congresswoman, Press, Spokesman, Spokeswoman, Coach, Captain, Sheriff, Commander, Host, Anchor, Founder, Majority, Minority, Whip, Assistant, Special, Counsel, Pastor, Rev., Reverend, Bishop, Cardinal, Rabbi, Imam, Lord, Lady, Sir, Dame, State, Foreign, Defense, Defence, Interior, Treasury, Homeland, Security, Democratic, Republican, GOP, Democrat, U.S., US, American, British, Russian, Chinese, French, German, Mexican, Israeli, Iranian, Syrian, Turkish, Canadian, Iraqi, Saudi, Palestinian, Ukrainian, Japanese, Korean, Indian, Pakistani, European, Conservative, Liberal, Labour, Progressive, Independent',
   ),
   honorifics: {
     'Mr.': 'male',
