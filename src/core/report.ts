@@ -2,7 +2,7 @@
 // content script needs to apply it. The Document is read, never changed.
 import { detectArticle } from './article';
 import { type ClutterBlock, findClutterBlocks } from './clutter';
-import { findQuotes } from './quotes';
+import { findQuotes, MAX_SPANS } from './quotes';
 import { attributeSpeakers } from './speakers';
 import { collectTextBlocks, normalizeSpace } from './text';
 import type { HiddenBlock, Mode, PageReport, Quote, QuoteSpan, TextBlock } from './types';
@@ -71,6 +71,7 @@ export function analyzePage(doc: Document, options: AnalyzeOptions = {}): Analys
   const { blocks, truncated } = time('blocks', () => collectTextBlocks(root, { exclude: (el) => hiddenSet.has(el) }));
   if (truncated) notes.push('text cap reached: only the first part of the page was read');
   const spans = time('quotes', () => findQuotes(blocks));
+  if (spans.length >= MAX_SPANS) notes.push(`quote cap reached: only the first ${MAX_SPANS} quotations were read`);
   const { attributions, speakers } = time('speakers', () => attributeSpeakers(blocks, spans, article.lang));
 
   const quotes: Quote[] = spans.map((span, i) => {
