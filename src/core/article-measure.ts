@@ -27,6 +27,7 @@ const NON_PROSE_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 
 export class TextMeasure {
   readonly blocks: TextBlock[];
   private readonly stats = new Map<Element, ElementStats>();
+  private readonly linkMemo = new Map<Element, boolean>();
 
   constructor(readonly scope: Element) {
     this.blocks = collectTextBlocks(scope).blocks;
@@ -49,7 +50,7 @@ export class TextMeasure {
     for (const piece of block.pieces) {
       const n = collapsedLength(piece.node.data);
       if (n === 0) continue;
-      const inLink = piece.node.parentElement?.closest('a') != null;
+      const inLink = this.inLink(piece.node.parentElement);
       chars += n;
       if (inLink) linkChars += n;
       // Inline elements inside the block (a span label, a link) get their own share.
@@ -72,6 +73,27 @@ export class TextMeasure {
       s.bodyChars += bodyChars;
       s.paragraphs += paragraphs;
     }
+  }
+
+  /** True when the element is a link or inside one (memoised: siblings share their ancestors). */
+  private inLink(start: Element | null): boolean {
+    const path: Element[] = [];
+    let found = false;
+    for (let el = start; el; el = el.parentElement) {
+      const known = this.linkMemo.get(el);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      path.push(el);
+      if (el.tagName === 'A') {
+        found = true;
+        break;
+      }
+    }
+    // Everything below a link is in it; a path that reached the top without one is not.
+    for (const el of path) this.linkMemo.set(el, found);
+    return found;
   }
 
   private statsOf(el: Element): ElementStats {

@@ -26,6 +26,8 @@ export const ARTICLE_WEIGHTS = {
   longBody: 1,
   /** The prose sits in one <article> or <main> element. */
   articleElement: 1,
+  /** The root holds most of the page's prose in several paragraphs: one text, not many teasers. */
+  concentratedProse: 1,
   /** Many short headline cards: a section front or home page. */
   headlineCards: -4,
   /** JSON-LD says the page is a collection, a search result page or an application. */
@@ -46,12 +48,22 @@ export const LONG_BODY_CHARS = 1500;
 export const ROOT_SHARE = 0.85;
 /** Prose in navigation, asides, footers and comment threads counts this much when finding the root. */
 export const SIDE_CONTENT_DISCOUNT = 0.1;
-/** Linked headlines from which a page may be a section front. */
-export const MIN_HEADLINE_CARDS = 8;
-/** A section front has less prose than this per linked headline. */
-export const FRONT_PROSE_PER_CARD = 250;
+/** Linked headlines inside the root from which it is a list of cards rather than a text. */
+export const MIN_HEADLINE_CARDS = 6;
+/** … when the root has less prose than this per linked headline. */
+export const FRONT_PROSE_PER_CARD = 300;
+/** Linked headlines anywhere from which a page with little prose is a front. */
+export const MIN_PAGE_HEADLINES = 8;
+/** Prose under which a page full of headlines is a front. */
+export const THIN_PROSE_CHARS = 800;
 /** Form fields from which a page with little prose is an app or a form. */
 export const MIN_FORM_FIELDS = 8;
+/** Prose under which a page full of form fields is an app. */
+export const FORM_PAGE_PROSE_CHARS = 600;
+/** Share of the page's prose the root holds when the prose is one text. */
+export const CONCENTRATED_SHARE = 0.6;
+/** Paragraphs the root holds when the prose is one text. */
+export const MIN_ROOT_PARAGRAPHS = 3;
 
 const ARTICLE_LD_TYPES = new Set([
   'Article',
@@ -179,17 +191,30 @@ export function findTitleElement(doc: Document, root: Element | null): Element |
   return before ?? candidates[0]!;
 }
 
-/** Byline, date and author elements of the article: outside the root, near the title. */
-export function findBylineElements(title: Element | null, root: Element): Element[] {
-  const scope = title ? commonAncestor(title, root) : root.parentElement;
-  if (!scope || scope.tagName === 'BODY' || scope.tagName === 'HTML') {
-    return title?.parentElement ? smallMatches(title.parentElement) : [];
-  }
-  return smallMatches(scope);
-}
+/** Elements looked at after the title when searching for the byline. */
+export const BYLINE_SEARCH_LIMIT = 300;
 
-function smallMatches(scope: Element): Element[] {
-  return Array.from(scope.querySelectorAll(BYLINE_SELECTOR)).filter((el) => (el.textContent ?? '').length <= 200);
+/**
+ * Byline, date and author elements of the article: the small ones that follow the title, up to
+ * the root (or BYLINE_SEARCH_LIMIT elements), and those beside the title in its own header.
+ */
+export function findBylineElements(title: Element | null, root: Element): Element[] {
+  if (!title) return [];
+  const found = new Set<Element>();
+  const isByline = (el: Element) => el.matches(BYLINE_SELECTOR) && (el.textContent ?? '').length <= 200;
+  const doc = title.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 0x1);
+  walker.currentNode = title;
+  for (let n = 0, node = walker.nextNode(); node && n < BYLINE_SEARCH_LIMIT; n++, node = walker.nextNode()) {
+    const el = node as Element;
+    if (el === root || el.contains(root)) break;
+    if (isByline(el)) found.add(el);
+  }
+  const head = title.parentElement;
+  if (head && head !== root && !head.contains(root) && head.children.length <= 20) {
+    for (const el of Array.from(head.querySelectorAll('*'))) if (isByline(el)) found.add(el);
+  }
+  return [...found];
 }
 
 export function commonAncestor(a: Element, b: Element): Element | null {
@@ -241,8 +266,23 @@ export function detectArticle(doc: Document): ArticleResult {
   if (root?.closest('article, main, [role="main"]'))
     add('articleElement', `root in <${root.closest('article, main, [role="main"]')!.tagName.toLowerCase()}>`);
 
+  const rootStats = root ? measure.of(root) : null;
+  if (
+    rootStats &&
+    rootStats.paragraphs >= MIN_ROOT_PARAGRAPHS &&
+    prose >= CONCENTRATED_SHARE * measure.of(body).bodyChars
+  ) {
+    add(
+      'concentratedProse',
+      `root holds ${Math.round((100 * prose) / measure.of(body).bodyChars)}% of the prose in ${rootStats.paragraphs} paragraphs`,
+    );
+  }
+
   const cards = countHeadlineCards(body, measure);
-  if (cards >= MIN_HEADLINE_CARDS && prose < FRONT_PROSE_PER_CARD * cards) {
+  const cardsInRoot = root ? countHeadlineCards(root, measure) : 0;
+  if (cardsInRoot >= MIN_HEADLINE_CARDS && prose < FRONT_PROSE_PER_CARD * cardsInRoot) {
+    add('headlineCards', `${cardsInRoot} linked headlines in the root, ${prose} chars of prose`);
+  } else if (cards >= MIN_PAGE_HEADLINES && prose < THIN_PROSE_CHARS) {
     add('headlineCards', `${cards} linked headlines, ${prose} chars of prose`);
   }
   const href = doc.location?.href ?? '';

@@ -301,7 +301,11 @@ function labelEvidence(el: Element, ctx: Context): void {
     }
   }
   if (stats.chars === 0 || stats.chars > MAX_LABEL_CHARS || !LABEL_TAGS.has(el.tagName)) return;
-  const isHeading = HEADING_TAGS.has(el.tagName);
+  // A wrapper around a single label element (h4 > span) is read through that element: reading
+  // every level of a deep chain would cost its depth squared.
+  const only = el.children.length === 1 ? el.children[0]! : null;
+  if (only && LABEL_TAGS.has(only.tagName) && ctx.measure.of(only).chars === stats.chars) return;
+  const isHeading = HEADING_TAGS.has(el.tagName) || el.closest('h1, h2, h3, h4, h5, h6') !== null;
   // A link that reads "Trending" is a menu item, unless it is the heading of a box.
   if (!isHeading && (stats.linkChars > 0 || el.closest('a, nav, button'))) return;
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -316,29 +320,38 @@ function labelEvidence(el: Element, ctx: Context): void {
   ctx.add(box, kind, kind === 'ad' ? 'adLabel' : 'label', `${isHeading ? 'heading' : 'label'} '${text}'`);
 }
 
+/** Attributes that mark an ad slot whatever their value. */
+const AD_SLOT_ATTRIBUTES = new Set(['data-ad-slot', 'data-ad-unit', 'data-google-query-id', 'data-ad']);
+
 function isAdShape(el: Element): string | null {
   const tag = el.tagName;
   if (tag === 'INS' && el.classList.contains('adsbygoogle')) return 'ins.adsbygoogle';
   if (tag === 'AMP-AD' || tag === 'AMP-EMBED') return `<${tag.toLowerCase()}>`;
+  const id = el.id;
+  if (id && /^(div-gpt-ad|google_ads_iframe)/.test(id)) return `GPT slot #${id.slice(0, 24)}`;
   if (tag === 'IFRAME') {
     const host = hostOf(el.getAttribute('src') ?? '');
     if (host && AD_HOSTS.test(host)) return `iframe from ${host}`;
-    if (/^google_ads_iframe/.test(el.id)) return 'GPT iframe';
   }
-  if (/^(div-gpt-ad|google_ads_iframe)/.test(el.id)) return `GPT slot #${el.id.slice(0, 24)}`;
-  for (const attr of ['data-ad-slot', 'data-ad-unit', 'data-google-query-id', 'data-ad']) {
-    if (el.hasAttribute(attr)) return `[${attr}]`;
+  // One pass over the attributes: most elements have none of these.
+  let width: string | null = null;
+  let height: string | null = null;
+  let style: string | null = null;
+  for (const attr of Array.from(el.attributes)) {
+    const name = attr.name;
+    if (AD_SLOT_ATTRIBUTES.has(name)) return `[${name}]`;
+    if (name === 'width') width = attr.value;
+    else if (name === 'height') height = attr.value;
+    else if (name === 'style') style = attr.value;
   }
-  const size = boxSize(el);
+  const size = boxSize(width, height, style);
   if (size && AD_SIZE_SET.has(size)) return `IAB size ${size}`;
   return null;
 }
 
-function boxSize(el: Element): string | null {
-  const w = el.getAttribute('width');
-  const h = el.getAttribute('height');
-  if (w && h) return `${Number.parseInt(w, 10)}x${Number.parseInt(h, 10)}`;
-  const style = el.getAttribute('style');
+/** "300x250" from width/height attributes or an inline style in pixels. */
+function boxSize(width: string | null, height: string | null, style: string | null): string | null {
+  if (width && height) return `${Number.parseInt(width, 10)}x${Number.parseInt(height, 10)}`;
   if (!style) return null;
   const sw = /(?:^|;)\s*width\s*:\s*(\d+)px/i.exec(style);
   const sh = /(?:^|;)\s*height\s*:\s*(\d+)px/i.exec(style);
@@ -484,12 +497,14 @@ function collect(scope: Element, ctx: Context): ClutterBlock[] {
     (c) =>
       c.score >= (c.kind === 'comments' ? COMMENTS_THRESHOLD : HIDE_THRESHOLD) && !ctx.isProtected(c.element, c.kind),
   );
-  // Keep the outermost of nested boxes (the widget, not its list); document order.
+  // Keep the outermost of nested boxes (the widget, not its list). In document order an outer box
+  // comes before everything inside it, so comparing with the last kept box is enough.
+  accepted.sort((a, b) => (a.element === b.element ? 0 : a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
   const kept: Candidate[] = [];
   for (const c of accepted) {
-    if (!accepted.some((o) => o !== c && o.element.contains(c.element))) kept.push(c);
+    const last = kept[kept.length - 1];
+    if (!last || !last.element.contains(c.element)) kept.push(c);
   }
-  kept.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
   return kept.map((c) => ({ element: c.element, kind: c.kind, reason: c.reasons.join(' + ') }));
 }
 
