@@ -90,7 +90,23 @@ function cursorsFor(text: string): Map<string, Cursor> {
   m.set('『', charCursor('『』'));
   m.set('‘', new Cursor(text, (i) => (text[i] === '’' && closesSingle(text, i)) || text[i] === '‘'));
   m.set('"', charCursor('"'));
+  // Mismatched closers, tried only when the proper one is missing: "…” and “…"
+  m.set('"”', charCursor('”'));
+  m.set('“"', new Cursor(text, (i) => text[i] === '"' && !isLetterOrDigit(text[i + 1]) && !isSpace(text[i - 1])));
+  m.set('“ opener', charCursor('“'));
   return m;
+}
+
+/**
+ * Typing slips mix curly and straight marks: "…” or “…". The other kind closes the quote when it
+ * comes before the proper closer (or there is none) and no new curly opener comes first.
+ */
+function mismatchedCloser(cursors: Map<string, Cursor>, text: string, ch: string, i: number, j: number): number {
+  if (ch !== '"' && ch !== '“') return j;
+  const alt = cursors.get(ch === '"' ? '"”' : '“"')!.next(i);
+  if (alt === -1 || (j !== -1 && j < alt && (ch === '"' || text[j] !== '“'))) return j;
+  const opener = cursors.get('“ opener')!.next(i);
+  return opener !== -1 && opener < alt ? j : alt;
 }
 
 /** True when an unclosed opening mark may run to the end of the block: it starts the block or a sentence. */
@@ -112,8 +128,10 @@ export function scanQuotes(text: string): RawSpan[] {
     if (ch === '"' && !opensStraight(text, i)) continue;
     if (ch === '»' && text.lastIndexOf('«', i) > text.lastIndexOf('»', i - 1)) continue; // closes a « … »
     cursors ??= cursorsFor(text);
-    const j = cursors.get(ch)!.next(i);
-    const closed = j !== -1 && closers.includes(text[j]!) && j - i - 1 <= MAX_QUOTE_CHARS;
+    let j = cursors.get(ch)!.next(i);
+    j = mismatchedCloser(cursors, text, ch, i, j);
+    const slip = (ch === '"' || ch === '“') && '"”'.includes(text[j] ?? '');
+    const closed = j !== -1 && (closers.includes(text[j]!) || slip) && j - i - 1 <= MAX_QUOTE_CHARS;
     // A second opener of the same kind before any closer means this one is unclosed.
     const sameOpenerFirst = closed && ch !== '"' && text[j] === ch && !closers.includes(ch);
     if (closed && !sameOpenerFirst) {

@@ -261,7 +261,8 @@ function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): 
   // lower case is a word, unless a speech verb follows it ("Young said").
   const w0 = tokens[i]!.lower;
   const lowerFirst = sentenceStart && lowerWords.has(w0) && !lex.male.has(w0) && !lex.female.has(w0);
-  if (lowerFirst && (isCap(tokens[i + 1]?.text ?? '') || !lex.verbs.has(tokens[i + 1]?.lower ?? ''))) return null;
+  const verbNext = !isCap(tokens[i + 1]?.text ?? 'A') && lex.verbs.has(tokens[i + 1]!.lower);
+  if (lowerFirst && !verbNext) return null;
   let j = i;
   while (j < tokens.length) {
     const t = tokens[j]!;
@@ -280,7 +281,7 @@ function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): 
   }
   if (j === i) return null;
   // A sentence-initial "Losing", "Asked", "Clearly" is a word, not a name.
-  if (j === i + 1 && sentenceStart && /(ing|ed|ly)$/.test(tokens[i]!.lower)) return null;
+  if (j === i + 1 && sentenceStart && !verbNext && /(ing|ed|ly)$/.test(w0)) return null;
   const words = tokens.slice(i, j).map((t) => t.text);
   // "Democratic presidential candidate …", "Former US …": titles and demonyms alone name nobody.
   if (words.every((w) => lex.titles.has(w) || lex.honorifics.has(w))) return null;

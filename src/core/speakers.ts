@@ -32,6 +32,8 @@ export interface AttributionResult {
 
 /** How many sentences back a pronoun looks for the person it stands for. */
 export const PRONOUN_LOOKBACK_SENTENCES = 6;
+/** Quoted phrases this short get a speaker only from a cue (see isScareQuote). */
+export const SCARE_QUOTE_WORDS = 3;
 /** Longest opening phrase before the main clause's subject ("Speaking to reporters on Monday, …"). */
 const MAX_INTRO_TOKENS = 20;
 /** Longest noun phrase read after an inverted verb ("said former Obama adviser Ann Lee"). */
@@ -456,6 +458,14 @@ function personLike(e: Entity, g: Gender): boolean {
   return (g !== 'male' && g !== 'female') || e.full || e.gender !== null;
 }
 
+/**
+ * A phrase of at most SCARE_QUOTE_WORDS words: with no cue of its own it is more often a scare quote,
+ * a title or a nickname than someone's words (measured on PolNeAR train), so no neighbour lends it a speaker.
+ */
+function isScareQuote(span: QuoteSpan): boolean {
+  return span.continues === undefined && span.text.trim().split(/\s+/).length <= SCARE_QUOTE_WORDS;
+}
+
 function ruleFor(m: Mention): AttributionRule {
   return m.kind === 'pronoun' ? 'cue-pronoun' : m.kind === 'role' ? 'cue-role' : 'cue-name';
 }
@@ -507,10 +517,13 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
     if (q < 0) return NONE;
     const quoteText = span.text.trimEnd();
     const rightFirst = /[,?!—–-]$/.test(quoteText) || d.tokens[q - 1]?.sentence !== d.tokens[q]!.sentence;
+    const scare = isScareQuote(span);
     let found = rightFirst
       ? (sieve.right(q) ?? sieve.left(q, span.kind === 'partial'))
       : (sieve.left(q, span.kind === 'partial') ?? sieve.right(q));
     if (!found) found = introduced(q) ?? headline(q);
+    // A short Title Case phrase with no speech cue is a title or a name ("The Night Shift"), not a quotation.
+    if (found?.step === 'left:subject' && scare && /^\p{Lu}/u.test(span.text)) found = null;
     if (!found) return NONE;
     const { entity, descriptive } = sieve.resolve(found.mention);
     if (!entity && !descriptive)
@@ -570,6 +583,7 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
     const next =
       i + 1 < spans.length && spans[i + 1]!.block === b && attributions[i + 1]!.speaker !== null ? i + 1 : -1;
     if (prev >= 0 && spans[prev]!.block === b) take(i, prev, 'continuation:same-block');
+    else if (isScareQuote(spans[i]!)) continue;
     else if (fromSubject(i)) continue;
     else if (next >= 0 && attributions[next]!.rule !== 'continuation') take(i, next, 'continuation:next-in-block');
     else if (prev >= 0 && b - spans[prev]!.block <= CONTINUATION_BLOCKS) take(i, prev, 'continuation:prev-block');

@@ -96,3 +96,19 @@ describe('linear time', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
+
+describe('typing slips', () => {
+  const inner = (text: string) => scanQuotes(text).map((r) => text.slice(r.start, r.end));
+  it('a straight opening mark closed by a curly one', () => {
+    expect(inner('"The pier is shut,” Ada Frey said. "It opens in May."')).toEqual([
+      'The pier is shut,',
+      'It opens in May.',
+    ]);
+  });
+  it('a curly opening mark closed by a straight one', () => {
+    expect(inner('“The pier is shut," said Ada Frey. “It opens in May.”')).toEqual([
+      'The pier is shut,',
+      'It opens in May.',
+    ]);
+  });
+});

@@ -146,3 +146,16 @@ describe('noun phrases and clauses around the speaker', () => {
     expect(analyse(html).who).toEqual(['Ada Frey']);
   });
 });
+
+describe('scare quotes and short names', () => {
+  it('a one-word name ending in -ly before said is a name', () => {
+    expect(analyse('<p>“The tide turned,” Bradly said.</p>').who).toEqual(['Bradly']);
+  });
+  it('a short quoted phrase with no cue borrows no speaker from a neighbour', () => {
+    const html = '<p>“We will rebuild the pier,” Ada Frey said.</p><p>The town calls it the “new pier” now.</p>';
+    expect(analyse(html).who).toEqual(['Ada Frey', null]);
+  });
+  it('a short Title Case phrase with no cue is a title, not a quote of the subject', () => {
+    expect(analyse('<p>Ada Frey hosts “Harbour Nights” on Fridays.</p>').who).toEqual([null]);
+  });
+});
