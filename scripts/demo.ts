@@ -1,0 +1,153 @@
+// npm run demo: Quotelens working on the reference page, no toolbar needed. Builds dist/chrome if
+// needed, serves ../shared/fixtures/seed/article.html on 127.0.0.1, opens it in headless Chromium
+// with the extension, prints who said what and what was hidden, and writes screenshots to
+// artifacts/demo/.
+import { mkdirSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ensureBuilt, REPO_ROOT } from '../tests/e2e/helpers/build';
+import { type ChromiumBrowser, launchChromium, wrapPlaywrightPage } from '../tests/e2e/helpers/chromium';
+import { browserExecutable, POPUP_PATH, type TestPage, waitUntil } from '../tests/e2e/helpers/driver';
+import { ARTICLE_FILE, SEED_PARTS } from '../tests/e2e/helpers/expected';
+import { serveFiles } from '../tests/e2e/helpers/server';
+import { hasShared, missingSharedMessage } from '../tests/shared-data';
+
+const EXTENSION = resolve(REPO_ROOT, 'dist/chrome');
+const OUT_DIR = resolve(REPO_ROOT, 'artifacts/demo');
+
+interface Card {
+  name: string;
+  role: string | null;
+  count: string;
+  quotes: string[];
+}
+
+interface HiddenBlock {
+  kind: string;
+  text: string;
+}
+
+function say(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Runs in the popup: its speaker cards, as a reader sees them. */
+function readCards(): { state: string | null; cards: Card[] } {
+  const text = (el: Element | null) => (el ? (el.textContent ?? '').trim() : null);
+  return {
+    state: document.querySelector('main')?.getAttribute('data-popup-state') ?? null,
+    cards: [...document.querySelectorAll('li.card')].map((li) => ({
+      name: text(li.querySelector('.name')) ?? '',
+      role: text(li.querySelector('.role')),
+      count: text(li.querySelector('.count')) ?? '',
+      quotes: [...li.querySelectorAll('button.quote')].map((b) => (b.textContent ?? '').trim()),
+    })),
+  };
+}
+
+/** Runs in the page: the blocks Quotelens hid, by kind, with the start of their text. */
+function readHidden(): HiddenBlock[] {
+  return [...document.querySelectorAll('[data-quotelens-hidden]')].map((el) => {
+    const words: string[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) words.push(n.nodeValue ?? '');
+    const text = words.join(' ').replace(/\s+/g, ' ').trim();
+    return {
+      kind: el.getAttribute('data-quotelens-hidden') ?? '',
+      text: text.length > 70 ? `${text.slice(0, 69)}…` : text,
+    };
+  });
+}
+
+async function openPopupFor(browser: ChromiumBrowser): Promise<{ raw: Page; popup: TestPage }> {
+  // The popup accepts ?tabId=N; the service worker knows the article's tab (the only one active).
+  const worker = browser.context.serviceWorkers()[0];
+  if (!worker) throw new Error('the extension service worker is not running');
+  const [tabId] = (await worker.evaluate(
+    'chrome.tabs.query({ active: true }).then((t) => t.map((x) => x.id))',
+  )) as number[];
+  if (tabId === undefined) throw new Error('no active tab found for the article');
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 400, height: 720 });
+  await page.goto(`chrome-extension://${browser.extensionId}/${POPUP_PATH}?tabId=${tabId}`);
+  return { raw: page, popup: wrapPlaywrightPage(page) };
+}
+
+async function expandCards(popup: TestPage): Promise<void> {
+  const more = 'li.card button.more[aria-expanded="false"]';
+  const n = await popup.evaluate((sel) => document.querySelectorAll(sel).length, more);
+  for (let i = 0; i < n; i++) await popup.click(more);
+}
+
+async function main(): Promise<void> {
+  if (!hasShared(...SEED_PARTS, 'article.html')) throw new Error(missingSharedMessage(...SEED_PARTS, 'article.html'));
+  const chromiumPath = browserExecutable('chrome');
+  ensureBuilt('build', ['dist/chrome/manifest.json'], (line) => say(`demo: ${line}`));
+  mkdirSync(OUT_DIR, { recursive: true });
+
+  const server = await serveFiles({ '/article.html': ARTICLE_FILE });
+  const browser = await launchChromium({ extension: EXTENSION });
+  try {
+    const url = server.url('/article.html');
+    // The persistent context starts with one blank tab: use it, so the article is the active tab.
+    const first = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const page = wrapPlaywrightPage(first);
+    await page.goto(url);
+    const hooks = await waitUntil(async () => {
+      const h = await page.evaluate(() => ({
+        state: document.documentElement.getAttribute('data-quotelens'),
+        quotes: document.documentElement.getAttribute('data-quotelens-quotes'),
+        ms: document.documentElement.getAttribute('data-quotelens-ms'),
+      }));
+      return h.state && h.state !== 'loading' ? h : null;
+    }, 'the page to be analysed');
+    const agent = String(await browser.context.serviceWorkers()[0]?.evaluate('navigator.userAgent'));
+    const version = /Chrome\/(\d+)/.exec(agent)?.[1] ?? 'unknown version';
+    say(`Quotelens demo: ${url} in Chromium ${version} (${chromiumPath}) with ${relative(REPO_ROOT, EXTENSION)}`);
+    say(`Page: ${hooks.state} · ${hooks.quotes ?? 0} quotes highlighted · ${hooks.ms ?? '?'} ms of main-thread work`);
+    if (hooks.state !== 'ready')
+      throw new Error(`the page was not analysed as an article (data-quotelens="${hooks.state}")`);
+    await page.screenshot(resolve(OUT_DIR, 'page.png'), { fullPage: true });
+
+    const { raw, popup } = await openPopupFor(browser);
+    const view = await waitUntil(async () => {
+      const v = await popup.evaluate(readCards);
+      return v.state && v.state !== 'loading' ? v : null;
+    }, 'the popup to load');
+    await expandCards(popup);
+    const { cards } = await popup.evaluate(readCards);
+    say();
+    say(`Who said what (popup: ${view.state})`);
+    if (cards.length === 0) say('  (no quotes)');
+    for (const card of cards) {
+      say(`  ${[card.name, card.role, card.count].filter(Boolean).join(' · ')}`);
+      for (const q of card.quotes) say(`      ${q}`);
+    }
+
+    const hidden = await page.evaluate(readHidden);
+    say();
+    say(`Hidden clutter (${hidden.length} blocks)`);
+    const kinds = new Map<string, HiddenBlock[]>();
+    for (const h of hidden) kinds.set(h.kind, [...(kinds.get(h.kind) ?? []), h]);
+    for (const [kind, blocks] of kinds) {
+      say(`  ${kind} (${blocks.length})`);
+      for (const b of blocks) say(`      ${b.text}`);
+    }
+
+    await popup.screenshot(resolve(OUT_DIR, 'popup.png'), { fullPage: true });
+    await raw.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot(resolve(OUT_DIR, 'popup-dark.png'), { fullPage: true });
+    say();
+    say(
+      `Screenshots: ${['page.png', 'popup.png', 'popup-dark.png'].map((f) => relative(REPO_ROOT, resolve(OUT_DIR, f))).join(', ')}`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`demo failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
