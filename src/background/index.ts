@@ -3,6 +3,7 @@
 import { browser, runtime, syncStorage, tabs } from '../shared/ext';
 import { BACKGROUND_METHODS, type BackgroundApi } from '../shared/messages';
 import { callTab, type MessageSender, serve } from '../shared/rpc';
+import { isExtensionPageSender } from '../shared/senders';
 import { withSite } from '../shared/settings';
 import { loadSettings, storeSettings } from '../shared/storage';
 
@@ -11,7 +12,7 @@ const MENU_SITE = 'quotelens-toggle-site';
 
 /** Extension pages (popup, options) may change settings; content scripts may not. */
 function fromExtensionPage(sender: MessageSender): boolean {
-  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
+  return isExtensionPageSender(sender, browser.runtime.getURL(''));
 }
 
 function refuse(what: string): never {

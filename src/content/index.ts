@@ -3,6 +3,7 @@ import { findClutterIn } from '../core/clutter';
 // popup's calls. A thin adapter: all understanding of the page lives in src/core.
 import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messages';
 import { callBackground, serve } from '../shared/rpc';
+import { isOwnExtensionSender } from '../shared/senders';
 import { isSiteEnabled } from '../shared/settings';
 import { loadSettings } from '../shared/storage';
 import { runtime, syncStorage } from './ext-lite';
@@ -83,7 +84,7 @@ async function start(): Promise<void> {
       },
     },
     // Only the extension's own pages and background talk to us.
-    { signal: lifetime.signal, accept: (sender) => sender.url === undefined || sender.url.startsWith(extensionOrigin) },
+    { signal: lifetime.signal, accept: (sender) => isOwnExtensionSender(sender, extensionOrigin) },
   );
 
   function report() {
