@@ -94,7 +94,7 @@ const NON_ARTICLE_LD_TYPES = new Set([
 
 /** Class/id words of side content: prose there is not the article's. */
 const SIDE_CONTENT =
-  /(^|[^a-z])(comments?|sidebar|footer|related|recommend\w*|promo|outbrain|taboola|newsletter|nav|menu|widget|disqus)([^a-z]|$)/i;
+  /(^|[^a-z])(comments?|sidebar|footer|related|recommend\w*|promo|outbrain|taboola|newsletter|nav|menu|widget|disqus|cookies?|consent|popup|modal)([^a-z]|$)/i;
 const SIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM']);
 const SIDE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner']);
 const SEARCH_URL = /\/search\b|[?&](q|query|s|search|searchterm)=/i;
@@ -149,28 +149,34 @@ function isSideContent(el: Element): boolean {
 /**
  * The smallest element that holds nearly all of the page's prose: start at <body> and step into
  * the child holding most of it while that child holds at least ROOT_SHARE of what is in play.
- * Prose in side content (navigation, asides, comments) weighs less, so a comment thread beside
- * the article does not keep the root at the shared wrapper.
+ * Prose in side content (navigation, asides, comments, pop-ups) does not count beside a child
+ * with real prose, so a comment thread longer than the article does not pull the root up; prose
+ * under many links (teaser lists) counts less.
  */
 export function findArticleRoot(body: Element, measure: TextMeasure): Element | null {
   if (measure.of(body).bodyChars < MIN_BODY_CHARS) return null;
   let current = body;
   for (;;) {
+    const children = Array.from(current.children).filter((c) => measure.of(c).bodyChars > 0);
+    const side = children.map(isSideContent);
+    const mainProse = children.some((c, i) => !side[i] && measure.of(c).bodyChars >= MIN_BODY_CHARS);
+    // Prose of the current element that no child holds (text directly in it).
     let total = measure.of(current).bodyChars;
+    for (const c of children) total -= measure.of(c).bodyChars;
     let best: Element | null = null;
     let bestWeight = 0;
-    for (const child of Array.from(current.children)) {
-      const own = measure.of(child).bodyChars;
-      if (own === 0) continue;
-      const weight = isSideContent(child) ? own * SIDE_CONTENT_DISCOUNT : own;
-      total -= own - weight;
+    children.forEach((child, i) => {
+      const own = measure.of(child).bodyChars * (1 - measure.linkDensity(child));
+      const weight = side[i] ? (mainProse ? 0 : own * SIDE_CONTENT_DISCOUNT) : own;
+      total += weight;
       if (weight > bestWeight) {
         best = child;
         bestWeight = weight;
       }
-    }
-    if (!best || bestWeight < ROOT_SHARE * total || measure.of(best).bodyChars < MIN_BODY_CHARS) return current;
-    current = best;
+    });
+    const next: Element | null = best;
+    if (!next || bestWeight < ROOT_SHARE * total || measure.of(next).bodyChars < MIN_BODY_CHARS) return current;
+    current = next;
   }
 }
 

@@ -503,7 +503,7 @@ function collect(scope: Element, ctx: Context): ClutterBlock[] {
   const kept: Candidate[] = [];
   for (const c of accepted) {
     const last = kept[kept.length - 1];
-    if (!last || !last.element.contains(c.element)) kept.push(c);
+    if (!last?.element.contains(c.element)) kept.push(c);
   }
   return kept.map((c) => ({ element: c.element, kind: c.kind, reason: c.reasons.join(' + ') }));
 }
@@ -514,7 +514,9 @@ export function findClutterBlocks(doc: Document, root: Element | null, options: 
   if (!body) return [];
   const measure = new TextMeasure(body);
   const header = findArticleHeader(doc, root);
-  const ctx = new Context(measure, root, header.title, header.bylines, options);
+  // Focus mode is a reader view: a comment thread is not the article, whatever the comment switch.
+  const effective = options.mode === 'focus' ? { ...options, hideComments: true } : options;
+  const ctx = new Context(measure, root, header.title, header.bylines, effective);
   const blocks = collect(body, ctx);
   if (options.mode !== 'focus' || !root) return blocks;
   return [...blocks, ...focusBlocks(root, header, measure, blocks, (el) => classKind(el)?.kind ?? null)];
