@@ -257,12 +257,11 @@ function roleAt(tokens: Token[], i: number, lex: Lex): Mention | null {
 /** A run of capitalised words, with particles and initials: "NATO Secretary General Mark Rutte". */
 function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): Mention | null {
   const sentenceStart = i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence || tokens[i - 1]!.kind === 'quote';
-  // "Maybe he …", "Given Ruiz's record …": a sentence's first word that the article also writes in
+  // "Maybe he …", "Ask yourself …": a sentence's one capitalised word that the article also writes in
   // lower case is a word, unless a speech verb follows it ("Young said").
   const w0 = tokens[i]!.lower;
   const lowerFirst = sentenceStart && lowerWords.has(w0) && !lex.male.has(w0) && !lex.female.has(w0);
   const verbNext = !isCap(tokens[i + 1]?.text ?? 'A') && lex.verbs.has(tokens[i + 1]!.lower);
-  if (lowerFirst && !verbNext) return null;
   let j = i;
   while (j < tokens.length) {
     const t = tokens[j]!;
@@ -281,7 +280,7 @@ function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): 
   }
   if (j === i) return null;
   // A sentence-initial "Losing", "Asked", "Clearly" is a word, not a name.
-  if (j === i + 1 && sentenceStart && !verbNext && /(ing|ed|ly)$/.test(w0)) return null;
+  if (j === i + 1 && sentenceStart && !verbNext && (lowerFirst || /(ing|ed|ly)$/.test(w0))) return null;
   const words = tokens.slice(i, j).map((t) => t.text);
   // "Democratic presidential candidate …", "Former US …": titles and demonyms alone name nobody.
   if (words.every((w) => lex.titles.has(w) || lex.honorifics.has(w))) return null;

@@ -174,9 +174,20 @@ class Sieve {
   right(q: number): Found | null {
     const t = this.d.tokens;
     const s = t[q]!.sentence;
+    // "“…” ¶ — Ada Frey, Vienna": a signature line after the quote, in the same or the next paragraph.
+    const sig = isDash(t[q + 1]) ? this.d.mentionAt.get(q + 2) : undefined;
+    if (
+      sig?.kind === 'name' &&
+      !sig.possessive &&
+      (t[sig.end]?.block !== t[q + 2]!.block || /^[,.]$/.test(t[sig.end]!.text))
+    )
+      return { mention: sig, cue: '—', rule: 'colon', step: 'right:dash-X' };
     let i = q + 1;
     while (t[i] && (isComma(t[i]) || isDash(t[i])) && t[i]!.sentence === s) i++;
     if (!t[i] || t[i]!.kind === 'quote' || t[i]!.block !== t[q]!.block) return null;
+    const acc = this.lex.phraseAt(this.lex.according, t, i);
+    const source = acc > 0 ? this.afterDeterminer(i + acc) : undefined;
+    if (source) return { mention: source, cue: phrase(t, i, acc), rule: 'according-to', step: 'right:according-to' };
     const m = this.d.mentionAt.get(i);
     if (m && !m.possessive) {
       let j = m.end;
@@ -225,11 +236,21 @@ class Sieve {
         continue;
       }
       const w = t[j]!.lower;
-      if (head ? !this.lex.roles.has(w) : ++modifiers > MAX_MODIFIERS || this.verbAt(j) > 0 || PREPOSITIONS.has(w))
-        break;
+      // After a name only words of a role go on: "campaign", "co-host", "1st", "Watch".
+      const roleWord =
+        this.lex.roles.has(w.split('-').pop()!) || this.lex.orgs.has(w) || /\d/.test(w) || isCap(t[j]!.text);
+      if (head ? !roleWord : ++modifiers > MAX_MODIFIERS || this.verbAt(j) > 0 || PREPOSITIONS.has(w)) break;
       j++;
     }
     return head;
+  }
+
+  /** The mention at k, or after a determiner there ("according to the Daily Ledger"). */
+  private afterDeterminer(k: number): Mention | undefined {
+    return (
+      this.d.mentionAt.get(k) ??
+      (this.lex.determiners.has(this.d.tokens[k]?.lower ?? '') ? this.d.mentionAt.get(k + 1) : undefined)
+    );
   }
 
   /** "insisted the home keeper, Tomas Lind": a short determiner phrase, a comma, then the name. */
@@ -289,7 +310,7 @@ class Sieve {
       if (t[v]!.kind !== 'word') continue;
       const acc = this.lex.phraseAt(this.lex.according, t, v);
       if (acc > 0) {
-        const m = this.d.mentionAt.get(v + acc);
+        const m = this.afterDeterminer(v + acc);
         if (m)
           return {
             mention: this.appositive(m),
@@ -312,7 +333,9 @@ class Sieve {
       const k = this.skipBetween(v + n, 1);
       const m2 = this.d.mentionAt.get(k);
       const next = m2 ? this.appositive(m2) : null;
-      if (m2 && next && !m2.possessive && next.end >= end - 1 && next.end <= end)
+      // "said X: “…”" only when the verb opens its clause; in "Ruiz said the senator “…”" X is the topic.
+      const inverted = v === start || isComma(t[v - 1]) || t[v - 1]!.kind === 'quote';
+      if (inverted && m2 && next && !m2.possessive && next.end >= end - 1 && next.end <= end)
         return { mention: next, cue: phrase(t, v, n), rule: ruleFor(m2), step: 'left:said-X' };
       const fallback = this.sentenceSubject(start, v);
       if (fallback)

@@ -159,3 +159,20 @@ describe('scare quotes and short names', () => {
     expect(analyse('<p>Ada Frey hosts “Harbour Nights” on Fridays.</p>').who).toEqual([null]);
   });
 });
+
+describe('more cue shapes', () => {
+  it('according to the source after the quote', () => {
+    expect(analyse('<p>“The pier will close,” according to the Harbour Gazette.</p>').who).toEqual(['Harbour Gazette']);
+  });
+  it('a dash signature line after the quote', () => {
+    expect(analyse('<p>“Keep the pier open.”</p><p>— Ines Kovac, Vienna.</p>').who).toEqual(['Ines Kovac']);
+  });
+  it('said, then an organisation and a title before the name', () => {
+    const html = '<p>“The audit is damning,” said Harbour Watch President Olaf Brun.</p>';
+    expect(analyse(html).who).toEqual(['Olaf Brun']);
+  });
+  it('a name after said is the topic when the verb has a subject', () => {
+    const html = '<p>Ada Frey said the Vienna mayor was “out of his depth.”</p>';
+    expect(analyse(html).who).toEqual(['Ada Frey']);
+  });
+});
