@@ -77,6 +77,7 @@ async function expandCards(popup: TestPage): Promise<void> {
   const more = 'li.card button.more[aria-expanded="false"]';
   const n = await popup.evaluate((sel) => document.querySelectorAll(sel).length, more);
   for (let i = 0; i < n; i++) await popup.click(more);
+  await popup.parkPointer();
 }
 
 async function main(): Promise<void> {

@@ -225,6 +225,7 @@ async function expandCards(popup: TestPage): Promise<void> {
     () => document.querySelectorAll('li.card button.more[aria-expanded="false"]').length,
   );
   for (let i = 0; i < collapsed; i++) await popup.click('li.card button.more[aria-expanded="false"]');
+  await popup.parkPointer();
 }
 
 async function axeViolations(page: TestPage): Promise<AxeViolation[]> {

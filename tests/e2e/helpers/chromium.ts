@@ -52,6 +52,7 @@ export function wrapPlaywrightPage(page: Page): TestPage {
       await page.evaluate(source);
     },
     click: (selector) => page.click(selector),
+    parkPointer: () => page.mouse.move(0, 0),
     screenshot: async (path, options) => {
       // caret 'initial': the default hides the caret with an inline style and leaves style="" behind.
       await page.screenshot({ path, fullPage: options?.fullPage ?? false, caret: 'initial' });

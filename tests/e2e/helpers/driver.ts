@@ -16,6 +16,8 @@ export interface TestPage {
    * the tab in front, e.g. the article the popup acts on, stays visible).
    */
   click(selector: string, options?: { background?: boolean }): Promise<void>;
+  /** Moves the pointer to the top-left corner (no hover styles in screenshots). */
+  parkPointer(): Promise<void>;
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   bringToFront(): Promise<void>;

@@ -33,6 +33,7 @@ export function wrapPuppeteerPage(page: Page): TestPage {
       if (!options?.background) await page.bringToFront();
       await page.click(selector);
     },
+    parkPointer: () => page.mouse.move(0, 0),
     screenshot: async (path, options) => {
       await page.screenshot({ path: path as `${string}.png`, fullPage: options?.fullPage ?? false });
     },
