@@ -1,0 +1,69 @@
+// Time that grows linearly: N vs 4N units of the same hostile shape, in the same run. A tier of
+// its own (npm run test:scaling), run one file at a time so other tests do not skew the ratios.
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/cli/analyze';
+import { analyzePage } from '../../src/core/report';
+import { article, MAX_GROWTH } from '../helpers/pages';
+
+/** Milliseconds analyzePage takes on the page (parsing not counted), best of `runs`. */
+function analyseMs(html: string, runs = 1): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const doc = parseHtml(html);
+    const t0 = performance.now();
+    analyzePage(doc);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+/** How much longer 4N units take than N units. Linear work gives ~4; quadratic ~16. */
+function growth(make: (n: number) => string, n: number, runs = 3): number {
+  analyseMs(make(Math.max(1, n >> 2))); // warm up the JIT on the same shape
+  const small = analyseMs(make(n), runs);
+  const large = analyseMs(make(4 * n), runs);
+  return large / Math.max(small, 1);
+}
+
+describe('analysis time grows linearly', () => {
+  // Nesting the parser keeps (< 512): every element is looked at once, not once per ancestor.
+  it('analysis time grows linearly with nesting depth', () => {
+    const make = (n: number) =>
+      article(`${'<div><span>'.repeat(n)}“Deep,” said Ana Ortiz.${'</span></div>'.repeat(n)}`);
+    expect(growth(make, 150)).toBeLessThan(MAX_GROWTH);
+  });
+
+  it('time grows linearly with the number of quoted paragraphs', () => {
+    const make = (n: number) =>
+      article(
+        Array.from(
+          { length: n },
+          (_, i) => `<p>“We will finish item ${i} before the storms,” said Ana Ortiz. “It is fine,” she added.</p>`,
+        ).join(''),
+      );
+    expect(growth(make, 300)).toBeLessThan(MAX_GROWTH);
+  });
+
+  it('time grows linearly with unclosed marks in one paragraph', () => {
+    const make = (n: number) => article(`<p>${'He said “we will go on '.repeat(n)}</p>`);
+    expect(growth(make, 1500)).toBeLessThan(MAX_GROWTH);
+  });
+
+  it('time grows linearly with paragraphs that each open and never close', () => {
+    const make = (n: number) => article('<p>He said “we will go to the store and buy things</p>'.repeat(n));
+    expect(growth(make, 400)).toBeLessThan(MAX_GROWTH);
+  });
+
+  it('time grows linearly with the length of one paragraph', () => {
+    const make = (n: number) =>
+      article(`<p>${'Ana Ortiz said the plan is good and Ben Cole agreed, saying “fine” today. '.repeat(n)}</p>`);
+    expect(growth(make, 1000)).toBeLessThan(MAX_GROWTH);
+  });
+
+  // One sentence, many quotes: Sieve.left walks back to the sentence start for every quote, and
+  // antecedent() filters every mention of the sentence for every pronoun (src/core/speakers.ts).
+  it.fails('time grows linearly with a run-on sentence full of quotes (no full stop anywhere)', () => {
+    const make = (n: number) => article(`<p>${'Ana Ortiz said “ok” and then Ben Cole said “no” and '.repeat(n)}</p>`);
+    expect(growth(make, 2000, 1)).toBeLessThan(MAX_GROWTH);
+  });
+});
