@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { LONG_TASK_MS } from './measure';
 import { isOutside } from './outside';
 import { type BenchBrowser, type BenchTab, LONG_TASK_RECORDER } from './tab';
 import { LongTaskTrace } from './trace';
@@ -73,9 +74,9 @@ export async function launchChromium(extensionDir: string | null): Promise<Chrom
         trace ??= new LongTaskTrace(await context.newCDPSession(page));
         await trace.start();
       },
-      async stopTrace(thresholdMs) {
+      async stopTrace() {
         if (!trace) return { ours: [], others: 0 };
-        return trace.stop(thresholdMs);
+        return trace.stop(LONG_TASK_MS);
       },
       close: () => page.close(),
     };

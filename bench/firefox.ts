@@ -34,10 +34,11 @@ export async function launchFirefox(extensionDir: string | null): Promise<BenchB
       await page.setViewport({ width: 1280, height: 900 });
       await page.setRequestInterception(true);
       page.on('request', (request) => {
-        if (!isOutside(request.url())) void request.continue();
+        // The page may be gone by the time we answer (navigation): ignore such late replies.
+        if (!isOutside(request.url())) request.continue().catch(() => undefined);
         else {
           blocked++;
-          void request.abort();
+          request.abort().catch(() => undefined);
         }
       });
       return wrap(page);

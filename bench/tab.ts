@@ -12,8 +12,8 @@ export interface BenchTab {
   heapUsedAfterGc?(): Promise<number>;
   /** Starts recording the browser's trace of main-thread tasks (Chromium only). */
   startTrace?(): Promise<void>;
-  /** Stops it and returns the long tasks overlapping our measures, and the page's own. */
-  stopTrace?(thresholdMs: number): Promise<{ ours: { start: number; duration: number }[]; others: number }>;
+  /** Stops it: the main-thread slices overlapping our measures, and the page's own long ones. */
+  stopTrace?(): Promise<{ ours: { start: number; duration: number }[]; others: number }>;
   close(): Promise<void>;
 }
 

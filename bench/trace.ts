@@ -18,7 +18,7 @@ interface TraceEvent {
 }
 
 export interface TraceLongTasks {
-  /** Tasks > threshold on the main thread that overlap our measures (ms, relative to our first). */
+  /** Top-level main-thread slices of any length that overlap our measures (start relative to our first). */
   ours: LongTask[];
   /** Other tasks > threshold on the same thread (the page's own). */
   others: number;
@@ -66,11 +66,10 @@ export class LongTaskTrace {
       if (outer && e.ts + e.dur! <= outer.ts + outer.dur!) continue;
       top.push(e);
     }
-    const long = top.filter((e) => e.dur! > thresholdMs * 1000);
-    const overlapping = long.filter((e) => e.ts < end && e.ts + e.dur! > begin);
+    const overlaps = (e: TraceEvent) => e.ts < end && e.ts + e.dur! > begin;
     return {
-      ours: overlapping.map((e) => ({ start: (e.ts - begin) / 1000, duration: e.dur! / 1000 })),
-      others: long.length - overlapping.length,
+      ours: top.filter(overlaps).map((e) => ({ start: (e.ts - begin) / 1000, duration: e.dur! / 1000 })),
+      others: top.filter((e) => !overlaps(e) && e.dur! > thresholdMs * 1000).length,
     };
   }
 }

@@ -71,24 +71,54 @@ const log = (msg: string) => process.stderr.write(`${msg}\n`);
 const seed = pages.find((p) => p.name === SEED_NAME)!;
 const scaleLoads = args.quick ? 1 : 3;
 
-async function runPages(browser: BenchBrowser, heap: boolean): Promise<PageRun[]> {
+/** Heap with and without the extension needs a second pass: kept to an even spread of pages. */
+const HEAP_PAGES = 25;
+const heapPages = new Set(realPages(Math.min(HEAP_PAGES, args.pages ?? HEAP_PAGES)).map((p) => p.name));
+
+async function runPages(browser: BenchBrowser, list: BenchPage[], heap: boolean): Promise<PageRun[]> {
   const tab = await browser.newTab();
   const runs: PageRun[] = [];
-  for (const [i, page] of pages.entries()) {
+  for (const [i, page] of list.entries()) {
     const run = await measurePage(tab, page.name, urlOf(page), {
       withExtension: browser.withExtension,
       readability: browser.withExtension,
-      heap,
+      heap: heap && heapPages.has(page.name),
     });
     runs.push(run);
     if (browser.withExtension)
       log(
-        `${browser.name} ${i + 1}/${pages.length} ${page.name}: ${run.status} ours ${run.oursMs ?? '-'} ms, ` +
+        `${browser.name} ${i + 1}/${list.length} ${page.name}: ${run.status} ours ${run.oursMs ?? '-'} ms, ` +
           `Readability ${run.readabilityMs?.toFixed(1) ?? '-'} ms`,
       );
   }
   await tab.close();
   return runs;
+}
+
+/** Traced reloads of the slowest pages and the largest synthetic one: our clock vs the browser's. */
+const TRACE_CHECKS = 5;
+
+async function runTraceChecks(browser: BenchBrowser, runs: PageRun[]): Promise<PageRun[]> {
+  const slowest = [...runs]
+    .filter((r) => r.oursMs !== null)
+    .sort((a, b) => b.oursMs! - a.oursMs!)
+    .slice(0, args.quick ? 2 : TRACE_CHECKS)
+    .map((r) => pages.find((p) => p.name === r.page)!);
+  const tab = await browser.newTab();
+  const out: PageRun[] = [];
+  for (const page of [...slowest, synthetic[synthetic.length - 1]!]) {
+    const run = await measurePage(tab, page.name, urlOf(page), {
+      withExtension: true,
+      readability: false,
+      heap: false,
+      trace: true,
+    });
+    out.push(run);
+    const slice = Math.max(0, ...(run.ourSlices ?? []).map((t) => t.duration));
+    log(`${browser.name} trace ${page.name}: ours ${run.oursMs} ms, slice ${slice.toFixed(1)} ms`);
+  }
+  await tab.close();
+  return out;
 }
 
 async function runScaling(browser: BenchBrowser): Promise<ScaleRun[]> {
@@ -120,12 +150,17 @@ async function benchChromium(): Promise<BrowserResults> {
   const t0 = Date.now();
   log('chromium: baseline pass without the extension (heap)');
   const plain = await launchChromium(null);
-  const baseline = await runPages(plain, true);
+  const baseline = await runPages(
+    plain,
+    pages.filter((p) => heapPages.has(p.name)),
+    true,
+  );
   await plain.close();
   const bench: ChromiumBench = await launchChromium(dist('chrome'));
-  const runs = await runPages(bench, true);
+  const runs = await runPages(bench, pages, true);
   const observerBatches = await runObserver(bench);
   const scaling = await runScaling(bench);
+  const traceChecks = await runTraceChecks(bench, runs);
   const popup = await measurePopup(bench, urlOf(seed), args.quick ? 3 : 6);
   log(`chromium popup: ${popup.map((p) => `${p.ms.toFixed(1)} ms (${p.state})`).join(', ')}`);
   const result: BrowserResults = {
@@ -136,6 +171,7 @@ async function benchChromium(): Promise<BrowserResults> {
     observerBatches,
     scaling,
     popup,
+    traceChecks,
     blockedRequests: bench.blockedRequests() + plain.blockedRequests(),
     wallSeconds: (Date.now() - t0) / 1000,
   };
@@ -146,7 +182,7 @@ async function benchChromium(): Promise<BrowserResults> {
 async function benchFirefox(): Promise<BrowserResults> {
   const t0 = Date.now();
   const bench = await launchFirefox(dist('firefox'));
-  const runs = await runPages(bench, false);
+  const runs = await runPages(bench, pages, false);
   const observerBatches = await runObserver(bench);
   const scaling = await runScaling(bench);
   const result: BrowserResults = {
@@ -199,11 +235,19 @@ const results: BenchResults = {
   sizes: bundleSizes(dist('chrome')),
   firefoxContentScriptGzip: bundleSizes(dist('firefox')).contentScript.gzip,
   browsers: [],
+  failures: [],
   wallSeconds: 0,
 };
 try {
-  for (const name of args.browsers)
-    results.browsers.push(name === 'chromium' ? await benchChromium() : await benchFirefox());
+  for (const name of args.browsers) {
+    try {
+      results.browsers.push(name === 'chromium' ? await benchChromium() : await benchFirefox());
+    } catch (err) {
+      // One browser failing must not lose the other's results.
+      log(`${name}: failed: ${(err as Error).stack ?? err}`);
+      results.failures.push(`${name}: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
 } finally {
   await server.close();
   rmSync(snapshot, { recursive: true, force: true });
@@ -217,5 +261,18 @@ const markdown = renderMarkdown(results);
 writeFileSync(join(out, 'bench.json'), `${JSON.stringify(results, null, 1)}\n`);
 writeFileSync(join(out, 'bench.md'), markdown);
 writeFileSync(join(out, 'bench.svg'), renderSvg(results));
+// docs/bench.md carries a copy of the latest tables between two markers.
+const DOC = 'docs/bench.md';
+const BEGIN = '<!-- bench:results:begin -->';
+const END = '<!-- bench:results:end -->';
+if (resolve(args.out) === resolve('bench/results') && existsSync(DOC)) {
+  const doc = readFileSync(DOC, 'utf8');
+  const a = doc.indexOf(BEGIN);
+  const b = doc.indexOf(END);
+  if (a >= 0 && b > a) {
+    const body = markdown.replace(/^# .*\n/, '').replace(/^## /gm, '### ');
+    writeFileSync(DOC, `${doc.slice(0, a + BEGIN.length)}\n${body}\n${doc.slice(b)}`);
+  }
+}
 process.stdout.write(markdown);
 log(`wrote ${join(out, 'bench.md')}, bench.json, bench.svg in ${results.wallSeconds} s`);
