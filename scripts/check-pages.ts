@@ -53,12 +53,23 @@ export interface Figures {
   aeb: AebFigures;
 }
 
-function bodyText(doc: Document): string {
-  const body = doc.body ?? doc.documentElement;
-  return collectTextBlocks(body)
-    .blocks.map((b) => normalizeSpace(b.text))
-    .filter((t) => t !== '')
-    .join('\n');
+/** Parses a page, hands it to `read`, and closes its window: happy-dom windows hold memory until closed. */
+function withPage<T>(html: string, read: (doc: Document) => T): T {
+  const doc = parseHtml(html);
+  try {
+    return read(doc);
+  } finally {
+    doc.defaultView?.close();
+  }
+}
+
+function bodyText(html: string): string {
+  return withPage(html, (doc) =>
+    collectTextBlocks(doc.body ?? doc.documentElement)
+      .blocks.map((b) => normalizeSpace(b.text))
+      .filter((t) => t !== '')
+      .join('\n'),
+  );
 }
 
 export function sentencesOf(text: string): string[] {
@@ -125,21 +136,22 @@ interface Visible {
 }
 
 function visibleOf(html: string, mode: Mode, baseline: boolean): Visible {
-  const doc = parseHtml(html);
-  if (baseline) return { text: visibleTextOf(doc, new Set()), isArticle: false, rootText: '' };
-  const analysis = analyzePage(doc, { mode });
-  const root = analysis.root;
-  return {
-    text: visibleTextOf(doc, new Set(analysis.clutter.map((c) => c.element))),
-    isArticle: analysis.report.isArticle,
-    rootText: root
-      ? normalizeSpace(
-          collectTextBlocks(root)
-            .blocks.map((b) => b.text)
-            .join(' '),
-        )
-      : '',
-  };
+  return withPage(html, (doc) => {
+    if (baseline) return { text: visibleTextOf(doc, new Set()), isArticle: false, rootText: '' };
+    const analysis = analyzePage(doc, { mode });
+    const root = analysis.root;
+    return {
+      text: visibleTextOf(doc, new Set(analysis.clutter.map((c) => c.element))),
+      isArticle: analysis.report.isArticle,
+      rootText: root
+        ? normalizeSpace(
+            collectTextBlocks(root)
+              .blocks.map((b) => b.text)
+              .join(' '),
+          )
+        : '',
+    };
+  });
 }
 
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
@@ -168,7 +180,7 @@ export function measureReadability(mode: Mode, baseline = false, only?: string):
   const t0 = performance.now();
   for (const page of pages) {
     fig.pages++;
-    const expected = bodyText(parseHtml(readFileSync(join(dir, page, 'expected.html'), 'utf8')));
+    const expected = bodyText(readFileSync(join(dir, page, 'expected.html'), 'utf8'));
     let visible: Visible;
     try {
       visible = visibleOf(readFileSync(join(dir, page, 'source.html'), 'utf8'), mode, baseline);

@@ -28,6 +28,9 @@ export class TextMeasure {
   readonly blocks: TextBlock[];
   private readonly stats = new Map<Element, ElementStats>();
   private readonly linkMemo = new Map<Element, boolean>();
+  private readonly runs = new Map<Element, number>();
+  /** Prose characters of the longest run: paragraphs side by side under one parent. */
+  longestRun = 0;
 
   constructor(readonly scope: Element) {
     this.blocks = collectTextBlocks(scope).blocks;
@@ -65,6 +68,12 @@ export class TextMeasure {
       !NON_PROSE_TAGS.has(block.tag) && chars >= MIN_PARAGRAPH_CHARS && linkChars / chars <= MAX_PARAGRAPH_LINK_DENSITY;
     const bodyChars = prose ? chars - linkChars : 0;
     const paragraphs = prose ? 1 : 0;
+    if (prose) {
+      const parent = block.element.parentElement ?? block.element;
+      const run = (this.runs.get(parent) ?? 0) + bodyChars;
+      this.runs.set(parent, run);
+      if (run > this.longestRun) this.longestRun = run;
+    }
     const stop = this.scope.parentElement;
     for (let el: Element | null = block.element; el && el !== stop; el = el.parentElement) {
       const s = this.statsOf(el);

@@ -10,6 +10,8 @@ export interface ArticleResult extends ArticleVerdict {
   root: Element | null;
   /** The article's title (its h1, usually), when found. */
   titleElement: Element | null;
+  /** Text measurements of <body>; pass them to findClutterBlocks to save a second pass. */
+  measure?: TextMeasure;
 }
 
 /** Weights of the signals; a page is an article when they add up to ARTICLE_THRESHOLD. */
@@ -28,7 +30,7 @@ export const ARTICLE_WEIGHTS = {
   articleElement: 1,
   /** The root holds most of the page's prose in several paragraphs: one text, not many teasers. */
   concentratedProse: 1,
-  /** Many short headline cards: a section front or home page. */
+  /** Many linked headlines and no run of paragraphs: a section front or home page. */
   headlineCards: -4,
   /** JSON-LD says the page is a collection, a search result page or an application. */
   jsonLdNonArticle: -2,
@@ -48,14 +50,10 @@ export const LONG_BODY_CHARS = 1500;
 export const ROOT_SHARE = 0.85;
 /** Prose in navigation, asides, footers and comment threads counts this much when finding the root. */
 export const SIDE_CONTENT_DISCOUNT = 0.1;
-/** Linked headlines inside the root from which it is a list of cards rather than a text. */
-export const MIN_HEADLINE_CARDS = 6;
-/** … when the root has less prose than this per linked headline. */
-export const FRONT_PROSE_PER_CARD = 300;
-/** Linked headlines anywhere from which a page with little prose is a front. */
+/** Linked headlines from which a page may be a section front or a home page. */
 export const MIN_PAGE_HEADLINES = 8;
-/** Prose under which a page full of headlines is a front. */
-export const THIN_PROSE_CHARS = 800;
+/** … when no run of paragraphs side by side is longer than this: teasers, not a text. */
+export const FRONT_MAX_RUN_CHARS = 700;
 /** Form fields from which a page with little prose is an app or a form. */
 export const MIN_FORM_FIELDS = 8;
 /** Prose under which a page full of form fields is an app. */
@@ -285,16 +283,13 @@ export function detectArticle(doc: Document): ArticleResult {
   }
 
   const cards = countHeadlineCards(body, measure);
-  const cardsInRoot = root ? countHeadlineCards(root, measure) : 0;
-  if (cardsInRoot >= MIN_HEADLINE_CARDS && prose < FRONT_PROSE_PER_CARD * cardsInRoot) {
-    add('headlineCards', `${cardsInRoot} linked headlines in the root, ${prose} chars of prose`);
-  } else if (cards >= MIN_PAGE_HEADLINES && prose < THIN_PROSE_CHARS) {
-    add('headlineCards', `${cards} linked headlines, ${prose} chars of prose`);
+  if (cards >= MIN_PAGE_HEADLINES && measure.longestRun < FRONT_MAX_RUN_CHARS) {
+    add('headlineCards', `${cards} linked headlines, longest run of paragraphs ${measure.longestRun} chars`);
   }
   const href = doc.location?.href ?? '';
   if (SEARCH_URL.test(href)) add('searchUrl', 'search URL');
   const fields = body.querySelectorAll('input:not([type="hidden"]), select, textarea').length;
-  if (fields >= MIN_FORM_FIELDS && prose < LONG_BODY_CHARS)
+  if (fields >= MIN_FORM_FIELDS && prose < FORM_PAGE_PROSE_CHARS)
     add('formHeavy', `${fields} form fields, ${prose} chars of prose`);
 
   const isArticle = score >= ARTICLE_THRESHOLD && root !== null;
@@ -310,5 +305,6 @@ export function detectArticle(doc: Document): ArticleResult {
     score,
     root: finalRoot,
     titleElement: finalRoot ? findTitleElement(doc, finalRoot) : null,
+    measure,
   };
 }

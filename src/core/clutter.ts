@@ -29,6 +29,8 @@ export interface ClutterBlock {
 export interface ClutterOptions {
   mode: Mode;
   hideComments: boolean;
+  /** The measurements detectArticle made of <body> (ArticleResult.measure), to save a second pass. */
+  measure?: TextMeasure;
 }
 
 /** Weights of the evidence; a container is clutter from HIDE_THRESHOLD on. */
@@ -512,7 +514,7 @@ function collect(scope: Element, ctx: Context): ClutterBlock[] {
 export function findClutterBlocks(doc: Document, root: Element | null, options: ClutterOptions): ClutterBlock[] {
   const body = doc.body;
   if (!body) return [];
-  const measure = new TextMeasure(body);
+  const measure = options.measure?.scope === body ? options.measure : new TextMeasure(body);
   const header = findArticleHeader(doc, root);
   // Focus mode is a reader view: a comment thread is not the article, whatever the comment switch.
   const effective = options.mode === 'focus' ? { ...options, hideComments: true } : options;

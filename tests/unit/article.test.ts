@@ -70,6 +70,16 @@ describe('detectArticle', () => {
     expect(result.reasons.some((r) => r.includes('linked headlines'))).toBe(true);
   });
 
+  it('reads an article with a long list of related headlines as an article', () => {
+    const related = Array.from(
+      { length: 12 },
+      (_, i) => `<li><h3><a href="/r/${i}">Related headline number ${i}</a></h3></li>`,
+    ).join('');
+    const result = detectArticle(articlePage({ after: `<ul class="more">${related}</ul>` }));
+    expect(result.isArticle).toBe(true);
+    expect(result.reasons.some((r) => r.includes('linked headlines'))).toBe(false);
+  });
+
   it('skips a search results page even with prose', () => {
     const doc = page(`<main>${paragraphs(4)}</main>`, '', 'https://news.example/search?q=flood');
     const result = detectArticle(doc);

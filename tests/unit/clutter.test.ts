@@ -117,6 +117,15 @@ describe('findClutterBlocks', () => {
     expect(clutterOf(doc).blocks.map((b) => b.kind)).toEqual(['cookie']);
   });
 
+  it('gives the same blocks with the measurements detectArticle made', () => {
+    const doc = articlePage({ inside: '<div class="x"><span>Anzeige</span><ins class="adsbygoogle"></ins></div>' });
+    const article = detectArticle(doc);
+    const fresh = findClutterBlocks(doc, article.root, DECLUTTER);
+    const reused = findClutterBlocks(doc, article.root, { ...DECLUTTER, measure: article.measure });
+    expect(reused).toEqual(fresh);
+    expect(fresh.map((b) => b.kind)).toEqual(['ad']);
+  });
+
   it('does not change the document', () => {
     const doc = articlePage({ inside: '<div class="ad"><span>Anzeige</span><ins class="adsbygoogle"></ins></div>' });
     const before = doc.documentElement.outerHTML;
