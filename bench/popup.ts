@@ -7,11 +7,16 @@ import { inPage, sleep, waitInPage } from './tab';
 export const POPUP_PATH = 'src/popup/index.html';
 
 const POPUP_RECORDER = inPage(() => {
-  const w = window as unknown as { __qlPopupReady?: { at: number; state: string } };
+  const w = window as unknown as {
+    __qlPopupShell?: number;
+    __qlPopupReady?: { at: number; state: string; shell: number };
+  };
   const check = () => {
     const state = document.querySelector('main[data-popup-state]')?.getAttribute('data-popup-state');
+    // First paint of the shell (state "loading"): what is left after it is the round trip for data.
+    if (state && w.__qlPopupShell === undefined) w.__qlPopupShell = performance.now();
     if (state && state !== 'loading' && !w.__qlPopupReady) {
-      w.__qlPopupReady = { at: performance.now(), state };
+      w.__qlPopupReady = { at: performance.now(), state, shell: w.__qlPopupShell ?? Number.NaN };
       observer.disconnect();
     }
   };
@@ -20,7 +25,10 @@ const POPUP_RECORDER = inPage(() => {
 });
 
 export interface PopupRun {
+  /** Navigation start to content (state not "loading"). */
   ms: number;
+  /** Navigation start to the first render of the popup's shell. */
+  shellMs: number;
   state: string;
 }
 
@@ -53,9 +61,9 @@ export async function measurePopup(bench: ChromiumBench, articleUrl: string, ope
       5_000,
     );
     const ready = done
-      ? await wrapped.evaluate<{ at: number; state: string }>('window.__qlPopupReady')
-      : { at: Number.NaN, state: 'timeout' };
-    runs.push({ ms: ready.at, state: ready.state });
+      ? await wrapped.evaluate<{ at: number; state: string; shell: number }>('window.__qlPopupReady')
+      : { at: Number.NaN, state: 'timeout', shell: Number.NaN };
+    runs.push({ ms: ready.at, shellMs: ready.shell, state: ready.state });
     await cdp.detach();
     await popup.close();
     await sleep(100);

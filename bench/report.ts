@@ -65,12 +65,23 @@ export interface ScaleSummary {
   times: number;
   oursMs: number;
   perTimesMs: number;
-  /** (ms per 1× of length) relative to the 1× page: ~1 means linear. */
+  /** (ms per 1× of length) relative to the 1× page: ~1 means linear, < 1 fixed costs dominate. */
   growth: number;
+  /**
+   * Marginal ms per added 1× of length since the previous size. Linear work keeps it flat;
+   * a quadratic scan would multiply it by about 4 at each step (sizes grow 4× a step).
+   */
+  marginalMs: number | null;
+  /** Median ms per stage at this size. */
+  stages: Partial<Record<Stage, number>>;
   readabilityMs: number | null;
   longTasksOurs: number;
+  runs: number;
   maxStage: string;
 }
+
+/** Stages shown per size in the scaling table (blocks and highlight stay near zero). */
+const SCALE_STAGES: Stage[] = ['detect', 'declutter', 'quotes', 'speakers'];
 
 export interface BrowserSummary {
   browser: BrowserName;
@@ -89,7 +100,7 @@ export interface BrowserSummary {
   traceChecks: { page: string; oursMs: number; sliceMs: number; seenByPage: number | null }[];
   heapAddedKB: Summary | null;
   observe: Summary | null;
-  popup: { coldMs: number; warmMedianMs: number; states: string[] } | null;
+  popup: { coldMs: number; warmMedianMs: number; shellMedianMs: number; states: string[] } | null;
   scaling: ScaleSummary[];
   /** Each stage's share of our summed stage time over all pages. */
   stageShare: Partial<Record<Stage, number>>;
@@ -163,6 +174,7 @@ export function summarizeBrowser(b: BrowserResults): BrowserSummary {
         ? {
             coldMs: popupOk[0]!.ms,
             warmMedianMs: median(popupOk.length > 1 ? popupOk.slice(1).map((p) => p.ms) : [popupOk[0]!.ms]),
+            shellMedianMs: median(popupOk.map((p) => p.shellMs)),
             states: [...new Set(popupOk.map((p) => p.state))],
           }
         : null,
@@ -180,19 +192,32 @@ function summarizeScaling(scaling: ScaleRun[]): ScaleSummary[] {
     const ok = s.runs.filter(measured);
     const oursMs = ok.length > 0 ? median(ok.map((r) => r.oursMs!)) : Number.NaN;
     const readability = ok.map((r) => r.readabilityMs).filter((v): v is number => v !== null);
-    const slowest = [...ok].sort((x, y) => y.oursMs! - x.oursMs!)[0];
+    const stages: Partial<Record<Stage, number>> = {};
+    for (const st of STAGES) {
+      const v = ok.map((r) => r.stages[st]).filter((n): n is number => n !== undefined);
+      if (v.length > 0) stages[st] = median(v);
+    }
+    let maxStage: Stage | 'none' = 'none';
+    for (const st of STAGES) if (maxStage === 'none' || (stages[st] ?? -1) > (stages[maxStage] ?? -1)) maxStage = st;
     return {
       times: s.times,
       oursMs,
       perTimesMs: oursMs / s.times,
       growth: 1,
+      marginalMs: null as number | null,
+      stages,
       readabilityMs: readability.length > 0 ? median(readability) : null,
       longTasksOurs: ok.filter((r) => ourLongTask(r) !== null).length,
-      maxStage: slowest ? dominantStage(slowest) : 'none',
+      runs: ok.length,
+      maxStage: maxStage as string,
     };
   });
   const base = rows[0]?.perTimesMs;
-  for (const r of rows) r.growth = base ? r.perTimesMs / base : Number.NaN;
+  rows.forEach((r, i) => {
+    r.growth = base ? r.perTimesMs / base : Number.NaN;
+    const prev = rows[i - 1];
+    if (prev) r.marginalMs = (r.oursMs - prev.oursMs) / (r.times - prev.times);
+  });
   return rows;
 }
 
@@ -365,15 +390,19 @@ export function renderMarkdown(results: BenchResults): string {
         '',
       );
     }
-    out.push('Scaling (synthetic copies of the seed article body):', '');
+    out.push(
+      'Scaling (synthetic copies of the seed article body; medians of the loads; stage columns in ms). ' +
+        'Linear work keeps the marginal ms per added 1× flat; a quadratic scan would multiply it by ~4 per row.',
+      '',
+    );
     out.push(
       table(
         [
           'size',
           'ours ms (median)',
           'ms per 1×',
-          'growth vs 1×',
-          'largest stage',
+          'marginal ms per added 1×',
+          ...SCALE_STAGES,
           'Readability ms',
           'our runs > 50 ms',
         ],
@@ -381,10 +410,10 @@ export function renderMarkdown(results: BenchResults): string {
           `${r.times}×`,
           f1(r.oursMs),
           f2(r.perTimesMs),
-          f2(r.growth),
-          r.maxStage,
+          f2(r.marginalMs),
+          ...SCALE_STAGES.map((st) => f1(r.stages[st])),
           f1(r.readabilityMs),
-          r.longTasksOurs,
+          `${r.longTasksOurs} of ${r.runs}`,
         ]),
       ),
       '',

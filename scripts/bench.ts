@@ -69,7 +69,7 @@ const server = await serveStatic(routes);
 const urlOf = (p: BenchPage) => server.origin + p.path;
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 const seed = pages.find((p) => p.name === SEED_NAME)!;
-const scaleLoads = args.quick ? 1 : 3;
+const scaleLoads = args.quick ? 2 : 5;
 
 /** Heap with and without the extension needs a second pass: kept to an even spread of pages. */
 const HEAP_PAGES = 25;
@@ -78,6 +78,12 @@ const heapPages = new Set(realPages(Math.min(HEAP_PAGES, args.pages ?? HEAP_PAGE
 async function runPages(browser: BenchBrowser, list: BenchPage[], heap: boolean): Promise<PageRun[]> {
   const tab = await browser.newTab();
   const runs: PageRun[] = [];
+  // One untimed load first: the browser's and the extension's start-up is not a page's cost.
+  await measurePage(tab, 'warm-up', urlOf(seed), {
+    withExtension: browser.withExtension,
+    readability: false,
+    heap: false,
+  });
   for (const [i, page] of list.entries()) {
     const run = await measurePage(tab, page.name, urlOf(page), {
       withExtension: browser.withExtension,
@@ -124,6 +130,8 @@ async function runTraceChecks(browser: BenchBrowser, runs: PageRun[]): Promise<P
 async function runScaling(browser: BenchBrowser): Promise<ScaleRun[]> {
   const tab = await browser.newTab();
   const out: ScaleRun[] = [];
+  // Untimed first load in the new tab, as for the pages.
+  await measurePage(tab, 'warm-up', urlOf(synthetic[0]!), { withExtension: true, readability: false, heap: false });
   for (const page of synthetic) {
     const runs: PageRun[] = [];
     for (let i = 0; i < scaleLoads; i++)
