@@ -2,6 +2,7 @@
 // chrome). The content script is built separately as one self-contained IIFE (scripts/build.ts):
 // no loader, no web_accessible_resources for pages to probe.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 
@@ -16,7 +17,9 @@ interface SourceManifest {
 }
 
 export function readSourceManifest(): SourceManifest {
-  return JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as SourceManifest;
+  // Relative to the working directory (the repo root for every npm script): import.meta.url is not
+  // a file: URL when this module is loaded inside a test environment.
+  return JSON.parse(readFileSync(resolve('manifest.json'), 'utf8')) as SourceManifest;
 }
 
 /** The manifest crxjs sees for a target: background shape per browser, content script left out. */

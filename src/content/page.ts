@@ -121,7 +121,8 @@ export class PageController {
     const range = this.ranges.get(id);
     if (!range) return false;
     const el = range.startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // A hidden tab (the popup opened as a tab) drops smooth scrolls in Firefox: jump instead.
+    el?.scrollIntoView({ block: 'center', behavior: this.doc.hidden ? 'instant' : 'smooth' });
     this.highlighter.flash(range, id);
     this.tips.showFor(id, range);
     return true;

@@ -233,7 +233,7 @@ function Hidden({
           <ul class="kinds">
             {[...counts].map(([kind, n]) => (
               <li key={kind} data-kind={kind}>
-                <strong>{n}</strong> {t(`kind_${kind}` as MessageKey)}
+                {t(`kind_${kind}` as MessageKey)} <strong>{n}</strong>
               </li>
             ))}
           </ul>

@@ -19,7 +19,8 @@ import { ARTICLE_FILE, type Expected, normaliseQuote, readExpected, SEED_PARTS }
 import { type StaticServer, serveFiles } from './helpers/server';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SCREENSHOTS = resolve(REPO_ROOT, 'docs/screenshots');
+// Screenshots go to artifacts/ (git-ignored); `npm run screenshots` writes the README's copies.
+export const SCREENSHOTS = resolve(REPO_ROOT, process.env.QUOTELENS_SCREENSHOTS ?? 'artifacts/e2e-screenshots');
 export const SECTION_FRONT_FILE = resolve(REPO_ROOT, 'tests/fixtures-e2e/section-front.html');
 const AXE_SOURCE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
