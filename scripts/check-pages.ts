@@ -53,14 +53,24 @@ export interface Figures {
   aeb: AebFigures;
 }
 
-/** Parses a page, hands it to `read`, and closes its window: happy-dom windows hold memory until closed. */
+interface HappyDomWindow {
+  happyDOM?: { close(): Promise<void> };
+}
+
+/** Windows parsed so far and not yet closed. */
+const openWindows: HappyDomWindow[] = [];
+
+/** Parses a page and hands it to `read`; its window is closed at the next `releasePages()`. */
 function withPage<T>(html: string, read: (doc: Document) => T): T {
   const doc = parseHtml(html);
-  try {
-    return read(doc);
-  } finally {
-    doc.defaultView?.close();
-  }
+  if (doc.defaultView) openWindows.push(doc.defaultView as unknown as HappyDomWindow);
+  return read(doc);
+}
+
+/** Closes the parsed windows: happy-dom frees a window only once its asynchronous close has run. */
+async function releasePages(): Promise<void> {
+  const windows = openWindows.splice(0);
+  await Promise.all(windows.map((w) => w.happyDOM?.close()));
 }
 
 function bodyText(html: string): string {
@@ -156,7 +166,7 @@ function visibleOf(html: string, mode: Mode, baseline: boolean): Visible {
 
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 
-export function measureReadability(mode: Mode, baseline = false, only?: string): ReadabilityFigures {
+export async function measureReadability(mode: Mode, baseline = false, only?: string): Promise<ReadabilityFigures> {
   const dir = sharedPath('pages', 'readability');
   const pages = readdirSync(dir)
     .filter((p) => !only || p === only)
@@ -187,6 +197,7 @@ export function measureReadability(mode: Mode, baseline = false, only?: string):
     } catch (err) {
       fig.threw++;
       fig.losing.push({ page, lost: -1, of: 0, example: `threw: ${(err as Error).message}` });
+      await releasePages();
       continue;
     }
     if (visible.isArticle) fig.articles++;
@@ -204,6 +215,7 @@ export function measureReadability(mode: Mode, baseline = false, only?: string):
     if (lost.length > 0)
       fig.losing.push({ page, lost: lost.length, of: sentences.length, example: lost[0]!.slice(0, 80) });
     f1Sum += tokenF1(expected, visible.text);
+    await releasePages();
   }
   fig.ms = Math.round(performance.now() - t0);
   fig.keptShare = round(fig.sentencesKept / Math.max(1, fig.sentences));
@@ -212,7 +224,7 @@ export function measureReadability(mode: Mode, baseline = false, only?: string):
   return fig;
 }
 
-export function measureAeb(mode: Mode, baseline = false): AebFigures {
+export async function measureAeb(mode: Mode, baseline = false): Promise<AebFigures> {
   const dir = sharedPath('pages', 'aeb');
   const pages = readdirSync(dir).sort();
   const fig: AebFigures = { pages: 0, threw: 0, precision: 0, recall: 0, f1: 0, articles: 0, ms: 0 };
@@ -229,6 +241,7 @@ export function measureAeb(mode: Mode, baseline = false): AebFigures {
     } catch {
       fig.threw++;
       fn += 1;
+      await releasePages();
       continue;
     }
     if (visible.isArticle) fig.articles++;
@@ -236,6 +249,7 @@ export function measureAeb(mode: Mode, baseline = false): AebFigures {
     tp += c[0];
     fp += c[1];
     fn += c[2];
+    await releasePages();
   }
   fig.ms = Math.round(performance.now() - t0);
   fig.precision = round(tp / Math.max(1e-9, tp + fp));
@@ -257,7 +271,7 @@ function summary(label: string, f: Figures): string {
   ].join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (!hasShared('pages')) {
     process.stderr.write(`${sharedPath('pages')} not found (set QUOTELENS_SHARED)\n`);
@@ -273,7 +287,7 @@ function main(): void {
   const verbose = args.includes('--verbose');
   const only = args.includes('--page') ? args[args.indexOf('--page') + 1] : undefined;
   if (only) {
-    const r = measureReadability(modeArg, args.includes('--baseline'), only);
+    const r = await measureReadability(modeArg, args.includes('--baseline'), only);
     process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     return;
   }
@@ -284,7 +298,7 @@ function main(): void {
       ['declutter', 'declutter', false],
       ['focus', 'focus', false],
     ] as const) {
-      out[label] = { readability: measureReadability(mode, baseline), aeb: measureAeb(mode, baseline) };
+      out[label] = { readability: await measureReadability(mode, baseline), aeb: await measureAeb(mode, baseline) };
       process.stdout.write(`${summary(label, out[label])}\n`);
     }
     const lean = Object.fromEntries(
@@ -301,7 +315,10 @@ function main(): void {
     return;
   }
   const baseline = args.includes('--baseline');
-  const f: Figures = { readability: measureReadability(modeArg, baseline), aeb: measureAeb(modeArg, baseline) };
+  const f: Figures = {
+    readability: await measureReadability(modeArg, baseline),
+    aeb: await measureAeb(modeArg, baseline),
+  };
   process.stdout.write(`${summary(baseline ? 'baseline (nothing hidden)' : modeArg, f)}\n`);
   const losing = f.readability.losing;
   if (losing.length > 0) {
@@ -312,4 +329,4 @@ function main(): void {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();
