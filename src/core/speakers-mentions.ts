@@ -126,9 +126,13 @@ export function tokenize(
         trailingDot = true;
       }
       const kind = /^[\p{L}\p{N}]/u.test(w) ? 'word' : 'punct';
-      // A sentence ends at . ! ? followed by a capitalised word (checked when the next word arrives).
+      // A sentence ends at . ! ? followed by a capitalised word (checked when the next word arrives),
+      // and always at 。！？ (scripts without case).
       const prev = tokens[tokens.length - 1];
-      if (prev && prev.kind === 'punct' && /^[.!?]$/.test(prev.text) && (kind === 'word' ? isCap(w) : false))
+      if (
+        prev?.kind === 'punct' &&
+        (CJK_STOP.test(prev.text) || (/^[.!?]$/.test(prev.text) && kind === 'word' && isCap(w)))
+      )
         sentence++;
       tokens.push({ text: w, lower: w.toLowerCase(), kind, quote: -1, block: block.index, sentence });
       if (trailingDot) tokens.push({ text: '.', lower: '.', kind: 'punct', quote: -1, block: block.index, sentence });
@@ -144,7 +148,7 @@ export function tokenize(
     // A quotation after a closed sentence, or after a quotation that ended one, opens a new sentence.
     if (
       prev &&
-      ((prev.kind === 'punct' && /^[.!?]$/.test(prev.text)) ||
+      ((prev.kind === 'punct' && /^[.!?。！？]$/.test(prev.text)) ||
         (prev.kind === 'quote' && endsSentence(spans[prev.quote]!.text)))
     )
       sentence++;
@@ -155,7 +159,9 @@ export function tokenize(
   return tokens;
 }
 
-const endsSentence = (s: string): boolean => /[.!?…]\s*$/.test(s);
+const endsSentence = (s: string): boolean => /[.!?…。！？]\s*$/.test(s);
+/** Full stops of Chinese and Japanese: they end a sentence whatever follows. */
+const CJK_STOP = /^[。！？]$/;
 
 function markStart(text: string, start: number): number {
   let i = start - 1;
@@ -332,11 +338,29 @@ export function isOrgName(name: string, lex: Lex): boolean {
 export class Registry {
   readonly entities: Entity[] = [];
   private readonly byFull = new Map<string, Entity>();
+  /** Entities by their last word (`l:`) and first word (`f:`), and their creation order. */
+  private readonly byWord = new Map<string, Entity[]>();
+  private readonly order = new Map<Entity, number>();
+  /** Computed once full names are in (later entities have one mention, too few to win). */
+  private mainOrgCache: Entity | null | undefined;
+
+  private add(e: Entity): void {
+    this.byFull.set(e.name.toLowerCase(), e);
+    this.order.set(e, this.entities.length);
+    this.entities.push(e);
+    const ep = e.name.toLowerCase().split(' ');
+    for (const key of [`l:${ep[ep.length - 1]}`, `f:${ep[0]}`]) {
+      const list = this.byWord.get(key) ?? [];
+      list.push(e);
+      this.byWord.set(key, list);
+    }
+  }
 
   constructor(private readonly lex: Lex) {}
 
   /** First pass: every full name (two words or more) of the article. */
   addFull(mentionText: string): void {
+    this.mainOrgCache = undefined;
     const { role, name, gender } = splitTitle(mentionText, this.lex);
     if (name.split(' ').length < 2 && !isOrgName(name, this.lex)) return;
     const key = name.toLowerCase();
@@ -351,8 +375,7 @@ export class Registry {
         mentions: 0,
         full: true,
       };
-      this.byFull.set(key, e);
-      this.entities.push(e);
+      this.add(e);
     }
     if (role && !e.role && e.type === 'person') e.role = role;
     e.gender ??= gender;
@@ -368,12 +391,18 @@ export class Registry {
     if (full) return full;
     const parts = key.split(' ');
     const lastWord = parts[parts.length - 1]!;
+    // Same last word, or (one word) a person's first name: looked up by word, so each call is O(1).
+    const candidates = [...(this.byWord.get(`l:${lastWord}`) ?? [])];
+    if (parts.length === 1)
+      for (const e of this.byWord.get(`f:${lastWord}`) ?? []) if (e.type === 'person') candidates.push(e);
     let best: Entity | null = null;
-    for (const e of this.entities) {
-      const ep = e.name.toLowerCase().split(' ');
-      const match = ep[ep.length - 1] === lastWord || (parts.length === 1 && ep[0] === lastWord && e.type === 'person');
-      if (match && (!best || e.mentions > best.mentions)) best = e;
-    }
+    for (const e of candidates)
+      if (
+        !best ||
+        e.mentions > best.mentions ||
+        (e.mentions === best.mentions && this.order.get(e)! < this.order.get(best)!)
+      )
+        best = e;
     if (best) return best;
     const e: Entity = {
       name,
@@ -384,16 +413,17 @@ export class Registry {
       mentions: 1,
       full: false,
     };
-    this.byFull.set(key, e);
-    this.entities.push(e);
+    this.add(e);
     return e;
   }
 
   /** "the company", "the alliance": the organisation the article names most. */
   mainOrg(): Entity | null {
+    if (this.mainOrgCache !== undefined) return this.mainOrgCache;
     let best: Entity | null = null;
     for (const e of this.entities) if (e.type === 'org' && (!best || e.mentions > best.mentions)) best = e;
-    return best && best.mentions >= MIN_ORG_MENTIONS ? best : null;
+    this.mainOrgCache = best && best.mentions >= MIN_ORG_MENTIONS ? best : null;
+    return this.mainOrgCache;
   }
 
   /** The person whose role shares the most words with a role phrase ("the NATO chief"). */

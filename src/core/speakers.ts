@@ -44,6 +44,13 @@ const MAX_MODIFIERS = 3;
 export const RIGHT_WINDOW = 10;
 /** A quote with no cue continues the speaker of a quote at most this many blocks before it. */
 export const CONTINUATION_BLOCKS = 1;
+/**
+ * How far back from a quote its cue and the sentence's subject are looked for: keeps the work per
+ * quote constant in run-on sentences full of quotes (content-script time stays linear).
+ */
+export const MAX_LOOKBACK_TOKENS = 80;
+/** Most mentions a pronoun weighs as its antecedent, nearest first (bounded work per pronoun). */
+export const MAX_ANTECEDENT_MENTIONS = 60;
 
 const lexCache = new Map<Lang, Lex>();
 function lexFor(lang: Lang): Lex {
@@ -69,8 +76,14 @@ interface Doc {
   mentionEndingAt: Map<number, Mention>;
   /** Token index of each quote span. */
   quoteToken: number[];
-  /** Mentions that name someone, by sentence, for pronoun resolution. */
-  bySentence: Map<number, Mention[]>;
+  /** Index in `mentions` of the mention starting at each token. */
+  mentionIndex: Map<number, number>;
+  /** First token of the sentence (within its block) of each token. */
+  sentStart: Int32Array;
+  /** First token of each block. */
+  blockStart: Map<number, number>;
+  /** The nearest quote token before each token in its block, or -1. */
+  prevQuote: Int32Array;
 }
 
 function buildDoc(blocks: TextBlock[], spans: QuoteSpan[], lex: Lex): Doc {
@@ -105,17 +118,28 @@ function buildDoc(blocks: TextBlock[], spans: QuoteSpan[], lex: Lex): Doc {
   });
   const mentionAt = new Map<number, Mention>();
   const mentionEndingAt = new Map<number, Mention>();
-  const bySentence = new Map<number, Mention[]>();
-  for (const m of mentions) {
+  const mentionIndex = new Map<number, number>();
+  mentions.forEach((m, k) => {
     mentionAt.set(m.start, m);
     mentionEndingAt.set(m.end - 1, m);
-    const s = tokens[m.start]!.sentence;
-    const list = bySentence.get(s) ?? [];
-    list.push(m);
-    bySentence.set(s, list);
+    mentionIndex.set(m.start, k);
+  });
+  const sentStart = new Int32Array(tokens.length);
+  const prevQuote = new Int32Array(tokens.length);
+  const blockStart = new Map<number, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const p = tokens[i - 1];
+    const sameBlock = p !== undefined && p.block === t.block;
+    if (!sameBlock) blockStart.set(t.block, i);
+    sentStart[i] = sameBlock && p.sentence === t.sentence ? sentStart[i - 1]! : i;
+    prevQuote[i] = !sameBlock ? -1 : p.kind === 'quote' ? i - 1 : prevQuote[i - 1]!;
   }
-  return { tokens, mentions, mentionAt, mentionEndingAt, quoteToken, bySentence };
+  return { tokens, mentions, mentionAt, mentionEndingAt, quoteToken, mentionIndex, sentStart, blockStart, prevQuote };
 }
+
+/** Where the look-back for a cue before token q starts: its sentence start, at most MAX_LOOKBACK_TOKENS back. */
+const clauseStart = (d: Doc, q: number): number => Math.max(d.sentStart[q]!, q - MAX_LOOKBACK_TOKENS);
 
 /** Words after which a name is an object or a place, not the speaker. */
 const PREPOSITIONS = new Set(
@@ -143,7 +167,14 @@ class Sieve {
   private skipBetween(i: number, dir: 1 | -1): number {
     const t = this.d.tokens;
     let k = i;
-    while (t[k] && t[k]!.kind === 'word' && this.lex.between.has(t[k]!.lower) && !this.d.mentionAt.has(k)) k += dir;
+    while (
+      t[k] &&
+      t[k]!.kind === 'word' &&
+      this.lex.between.has(t[k]!.lower) &&
+      !this.d.mentionAt.has(k) &&
+      Math.abs(k - i) < MAX_ASIDE_TOKENS
+    )
+      k += dir;
     return k;
   }
 
@@ -296,11 +327,7 @@ class Sieve {
 
   /** Before a quote: `Ruiz said`, `Ruiz, who …, said:`, `according to Ruiz,`, `said Ruiz:`. */
   left(q: number, partial: boolean): Found | null {
-    const t = this.d.tokens;
-    const s = t[q]!.sentence;
-    let start = q;
-    while (start > 0 && t[start - 1]!.sentence === s && t[start - 1]!.block === t[q]!.block) start--;
-    return this.leftIn(start, q, partial);
+    return this.leftIn(clauseStart(this.d, q), q, partial);
   }
 
   /** The cue in tokens [start, end) for a quote right after them. */
@@ -424,15 +451,25 @@ class Sieve {
     return { entity: null, descriptive: m.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) };
   }
 
-  /** The salient person before a pronoun: in the nearest sentences, a speaker first, then the subject. */
+  /**
+   * The salient person before a pronoun: in the nearest sentences, a speaker first, then the subject.
+   * Reads at most MAX_ANTECEDENT_MENTIONS mentions back, so each pronoun costs constant work.
+   */
   private antecedent(p: Mention): Entity | null {
     const t = this.d.tokens;
     const s0 = t[p.start]!.sentence;
-    for (let s = s0; s >= s0 - PRONOUN_LOOKBACK_SENTENCES; s--) {
-      const inSentence = (this.d.bySentence.get(s) ?? []).filter(
-        (m) => m.kind === 'name' && !m.possessive && (s !== s0 || m.start < p.start) && !this.isObjectOrPlace(m),
-      );
+    const all = this.d.mentions;
+    const at = this.d.mentionIndex.get(p.start) ?? firstMentionFrom(all, p.start);
+    let k = at - 1;
+    const floor = Math.max(0, at - MAX_ANTECEDENT_MENTIONS);
+    for (let s = s0; s >= s0 - PRONOUN_LOOKBACK_SENTENCES && k >= floor; s--) {
+      const inSentence: Mention[] = [];
+      for (; k >= floor && t[all[k]!.start]!.sentence >= s; k--) {
+        const m = all[k]!;
+        if (m.kind === 'name' && !m.possessive && !this.isObjectOrPlace(m)) inSentence.push(m);
+      }
       if (inSentence.length === 0) continue;
+      inSentence.reverse();
       const ranked = [
         ...inSentence.filter((m) => this.speaksAt(m)),
         ...inSentence.filter((m) => this.sentenceSubject(m.start, m.end) === m),
@@ -468,6 +505,18 @@ class Sieve {
       return true;
     return false;
   }
+}
+
+/** Index of the first mention starting at or after token i (binary search; mentions are in order). */
+function firstMentionFrom(mentions: Mention[], i: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function agrees(e: Entity, g: Gender): boolean {
@@ -513,23 +562,16 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
   // "Cruz continued:" closing the previous paragraph introduces a quote that opens this one.
   const introduced = (q: number): Found | null => {
     const t = d.tokens;
-    const first = t.findIndex((x) => x.block === t[q]!.block);
+    const first = d.blockStart.get(t[q]!.block)!;
     if (first !== q || first === 0 || t[first - 1]!.text !== ':') return null;
-    let start = first - 1;
-    while (
-      start > 0 &&
-      t[start - 1]!.sentence === t[first - 1]!.sentence &&
-      t[start - 1]!.block === t[first - 1]!.block
-    )
-      start--;
-    const f = sieve.leftIn(start, first, false);
+    const f = sieve.leftIn(clauseStart(d, first - 1), first, false);
     return f ? { ...f, step: `intro:${f.step}` } : null;
   };
   // "Ruiz: Talks Were ‘A Success’" — a heading that opens with a name and a colon.
   const headline = (q: number): Found | null => {
     const t = d.tokens;
     if (!headings.has(t[q]!.block)) return null;
-    const first = t.findIndex((x) => x.block === t[q]!.block);
+    const first = d.blockStart.get(t[q]!.block)!;
     const m = d.mentionAt.get(first);
     if (m?.kind !== 'name' || t[m.end]?.text !== ':' || m.end >= q) return null;
     return { mention: m, cue: ':', rule: 'colon', step: 'heading:X-colon' };
@@ -582,9 +624,8 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
     const prevTok = t[q - 1]!;
     const sameBlock = prevTok.block === t[q]!.block;
     if (!sameBlock) return false; // measured: the previous paragraph's subject is right only 1 time in 4
-    let start = q - 1;
-    while (start > 0 && t[start - 1]!.sentence === prevTok.sentence && t[start - 1]!.block === prevTok.block) start--;
-    if (t.slice(start, q).some((x) => x.kind === 'quote')) return false;
+    const start = clauseStart(d, q - 1);
+    if (d.prevQuote[q]! >= start) return false;
     const m = sieve.sentenceSubject(start, q);
     if (!m) return false;
     const { entity } = sieve.resolve(m);

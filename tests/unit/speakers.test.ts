@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/analyze';
+import { lexiconFor } from '../../src/core/lexicon';
 import { findQuotes } from '../../src/core/quotes';
 import { attributeSpeakers } from '../../src/core/speakers';
+import { Lex, tokenize } from '../../src/core/speakers-mentions';
 import { collectTextBlocks } from '../../src/core/text';
 import type { Lang } from '../../src/core/types';
 
@@ -174,5 +176,19 @@ describe('more cue shapes', () => {
   it('a name after said is the topic when the verb has a subject', () => {
     const html = '<p>Ada Frey said the Vienna mayor was “out of his depth.”</p>';
     expect(analyse(html).who).toEqual(['Ada Frey']);
+  });
+});
+
+describe('sentences and bounded work', () => {
+  it('。！？ end a sentence whatever follows', () => {
+    const text = '他来了。她走了！谁说的？好';
+    const block = { index: 0, text, tag: 'p', isHeading: false } as Parameters<typeof tokenize>[0];
+    const sentences = tokenize(block, [], [], new Lex(lexiconFor('en')), 1).filter((t) => t.kind === 'word');
+    expect(sentences.map((t) => t.sentence)).toEqual([1, 2, 3, 4]);
+  });
+  it('a run-on sentence of quotes still gives each quote its own cue', () => {
+    const line = 'Ines Kovac said “ok” and then Tomas Lind said “no” and ';
+    const { who } = analyse(`<p>${line.repeat(40)}</p>`);
+    expect(who.slice(-2)).toEqual(['Ines Kovac', 'Tomas Lind']);
   });
 });
