@@ -508,31 +508,33 @@ export function renderSvg(results: BenchResults): string {
     parts.push(`<line x1="${x(md)}" y1="${cy - 9}" x2="${x(md)}" y2="${cy + 9}" stroke="#000" stroke-width="2"/>`);
   });
   y = bottom + 50;
-  // Scaling panel.
+  // Scaling panel: log-log, so a linear cost is a line of slope 1 and a quadratic one of slope 2.
   const sTop = y + 20;
-  const sH = 220;
+  const sH = 240;
   const sLeft = 110;
   const sRight = width - 240;
   parts.push(
-    `<text x="${width / 2}" y="${y}" text-anchor="middle" font-size="16" font-weight="bold">Scaling: our ms vs article length (synthetic copies of the seed article)</text>`,
+    `<text x="${width / 2}" y="${y}" text-anchor="middle" font-size="16" font-weight="bold">Scaling: our ms vs article length (log-log; guides through the 16× point)</text>`,
   );
   const series = results.browsers.map((b) => ({ b, s: summarizeScaling(b.scaling) }));
-  const maxMs = Math.max(
-    60,
-    ...series.flatMap(({ s }) => s.flatMap((r) => [r.oursMs, r.readabilityMs ?? 0, (s[0]?.oursMs ?? 0) * r.times])),
-  );
-  const sy = (v: number) => sTop + sH - (v / maxMs) * sH;
   const sizes = series[0]?.s.map((r) => r.times) ?? [];
-  const sx = (t: number) => sLeft + (Math.log2(t) / Math.log2(Math.max(2, ...sizes))) * (sRight - sLeft);
+  const maxSize = Math.max(2, ...sizes);
+  const observed = series.flatMap(({ s }) => s.flatMap((r) => [r.oursMs, r.readabilityMs ?? r.oursMs]));
+  const yLo = 10 ** Math.floor(Math.log10(Math.max(0.1, Math.min(...observed.filter((v) => v > 0)))));
+  const yHi = 10 ** Math.ceil(Math.log10(Math.max(100, ...observed) * 4));
+  const sy = (v: number) =>
+    sTop + sH - ((Math.log10(Math.max(yLo, v)) - Math.log10(yLo)) / (Math.log10(yHi) - Math.log10(yLo))) * sH;
+  const sx = (t: number) => sLeft + (Math.log2(t) / Math.log2(maxSize)) * (sRight - sLeft);
   parts.push(`<line x1="${sLeft}" y1="${sTop + sH}" x2="${sRight}" y2="${sTop + sH}" stroke="#444"/>`);
   parts.push(`<line x1="${sLeft}" y1="${sTop}" x2="${sLeft}" y2="${sTop + sH}" stroke="#444"/>`);
   for (const t of sizes)
     parts.push(`<text x="${sx(t)}" y="${sTop + sH + 15}" text-anchor="middle" font-size="11">${t}×</text>`);
-  const step = 10 ** Math.floor(Math.log10(maxMs)) / (maxMs / 10 ** Math.floor(Math.log10(maxMs)) < 3 ? 2 : 1);
-  for (let v = 0; v <= maxMs; v += step)
-    parts.push(`<text x="${sLeft - 6}" y="${sy(v) + 4}" text-anchor="end" font-size="11">${round(v)} ms</text>`);
+  for (let v = yLo; v <= yHi; v *= 10) {
+    parts.push(`<line x1="${sLeft}" y1="${sy(v)}" x2="${sRight}" y2="${sy(v)}" stroke="#eee"/>`);
+    parts.push(`<text x="${sLeft - 6}" y="${sy(v) + 4}" text-anchor="end" font-size="11">${v} ms</text>`);
+  }
   parts.push(
-    `<line x1="${sLeft}" y1="${sy(50)}" x2="${sRight}" y2="${sy(50)}" stroke="#c92a2a" stroke-dasharray="4 3"/><text x="${sRight + 4}" y="${sy(50) + 4}" font-size="11" fill="#c92a2a">50 ms long task</text>`,
+    `<line x1="${sLeft}" y1="${sy(50)}" x2="${sRight}" y2="${sy(50)}" stroke="#c92a2a" stroke-dasharray="4 3"/><text x="${sLeft + 4}" y="${sy(50) - 4}" font-size="11" fill="#c92a2a">50 ms long task</text>`,
   );
   let legendY = sTop;
   const legend = (colour: string, text: string, dash = '') => {
@@ -541,28 +543,39 @@ export function renderSvg(results: BenchResults): string {
     );
     legendY += 16;
   };
+  const line = (pts: [number, number][], attrs: string) =>
+    parts.push(`<polyline fill="none" ${attrs} points="${pts.map(([t, v]) => `${sx(t)},${sy(v)}`).join(' ')}"/>`);
+  const guideSizes = sizes.filter((t) => t >= 4);
   for (const { b, s } of series) {
     const colour = b.browser === 'chromium' ? OURS : FF;
     const name = b.browser === 'chromium' ? 'Chromium' : 'Firefox';
     const pts = s.filter((r) => Number.isFinite(r.oursMs));
-    parts.push(
-      `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${pts.map((r) => `${sx(r.times)},${sy(r.oursMs)}`).join(' ')}"/>`,
+    line(
+      pts.map((r) => [r.times, r.oursMs]),
+      `stroke="${colour}" stroke-width="2"`,
     );
     for (const r of pts) parts.push(`<circle cx="${sx(r.times)}" cy="${sy(r.oursMs)}" r="3" fill="${colour}"/>`);
     legend(colour, `${name}: ours`);
-    const base = pts[0]?.oursMs;
-    if (base !== undefined) {
-      parts.push(
-        `<polyline fill="none" stroke="${colour}" stroke-dasharray="2 3" points="${pts.map((r) => `${sx(r.times)},${sy(base * r.times)}`).join(' ')}"/>`,
-      );
-      legend(colour, `${name}: linear from 1×`, 'stroke-dasharray="2 3"');
-    }
     const ref = s.filter((r) => r.readabilityMs !== null);
     if (ref.length > 0) {
-      parts.push(
-        `<polyline fill="none" stroke="${colour}" stroke-opacity="0.45" stroke-width="1.5" points="${ref.map((r) => `${sx(r.times)},${sy(r.readabilityMs!)}`).join(' ')}"/>`,
+      line(
+        ref.map((r) => [r.times, r.readabilityMs!]),
+        `stroke="${colour}" stroke-opacity="0.45" stroke-width="1.5"`,
       );
       legend(colour, `${name}: Readability`, 'stroke-opacity="0.45"');
+    }
+    const anchor = pts.find((r) => r.times === 16);
+    if (anchor) {
+      line(
+        guideSizes.map((t) => [t, anchor.oursMs * (t / 16)]),
+        `stroke="${colour}" stroke-dasharray="2 3"`,
+      );
+      legend(colour, `${name}: linear guide`, 'stroke-dasharray="2 3"');
+      line(
+        guideSizes.map((t) => [t, anchor.oursMs * (t / 16) ** 2]),
+        `stroke="${colour}" stroke-dasharray="8 4" stroke-opacity="0.5"`,
+      );
+      legend(colour, `${name}: quadratic guide`, 'stroke-dasharray="8 4" stroke-opacity="0.5"');
     }
   }
   const height = sTop + sH + 40;
