@@ -1,7 +1,7 @@
 // Headless Chromium via playwright-core, with or without the unpacked extension (BROWSERS.md).
 // Outside requests are aborted with context.route; long tasks are recorded from document start.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -21,6 +21,8 @@ export interface ChromiumBench extends BenchBrowser {
 }
 
 export async function launchChromium(extensionDir: string | null): Promise<ChromiumBench> {
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   const profile = mkdtempSync(join(tmpdir(), 'quotelens-bench-'));
   const args = [
     '--no-sandbox',

@@ -1,5 +1,6 @@
 // Firefox ESR via puppeteer-core over WebDriver BiDi with the extension installed as a temporary
 // add-on (BROWSERS.md). Outside requests are aborted by request interception (works over BiDi).
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { isOutside } from './outside';
@@ -8,6 +9,8 @@ import type { BenchBrowser, BenchTab } from './tab';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export async function launchFirefox(extensionDir: string | null): Promise<BenchBrowser> {
+  if (!existsSync(FIREFOX_PATH))
+    throw new Error(`Firefox not found at ${FIREFOX_PATH}: apt-get install -y firefox-esr (or set FIREFOX_PATH)`);
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
