@@ -242,6 +242,19 @@ class Context {
     c.evidence.add(evidence);
   }
 
+  private readonly classKinds = new Map<string, ReturnType<typeof classKind>>();
+
+  /** classKind, remembered per class/id string: pages repeat the same few class lists. */
+  classKindOf(el: Element): ReturnType<typeof classKind> {
+    const key = `${el.getAttribute('class') ?? ''}#${el.id}`;
+    let hit = this.classKinds.get(key);
+    if (hit === undefined) {
+      hit = classKind(el);
+      this.classKinds.set(key, hit);
+    }
+    return hit;
+  }
+
   linkCount(el: Element): number {
     return el.getElementsByTagName('a').length + el.getElementsByTagName('button').length;
   }
@@ -379,7 +392,7 @@ function shapeEvidence(el: Element, ctx: Context): void {
 }
 
 function classEvidence(el: Element, ctx: Context): void {
-  const hit = classKind(el);
+  const hit = ctx.classKindOf(el);
   if (!hit) return;
   const { kind, word } = hit;
   if (kind === 'comments' && !ctx.options.hideComments) return;
