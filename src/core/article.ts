@@ -2,6 +2,7 @@
 // Signals are weighed below (tune them there); every signal that fires adds a reason for --explain.
 
 import { TextMeasure } from './article-measure';
+import { SIDE_CONTENT_WORDS } from './lexicon/clutter';
 import { isProbablyReaderable } from './readerable';
 import type { ArticleVerdict, Lang } from './types';
 
@@ -90,9 +91,6 @@ const NON_ARTICLE_LD_TYPES = new Set([
   'Product',
 ]);
 
-/** Class/id words of side content: prose there is not the article's. */
-const SIDE_CONTENT =
-  /(^|[^a-z])(comments?|sidebar|footer|related|recommend\w*|promo|outbrain|taboola|newsletter|nav|menu|widget|disqus|cookies?|consent|popup|modal)([^a-z]|$)/i;
 const SIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM']);
 const SIDE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner']);
 const SEARCH_URL = /\/search\b|[?&](q|query|s|search|searchterm)=/i;
@@ -141,7 +139,7 @@ function isSideContent(el: Element): boolean {
   if (SIDE_TAGS.has(el.tagName)) return true;
   const role = el.getAttribute('role');
   if (role && SIDE_ROLES.has(role)) return true;
-  return SIDE_CONTENT.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
+  return SIDE_CONTENT_WORDS.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
 }
 
 /**

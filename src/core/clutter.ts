@@ -18,6 +18,7 @@ import {
   type LabelKind,
   NEWSLETTER_TEXT,
 } from './lexicon/clutter';
+import { normalizeSpace } from './text';
 import type { ClutterKind, Mode } from './types';
 
 export interface ClutterBlock {
@@ -323,14 +324,14 @@ function labelEvidence(el: Element, ctx: Context): void {
   const isHeading = HEADING_TAGS.has(el.tagName) || el.closest('h1, h2, h3, h4, h5, h6') !== null;
   // A link that reads "Trending" is a menu item, unless it is the heading of a box.
   if (!isHeading && (stats.linkChars > 0 || el.closest('a, nav, button'))) return;
-  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = normalizeSpace(el.textContent ?? '');
   const kind = labelKind(text);
   if (!kind) return;
   if (kind === 'comments' && !ctx.options.hideComments) return;
   const box = boxOfLabel(el, stats.chars, kind, ctx);
   if (!box) return;
   // The label must head its box: a word in the middle of a text is not a label.
-  const boxText = (box.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const boxText = normalizeSpace(box.textContent ?? '');
   if (box !== el && !boxText.startsWith(text)) return;
   ctx.add(box, kind, kind === 'ad' ? 'adLabel' : 'label', `${isHeading ? 'heading' : 'label'} '${text}'`);
 }

@@ -50,6 +50,7 @@ function checkPage(html: string, expected: Expected): void {
   const { doc, analysis, visible, unchanged } = run(html, expected, 'declutter');
   expect(unchanged, 'the analysis must not change the document').toBe(true);
   expect(analysis.report.isArticle).toBe(expected.isArticle ?? expected.is_article);
+  for (const block of analysis.clutter) expect(block.reason, 'every hidden block says why').not.toBe('');
   for (const want of expected.clutter) {
     const matching = analysis.clutter.filter(
       (c) => c.kind === want.kind && normalizeSpace(c.element.textContent ?? '').includes(want.contains),

@@ -348,6 +348,14 @@ export const LABELS: Record<Lang, Record<LabelKind, readonly string[]>> = {
   },
 };
 
+/**
+ * Class/id words of content beside the article (navigation, asides, comments, pop-ups): prose
+ * there does not decide where the article's root is. Substring-bounded, so "post-comments" and
+ * "sidebar-left" match and "navigator" does not.
+ */
+export const SIDE_CONTENT_WORDS =
+  /(^|[^a-z])(comments?|sidebar|footer|related|recommend\w*|promo|outbrain|taboola|newsletter|nav|menu|widget|disqus|cookies?|consent|popup|modal)([^a-z]|$)/i;
+
 /** Inline prefixes of a one-line link to another story inside the article ("Read more: …"). */
 export const INLINE_RELATED_PREFIX =
   /^(read more|read also|also read|related|see also|more|mehr zum thema|lesen sie auch|mehr dazu|à lire aussi|a lire aussi|lire aussi|voir aussi)\s*[:›»>–-]/i;
