@@ -299,8 +299,8 @@ function climbWrappers(start: Element, kind: LabelKind, ctx: Context, slack: num
   let cur = start;
   const chars = ctx.measure.of(start).chars;
   for (let parent = cur.parentElement; parent; parent = parent.parentElement) {
-    if (ctx.isProtected(parent, kind) || ctx.measure.of(parent).chars > chars + slack || addsHeading(parent, cur))
-      break;
+    if (LANDMARK_TAGS.has(parent.tagName) || ctx.isProtected(parent, kind)) break;
+    if (ctx.measure.of(parent).chars > chars + slack || addsHeading(parent, cur)) break;
     if (parent.children.length > 1 && slack === 0 && ctx.measure.of(parent).chars === 0) break;
     cur = parent;
   }
