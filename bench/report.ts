@@ -327,7 +327,12 @@ export function renderMarkdown(results: BenchResults): string {
     '',
   );
   if (results.failures.length > 0) out.push(`**Failed:** ${results.failures.join('; ')}`, '');
-  out.push('## Budgets', '', 'Status is judged on Chromium (the issue sets the budgets there), or on the only browser run.', '');
+  out.push(
+    '## Budgets',
+    '',
+    'Status is judged on Chromium (the issue sets the budgets there), or on the only browser run.',
+    '',
+  );
   out.push(table(['Budget', 'Target', 'Chromium', 'Firefox', 'Status'], budgetRows(results, sums)), '');
   for (const s of sums) {
     out.push(`## ${s.version}`, '');
@@ -378,6 +383,14 @@ export function renderMarkdown(results: BenchResults): string {
     if (s.observe)
       rows.push(['`quotelens:observe` batch', s.observe.n, f2(s.observe.median), f2(s.observe.p95), f2(s.observe.max)]);
     out.push(table(['Stage (ms)', 'pages', 'median', 'p95', 'max'], rows), '');
+    out.push(
+      'Ours: `data-quotelens-ms` and the `quotelens:*` User Timing measures, read from the page. Readability: ' +
+        'median of 3 runs of `new Readability(document.cloneNode(true)).parse()` in the same tab after ours.' +
+        (s.heapAddedKB
+          ? ' Heap: CDP `JSHeapUsedSize` after `HeapProfiler.collectGarbage`, with minus without the extension, same page.'
+          : ''),
+      '',
+    );
     out.push('Slowest pages (ours):', '');
     out.push(
       table(
