@@ -417,6 +417,15 @@ export class Registry {
     return e;
   }
 
+  /** The entity a name stands for when the article already knows it (full name or last name), else null. */
+  find(text: string): Entity | null {
+    const key = text.toLowerCase();
+    const full = this.byFull.get(key);
+    if (full) return full;
+    const parts = key.split(' ');
+    return parts.length === 1 ? (this.byWord.get(`l:${key}`)?.[0] ?? null) : null;
+  }
+
   /** "the company", "the alliance": the organisation the article names most. */
   mainOrg(): Entity | null {
     if (this.mainOrgCache !== undefined) return this.mainOrgCache;

@@ -42,6 +42,8 @@ const PHRASE_HEAD_TOKENS = 8;
 const MAX_MODIFIERS = 3;
 /** How far after a quote its cue may end ("“…” Sanders campaign manager Jeff Weaver said"). */
 export const RIGHT_WINDOW = 10;
+/** Longest parenthesis skipped between a name and its verb ("Jo Lee (D-Ohio) said"). */
+const MAX_PAREN_TOKENS = 6;
 /** A quote with no cue continues the speaker of a quote at most this many blocks before it. */
 export const CONTINUATION_BLOCKS = 1;
 /**
@@ -155,7 +157,7 @@ const SUBORDINATORS = new Set(
 
 const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
 const isComma = (t: Token | undefined): boolean => t?.kind === 'punct' && t.text === ',';
-const isDash = (t: Token | undefined): boolean => t?.kind === 'punct' && /^[—–-]$/.test(t.text);
+const isDash = (t: Token | undefined): boolean => t?.kind === 'punct' && /^[—–―-]$/.test(t.text);
 
 class Sieve {
   constructor(
@@ -176,6 +178,16 @@ class Sieve {
     )
       k += dir;
     return k;
+  }
+
+  /** "Jo Lee (D-Ohio) said": the index past a short parenthesis at i (direction dir), or i. */
+  private skipParen(i: number, dir: 1 | -1): number {
+    const t = this.d.tokens;
+    const [open, close] = dir === 1 ? ['(', ')'] : [')', '('];
+    if (t[i]?.text !== open) return i;
+    for (let k = i + dir; Math.abs(k - i) <= MAX_PAREN_TOKENS && t[k] && t[k]!.kind !== 'quote'; k += dir)
+      if (t[k]!.text === close) return k + dir;
+    return i;
   }
 
   private verbAt(i: number): number {
@@ -210,7 +222,7 @@ class Sieve {
     if (
       sig?.kind === 'name' &&
       !sig.possessive &&
-      (t[sig.end]?.block !== t[q + 2]!.block || /^[,.]$/.test(t[sig.end]!.text))
+      (t[sig.end]?.block !== t[q + 2]!.block || /^[,.]$/.test(t[sig.end]!.text) || t[sig.end]!.kind === 'quote')
     )
       return { mention: sig, cue: '—', rule: 'colon', step: 'right:dash-X' };
     let i = q + 1;
@@ -221,7 +233,7 @@ class Sieve {
     if (source) return { mention: source, cue: phrase(t, i, acc), rule: 'according-to', step: 'right:according-to' };
     const m = this.d.mentionAt.get(i);
     if (m && !m.possessive) {
-      let j = m.end;
+      let j = this.skipParen(m.end, 1);
       if (isComma(t[j])) {
         const after = this.asideEnd(j);
         if (after > 0 && this.verbAt(this.skipBetween(after, 1)) > 0) j = after;
@@ -417,7 +429,7 @@ class Sieve {
 
   private subjectBefore(v: number, start: number): Mention | null {
     const t = this.d.tokens;
-    let j = this.skipBetween(v - 1, -1);
+    let j = this.skipParen(this.skipBetween(v - 1, -1), -1);
     const named = isComma(t[j]) ? this.d.mentionEndingAt.get(j - 1) : undefined;
     if (
       named &&
@@ -548,6 +560,9 @@ const phrase = (t: Token[], i: number, n: number): string =>
     .map((x) => x.text)
     .join(' ');
 
+/** Cue shapes of a closing sentence that may introduce the next paragraph's quote (explicit verb cues only). */
+const INTRO_STEPS = new Set(['left:X-said', 'left:said-X', 'left:X-…-saying']);
+
 const NONE: Attribution = { speaker: null, mention: null, cue: null, rule: 'none', step: 'none' };
 
 export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang: Lang): AttributionResult {
@@ -563,9 +578,29 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
   const introduced = (q: number): Found | null => {
     const t = d.tokens;
     const first = d.blockStart.get(t[q]!.block)!;
-    if (first !== q || first === 0 || t[first - 1]!.text !== ':') return null;
-    const f = sieve.leftIn(clauseStart(d, first - 1), first, false);
-    return f ? { ...f, step: `intro:${f.step}` } : null;
+    if (first !== q || first === 0 || headings.has(t[first - 1]!.block)) return null;
+    const start = clauseStart(d, first - 1);
+    if (t[first - 1]!.text === ':') {
+      const f = sieve.leftIn(start, first, false);
+      return f ? { ...f, step: `intro:${f.step}` } : null;
+    }
+    // "Lee was quick to add that talks go on. ¶ “…”": a closing sentence with no quote of its own
+    // whose subject speaks (a speech or attitude verb) introduces the next paragraph's opening quote.
+    if (headings.has(t[q]!.block) || t[first - 1]!.kind === 'quote' || d.prevQuote[first - 1]! >= start) return null;
+    const f = sieve.leftIn(start, first, false);
+    return f && INTRO_STEPS.has(f.step) && f.mention === sieve.sentenceSubject(start, first)
+      ? { ...f, step: `intro-prev:${f.step}` }
+      : null;
+  };
+  // In Title Case a heading's name run swallows the words after it: keep its longest prefix that
+  // names a person of the body ("Ada Frey Slams Port Plan" → Ada Frey).
+  const headingName = (m: Mention): Mention => {
+    const words = m.text.split(' ');
+    for (let k = words.length; k >= 1; k--) {
+      const e = registry.find(words.slice(0, k).join(' '));
+      if (e?.type === 'person' && e.full) return k === words.length ? m : { ...m, text: e.name };
+    }
+    return m;
   };
   // "Ruiz: Talks Were ‘A Success’" — a heading that opens with a name and a colon.
   const headline = (q: number): Found | null => {
@@ -573,8 +608,12 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
     if (!headings.has(t[q]!.block)) return null;
     const first = d.blockStart.get(t[q]!.block)!;
     const m = d.mentionAt.get(first);
-    if (m?.kind !== 'name' || t[m.end]?.text !== ':' || m.end >= q) return null;
-    return { mention: m, cue: ':', rule: 'colon', step: 'heading:X-colon' };
+    if (m?.kind !== 'name' || m.possessive || m.end >= q) return null;
+    if (t[m.end]?.text === ':') return { mention: headingName(m), cue: ':', rule: 'colon', step: 'heading:X-colon' };
+    // "Ada Frey Slams Port Plan: ‘…’": Title Case runs the verb into the name; a person the body
+    // names opening the heading is its subject, and its quotes are theirs.
+    const named = headingName(m);
+    return named !== m ? { mention: named, cue: '', rule: 'cue-name', step: 'heading:X-verb' } : null;
   };
   const entityOf: (Entity | null)[] = spans.map(() => null);
   const attributions: Attribution[] = spans.map((span, i) => {
@@ -586,9 +625,11 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
     let found = rightFirst
       ? (sieve.right(q) ?? sieve.left(q, span.kind === 'partial'))
       : (sieve.left(q, span.kind === 'partial') ?? sieve.right(q));
-    if (!found) found = introduced(q) ?? headline(q);
     // A short Title Case phrase with no speech cue is a title or a name ("The Night Shift"), not a quotation.
     if (found?.step === 'left:subject' && scare && /^\p{Lu}/u.test(span.text)) found = null;
+    if (!found) found = introduced(q) ?? headline(q);
+    if (found?.mention.kind === 'name' && headings.has(span.block))
+      found = { ...found, mention: headingName(found.mention) };
     if (!found) return NONE;
     const { entity, descriptive } = sieve.resolve(found.mention);
     if (!entity && !descriptive)

@@ -192,3 +192,24 @@ describe('sentences and bounded work', () => {
     expect(who.slice(-2)).toEqual(['Ines Kovac', 'Tomas Lind']);
   });
 });
+
+describe('cues across lines, headings and parentheses', () => {
+  it('signature lines with a horizontal bar, one after another', () => {
+    const html = '<p>“The ferry runs late.” ― Ines Kovac<br>“The pier is closed.” ― Tomas Lind</p>';
+    expect(analyse(html).who).toEqual(['Ines Kovac', 'Tomas Lind']);
+  });
+  it('heading that opens with a person and a Title Case verb', () => {
+    const html =
+      '<h1>Ines Kovac Slams Pier Plan: ‘A Waste Of Money’</h1><p>Harbour chief Ines Kovac spoke on Monday.</p>';
+    expect(analyse(html).who).toEqual(['Ines Kovac']);
+  });
+  it('closing sentence whose subject speaks introduces the next paragraph quote', () => {
+    const html =
+      '<p>Tomas Lind added that the pier stays shut for now.</p><p>“We need two more weeks of repairs before the boats return.”</p>';
+    expect(analyse(html).who).toEqual(['Tomas Lind']);
+  });
+  it('party and state in parentheses between the name and the verb', () => {
+    const html = '<p>“The pier must reopen soon” Sen. Ines Kovac (D-Ore.) said in a statement.</p>';
+    expect(analyse(html).who).toEqual(['Ines Kovac']);
+  });
+});
