@@ -30,6 +30,8 @@ export interface BenchResults {
   date: string;
   command: string;
   commit: string;
+  /** Source files with uncommitted changes when the run started (others share the checkout). */
+  uncommitted?: string[];
   machine: {
     cpus: number;
     cpuModel: string;
@@ -318,7 +320,11 @@ export function renderMarkdown(results: BenchResults): string {
   const out: string[] = [];
   out.push('# Quotelens benchmark results', '');
   out.push(
-    `Run ${results.date.slice(0, 16).replace('T', ' ')} UTC on commit ${results.commit} with \`${results.command}\` ` +
+    `Run ${results.date.slice(0, 16).replace('T', ' ')} UTC on commit ${results.commit}` +
+      (results.uncommitted && results.uncommitted.length > 0
+        ? ` (the build also had uncommitted changes in ${results.uncommitted.join(', ')})`
+        : '') +
+      ` with \`${results.command}\` ` +
       `(${results.wallSeconds} s). Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; ` +
       `load average ${m.loadAverage.join(' / ')} at start, ${m.loadAverageAtEnd?.join(' / ') ?? '?'} at end. ` +
       `Browsers: ${results.browsers.map((b) => b.version).join(', ')}. Pages: ${results.pageCount} ` +

@@ -225,6 +225,20 @@ function machine(): BenchResults['machine'] {
   };
 }
 
+/** Source files that differ from the commit (the build under test is of the working tree). */
+function uncommittedSources(): string[] {
+  try {
+    return execFileSync('git', ['status', '--porcelain', '--', 'src', 'manifest.json', 'vite.config.ts'], {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.slice(3));
+  } catch {
+    return [];
+  }
+}
+
 function gitCommit(): string {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
@@ -238,6 +252,7 @@ const results: BenchResults = {
   date: new Date().toISOString(),
   command: `npx tsx scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(),
   commit: gitCommit(),
+  uncommitted: uncommittedSources(),
   machine: machine(),
   pageCount: pages.length,
   sizes: bundleSizes(dist('chrome')),
