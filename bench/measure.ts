@@ -38,6 +38,11 @@ export interface PageRun {
    * that overlap our measures, of any length. Null when the load was not traced.
    */
   ourSlices: LongTask[] | null;
+  /**
+   * `quotelens:task` measures, if the content script emits them: one per synchronous slice of our
+   * work (its `timed()` calls). Null when it does not (then our run is taken as one block).
+   */
+  ourTasks: number[] | null;
   /** Traced loads only: slices > 50 ms of the page itself (not overlapping our work). */
   otherLongTasks: number | null;
   /** Long tasks overlapping our window that the page's own PerformanceObserver saw (null: no API). */
@@ -112,11 +117,23 @@ export interface MeasureOptions {
  * slice), so data-quotelens-ms > 50 means a slice > 50 ms; it is a lower bound of that slice.
  */
 export function ourLongTask(run: PageRun): number | null {
-  if (run.ourSlices) {
-    const max = Math.max(0, ...run.ourSlices.map((t) => t.duration));
-    return max > LONG_TASK_MS ? max : null;
-  }
-  return run.oursMs !== null && run.oursMs > LONG_TASK_MS ? run.oursMs : null;
+  const longest = ourLongestSlice(run);
+  return longest !== null && longest > LONG_TASK_MS ? longest : null;
+}
+
+/**
+ * Our longest main-thread slice on this load, from the best source there is: the browser's trace,
+ * then `quotelens:task` measures, then data-quotelens-ms (right only while the run is one block).
+ */
+export function ourLongestSlice(run: PageRun): number | null {
+  if (run.ourSlices) return Math.max(0, ...run.ourSlices.map((t) => t.duration));
+  if (run.ourTasks && run.ourTasks.length > 0) return Math.max(...run.ourTasks);
+  return run.oursMs;
+}
+
+/** A lower bound of our longest slice whatever the chunking: no stage is split across tasks. */
+export function longestStage(run: PageRun): number {
+  return Math.max(0, ...Object.values(run.stages));
 }
 
 export async function measurePage(tab: BenchTab, name: string, url: string, opts: MeasureOptions): Promise<PageRun> {
@@ -129,6 +146,7 @@ export async function measurePage(tab: BenchTab, name: string, url: string, opts
     readabilityMs: null,
     readabilityRuns: [],
     ourSlices: null,
+    ourTasks: null,
     otherLongTasks: null,
     longTasksSeenByPage: null,
     benchMs: {},
@@ -157,7 +175,10 @@ export async function measurePage(tab: BenchTab, name: string, url: string, opts
   if (run.status !== 'timeout') run.status = opts.withExtension ? (snap.status ?? 'none') : 'no-extension';
   run.oursMs = snap.ms === null ? null : Number(snap.ms);
   const firstRun = new Map<string, { start: number; duration: number }>();
-  for (const m of snap.measures) if (m.name !== 'observe' && !firstRun.has(m.name)) firstRun.set(m.name, m);
+  for (const m of snap.measures)
+    if (m.name !== 'observe' && m.name !== 'task' && !firstRun.has(m.name)) firstRun.set(m.name, m);
+  const tasks = snap.measures.filter((m) => m.name === 'task').map((m) => m.duration);
+  if (tasks.length > 0) run.ourTasks = tasks;
   for (const stage of STAGES) {
     const m = firstRun.get(stage);
     if (m) run.stages[stage] = m.duration;

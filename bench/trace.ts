@@ -51,7 +51,9 @@ export class LongTaskTrace {
   async stop(thresholdMs: number): Promise<TraceLongTasks> {
     await this.cdp.send('Tracing.end');
     await this.complete;
-    const ours = this.events.filter((e) => e.name.startsWith('quotelens:') && e.name !== 'quotelens:observe');
+    const ours = this.events.filter(
+      (e) => e.name.startsWith('quotelens:') && e.name !== 'quotelens:observe' && e.name !== 'quotelens:task',
+    );
     const first = ours[0];
     if (!first) return { ours: [], others: 0 };
     const begin = Math.min(...ours.filter((e) => e.ph === 'b').map((e) => e.ts));
