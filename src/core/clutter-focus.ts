@@ -15,6 +15,12 @@ export interface ArticleHeader {
   media: Element[];
 }
 
+/** Inside the root, focus mode also hides link lists: at least this link density … */
+export const FOCUS_LINK_LIST_DENSITY = 0.7;
+/** … and this many links, with no prose. */
+export const FOCUS_LINK_LIST_LINKS = 3;
+const LINK_LIST_TAGS = new Set(['UL', 'OL', 'DIV', 'SECTION', 'ASIDE', 'NAV', 'TABLE', 'DL']);
+
 /** Elements that show nothing, so hiding them changes nothing. */
 const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'BR']);
 const LEAD_MEDIA_SELECTOR = 'figure, picture, img, video';
@@ -68,6 +74,37 @@ export function focusBlocks(
   };
   for (let el: Element = root; el.parentElement && el.tagName !== 'BODY'; el = el.parentElement) {
     visit(el.parentElement, el);
+  }
+  return [...out, ...linkListsInside(root, measure, found)];
+}
+
+/**
+ * Lists of links inside the root, after its last paragraph of prose and without prose of their
+ * own ("more on this", tag lists, unlabelled recirculation): a reader view drops them, as
+ * extractors do. Link lists between paragraphs are left: there they are often the article's own.
+ */
+function linkListsInside(root: Element, measure: TextMeasure, found: readonly ClutterBlock[]): ClutterBlock[] {
+  const out: ClutterBlock[] = [];
+  const hidden = found.map((b) => b.element);
+  let lastProse: Element | null = null;
+  for (const block of measure.blocks) {
+    if (root.contains(block.element) && measure.of(block.element).bodyChars > 0) lastProse = block.element;
+  }
+  if (!lastProse) return out;
+  let last: Element | null = null;
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (last?.contains(el) || !LINK_LIST_TAGS.has(el.tagName)) continue;
+    if (!((lastProse.compareDocumentPosition(el) & 4) /* FOLLOWING */) || el.contains(lastProse)) continue;
+    const s = measure.of(el);
+    if (s.chars === 0 || s.bodyChars > 0 || s.linkChars < FOCUS_LINK_LIST_DENSITY * s.chars) continue;
+    const links = el.getElementsByTagName('a').length;
+    if (links < FOCUS_LINK_LIST_LINKS || hidden.some((h) => h === el || h.contains(el))) continue;
+    out.push({
+      element: el,
+      kind: 'other',
+      reason: `focus: link list in the article, link density ${(s.linkChars / s.chars).toFixed(2)}, ${links} links`,
+    });
+    last = el;
   }
   return out;
 }

@@ -151,6 +151,28 @@ describe('focus mode', () => {
   });
 });
 
+describe('focus mode inside the root', () => {
+  const list = (cls: string) =>
+    `<ul class="${cls}"><li><a href="/a">River levels explained</a></li><li><a href="/b">How the barrier works</a></li><li><a href="/c">Flood map of the valley</a></li></ul>`;
+
+  it('hides a link list after the last paragraph, keeps one between paragraphs', () => {
+    const doc = articlePage({ inside: list('between') });
+    const body = el(doc, '.article-body');
+    body.insertAdjacentHTML('beforeend', list('trailing'));
+    const { blocks } = clutterOf(doc, { mode: 'focus', hideComments: false });
+    const hidden = blocks.map((b) => b.element);
+    expect(hidden).toContain(el(doc, 'ul.trailing'));
+    expect(hidden).not.toContain(el(doc, 'ul.between'));
+    expect(blocks.find((b) => b.element === el(doc, 'ul.trailing'))?.reason).toMatch(/link list in the article/);
+  });
+
+  it('leaves the same list alone in declutter mode', () => {
+    const doc = articlePage();
+    el(doc, '.article-body').insertAdjacentHTML('beforeend', list('trailing'));
+    expect(clutterOf(doc).blocks).toEqual([]);
+  });
+});
+
 describe('findClutterIn', () => {
   it('classifies a late-loading ad subtree', () => {
     const doc = articlePage();
