@@ -445,7 +445,22 @@ class Sieve {
     if (j < start) return null;
     if (this.lex.relatives.has(t[j]?.lower ?? '') && isComma(t[j - 1])) j -= 2;
     const m = this.d.mentionEndingAt.get(j);
-    return m && !m.possessive ? m : null;
+    if (!m || m.possessive) return null;
+    return this.outerSubject(m, v, start) ?? m;
+  }
+
+  /**
+   * "Mark Holden, chairman of Freedom Partners, the funding arm, said": a name inside a comma-delimited
+   * appositive is not the subject; the clause's first name, with the comma pair around the rest, is
+   * (measured: opening the pair with "of" or a place name instead lost on train).
+   */
+  private outerSubject(m: Mention, v: number, start: number): Mention | null {
+    const t = this.d.tokens;
+    const s = this.sentenceSubject(start, m.start);
+    if (!s || s === m || s.kind !== 'name' || m.start - s.end > MAX_ASIDE_TOKENS) return null;
+    if (!isComma(t[s.end]) || !isComma(t[this.skipBetween(v - 1, -1)])) return null;
+    for (let k = s.end; k < m.start; k++) if (t[k]!.kind === 'quote' || this.verbAt(k) > 0) return null;
+    return s;
   }
 
   /** The entity a mention stands for, at the position of the quote. */

@@ -212,4 +212,9 @@ describe('cues across lines, headings and parentheses', () => {
     const html = '<p>“The pier must reopen soon” Sen. Ines Kovac (D-Ore.) said in a statement.</p>';
     expect(analyse(html).who).toEqual(['Ines Kovac']);
   });
+  it('long appositive with a name inside: the clause subject speaks', () => {
+    const html =
+      '<p>Ines Kovac, a pilot who flies for Harbour Air, the island carrier, said the route was “safe enough for now.”</p>';
+    expect(analyse(html).who).toEqual(['Ines Kovac']);
+  });
 });
