@@ -1,6 +1,6 @@
-import { findClutterIn } from '../core/clutter';
 // Content script: reads settings, runs the core on the page, applies the result, serves the
 // popup's calls. A thin adapter: all understanding of the page lives in src/core.
+import { findClutterIn } from '../core/clutter';
 import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messages';
 import { callBackground, serve } from '../shared/rpc';
 import { isOwnExtensionSender } from '../shared/senders';
@@ -47,11 +47,6 @@ async function start(): Promise<void> {
     );
   };
 
-  if (isSiteEnabled(settings, location.hostname)) {
-    page.run();
-    watch(true);
-  } else page.markOff();
-
   const api: ContentApi = {
     getState: () => page.state(),
     setToggles: (t) => {
@@ -93,6 +88,11 @@ async function start(): Promise<void> {
       status: page.state().status,
     }).catch(() => undefined);
   }
+  // The popup may ask while the page is still being read: it gets status 'loading' until then.
+  if (isSiteEnabled(settings, location.hostname)) {
+    await page.runChunked();
+    watch(true);
+  } else page.markOff();
   void report();
 
   if (__E2E__) {

@@ -1,7 +1,7 @@
 // Applies a PageReport to the live page: marks clutter hidden, highlights quotes, publishes the
 // data-quotelens* hooks, and undoes all of it exactly. The only module that writes to the page.
 import type { ClutterOptions } from '../core/clutter';
-import { type Analysis, analyzePage } from '../core/report';
+import { type Analysis, analyzePageSteps, hiddenText } from '../core/report';
 import { locateOffset } from '../core/text';
 import type { Quote } from '../core/types';
 import type { PageState, PageStatus, Toggles } from '../shared/messages';
@@ -27,6 +27,8 @@ export class PageController {
   private readonly highlighter: Highlighter;
   private readonly tips: QuoteTips;
   private error: string | undefined;
+  /** Bumped by every run and by turning off, so a chunked run that was overtaken stops. */
+  private generation = 0;
 
   constructor(
     private readonly doc: Document,
@@ -38,33 +40,76 @@ export class PageController {
     this.tips = new QuoteTips(doc, win, (id) => this.tipFor(id));
   }
 
-  /** Runs the core and applies its result; returns the main-thread ms it took. */
+  /** Runs the core and applies its result, all in one task (tests, toggles). */
   run(): void {
+    ++this.generation;
+    const steps = this.steps();
     this.timed(() => {
-      try {
-        this.analysis = analyzePage(this.doc, {
-          ...this.clutterOptions,
-          url: this.win.location.href,
-          now: () => this.win.performance.now(),
-          onStage: (stage, start, end) => this.measure(stage, start, end),
-        });
-        this.status = this.analysis.report.isArticle ? 'ready' : 'skipped';
-      } catch (err) {
-        this.analysis = null;
-        this.status = 'error';
-        this.error = (err as Error).message;
-      }
-      this.render();
+      for (let step = steps.next(); !step.done; step = steps.next());
     });
   }
 
-  /** Adds late-loading clutter found by the observer. */
+  /**
+   * The same, one stage per task: between stages the page gets the main thread back, so no task
+   * of ours runs much longer than its longest stage. Resolves when the page is ready or skipped.
+   */
+  async runChunked(): Promise<void> {
+    const steps = this.steps();
+    const generation = ++this.generation;
+    for (;;) {
+      let done = false;
+      this.timed(() => {
+        done = steps.next().done === true;
+      });
+      if (done || generation !== this.generation) return;
+      await yieldToPage(this.win);
+      // Turned off, re-run or re-analysed meanwhile: that newer run owns the page now.
+      if (generation !== this.generation) return;
+    }
+  }
+
+  /** One run as steps: each `next()` does one stage; the last one applies the result. */
+  private *steps(): Generator<void, void> {
+    this.status = 'loading';
+    try {
+      const stages = analyzePageSteps(this.doc, {
+        ...this.clutterOptions,
+        url: this.win.location.href,
+        now: () => this.win.performance.now(),
+        onStage: (stage, start, end) => this.measure(stage, start, end),
+      });
+      let step = stages.next();
+      while (!step.done) {
+        yield;
+        step = stages.next();
+      }
+      this.analysis = step.value;
+      this.status = this.analysis.report.isArticle ? 'ready' : 'skipped';
+    } catch (err) {
+      this.analysis = null;
+      this.status = 'error';
+      this.error = (err as Error).message;
+    }
+    this.render();
+  }
+
+  /** Adds late-loading clutter found by the observer: marks just the new blocks. */
   addClutter(found: Analysis['clutter']): void {
-    if (!this.analysis || found.length === 0) return;
+    const analysis = this.analysis;
+    if (!analysis || found.length === 0 || this.status !== 'ready') return;
     this.timed(() => {
-      const known = new Set(this.analysis!.clutter.map((c) => c.element));
-      for (const c of found) if (!known.has(c.element)) this.analysis!.clutter.push(c);
-      this.render();
+      const known = new Set(analysis.clutter.map((c) => c.element));
+      const hide = this.toggles.declutter || this.toggles.focus;
+      for (const c of found) {
+        if (known.has(c.element)) continue;
+        known.add(c.element);
+        analysis.clutter.push(c);
+        analysis.report.hidden.push({ kind: c.kind, text: hiddenText(c.element), reason: c.reason });
+        if (hide && (c.kind !== 'other' || this.toggles.focus)) {
+          c.element.setAttribute(HIDDEN_ATTR, c.kind);
+          this.hiddenEls.push(c.element);
+        }
+      }
     });
   }
 
@@ -105,6 +150,7 @@ export class PageController {
     if (enabled === this.enabled) return;
     this.enabled = enabled;
     if (!enabled) {
+      this.generation++;
       this.clearAll();
       this.doc.documentElement.setAttribute(HOOK, 'off');
       this.status = 'off';
@@ -255,4 +301,18 @@ export class PageController {
     const who = speaker ? `${speaker.name}${speaker.role ? ` · ${speaker.role}` : ''}` : 'Unattributed';
     return `${who} — quote ${index + 1} of ${report.quotes.length}`;
   }
+}
+
+/** Gives the main thread back to the page: scheduler.yield where it exists, else a message task. */
+function yieldToPage(win: Window): Promise<void> {
+  const scheduler = (win as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }

@@ -29,7 +29,21 @@ export interface Analysis {
 /** How much of a hidden block's text goes into the report. */
 const HIDDEN_TEXT_CAP = 200;
 
+/** The stages, in order; `analyzePageSteps` yields each name once that stage is done. */
+export const STAGES = ['detect', 'declutter', 'blocks', 'quotes', 'speakers'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** The whole analysis at once (CLI, tests, benchmarks). */
 export function analyzePage(doc: Document, options: AnalyzeOptions = {}): Analysis {
+  const steps = analyzePageSteps(doc, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The analysis as a sequence of stages: the caller may pause between them (the content script
+ * yields to the page so no single task runs long). The core stays pure: it never waits itself.
+ */
+export function* analyzePageSteps(doc: Document, options: AnalyzeOptions = {}): Generator<Stage, Analysis> {
   const now = options.now ?? (() => Date.now());
   const mode = options.mode ?? 'declutter';
   const timings: Record<string, number> = {};
@@ -44,6 +58,7 @@ export function analyzePage(doc: Document, options: AnalyzeOptions = {}): Analys
   };
 
   const article = time('detect', () => detectArticle(doc));
+  yield 'detect';
   const base: PageReport = {
     version: 1,
     url: options.url ?? doc.location?.href ?? '',
@@ -67,12 +82,16 @@ export function analyzePage(doc: Document, options: AnalyzeOptions = {}): Analys
   const clutter = time('declutter', () =>
     findClutterBlocks(doc, root, { mode, hideComments: options.hideComments ?? false }),
   );
+  yield 'declutter';
   const hiddenSet = new Set(clutter.map((c) => c.element));
   const { blocks, truncated } = time('blocks', () => collectTextBlocks(root, { exclude: (el) => hiddenSet.has(el) }));
   if (truncated) notes.push('text cap reached: only the first part of the page was read');
+  yield 'blocks';
   const spans = time('quotes', () => findQuotes(blocks));
+  yield 'quotes';
   if (spans.length >= MAX_SPANS) notes.push(`quote cap reached: only the first ${MAX_SPANS} quotations were read`);
   const { attributions, speakers } = time('speakers', () => attributeSpeakers(blocks, spans, article.lang));
+  yield 'speakers';
 
   const quotes: Quote[] = spans.map((span, i) => {
     const a = attributions[i]!;
@@ -89,12 +108,13 @@ export function analyzePage(doc: Document, options: AnalyzeOptions = {}): Analys
       end: span.end,
     };
   });
-  const hidden: HiddenBlock[] = clutter.map((c) => ({
-    kind: c.kind,
-    text: normalizeSpace(c.element.textContent ?? '').slice(0, HIDDEN_TEXT_CAP),
-    reason: c.reason,
-  }));
+  const hidden: HiddenBlock[] = clutter.map((c) => ({ kind: c.kind, text: hiddenText(c.element), reason: c.reason }));
   return { report: { ...base, quotes, speakers, hidden }, root, clutter, blocks, spans };
+}
+
+/** A hidden block's text as the report shows it: white space collapsed, capped. */
+export function hiddenText(el: Element): string {
+  return normalizeSpace(el.textContent ?? '').slice(0, HIDDEN_TEXT_CAP);
 }
 
 const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'IFRAME', 'OBJECT']);

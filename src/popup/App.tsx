@@ -10,6 +10,9 @@ import { summaryJson, summaryMarkdown } from './export';
 
 /** Quotes shown per speaker before "Show all". */
 const QUOTES_COLLAPSED = 3;
+/** While the page is still being read: how often, and how many times, the popup asks again. */
+const POLL_MS = 250;
+const MAX_POLLS = 40;
 
 export function App({ connector }: { connector: PopupConnector }) {
   const [view, setView] = useState<TabView | null>(null);
@@ -18,6 +21,17 @@ export function App({ connector }: { connector: PopupConnector }) {
   useEffect(() => {
     connector.load().then(setView, (err: Error) => setError(err.message));
   }, [connector]);
+
+  // The page may still be reading when the popup opens: ask again shortly, a bounded number of times.
+  const [polls, setPolls] = useState(0);
+  useEffect(() => {
+    if (view?.kind !== 'page' || view.state.status !== 'loading' || polls >= MAX_POLLS) return;
+    const timer = setTimeout(() => {
+      setPolls((n) => n + 1);
+      connector.load().then(setView, (err: Error) => setError(err.message));
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [view, polls, connector]);
 
   const update = useCallback((next: Promise<PageState | null>, siteEnabled?: boolean) => {
     next.then(
@@ -99,6 +113,11 @@ function Body({ view, connector, update }: BodyProps) {
           </>
         ) : null}
       </section>
+      {state.status === 'loading' ? (
+        <p class="empty" aria-live="polite">
+          {t('loading')}
+        </p>
+      ) : null}
       {state.status === 'off' ? <p class="empty">{t('siteOff')}</p> : null}
       {state.status === 'skipped' ? <p class="empty">{t('notArticle')}</p> : null}
       {state.status === 'error' ? (

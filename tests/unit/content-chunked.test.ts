@@ -1,0 +1,54 @@
+// The content script's chunked run: one stage per task, same result as the one-task run, and a
+// run overtaken by "off" stops without touching the page again.
+import { afterEach, describe, expect, it } from 'vitest';
+import { PageController } from '../../src/content/page';
+
+const page = `<article><h1>Tram line opens</h1>
+<p>The new tram line between the station and the harbour opened on Saturday after three years of building work, with free rides for the first weekend and extra staff at every stop.</p>
+<p>“It is faster than the bus and quieter too,” said Mira Holt, who rides to work every morning. She added that the stops were well lit.</p>
+<div class="ad-slot"><span>Advertisement</span></div>
+<p>The city council said it would review the timetable after the first month, and that evening services could be extended if demand stayed high through the autumn.</p>
+</article>`;
+
+const toggles = { declutter: true, highlight: true, focus: false };
+
+function setUp(): void {
+  document.documentElement.removeAttribute('data-quotelens');
+  document.head.innerHTML = '<title>Tram line opens</title><meta property="og:type" content="article">';
+  document.body.innerHTML = page;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('chunked run', () => {
+  it('gives the same report as the one-task run', async () => {
+    setUp();
+    const once = new PageController(document, window, toggles, false);
+    once.run();
+    const expected = { ...once.state().report!, timings: {} };
+    once.clearAll();
+
+    const chunked = new PageController(document, window, toggles, false);
+    const pending = chunked.runChunked();
+    expect(chunked.state().status).toBe('loading');
+    await pending;
+    expect(chunked.state().status).toBe('ready');
+    expect({ ...chunked.state().report!, timings: {} }).toEqual(expected);
+    expect(document.documentElement.getAttribute('data-quotelens')).toBe('ready');
+    chunked.clearAll();
+  });
+
+  it('stops when turned off half way, leaving no trace', async () => {
+    setUp();
+    const before = document.documentElement.outerHTML;
+    const controller = new PageController(document, window, toggles, false);
+    const pending = controller.runChunked();
+    controller.setEnabled(false);
+    await pending;
+    expect(controller.state().status).toBe('off');
+    document.documentElement.removeAttribute('data-quotelens');
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+});
