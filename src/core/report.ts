@@ -80,7 +80,11 @@ export function* analyzePageSteps(doc: Document, options: AnalyzeOptions = {}): 
   const root = article.root;
 
   const clutter = time('declutter', () =>
-    findClutterBlocks(doc, root, { mode, hideComments: options.hideComments ?? false }),
+    findClutterBlocks(doc, root, {
+      mode,
+      hideComments: options.hideComments ?? false,
+      ...(article.measure ? { measure: article.measure } : {}),
+    }),
   );
   yield 'declutter';
   const hiddenSet = new Set(clutter.map((c) => c.element));
