@@ -44,6 +44,8 @@ const MAX_MODIFIERS = 3;
 export const RIGHT_WINDOW = 10;
 /** Longest parenthesis skipped between a name and its verb ("Jo Lee (D-Ohio) said"). */
 const MAX_PAREN_TOKENS = 6;
+/** Comma-delimited asides in a row skipped between a name and its verb (measured: 3 beats 1 on both splits). */
+const MAX_ASIDES = 3;
 /** A quote with no cue continues the speaker of a quote at most this many blocks before it. */
 export const CONTINUATION_BLOCKS = 1;
 /**
@@ -194,11 +196,17 @@ class Sieve {
     return this.lex.phraseAt(this.lex.verbs, this.d.tokens, i);
   }
 
+  /** A sentence end at k; an abbreviation's dot before a comma ("Mitch McConnell, R-Ky., said") is not one. */
+  private stops(k: number): boolean {
+    const t = this.d.tokens;
+    return /^[.!?]$/.test(t[k]!.text) && !(t[k]!.text === '.' && isComma(t[k + 1]));
+  }
+
   /** A comma-delimited aside starting at the comma at i (forward): index after its closing comma, or -1. */
   private asideEnd(i: number): number {
     const t = this.d.tokens;
     for (let k = i + 1; k < t.length && k <= i + MAX_ASIDE_TOKENS; k++) {
-      if (t[k]!.kind === 'quote' || t[k]!.block !== t[i]!.block || /^[.!?]$/.test(t[k]!.text)) return -1;
+      if (t[k]!.kind === 'quote' || t[k]!.block !== t[i]!.block || this.stops(k)) return -1;
       if (isComma(t[k])) return k + 1;
     }
     return -1;
@@ -207,7 +215,7 @@ class Sieve {
   private asideStart(i: number): number {
     const t = this.d.tokens;
     for (let k = i - 1; k >= 0 && k >= i - MAX_ASIDE_TOKENS; k--) {
-      if (t[k]!.kind === 'quote' || t[k]!.block !== t[i]!.block || /^[.!?]$/.test(t[k]!.text)) return -1;
+      if (t[k]!.kind === 'quote' || t[k]!.block !== t[i]!.block || this.stops(k)) return -1;
       if (isComma(t[k])) return k - 1;
     }
     return -1;
@@ -234,9 +242,15 @@ class Sieve {
     const m = this.d.mentionAt.get(i);
     if (m && !m.possessive) {
       let j = this.skipParen(m.end, 1);
-      if (isComma(t[j])) {
-        const after = this.asideEnd(j);
-        if (after > 0 && this.verbAt(this.skipBetween(after, 1)) > 0) j = after;
+      // "Ann Lee, the mayor of Derry, one of the towns hit, said": up to MAX_ASIDES asides in a row.
+      for (let n = 0, k = j; n < MAX_ASIDES && isComma(t[k]) && k - j <= MAX_ASIDE_TOKENS; n++) {
+        k = this.asideEnd(k);
+        if (k < 0) break;
+        if (this.verbAt(this.skipBetween(k, 1)) > 0) {
+          j = k;
+          break;
+        }
+        k--;
       }
       j = this.skipBetween(j, 1);
       const n = this.verbAt(j);

@@ -217,4 +217,12 @@ describe('cues across lines, headings and parentheses', () => {
       '<p>Ines Kovac, a pilot who flies for Harbour Air, the island carrier, said the route was “safe enough for now.”</p>';
     expect(analyse(html).who).toEqual(['Ines Kovac']);
   });
+  it('several asides in a row after the quote', () => {
+    const html = '<p>“The pier stays shut,” Ines Kovac, the harbour master, a former pilot, said on Monday.</p>';
+    expect(analyse(html).who).toEqual(['Ines Kovac']);
+  });
+  it('abbreviation dot inside an aside is not a sentence end', () => {
+    const html = '<p>“The pier stays shut,” Senator Tomas Lind, D-Ore., said on Monday.</p>';
+    expect(analyse(html).who).toEqual(['Tomas Lind']);
+  });
 });
