@@ -14,13 +14,13 @@ const QUOTES_COLLAPSED = 3;
 const POLL_MS = 250;
 const MAX_POLLS = 40;
 
-export function App({ connector }: { connector: PopupConnector }) {
+export function App({ connector, initial }: { connector: PopupConnector; initial?: Promise<TabView> }) {
   const [view, setView] = useState<TabView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    connector.load().then(setView, (err: Error) => setError(err.message));
-  }, [connector]);
+    (initial ?? connector.load()).then(setView, (err: Error) => setError(err.message));
+  }, [connector, initial]);
 
   // The page may still be reading when the popup opens: ask again shortly, a bounded number of times.
   const [polls, setPolls] = useState(0);
