@@ -26,12 +26,16 @@ const AXE_SOURCE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min
 
 export const ARTICLE_PATH = '/article.html';
 export const SECTION_PATH = '/section-front.html';
+/** Our own article served with a strict CSP and no script allowed: shadow DOM, an iframe and a late ad are added by the test. */
+export const HOSTILE_PATH = '/hostile-article.html';
+export const HOSTILE_FILE = resolve(REPO_ROOT, 'tests/fixtures-e2e/hostile-article.html');
+const STRICT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'";
 
 /** Serves the reference page (when ../shared has it) and our own section front. */
 export function serveTestPages(): Promise<StaticServer> {
-  const files: Record<string, string> = { [SECTION_PATH]: SECTION_FRONT_FILE };
+  const files: Record<string, string> = { [SECTION_PATH]: SECTION_FRONT_FILE, [HOSTILE_PATH]: HOSTILE_FILE };
   if (hasShared(...SEED_PARTS, 'article.html')) files[ARTICLE_PATH] = ARTICLE_FILE;
-  return serveFiles(files);
+  return serveFiles(files, { [HOSTILE_PATH]: { 'content-security-policy': STRICT_CSP } });
 }
 
 export interface Pristine {
@@ -451,6 +455,54 @@ export function extensionSuite(options: SuiteOptions): void {
       } finally {
         await dark.close();
       }
+    });
+  });
+
+  describe(`${name}: a page with a strict CSP, shadow DOM, an iframe and a late ad`, () => {
+    it('hides, highlights and catches the late ad without breaking the page', async () => {
+      const page = await browser.newPage();
+      await page.goto(server.url(HOSTILE_PATH));
+      const hooks = await waitForHooks(page);
+      expect(hooks.state).toBe('ready');
+      expect(Number(hooks.quotes)).toBeGreaterThanOrEqual(3);
+      // The page's own script is forbidden by its CSP, so the test plays the page: shadow content,
+      // then an ad that arrives after load (past the observer's debounce).
+      await page.evaluate(() => {
+        const host = document.getElementById('shadow-host')!;
+        const root = host.attachShadow({ mode: 'open' });
+        const p = document.createElement('p');
+        p.textContent = 'A map of the crossing sits in a shadow root.';
+        root.appendChild(p);
+        const ad = document.createElement('div');
+        ad.className = 'ad-container';
+        const label = document.createElement('span');
+        label.textContent = 'Advertisement';
+        ad.appendChild(label);
+        document.getElementById('late-ad-anchor')!.after(ad);
+      });
+      const late = await waitUntil(
+        () =>
+          page.evaluate(() => {
+            const label = [...document.querySelectorAll('span')].find((s) => s.textContent === 'Advertisement');
+            const hidden = label?.closest('[data-quotelens-hidden]');
+            return hidden && getComputedStyle(hidden).display === 'none'
+              ? hidden.getAttribute('data-quotelens-hidden')
+              : null;
+          }),
+        'the late ad to be hidden',
+      );
+      expect(late).toBe('ad');
+      const visible = await page.evaluate(() => ({
+        // biome-ignore lint/performance/useDomNodeTextContent: innerText is the text a reader sees
+        text: document.body.innerText,
+        iframe: getComputedStyle(document.querySelector('iframe')!).display,
+        shadow: document.getElementById('shadow-host')!.shadowRoot!.textContent,
+      }));
+      expect(visible.text).toContain('The night ferry between the mainland');
+      expect(visible.text).toContain('Harbour staff expect the first weeks');
+      expect(visible.iframe).not.toBe('none');
+      expect(visible.shadow).toContain('shadow root');
+      await page.close();
     });
   });
 

@@ -18,7 +18,10 @@ export interface StaticServer {
 }
 
 /** Starts a server for `files` (URL path → absolute file path); other paths answer 404. */
-export async function serveFiles(files: Record<string, string>): Promise<StaticServer> {
+export async function serveFiles(
+  files: Record<string, string>,
+  headers: Record<string, Record<string, string>> = {},
+): Promise<StaticServer> {
   const bodies = new Map(Object.entries(files).map(([path, file]) => [path, readFileSync(file)]));
   const requests: ServedRequest[] = [];
   const server: Server = createServer((req, res) => {
@@ -30,7 +33,7 @@ export async function serveFiles(files: Record<string, string>): Promise<StaticS
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers[path] });
     res.end(body);
   });
   await new Promise<void>((resolve, reject) => {
