@@ -46,6 +46,8 @@ export const RIGHT_WINDOW = 10;
 const MAX_PAREN_TOKENS = 6;
 /** Comma-delimited asides in a row skipped between a name and its verb (measured: 3 beats 1 on both splits). */
 const MAX_ASIDES = 3;
+/** Cue shapes accepted for a sentence-closing cue: a name with a speech verb, either order. */
+const CLOSING_STEPS = new Set(['right:X-said', 'right:said-X', 'right:X-…-said']);
 /** A quote with no cue continues the speaker of a quote at most this many blocks before it. */
 export const CONTINUATION_BLOCKS = 1;
 /**
@@ -275,6 +277,23 @@ class Sieve {
       if (inverted) return { mention: inverted, cue: phrase(t, v, n), rule: 'cue-pronoun', step: 'right:said-pronoun' };
     }
     return null;
+  }
+
+  /**
+   * A cue clause closing the quote's sentence after its last comma ("…, said Ann Ruiz.", "…, Ruiz said."),
+   * when no other quote comes between.
+   */
+  closingCue(q: number): Found | null {
+    const t = this.d.tokens;
+    let comma = -1;
+    for (let k = q + 1; k < t.length && k <= q + MAX_LOOKBACK_TOKENS && t[k]!.sentence === t[q]!.sentence; k++) {
+      if (t[k]!.block !== t[q]!.block) break;
+      if (t[k]!.kind === 'quote') comma = -1;
+      else if (isComma(t[k])) comma = k;
+    }
+    if (comma < 0) return null;
+    const f = this.right(comma);
+    return f && CLOSING_STEPS.has(f.step) ? { ...f, step: `closing:${f.step}` } : null;
   }
 
   /**
@@ -654,6 +673,8 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
     let found = rightFirst
       ? (sieve.right(q) ?? sieve.left(q, span.kind === 'partial'))
       : (sieve.left(q, span.kind === 'partial') ?? sieve.right(q));
+    // "Lee “drew well” in the primary, said Ann Ruiz": the sentence's closing cue beats its subject.
+    if (found?.step === 'left:subject') found = sieve.closingCue(q) ?? found;
     // A short Title Case phrase with no speech cue is a title or a name ("The Night Shift"), not a quotation.
     if (found?.step === 'left:subject' && scare && /^\p{Lu}/u.test(span.text)) found = null;
     if (!found) found = introduced(q) ?? headline(q);

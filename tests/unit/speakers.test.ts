@@ -225,4 +225,8 @@ describe('cues across lines, headings and parentheses', () => {
     const html = '<p>“The pier stays shut,” Senator Tomas Lind, D-Ore., said on Monday.</p>';
     expect(analyse(html).who).toEqual(['Tomas Lind']);
   });
+  it('cue closing the sentence beats the subject for a partial quote', () => {
+    const html = '<p>Tomas Lind made a “costly mistake” with the timetable, said harbour analyst Ines Kovac.</p>';
+    expect(analyse(html).who).toEqual(['Ines Kovac']);
+  });
 });
