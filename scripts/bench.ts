@@ -8,7 +8,7 @@ import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type ChromiumBench, launchChromium } from '../bench/chromium';
 import { launchFirefox } from '../bench/firefox';
-import { measureObserverBatches, measurePage, type PageRun } from '../bench/measure';
+import { LONG_TASK_MS, measureObserverBatches, measurePage, type PageRun } from '../bench/measure';
 import { type BenchPage, realPages, SCALES, SEED_NAME, syntheticPages } from '../bench/pages';
 import { measurePopup } from '../bench/popup';
 import { type BenchResults, type BrowserResults, renderMarkdown, renderSvg, type ScaleRun } from '../bench/report';
@@ -79,11 +79,16 @@ async function runPages(browser: BenchBrowser, list: BenchPage[], heap: boolean)
   const tab = await browser.newTab();
   const runs: PageRun[] = [];
   // One untimed load first: the browser's and the extension's start-up is not a page's cost.
-  await measurePage(tab, 'warm-up', urlOf(seed), {
+  const warm = await measurePage(tab, 'warm-up', urlOf(seed), {
     withExtension: browser.withExtension,
     readability: false,
     heap: false,
   });
+  if (browser.withExtension && warm.status !== 'ready')
+    throw new Error(
+      `the content script did not run on the seed page (data-quotelens: ${warm.status}): is dist/ a complete build? ` +
+        'Run npm run build (a build running at the same time can leave it half-written).',
+    );
   for (const [i, page] of list.entries()) {
     const run = await measurePage(tab, page.name, urlOf(page), {
       withExtension: browser.withExtension,
@@ -102,13 +107,17 @@ async function runPages(browser: BenchBrowser, list: BenchPage[], heap: boolean)
 }
 
 /** Traced reloads of the slowest pages and the largest synthetic one: our clock vs the browser's. */
-const TRACE_CHECKS = 5;
+/**
+ * Every page whose total passed 50 ms is reloaded with the trace on: only those can hold a slice
+ * over 50 ms, and the trace tells whether our work ran as one slice or several (about 1-2 s a page).
+ */
+const TRACE_MAX_PAGES = 80;
 
 async function runTraceChecks(browser: BenchBrowser, runs: PageRun[]): Promise<PageRun[]> {
   const slowest = [...runs]
-    .filter((r) => r.oursMs !== null)
+    .filter((r) => r.oursMs !== null && r.oursMs > LONG_TASK_MS)
     .sort((a, b) => b.oursMs! - a.oursMs!)
-    .slice(0, args.quick ? 2 : TRACE_CHECKS)
+    .slice(0, TRACE_MAX_PAGES)
     .map((r) => pages.find((p) => p.name === r.page)!);
   const tab = await browser.newTab();
   const out: PageRun[] = [];
@@ -120,8 +129,11 @@ async function runTraceChecks(browser: BenchBrowser, runs: PageRun[]): Promise<P
       trace: true,
     });
     out.push(run);
-    const slice = Math.max(0, ...(run.ourSlices ?? []).map((t) => t.duration));
-    log(`${browser.name} trace ${page.name}: ours ${run.oursMs} ms, slice ${slice.toFixed(1)} ms`);
+    const slices = run.ourSlices ?? [];
+    const slice = Math.max(0, ...slices.map((t) => t.duration));
+    log(
+      `${browser.name} trace ${page.name}: ours ${run.oursMs} ms in ${slices.length} slices, longest ${slice.toFixed(1)} ms`,
+    );
   }
   await tab.close();
   return out;
