@@ -20,7 +20,7 @@ async function start(): Promise<void> {
 
   const settings = await loadSettings(syncStorage);
   const toggles: Toggles = { declutter: settings.declutter, highlight: settings.highlight, focus: settings.focus };
-  const page = new PageController(doc, window, toggles, settings.hideComments);
+  const page = new PageController(doc, window, toggles, settings.hideComments, settings.palette);
 
   // Observers live as long as Quotelens is on for this page; turning it off aborts them.
   let watching: AbortController | null = null;

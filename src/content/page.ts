@@ -5,7 +5,7 @@ import { type Analysis, analyzePageSteps, hiddenText } from '../core/report';
 import { locateOffset } from '../core/text';
 import type { Quote } from '../core/types';
 import type { PageState, PageStatus, Toggles } from '../shared/messages';
-import { colourIndex } from '../shared/palette';
+import { colourIndex, type Palette } from '../shared/palette';
 import { Highlighter, type QuoteRange } from './highlight';
 import { STYLE_ID, stylesheetText } from './style';
 import { QuoteTips } from './tips';
@@ -35,6 +35,7 @@ export class PageController {
     private readonly win: Window,
     private toggles: Toggles,
     private readonly hideComments: boolean,
+    private readonly palette: Palette = 'standard',
   ) {
     this.highlighter = new Highlighter(doc, win);
     this.tips = new QuoteTips(doc, win, (id) => this.tipFor(id));
@@ -287,7 +288,7 @@ export class PageController {
     if (this.doc.getElementById(STYLE_ID)) return;
     const style = this.doc.createElement('style');
     style.id = STYLE_ID;
-    style.textContent = stylesheetText();
+    style.textContent = stylesheetText(this.palette);
     (this.doc.head ?? this.doc.documentElement).appendChild(style);
   }
 

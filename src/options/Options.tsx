@@ -1,6 +1,7 @@
 // Options page: defaults for each switch, comment hiding, the sites where Quotelens is off.
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
+import { type MessageKey, t } from '../shared/i18n';
+import { PALETTES, type Palette } from '../shared/palette';
 import { Switch } from '../shared/Switch';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from '../shared/settings';
 
@@ -8,6 +9,12 @@ export interface SettingsStore {
   load(): Promise<Settings>;
   save(settings: Settings): Promise<Settings>;
 }
+
+const PALETTE_LABELS = {
+  standard: 'paletteStandard',
+  strong: 'paletteStrong',
+  underline: 'paletteUnderline',
+} as const satisfies Record<Palette, MessageKey>;
 
 const SWITCHES = [
   ['declutter', 'switchDeclutter'],
@@ -61,6 +68,21 @@ export function Options({ store }: { store: SettingsStore }) {
         <legend>{t('optionsDefaults')}</legend>
         {SWITCHES.map(([key, label]) => (
           <Switch key={key} label={t(label)} on={settings[key]} onChange={(on) => save({ ...settings, [key]: on })} />
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsColours')}</legend>
+        {PALETTES.map((palette) => (
+          <label class="radio" key={palette}>
+            <input
+              type="radio"
+              name="palette"
+              value={palette}
+              checked={settings.palette === palette}
+              onChange={() => save({ ...settings, palette })}
+            />
+            <span>{t(PALETTE_LABELS[palette])}</span>
+          </label>
         ))}
       </fieldset>
       <fieldset>

@@ -17,3 +17,19 @@ export const UNATTRIBUTED = { bg: 'rgba(128, 128, 128, 0.16)', line: '#888888' }
 export function colourIndex(speakerRank: number): number {
   return speakerRank % SPEAKER_COLOURS.length;
 }
+
+/** How highlights are painted; the reader picks one in the options. */
+export const PALETTES = ['standard', 'strong', 'underline'] as const;
+export type Palette = (typeof PALETTES)[number];
+
+/** Background tint of a speaker's colour for a palette ('underline' paints none). */
+export function tintFor(palette: Palette, bg: string): string {
+  if (palette === 'underline') return 'transparent';
+  if (palette === 'strong') return bg.replace(/[\d.]+\)$/, '0.6)');
+  return bg;
+}
+
+/** Underline thickness per palette: the colour cue that never depends on the tint. */
+export function underlineFor(palette: Palette): string {
+  return palette === 'standard' ? '2px' : '3px';
+}

@@ -1,4 +1,5 @@
 // Settings schema, defaults, validation and migration. Pure: storage access lives in adapters.
+import { PALETTES, type Palette } from './palette';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
@@ -15,6 +16,8 @@ export interface Settings {
   hideComments: boolean;
   /** Hostnames where Quotelens does nothing. */
   disabledSites: string[];
+  /** How quotes are painted: standard tints, strong tints, or underline only. */
+  palette: Palette;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -24,6 +27,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   focus: false,
   hideComments: false,
   disabledSites: [],
+  palette: 'standard',
 });
 
 /** Longest list of sites we keep: storage.sync items are limited to 8 KB. */
@@ -50,6 +54,11 @@ export function validateSettings(raw: unknown): ValidatedSettings {
     if (value === undefined) continue;
     if (typeof value === 'boolean') settings[key] = value;
     else problems.push(`${key} is not a boolean; using the default`);
+  }
+  const palette = obj.palette;
+  if (palette !== undefined) {
+    if ((PALETTES as readonly unknown[]).includes(palette)) settings.palette = palette as Palette;
+    else problems.push('palette is not one we know; using the default');
   }
   const sites = obj.disabledSites;
   if (sites !== undefined) {

@@ -41,4 +41,11 @@ describe('settings', () => {
     expect(isSiteEnabled(off, 'news.example')).toBe(false);
     expect(isSiteEnabled(withSite(off, 'news.example', true), 'news.example')).toBe(true);
   });
+
+  it('keeps a known palette and replaces an unknown one with the default', () => {
+    expect(validateSettings({ version: 1, palette: 'underline' }).settings.palette).toBe('underline');
+    const bad = validateSettings({ version: 1, palette: 'neon' });
+    expect(bad.settings.palette).toBe('standard');
+    expect(bad.problems).toHaveLength(1);
+  });
 });
