@@ -166,9 +166,10 @@ export function summarizeBrowser(b: BrowserResults): BrowserSummary {
   // passed 50 ms, in Chromium), else from quotelens:task measures, else the total (exact when the
   // total is under 50 ms; an upper bound otherwise, as the run may be split).
   const traced = new Map((b.traceChecks ?? []).filter((r) => r.ourSlices).map((r) => [r.page, r]));
+  // A stage is never split across tasks, so a stage over 50 ms in the main load is a long task too.
   const longest = (r: PageRun): number => {
     const t = traced.get(r.page);
-    if (t) return Math.max(0, ...t.ourSlices!.map((x) => x.duration));
+    if (t) return Math.max(longestStage(r), ...t.ourSlices!.map((x) => x.duration));
     return ourLongestSlice(r) ?? 0;
   };
   const longPages = ok.filter((r) => longest(r) > LONG_TASK_MS);
@@ -198,7 +199,7 @@ export function summarizeBrowser(b: BrowserResults): BrowserSummary {
     longTaskExact: untracedOver.length === 0,
     longTaskSource:
       traced.size > 0
-        ? `the browser's trace of a reload of each of the ${traced.size} pages whose total passed 50 ms (no other page can hold a slice over 50 ms)`
+        ? `the browser's trace of a reload of each of the ${traced.size} pages whose total passed 50 ms (no other page can hold a slice over 50 ms), or a stage over 50 ms in the main load`
         : ok.some((r) => r.ourTasks)
           ? '`quotelens:task` measures'
           : 'data-quotelens-ms: an upper bound, exact only while our run is one block',
@@ -453,8 +454,8 @@ export function renderMarkdown(results: BenchResults): string {
         ` (from ${s.longTaskSource}; pages where one stage alone took > 50 ms, a lower bound: ${s.longStagePages})` +
         (s.longTasksSeenByPage === null
           ? '. This browser has no Long Tasks API.'
-          : `. The page's own PerformanceObserver('longtask') reported ${s.longTasksSeenByPage} of them ` +
-            '(our run happens in a microtask checkpoint between tasks, which that API does not time).'),
+          : `. The page's own PerformanceObserver('longtask') saw ${s.longTasksSeenByPage} long tasks overlapping our work ` +
+            '(it cannot see work that runs in a microtask checkpoint between tasks, as our first slice does).'),
       '',
     );
     if (!s.longTaskExact)

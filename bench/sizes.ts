@@ -20,7 +20,7 @@ function sizeOf(root: string, file: string): FileSize {
   return { file, bytes: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
 }
 
-/** Files an extension page loads: <script src>, modulepreload and stylesheet links, static imports. */
+/** Files an extension page loads: <script src>, modulepreload and stylesheet links, static and dynamic imports. */
 export function pageAssets(root: string, htmlPath: string): string[] {
   const html = readFileSync(join(root, htmlPath), 'utf8');
   const refs = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
@@ -32,7 +32,8 @@ export function pageAssets(root: string, htmlPath: string): string[] {
     seen.add(file);
     if (!file.endsWith('.js')) continue;
     const js = readFileSync(join(root, file), 'utf8');
-    for (const m of js.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)) {
+    // Static imports and dynamic import() of chunks: the popup loads its app lazily on every open.
+    for (const m of js.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'`]([^"'`]+\.js)["'`]/g)) {
       const spec = m[1]!;
       queue.push(spec.startsWith('/') ? spec.slice(1) : join(dirname(file), spec));
     }
