@@ -4,10 +4,22 @@
 // content script as one IIFE; (3) the manifest gets the content script entry.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'vite';
+import { build, type Plugin } from 'vite';
 import { CONTENT_SCRIPT_OUT, outDirFor, readSourceManifest, type Target } from '../vite.config';
 
 const e2e = process.env.E2E === '1';
+const LEXICON_INDEX = resolve('src/core/lexicon/index.ts');
+const LEXICON_LITE = resolve('src/content/lexicon-lite.ts');
+
+/** The content bundle gets English word lists only; de/fr come from the background when needed. */
+const contentLexicon: Plugin = {
+  name: 'quotelens-content-lexicon',
+  enforce: 'pre',
+  async resolveId(source, importer) {
+    const resolved = await this.resolve(source, importer, { skipSelf: true });
+    return resolved?.id === LEXICON_INDEX ? LEXICON_LITE : null;
+  },
+};
 const only = process.argv.slice(2).filter((a): a is Target => a === 'chrome' || a === 'firefox');
 const targets: Target[] = only.length > 0 ? only : ['chrome', 'firefox'];
 
@@ -19,6 +31,7 @@ for (const target of targets) {
     configFile: false,
     logLevel: 'warn',
     define: { __E2E__: JSON.stringify(e2e) },
+    plugins: [contentLexicon],
     build: {
       outDir,
       emptyOutDir: false,

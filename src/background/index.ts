@@ -1,5 +1,6 @@
 // Background: toolbar badge, keyboard commands, context menu, settings writes, message routing.
 
+import { LEXICONS } from '../core/lexicon';
 import { browser, runtime, syncStorage, tabs } from '../shared/ext';
 import { BACKGROUND_METHODS, type BackgroundApi } from '../shared/messages';
 import { callTab, type MessageSender, serve } from '../shared/rpc';
@@ -29,6 +30,7 @@ serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#5b3cc4' });
   },
   getSettings: () => loadSettings(syncStorage),
+  getLexicon: (_sender, lang) => (Object.hasOwn(LEXICONS, lang) ? LEXICONS[lang] : null),
   saveSettings: (sender, settings) =>
     fromExtensionPage(sender) ? storeSettings(syncStorage, settings) : refuse('saveSettings'),
   setSiteEnabled: async (sender, host, enabled) => {

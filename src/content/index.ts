@@ -1,5 +1,6 @@
 // Content script: reads settings, runs the core on the page, applies the result, serves the
 // popup's calls. A thin adapter: all understanding of the page lives in src/core.
+import { detectLang } from '../core/article';
 import { findClutterIn } from '../core/clutter';
 import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messages';
 import { callBackground, serve } from '../shared/rpc';
@@ -7,6 +8,7 @@ import { isOwnExtensionSender } from '../shared/senders';
 import { isSiteEnabled } from '../shared/settings';
 import { loadSettings } from '../shared/storage';
 import { runtime, syncStorage } from './ext-lite';
+import { provideLexicon } from './lexicon-lite';
 import { observePage } from './observer';
 import { PageController } from './page';
 
@@ -90,6 +92,12 @@ async function start(): Promise<void> {
   }
   // The popup may ask while the page is still being read: it gets status 'loading' until then.
   if (isSiteEnabled(settings, location.hostname)) {
+    const lang = detectLang(doc);
+    if (lang !== 'en') {
+      const lexicon = await callBackground(runtime, 'getLexicon', lang).catch(() => null);
+      if (!provideLexicon(lang, lexicon))
+        console.warn(`Quotelens: no word lists for "${lang}"; reading it as English.`);
+    }
     await page.runChunked();
     watch(true);
   } else page.markOff();

@@ -314,14 +314,11 @@ export function splitTitle(text: string, lex: Lex): { role: string | null; name:
   const name = words.slice(lastTitle + 1).join(' ');
   const first = words[lastTitle + 1]?.toLowerCase() ?? '';
   if (gender === null) gender = lex.male.has(first) ? 'male' : lex.female.has(first) ? 'female' : null;
+  // A determiner or possessive opening the phrase ("Sein Vorsitzender", "Her spokesman") is not the role.
+  const roleTitle = words.slice(0, lastTitle + 1).filter((w) => !lex.honorifics.has(w));
+  while (roleTitle.length > 1 && lex.determiners.has(roleTitle[0]!.toLowerCase())) roleTitle.shift();
   return {
-    role:
-      roleWords.length > 0 && lastTitle >= 0
-        ? words
-            .slice(0, lastTitle + 1)
-            .filter((w) => !lex.honorifics.has(w))
-            .join(' ')
-        : null,
+    role: roleWords.length > 0 && lastTitle >= 0 ? roleTitle.join(' ') : null,
     name,
     gender,
   };

@@ -1,6 +1,7 @@
 // The one typed message protocol. Each side is an interface of method signatures; a message is
 // { channel, method, args } and its reply is the method's return value. Both ends validate shape.
-import type { PageReport } from '../core/types';
+import type { Lexicon } from '../core/lexicon/types';
+import type { Lang, PageReport } from '../core/types';
 import type { Settings } from './settings';
 
 export const CHANNEL = 'quotelens/v1';
@@ -42,6 +43,8 @@ export interface BackgroundApi {
   /** Content script → background: the page's quote count, for the toolbar badge. */
   pageAnalyzed(summary: { quotes: number; status: PageStatus }): void;
   getSettings(): Settings;
+  /** Content script → background: word lists for a page's language (kept out of the content bundle). */
+  getLexicon(lang: Lang): Lexicon | null;
   saveSettings(settings: Settings): Settings;
   setSiteEnabled(host: string, enabled: boolean): Settings;
   /** e2e builds only: open the popup as a tab for the sender's tab (headless has no toolbar). */
@@ -89,6 +92,7 @@ export const CONTENT_METHODS = [
 export const BACKGROUND_METHODS = [
   'pageAnalyzed',
   'getSettings',
+  'getLexicon',
   'saveSettings',
   'setSiteEnabled',
   'e2eOpenPopup',

@@ -29,11 +29,18 @@ export const SECTION_PATH = '/section-front.html';
 /** Our own article served with a strict CSP and no script allowed: shadow DOM, an iframe and a late ad are added by the test. */
 export const HOSTILE_PATH = '/hostile-article.html';
 export const HOSTILE_FILE = resolve(REPO_ROOT, 'tests/fixtures-e2e/hostile-article.html');
+/** Our German fixture: its word lists reach the content script from the background. */
+export const GERMAN_PATH = '/de-zeitung.html';
+export const GERMAN_FILE = resolve(REPO_ROOT, 'tests/fixtures/de-zeitung/source.html');
 const STRICT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'";
 
 /** Serves the reference page (when ../shared has it) and our own section front. */
 export function serveTestPages(): Promise<StaticServer> {
-  const files: Record<string, string> = { [SECTION_PATH]: SECTION_FRONT_FILE, [HOSTILE_PATH]: HOSTILE_FILE };
+  const files: Record<string, string> = {
+    [SECTION_PATH]: SECTION_FRONT_FILE,
+    [HOSTILE_PATH]: HOSTILE_FILE,
+    [GERMAN_PATH]: GERMAN_FILE,
+  };
   if (hasShared(...SEED_PARTS, 'article.html')) files[ARTICLE_PATH] = ARTICLE_FILE;
   return serveFiles(files, { [HOSTILE_PATH]: { 'content-security-policy': STRICT_CSP } });
 }
@@ -502,6 +509,19 @@ export function extensionSuite(options: SuiteOptions): void {
       expect(visible.text).toContain('Harbour staff expect the first weeks');
       expect(visible.iframe).not.toBe('none');
       expect(visible.shadow).toContain('shadow root');
+      await page.close();
+    });
+  });
+
+  describe(`${name}: a German article`, () => {
+    it('attributes with German cues, whose word lists come from the background', async () => {
+      const page = await browser.newPage();
+      await page.goto(server.url(GERMAN_PATH));
+      expect((await waitForHooks(page)).state).toBe('ready');
+      const popup = await browser.openPopup(page);
+      const view = await waitForPopup(popup);
+      expect(view.cards.map((c) => c.name)).toContain('Helga Brenner');
+      await popup.close();
       await page.close();
     });
   });

@@ -1,5 +1,5 @@
 // German word lists for quote attribution. Data only; see index.ts for what each key means.
-import type { Lexicon } from './index';
+import type { Lexicon } from './types';
 
 const words = (s: string): string[] => s.split(/[\s,]+/).filter((w) => w !== '');
 const list = (s: string): string[] => s.trim().split(/\s*\|\s*/);
@@ -19,15 +19,17 @@ export const de: Lexicon = {
   ),
   pronouns: { male: ['er'], female: ['sie'], plural: ['sie'], neuter: ['es'] },
   relatives: ['der', 'die', 'welcher', 'welche'],
-  determiners: words('der, die, das, den, dem, des, ein, eine, einer, einem, eines'),
+  determiners: words(
+    'der, die, das, den, dem, des, ein, eine, einer, einem, eines, sein, seine, seiner, ihr, ihre, ihrer',
+  ),
   roleNouns: words(
-    'sprecher, sprecherin, minister, ministerin, kanzler, kanzlerin, präsident, präsidentin, chef, chefin, bürgermeister, bürgermeisterin, richter, richterin, trainer, trainerin, kapitän, experte, expertin, abgeordnete, abgeordneter, vorsitzende, vorsitzender, generalsekretär, anwalt, anwältin, staatsanwalt, sprecherin, beamte, beamter, kreise, quelle, quellen, regierungssprecher',
+    'sprecher, sprecherin, oberbürgermeister, oberbürgermeisterin, minister, ministerin, kanzler, kanzlerin, präsident, präsidentin, chef, chefin, bürgermeister, bürgermeisterin, richter, richterin, trainer, trainerin, kapitän, experte, expertin, abgeordnete, abgeordneter, vorsitzende, vorsitzender, generalsekretär, anwalt, anwältin, staatsanwalt, sprecherin, beamte, beamter, kreise, quelle, quellen, regierungssprecher',
   ),
   orgWords: words(
     'unternehmen, konzern, firma, partei, ministerium, regierung, behörde, polizei, gewerkschaft, verband, gericht, bundesregierung, kommission, verein, bank, nato, ag, gmbh',
   ),
   titles: words(
-    'Bundeskanzler, Bundeskanzlerin, Kanzler, Kanzlerin, Präsident, Präsidentin, Bundespräsident, Minister, Ministerin, Bundesminister, Bundesministerin, Generalsekretär, Bürgermeister, Bürgermeisterin, Ministerpräsident, Ministerpräsidentin, Chef, Chefin, Vorsitzende, Vorsitzender, Sprecher, Sprecherin, Trainer, Kapitän, Richter, Prof., Professor, Dr.',
+    'Bundeskanzler, Bundeskanzlerin, Kanzler, Kanzlerin, Präsident, Präsidentin, Bundespräsident, Minister, Ministerin, Bundesminister, Bundesministerin, Generalsekretär, Bürgermeister, Bürgermeisterin, Oberbürgermeister, Oberbürgermeisterin, Ministerpräsident, Ministerpräsidentin, Chef, Chefin, Vorsitzende, Vorsitzender, Sprecher, Sprecherin, Trainer, Kapitän, Richter, Prof., Professor, Dr.',
   ),
   honorifics: { Herr: 'male', Herrn: 'male', Frau: 'female' },
   nonNames: words(

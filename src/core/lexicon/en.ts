@@ -1,5 +1,5 @@
 // English word lists for quote attribution. Data only; see index.ts for what each key means.
-import type { Lexicon } from './index';
+import type { Lexicon } from './types';
 
 const words = (s: string): string[] => s.split(/[\s,]+/).filter((w) => w !== '');
 const list = (s: string): string[] => s.trim().split(/\s*\|\s*/);

@@ -1,0 +1,38 @@
+// The shape of a language's word lists, and the names list all languages share. Data only.
+
+export interface Lexicon {
+  /** Speech verbs and verb phrases, lower case, any inflection the language writes ("said", "a déclaré"). */
+  speechVerbs: string[];
+  /** Cues whose speaker comes after them ("according to X"). */
+  accordingTo: string[];
+  /** Words allowed between a speaker and the speech verb ("also", "has", "later"). */
+  betweenWords: string[];
+  pronouns: { male: string[]; female: string[]; plural: string[]; neuter: string[] };
+  /** Relative pronouns that point back to the name before them ("X, who said …"). */
+  relatives: string[];
+  /** Determiners that open a role or organisation phrase ("the mayor", "a spokesperson"). */
+  determiners: string[];
+  /** Nouns naming what a person is ("mayor", "spokesperson", "captain"). */
+  roleNouns: string[];
+  /** Nouns naming a group that can speak ("company", "ministry"). */
+  orgWords: string[];
+  /** Capitalised words written before a name that say what the person is ("Senator", "Gen."). */
+  titles: string[];
+  /** Forms of address that are neither role nor name ("Mr.", "Frau"); value = gender. */
+  honorifics: Record<string, 'male' | 'female'>;
+  /** Capitalised words that never start or continue a name (sentence openers, days, months). */
+  nonNames: string[];
+  /** Lower-case particles inside names ("de", "van"). */
+  nameParticles: string[];
+}
+
+/** Common first names with a clear gender, for pronoun agreement; one list for all languages. */
+export const FIRST_NAMES: { male: string[]; female: string[] } = {
+  male: 'donald barack bernie ted marco ben jeb chris john paul mike mark david james robert michael william richard joseph thomas charles daniel matthew anthony steven kevin brian george edward ronald jason jeff jeffrey ryan jacob gary eric stephen larry justin scott brandon frank benjamin gregory samuel raymond patrick alexander jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny rand mitch newt reince corey bill tim tom dick hank al rick rudy vladimir olaf jonas hans klaus jürgen wolfgang pierre jean jacques françois nicolas'.split(
+    ' ',
+  ),
+  female:
+    'hillary carly sarah nancy elizabeth mary patricia jennifer linda barbara susan jessica karen lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla ivanka melania chelsea huma kellyanne hope michele nikki elizabeth condoleezza ursula marine ségolène anne christine priya'.split(
+      ' ',
+    ),
+};
