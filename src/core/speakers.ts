@@ -49,6 +49,8 @@ const MAX_ASIDES = 3;
 /** Cue shapes accepted for a sentence-closing cue: a name with a speech verb, either order. */
 const CLOSING_STEPS = new Set(['right:X-said', 'right:said-X', 'right:X-…-said']);
 /** A quote with no cue continues the speaker of a quote at most this many blocks before it. */
+/** Role phrases read for aliases per page: each costs a pass over the people, so the work is capped. */
+export const MAX_ROLE_ALIAS_MENTIONS = 200;
 export const CONTINUATION_BLOCKS = 1;
 /**
  * How far back from a quote its cue and the sentence's subject are looked for: keeps the work per
@@ -744,6 +746,12 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
     else if (prev >= 0 && b - spans[prev]!.block <= CONTINUATION_BLOCKS) take(i, prev, 'continuation:prev-block');
   }
 
+  // Role phrases the article uses for a speaker elsewhere ("The NATO chief revealed …") are aliases too.
+  let roles = 0;
+  for (const m of d.mentions) {
+    if (m.kind !== 'role' || ++roles > MAX_ROLE_ALIAS_MENTIONS) continue;
+    registry.byRole(m.text)?.aliases.add(m.text);
+  }
   return { attributions, speakers: speakerList(spans, attributions, entityOf) };
 }
 
@@ -767,6 +775,7 @@ function speakerList(spans: QuoteSpan[], attributions: Attribution[], entityOf: 
     sp.quotes++;
     sp.quoteIds.push(`q${i}`);
     if (a.mention && a.mention !== a.speaker && !sp.aliases.includes(a.mention)) sp.aliases.push(a.mention);
+    for (const alias of e?.aliases ?? []) if (alias !== sp.name && !sp.aliases.includes(alias)) sp.aliases.push(alias);
   });
   void spans;
   return [...byName.values()].sort((x, y) => y.quotes - x.quotes);

@@ -230,3 +230,14 @@ describe('cues across lines, headings and parentheses', () => {
     expect(analyse(html).who).toEqual(['Ines Kovac']);
   });
 });
+
+describe('aliases', () => {
+  it('a role phrase used for the speaker elsewhere in the article is an alias', () => {
+    const { result } = analyse(
+      '<p>Mayor Ines Kovac met the crews on Monday. The mayor later toured the docks.</p><p>“The ferry runs late,” Kovac said.</p>',
+    );
+    const ines = result.speakers.find((s) => s.name === 'Ines Kovac');
+    expect(ines?.role).toBe('Mayor');
+    expect(ines?.aliases).toEqual(expect.arrayContaining(['Kovac', 'The mayor']));
+  });
+});
