@@ -1,8 +1,26 @@
-// Text measurements per element, computed once per analysed subtree in one pass over its text
-// blocks: how much text an element holds, how much of it is link text, and how much is article-like
-// prose. Both article detection and the clutter finder read them.
-import { collectTextBlocks } from './text';
+// Text measurements per element, made in one walk over the analysed subtree: how much text an
+// element holds, how much of it is link text, and how much is article-like prose. The same walk
+// keeps plain data per element (tag, parent, subtree end, attribute names) so article detection and
+// the clutter finder answer "which tag", "inside which", "how many links below" from arrays instead
+// of asking the DOM again: each DOM call costs about twice in Firefox (Xray wrappers).
+// The text blocks are those of collectTextBlocks (text.ts), built here in the same walk.
+import { MAX_BLOCKS, MAX_CHARS } from './text';
 import type { TextBlock } from './types';
+
+// The tag lists of collectTextBlocks (text.ts), which does not export them: kept in step by
+// tests/unit/article.test.ts ("TextMeasure blocks equal collectTextBlocks"). Import them from
+// text.ts once it exports them.
+const SKIPPED_TAGS = new Set(
+  'SCRIPT STYLE NOSCRIPT TEMPLATE SVG svg MATH CANVAS IFRAME OBJECT SELECT OPTION TEXTAREA BUTTON HEAD TITLE'.split(
+    ' ',
+  ),
+);
+const BLOCK_TAGS = new Set(
+  'P LI BLOCKQUOTE H1 H2 H3 H4 H5 H6 TD TH DD DT FIGCAPTION CAPTION PRE ADDRESS DIV SECTION ARTICLE ASIDE HEADER FOOTER MAIN NAV FORM FIGURE UL OL DL TABLE BODY HTML DETAILS SUMMARY HR BR'.split(
+    ' ',
+  ),
+);
+const HEADING_TAGS = /^H[1-6]$/;
 
 /** A block shorter than this is a label, a caption or a teaser, not a paragraph of prose. */
 export const MIN_PARAGRAPH_CHARS = 80;
@@ -25,16 +43,25 @@ const EMPTY: ElementStats = Object.freeze({ chars: 0, linkChars: 0, bodyChars: 0
 const NON_PROSE_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'pre', 'button', 'nav']);
 
 export class TextMeasure {
-  readonly blocks: TextBlock[];
+  readonly blocks: TextBlock[] = [];
+  /** The scope and every element below it, in document order; the arrays below are indexed alike. */
+  readonly elements: Element[] = [];
+  readonly tags: string[] = [];
+  /** Index of the parent element (-1 for the scope). */
+  readonly parents: number[] = [];
+  /** One past the index of the element's last descendant: `i` holds `j` when i < j < ends[i]. */
+  readonly ends: number[] = [];
+  /** Element children. */
+  readonly childCounts: number[] = [];
+  /** getAttributeNames() of each element. */
+  readonly attrNames: string[][] = [];
+  private readonly index = new Map<Element, number>();
   private readonly stats = new Map<Element, ElementStats>();
-  private readonly linkMemo = new Map<Element, boolean>();
-  private readonly runs = new Map<Element, number>();
   /** Prose characters of the longest run: paragraphs side by side under one parent. */
   longestRun = 0;
 
   constructor(readonly scope: Element) {
-    this.blocks = collectTextBlocks(scope).blocks;
-    for (const block of this.blocks) this.addBlock(block);
+    this.walk(scope);
   }
 
   /** Stats of an element inside the scope (all zero for elements without text). */
@@ -47,72 +74,199 @@ export class TextMeasure {
     return s.chars === 0 ? 0 : s.linkChars / s.chars;
   }
 
-  private addBlock(block: TextBlock): void {
-    let chars = 0;
-    let linkChars = 0;
-    for (const piece of block.pieces) {
-      const n = collapsedLength(piece.node.data);
-      if (n === 0) continue;
-      const inLink = this.inLink(piece.node.parentElement);
-      chars += n;
-      if (inLink) linkChars += n;
-      // Inline elements inside the block (a span label, a link) get their own share.
-      for (let el = piece.node.parentElement; el && el !== block.element; el = el.parentElement) {
-        const s = this.statsOf(el);
-        s.chars += n;
-        if (inLink) s.linkChars += n;
+  /** Index of an element in `elements`, -1 outside the scope. */
+  indexOf(el: Element): number {
+    return this.index.get(el) ?? -1;
+  }
+
+  tagOf(el: Element): string {
+    const i = this.indexOf(el);
+    return i < 0 ? el.tagName : this.tags[i]!;
+  }
+
+  parentOf(el: Element): Element | null {
+    const i = this.indexOf(el);
+    return i > 0 ? this.elements[this.parents[i]!]! : el.parentElement;
+  }
+
+  childCount(el: Element): number {
+    const i = this.indexOf(el);
+    return i < 0 ? el.children.length : this.childCounts[i]!;
+  }
+
+  /** `a.contains(b)`, from the indexes when both are in the scope. */
+  contains(a: Element, b: Element): boolean {
+    const i = this.indexOf(a);
+    const j = this.indexOf(b);
+    return i >= 0 && j >= 0 ? i <= j && j < this.ends[i]! : a.contains(b);
+  }
+
+  /** getAttribute, asking the DOM only when the element has that attribute. */
+  attr(el: Element, name: string): string | null {
+    const i = this.indexOf(el);
+    return i >= 0 && !this.attrNames[i]!.includes(name) ? null : el.getAttribute(name);
+  }
+
+  /**
+   * One walk (firstChild/nextSibling, no filter callback) that records every element and, outside
+   * skipped and hidden subtrees, splits the text into the blocks collectTextBlocks makes and adds up
+   * each element's characters.
+   */
+  private walk(scope: Element): void {
+    const { elements, tags, parents, ends, childCounts, attrNames, index } = this;
+    // Per element: own characters (of text nodes directly in it), link and prose shares.
+    const chars: number[] = [];
+    const links: number[] = [];
+    const body: number[] = [];
+    const paras: number[] = [];
+    const textOn: boolean[] = [];
+    const inLink: boolean[] = [];
+    const runs = new Map<number, number>();
+    let scopeInLink = false;
+    for (let el: Element | null = scope; el; el = el.parentElement) if (el.tagName === 'A') scopeInLink = true;
+    const scopeHasParent = scope.parentElement !== null;
+
+    const add = (el: Element, parent: number, text: boolean, link: boolean): number => {
+      const i = elements.length;
+      elements.push(el);
+      tags.push(el.tagName);
+      parents.push(parent);
+      ends.push(i + 1);
+      childCounts.push(0);
+      attrNames.push(el.getAttributeNames());
+      index.set(el, i);
+      chars.push(0);
+      links.push(0);
+      body.push(0);
+      paras.push(0);
+      textOn.push(text);
+      inLink.push(link);
+      return i;
+    };
+
+    const blockStack: number[] = [0];
+    let truncated = false;
+    let totalChars = 0;
+    let current: { owner: number; text: string; pieces: TextBlock['pieces']; at: number[]; n: number[] } | null = null;
+    const flush = () => {
+      const c = current;
+      current = null;
+      if (!c || c.text.trim() === '') return;
+      const element = elements[c.owner]!;
+      const tag = tags[c.owner]!;
+      this.blocks.push({
+        element,
+        index: this.blocks.length,
+        text: c.text,
+        pieces: c.pieces,
+        tag: tag.toLowerCase(),
+        isHeading: HEADING_TAGS.test(tag),
+      });
+      let blockChars = 0;
+      let blockLinks = 0;
+      for (let k = 0; k < c.at.length; k++) {
+        const n = c.n[k]!;
+        const at = c.at[k]!;
+        chars[at]! += n;
+        blockChars += n;
+        if (inLink[at]) {
+          links[at]! += n;
+          blockLinks += n;
+        }
       }
-    }
-    if (chars === 0) return;
-    const prose =
-      !NON_PROSE_TAGS.has(block.tag) && chars >= MIN_PARAGRAPH_CHARS && linkChars / chars <= MAX_PARAGRAPH_LINK_DENSITY;
-    const bodyChars = prose ? chars - linkChars : 0;
-    const paragraphs = prose ? 1 : 0;
-    if (prose) {
-      const parent = block.element.parentElement ?? block.element;
-      const run = (this.runs.get(parent) ?? 0) + bodyChars;
-      this.runs.set(parent, run);
+      if (
+        blockChars === 0 ||
+        NON_PROSE_TAGS.has(tag.toLowerCase()) ||
+        blockChars < MIN_PARAGRAPH_CHARS ||
+        blockLinks / blockChars > MAX_PARAGRAPH_LINK_DENSITY
+      )
+        return;
+      body[c.owner]! += blockChars - blockLinks;
+      paras[c.owner]! += 1;
+      const key = c.owner > 0 ? parents[c.owner]! : scopeHasParent ? -1 : 0;
+      const run = (runs.get(key) ?? 0) + blockChars - blockLinks;
+      runs.set(key, run);
       if (run > this.longestRun) this.longestRun = run;
-    }
-    const stop = this.scope.parentElement;
-    for (let el: Element | null = block.element; el && el !== stop; el = el.parentElement) {
-      const s = this.statsOf(el);
-      s.chars += chars;
-      s.linkChars += linkChars;
-      s.bodyChars += bodyChars;
-      s.paragraphs += paragraphs;
-    }
-  }
+    };
 
-  /** True when the element is a link or inside one (memoised: siblings share their ancestors). */
-  private inLink(start: Element | null): boolean {
-    const path: Element[] = [];
-    let found = false;
-    for (let el = start; el; el = el.parentElement) {
-      const known = this.linkMemo.get(el);
-      if (known !== undefined) {
-        found = known;
-        break;
+    add(scope, -1, true, scopeInLink);
+    let cur = 0;
+    let node: Node | null = firstChild(scope, tags[0]!);
+    for (;;) {
+      if (node === null) {
+        // Leaving element `cur`.
+        ends[cur] = elements.length;
+        if (blockStack.length > 1 && blockStack[blockStack.length - 1] === cur) {
+          blockStack.pop();
+          if (!truncated) flush();
+        }
+        if (cur === 0) break;
+        node = elements[cur]!.nextSibling;
+        cur = parents[cur]!;
+        continue;
       }
-      path.push(el);
-      if (el.tagName === 'A') {
-        found = true;
-        break;
+      const type = node.nodeType;
+      if (type === 1) {
+        const el = node as Element;
+        const i = add(el, cur, false, false);
+        childCounts[cur]! += 1;
+        const tag = tags[i]!;
+        textOn[i] = textOn[cur]! && !SKIPPED_TAGS.has(tag) && !attrNames[i]!.includes('hidden');
+        inLink[i] = inLink[cur]! || tag === 'A';
+        if (textOn[i] && !truncated && BLOCK_TAGS.has(tag.toUpperCase())) {
+          flush();
+          if (tag !== 'BR' && tag !== 'HR') blockStack.push(i);
+        }
+        cur = i;
+        node = firstChild(el, tag);
+        continue;
       }
+      if (type === 3 && textOn[cur] && !truncated) {
+        const value = (node as Text).data;
+        if (value !== '') {
+          const owner = blockStack[blockStack.length - 1]!;
+          if (!current || current.owner !== owner) {
+            flush();
+            current = { owner, text: '', pieces: [], at: [], n: [] };
+          }
+          current.pieces.push({ node: node as Text, start: current.text.length });
+          current.at.push(cur);
+          current.n.push(collapsedLength(value));
+          current.text += value;
+          totalChars += value.length;
+          if (totalChars > MAX_CHARS || this.blocks.length >= MAX_BLOCKS) {
+            truncated = true;
+            flush();
+          }
+        }
+      }
+      node = node.nextSibling;
     }
-    // Everything below a link is in it; a path that reached the top without one is not.
-    for (const el of path) this.linkMemo.set(el, found);
-    return found;
-  }
+    if (!truncated) flush();
 
-  private statsOf(el: Element): ElementStats {
-    let s = this.stats.get(el);
-    if (!s) {
-      s = { chars: 0, linkChars: 0, bodyChars: 0, paragraphs: 0 };
-      this.stats.set(el, s);
+    // Children before parents in reverse document order: add each element's totals to its parent.
+    for (let i = elements.length - 1; i >= 0; i--) {
+      if (chars[i] === 0) continue;
+      const p = parents[i]!;
+      if (p >= 0) {
+        chars[p]! += chars[i]!;
+        links[p]! += links[i]!;
+        body[p]! += body[i]!;
+        paras[p]! += paras[i]!;
+      }
+      this.stats.set(elements[i]!, {
+        chars: chars[i]!,
+        linkChars: links[i]!,
+        bodyChars: body[i]!,
+        paragraphs: paras[i]!,
+      });
     }
-    return s;
   }
+}
+
+/** A template's markup is in its content fragment, not its children (happy-dom's firstChild says otherwise). */
+function firstChild(el: Element, tag: string): Node | null {
+  return tag === 'TEMPLATE' ? null : el.firstChild;
 }
 
 /** Length of a string once runs of white space count as one character and the ends are trimmed. */

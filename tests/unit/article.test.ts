@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/cli/analyze';
 import { detectArticle, jsonLdTypes } from '../../src/core/article';
+import { TextMeasure } from '../../src/core/article-measure';
+import { collectTextBlocks } from '../../src/core/text';
 import { ARTICLE_HEAD, articlePage, page, paragraphs } from './page-helpers';
 
 describe('jsonLdTypes', () => {
@@ -108,5 +113,40 @@ describe('detectArticle', () => {
 
   it('finds the title next to the root', () => {
     expect(detectArticle(articlePage()).titleElement?.textContent).toBe('Flood barrier holds as river peaks');
+  });
+});
+
+describe('TextMeasure', () => {
+  // TextMeasure splits text as collectTextBlocks does, in its own walk (with copies of its tag lists).
+  const tricky = page(
+    '',
+    `<main><p>One <a href="#">link</a> <span>and<div>a block in a span</div>tail</span></p>
+     <ul><li>item<br>after break</li><li hidden>hidden item</li></ul>
+     <button>Button text</button><script>var x = 1;</script><template><p>template</p></template>
+     <table><tr><td>cell</td><th>head</th></tr></table><svg><text>svg text</text></svg>
+     <figure><img alt=""><figcaption>Caption</figcaption></figure>text at the end</main>`,
+  );
+  const fixtures = readdirSync(join(__dirname, '../fixtures')).map((slug) =>
+    parseHtml(readFileSync(join(__dirname, '../fixtures', slug, 'source.html'), 'utf8')),
+  );
+  it('makes the blocks collectTextBlocks makes', () => {
+    for (const doc of [tricky, articlePage(), ...fixtures]) {
+      const ours = new TextMeasure(doc.body).blocks;
+      const theirs = collectTextBlocks(doc.body).blocks;
+      expect(ours.map((b) => [b.element.tagName, b.text, b.tag, b.isHeading, b.pieces.length])).toEqual(
+        theirs.map((b) => [b.element.tagName, b.text, b.tag, b.isHeading, b.pieces.length]),
+      );
+      expect(ours.every((b, i) => b.element === theirs[i]!.element)).toBe(true);
+    }
+  });
+  it('indexes every element in document order, with subtree ends', () => {
+    const m = new TextMeasure(tricky.body);
+    expect(m.elements).toEqual([tricky.body, ...Array.from(tricky.body.querySelectorAll('*'))]);
+    const main = tricky.querySelector('main')!;
+    const li = tricky.querySelector('li')!;
+    expect(m.contains(main, li)).toBe(true);
+    expect(m.contains(li, main)).toBe(false);
+    expect(m.childCount(main)).toBe(main.children.length);
+    expect(m.parentOf(li)).toBe(li.parentElement);
   });
 });
