@@ -111,12 +111,23 @@ const LABEL_TAGS = new Set([
   'ASIDE',
 ]);
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
-const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+/** Tag names as a type selector matches them: upper case (HTML) or lower case (SVG and others). */
+const tagSet = (names: string): ReadonlySet<string> => new Set(names.split(' ').flatMap((n) => [n, n.toUpperCase()]));
+const HEADINGS = tagSet('h1 h2 h3 h4 h5 h6');
+const H1 = tagSet('h1');
+const LINKS = tagSet('a button');
+const INPUTS = tagSet('input');
+const FORMS = tagSet('form');
 const NEVER_HIDDEN = new Set(['HTML', 'BODY', 'HEAD', 'MAIN']);
 /** Page regions a widget lives in: climbing from a widget stops below them. */
 const LANDMARK_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'HEADER', 'FOOTER', 'NAV']);
 /** What makes a box more than its label: an ad image, a player, a form. */
-const BOX_MEDIA_SELECTOR = 'img, picture, iframe, video, object, embed, ins, form, input';
+const BOX_MEDIA = tagSet('img picture iframe video object embed ins form input');
+const IMAGES = tagSet('img picture video');
+const NEWSLETTER_FIELDS = tagSet('input form button');
+const COOKIE_BUTTONS = tagSet('button input');
+const COOKIE_ACTIONS = tagSet('button a input');
+const LINK_NAV_BUTTON = tagSet('a nav button');
 const AD_SIZE_SET = new Set(AD_SIZES);
 const OVERLAY_STYLE = /position\s*:\s*(fixed|sticky)/i;
 
@@ -162,7 +173,10 @@ export function labelKind(text: string): LabelKind | null {
 
 /** Class and id split into lower-case words: "mostRead-box ad_slot" → most, read, box, ad, slot. */
 export function classTokens(el: Element): string[] {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  return tokensOf(`${el.getAttribute('class') ?? ''} ${el.id}`);
+}
+
+function tokensOf(raw: string): string[] {
   if (raw.trim() === '') return [];
   return raw
     .replace(/([a-z])([A-Z])/g, '$1 $2')
@@ -173,7 +187,10 @@ export function classTokens(el: Element): string[] {
 
 /** The kind and the word that class/id name, if any; phrases ("most-read") before single words. */
 export function classKind(el: Element): { kind: LabelKind; word: string } | null {
-  const tokens = classTokens(el);
+  return kindOfTokens(classTokens(el));
+}
+
+function kindOfTokens(tokens: string[]): { kind: LabelKind; word: string } | null {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const phrase = tokens[i]! + tokens[i + 1]!;
     const kind = PHRASE_KINDS.get(phrase);
@@ -201,6 +218,9 @@ class Context {
   readonly rootChain = new Set<Element>();
   readonly rootProse: number;
   readonly candidates = new Map<Element, Candidate>();
+  /** The scope sits inside a heading / inside a link, nav or button (closest() of its parent). */
+  private readonly scopeInHeading: boolean;
+  private readonly scopeInLink: boolean;
 
   constructor(
     readonly measure: TextMeasure,
@@ -211,21 +231,61 @@ class Context {
   ) {
     for (let el: Element | null = root; el; el = el.parentElement) this.rootChain.add(el);
     this.rootProse = root ? measure.of(root).bodyChars : 0;
+    const above = measure.scope.parentElement;
+    this.scopeInHeading = above?.closest('h1, h2, h3, h4, h5, h6') != null;
+    this.scopeInLink = above?.closest('a, nav, button') != null;
+  }
+
+  /** Descendants of `el` whose tag is in `tags` (stops at `max`). */
+  count(el: Element, tags: ReadonlySet<string>, max = Number.POSITIVE_INFINITY): number {
+    const m = this.measure;
+    const i = m.indexOf(el);
+    if (i < 0) {
+      let n = 0;
+      for (const d of Array.from(el.getElementsByTagName('*'))) if (tags.has(d.tagName) && ++n >= max) break;
+      return n;
+    }
+    let n = 0;
+    for (let j = i + 1, end = m.ends[i]!; j < end && n < max; j++) if (tags.has(m.tags[j]!)) n++;
+    return n;
+  }
+
+  has(el: Element, tags: ReadonlySet<string>): boolean {
+    return this.count(el, tags, 1) > 0;
+  }
+
+  /** el.closest() for a set of tags, from the arrays. */
+  closestIs(el: Element, tags: ReadonlySet<string>, scopeIn: boolean): boolean {
+    const m = this.measure;
+    for (let i = m.indexOf(el); i >= 0; i = m.parents[i]!) if (tags.has(m.tags[i]!)) return true;
+    return m.indexOf(el) >= 0 ? scopeIn : el.closest([...tags].join(', ')) !== null;
+  }
+
+  inHeading(el: Element): boolean {
+    return this.closestIs(el, HEADINGS, this.scopeInHeading);
+  }
+
+  inLinkNavButton(el: Element): boolean {
+    return this.closestIs(el, LINK_NAV_BUTTON, this.scopeInLink);
   }
 
   /** True for elements that must never be hidden: the root, its ancestors, the title, the prose. */
   isProtected(el: Element, kind: LabelKind): boolean {
-    if (NEVER_HIDDEN.has(el.tagName) || this.rootChain.has(el)) return true;
+    const m = this.measure;
+    if (NEVER_HIDDEN.has(m.tagOf(el)) || this.rootChain.has(el)) return true;
     // Without a known title, any h1 may be it.
-    if (this.title ? el.contains(this.title) : el.querySelector('h1') !== null) return true;
-    if (kind !== 'comments' && this.bylines.some((b) => el.contains(b))) return true;
-    const prose = this.measure.of(el).bodyChars;
+    if (this.title ? m.contains(el, this.title) : this.has(el, H1)) return true;
+    if (kind !== 'comments' && this.bylines.some((b) => m.contains(el, b))) return true;
+    const prose = m.of(el).bodyChars;
     if (prose === 0) return false;
-    if (kind === 'comments') return (this.root?.contains(el) ?? false) && prose >= 0.5 * this.rootProse;
-    if (this.root?.contains(el))
-      return prose >= PROTECTED_PROSE_CHARS || prose >= PROTECTED_PROSE_SHARE * this.rootProse;
+    if (kind === 'comments') return this.inRoot(el) && prose >= 0.5 * this.rootProse;
+    if (this.inRoot(el)) return prose >= PROTECTED_PROSE_CHARS || prose >= PROTECTED_PROSE_SHARE * this.rootProse;
     // Outside the root: a second body of prose as large as the article's is not a widget.
     return this.rootProse > 0 && prose >= Math.max(2 * PROTECTED_PROSE_CHARS, 0.5 * this.rootProse);
+  }
+
+  inRoot(el: Element): boolean {
+    return this.root ? this.measure.contains(this.root, el) : false;
   }
 
   /** Adds one piece of evidence to a container; each named piece counts once per container. */
@@ -247,30 +307,27 @@ class Context {
 
   /** classKind, remembered per class/id string: pages repeat the same few class lists. */
   classKindOf(el: Element): ReturnType<typeof classKind> {
-    const key = `${el.getAttribute('class') ?? ''}#${el.id}`;
+    const cls = this.measure.attr(el, 'class') ?? '';
+    const id = this.measure.attr(el, 'id') ?? '';
+    const key = `${cls}#${id}`;
     let hit = this.classKinds.get(key);
     if (hit === undefined) {
-      hit = classKind(el);
+      hit = kindOfTokens(tokensOf(`${cls} ${id}`));
       this.classKinds.set(key, hit);
     }
     return hit;
   }
 
   linkCount(el: Element): number {
-    return el.getElementsByTagName('a').length + el.getElementsByTagName('button').length;
+    return this.count(el, LINKS);
   }
-}
 
-function hasMedia(el: Element): boolean {
-  return el.querySelector(BOX_MEDIA_SELECTOR) !== null;
-}
-
-/** True when `parent` holds a heading that `child` does not: it is more than one widget. */
-function addsHeading(parent: Element, child: Element): boolean {
-  return (
-    parent.querySelectorAll(HEADINGS).length >
-    child.querySelectorAll(HEADINGS).length + (HEADING_TAGS.has(child.tagName) ? 1 : 0)
-  );
+  /** True when `parent` holds a heading that `child` does not: it is more than one widget. */
+  addsHeading(parent: Element, child: Element): boolean {
+    return (
+      this.count(parent, HEADINGS) > this.count(child, HEADINGS) + (HEADING_TAGS.has(this.measure.tagOf(child)) ? 1 : 0)
+    );
+  }
 }
 
 function fmt(x: number): string {
@@ -283,10 +340,11 @@ function fmt(x: number): string {
  */
 function boxOfLabel(label: Element, labelChars: number, kind: LabelKind, ctx: Context): Element | null {
   let cur = label;
+  const m = ctx.measure;
   // Climb while the element holds only the label.
   // An ad label's box holds the label and the slot, even while the slot is still empty.
-  while (ctx.measure.of(cur).chars <= labelChars && !hasMedia(cur) && !(kind === 'ad' && cur.children.length > 1)) {
-    const parent = cur.parentElement;
+  while (m.of(cur).chars <= labelChars && !ctx.has(cur, BOX_MEDIA) && !(kind === 'ad' && m.childCount(cur) > 1)) {
+    const parent = m.parentOf(cur);
     if (!parent || ctx.isProtected(parent, kind)) return kind === 'ad' && !ctx.isProtected(cur, kind) ? cur : null;
     cur = parent;
   }
@@ -297,33 +355,35 @@ function boxOfLabel(label: Element, labelChars: number, kind: LabelKind, ctx: Co
 /** Climbs through parents that add at most `slack` characters of text and no other heading. */
 function climbWrappers(start: Element, kind: LabelKind, ctx: Context, slack: number): Element {
   let cur = start;
-  const chars = ctx.measure.of(start).chars;
-  for (let parent = cur.parentElement; parent; parent = parent.parentElement) {
-    if (LANDMARK_TAGS.has(parent.tagName) || ctx.isProtected(parent, kind)) break;
-    if (ctx.measure.of(parent).chars > chars + slack || addsHeading(parent, cur)) break;
-    if (parent.children.length > 1 && slack === 0 && ctx.measure.of(parent).chars === 0) break;
+  const m = ctx.measure;
+  const chars = m.of(start).chars;
+  for (let parent = m.parentOf(cur); parent; parent = m.parentOf(parent)) {
+    if (LANDMARK_TAGS.has(m.tagOf(parent)) || ctx.isProtected(parent, kind)) break;
+    if (m.of(parent).chars > chars + slack || ctx.addsHeading(parent, cur)) break;
+    if (m.childCount(parent) > 1 && slack === 0 && m.of(parent).chars === 0) break;
     cur = parent;
   }
   return cur;
 }
 
-function labelEvidence(el: Element, ctx: Context): void {
-  const stats = ctx.measure.of(el);
-  const aria = el.getAttribute('aria-label');
+function labelEvidence(el: Element, i: number, tag: string, ctx: Context): void {
+  const m = ctx.measure;
+  const stats = m.of(el);
+  const aria = m.attr(el, 'aria-label');
   if (aria && aria.length <= MAX_LABEL_CHARS) {
     const kind = labelKind(aria);
     if (kind && !ctx.isProtected(el, kind)) {
       ctx.add(el, kind, kind === 'ad' ? 'adLabel' : 'label', `aria-label '${aria.trim()}'`);
     }
   }
-  if (stats.chars === 0 || stats.chars > MAX_LABEL_CHARS || !LABEL_TAGS.has(el.tagName)) return;
+  if (stats.chars === 0 || stats.chars > MAX_LABEL_CHARS || !LABEL_TAGS.has(tag)) return;
   // A wrapper around a single label element (h4 > span) is read through that element: reading
-  // every level of a deep chain would cost its depth squared.
-  const only = el.children.length === 1 ? el.children[0]! : null;
-  if (only && LABEL_TAGS.has(only.tagName) && ctx.measure.of(only).chars === stats.chars) return;
-  const isHeading = HEADING_TAGS.has(el.tagName) || el.closest('h1, h2, h3, h4, h5, h6') !== null;
+  // every level of a deep chain would cost its depth squared. (Its only child comes next in order.)
+  if (m.childCounts[i] === 1 && LABEL_TAGS.has(m.tags[i + 1]!) && m.of(m.elements[i + 1]!).chars === stats.chars)
+    return;
+  const isHeading = HEADING_TAGS.has(tag) || ctx.inHeading(el);
   // A link that reads "Trending" is a menu item, unless it is the heading of a box.
-  if (!isHeading && (stats.linkChars > 0 || el.closest('a, nav, button'))) return;
+  if (!isHeading && (stats.linkChars > 0 || ctx.inLinkNavButton(el))) return;
   const text = normalizeSpace(el.textContent ?? '');
   const kind = labelKind(text);
   if (!kind) return;
@@ -331,36 +391,29 @@ function labelEvidence(el: Element, ctx: Context): void {
   const box = boxOfLabel(el, stats.chars, kind, ctx);
   if (!box) return;
   // The label must head its box: a word in the middle of a text is not a label.
-  const boxText = normalizeSpace(box.textContent ?? '');
-  if (box !== el && !boxText.startsWith(text)) return;
+  if (box !== el && !normalizeSpace(box.textContent ?? '').startsWith(text)) return;
   ctx.add(box, kind, kind === 'ad' ? 'adLabel' : 'label', `${isHeading ? 'heading' : 'label'} '${text}'`);
 }
 
 /** Attributes that mark an ad slot whatever their value. */
 const AD_SLOT_ATTRIBUTES = new Set(['data-ad-slot', 'data-ad-unit', 'data-google-query-id', 'data-ad']);
 
-function isAdShape(el: Element): string | null {
-  const tag = el.tagName;
-  if (tag === 'INS' && el.classList.contains('adsbygoogle')) return 'ins.adsbygoogle';
+function isAdShape(el: Element, i: number, tag: string, m: TextMeasure): string | null {
+  const names = m.attrNames[i]!;
+  if (names.length === 0 && tag !== 'AMP-AD' && tag !== 'AMP-EMBED') return null;
+  const attr = (name: string) => (names.includes(name) ? el.getAttribute(name) : null);
+  if (tag === 'INS' && (attr('class') ?? '').split(/[ \t\n\f\r]+/).includes('adsbygoogle')) return 'ins.adsbygoogle';
   if (tag === 'AMP-AD' || tag === 'AMP-EMBED') return `<${tag.toLowerCase()}>`;
-  const id = el.id;
+  const id = attr('id');
   if (id && /^(div-gpt-ad|google_ads_iframe)/.test(id)) return `GPT slot #${id.slice(0, 24)}`;
   if (tag === 'IFRAME') {
-    const host = hostOf(el.getAttribute('src') ?? '');
+    const host = hostOf(attr('src') ?? '');
     if (host && AD_HOSTS.test(host)) return `iframe from ${host}`;
   }
-  // One pass over the attributes: most elements have none of these.
-  let width: string | null = null;
-  let height: string | null = null;
-  let style: string | null = null;
-  for (const attr of Array.from(el.attributes)) {
-    const name = attr.name;
-    if (AD_SLOT_ATTRIBUTES.has(name)) return `[${name}]`;
-    if (name === 'width') width = attr.value;
-    else if (name === 'height') height = attr.value;
-    else if (name === 'style') style = attr.value;
-  }
-  const size = boxSize(width, height, style);
+  // Most elements have none of these attributes: only their names are read.
+  const slot = names.find((name) => AD_SLOT_ATTRIBUTES.has(name));
+  if (slot) return `[${slot}]`;
+  const size = boxSize(attr('width'), attr('height'), attr('style'));
   if (size && AD_SIZE_SET.has(size)) return `IAB size ${size}`;
   return null;
 }
@@ -379,15 +432,15 @@ function hostOf(src: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-function shapeEvidence(el: Element, ctx: Context): void {
-  const shape = isAdShape(el);
+function shapeEvidence(el: Element, i: number, tag: string, ctx: Context): void {
+  const shape = isAdShape(el, i, tag, ctx.measure);
   if (shape) {
     if (ctx.measure.of(el).chars > MAX_AD_TEXT || ctx.isProtected(el, 'ad')) return;
     ctx.add(climbWrappers(el, 'ad', ctx, AD_WRAPPER_SLACK), 'ad', 'adShape', shape);
     return;
   }
-  if (el.tagName === 'A' && /\bsponsored\b/i.test(el.getAttribute('rel') ?? '') && ctx.measure.of(el).chars === 0) {
-    if (!el.querySelector('img, picture, video') || ctx.isProtected(el, 'ad')) return;
+  if (tag === 'A' && /\bsponsored\b/i.test(ctx.measure.attr(el, 'rel') ?? '') && ctx.measure.of(el).chars === 0) {
+    if (!ctx.has(el, IMAGES) || ctx.isProtected(el, 'ad')) return;
     ctx.add(climbWrappers(el, 'ad', ctx, AD_WRAPPER_SLACK), 'ad', 'sponsoredLink', 'image link rel=sponsored');
   }
 }
@@ -411,23 +464,22 @@ function cookieTextEvidence(ctx: Context): void {
     if (chars < 20 || chars > MAX_COOKIE_TEXT || !COOKIE_TEXT.test(block.text)) continue;
     const m = COOKIE_TEXT.exec(block.text)!;
     // Climb to the notice: parents that add its buttons and title, not a page of other text.
+    const tm = ctx.measure;
     let box = block.element;
-    for (let p = box.parentElement; p; p = p.parentElement) {
-      const pc = ctx.measure.of(p).chars;
-      if (LANDMARK_TAGS.has(p.tagName) || ctx.isProtected(p, 'cookie')) break;
+    for (let p = tm.parentOf(box); p; p = tm.parentOf(p)) {
+      const pc = tm.of(p).chars;
+      if (LANDMARK_TAGS.has(tm.tagOf(p)) || ctx.isProtected(p, 'cookie')) break;
       if (pc > Math.max(chars * 2, chars + 300) || pc > MAX_COOKIE_TEXT) break;
       box = p;
     }
     if (ctx.isProtected(box, 'cookie')) continue;
-    const inRoot = ctx.root?.contains(box) ?? false;
-    const actionable = box.querySelector('button, a, input') !== null;
-    if (inRoot && !actionable) continue;
+    if (ctx.inRoot(box) && !ctx.has(box, COOKIE_ACTIONS)) continue;
     ctx.add(box, 'cookie', 'cookieText', `cookie text '${m[0]}'`);
   }
 }
 
-function inlineRelatedEvidence(el: Element, ctx: Context): void {
-  if (el.tagName !== 'P' && el.tagName !== 'DIV' && el.tagName !== 'LI') return;
+function inlineRelatedEvidence(el: Element, tag: string, ctx: Context): void {
+  if (tag !== 'P' && tag !== 'DIV' && tag !== 'LI') return;
   const s = ctx.measure.of(el);
   if (s.chars === 0 || s.chars > MAX_AD_TEXT || s.linkChars < 0.5 * s.chars) return;
   const text = (el.textContent ?? '').trim();
@@ -436,19 +488,21 @@ function inlineRelatedEvidence(el: Element, ctx: Context): void {
   ctx.add(el, 'related', 'inlineRelated', `'${m[1]}:' line, link density ${fmt(s.linkChars / s.chars)}`);
 }
 
-function formEvidence(el: Element, ctx: Context): void {
-  if (el.tagName !== 'INPUT') return;
-  const type = (el.getAttribute('type') ?? '').toLowerCase();
-  const name = `${el.getAttribute('name') ?? ''} ${el.getAttribute('placeholder') ?? ''}`;
+function formEvidence(el: Element, tag: string, ctx: Context): void {
+  if (tag !== 'INPUT') return;
+  const m = ctx.measure;
+  const type = (m.attr(el, 'type') ?? '').toLowerCase();
+  const name = `${m.attr(el, 'name') ?? ''} ${m.attr(el, 'placeholder') ?? ''}`;
   if (type !== 'email' && !/e-?mail/i.test(name)) return;
-  const form = el.closest('form') ?? el.parentElement;
+  let form: Element | null = el;
+  while (form && !FORMS.has(m.tagOf(form))) form = m.parentOf(form);
+  form ??= m.parentOf(el);
   if (!form || ctx.isProtected(form, 'newsletter')) return;
   let box = form;
-  for (let p = box.parentElement; p; p = p.parentElement) {
-    if (LANDMARK_TAGS.has(p.tagName) || ctx.isProtected(p, 'newsletter') || ctx.measure.of(p).chars > MAX_BOX_TEXT)
-      break;
+  for (let p = m.parentOf(box); p; p = m.parentOf(p)) {
+    if (LANDMARK_TAGS.has(m.tagOf(p)) || ctx.isProtected(p, 'newsletter') || m.of(p).chars > MAX_BOX_TEXT) break;
     // A sign-up box has at most one heading; a parent with two is a column of widgets.
-    if (p.querySelectorAll('input').length > 3 || p.querySelectorAll(HEADINGS).length > 1) break;
+    if (ctx.count(p, INPUTS, 4) > 3 || ctx.count(p, HEADINGS, 2) > 1) break;
     box = p;
   }
   if (!NEWSLETTER_TEXT.test(box.textContent ?? '')) return;
@@ -481,30 +535,33 @@ function structureEvidence(c: Candidate, ctx: Context): void {
       }
       break;
     case 'newsletter':
-      if (el.querySelector('input, form, button')) ctx.add(el, c.kind, 'form', 'form field or button');
+      if (ctx.has(el, NEWSLETTER_FIELDS)) ctx.add(el, c.kind, 'form', 'form field or button');
       if (NEWSLETTER_TEXT.test(el.textContent ?? '')) ctx.add(el, c.kind, 'newsletterText', 'sign-up text');
       break;
     case 'promo':
       if (s.chars <= MAX_BOX_TEXT && links >= 1) ctx.add(el, c.kind, 'form', 'call to action');
       break;
     case 'cookie':
-      if (el.querySelector('button, input')) ctx.add(el, c.kind, 'form', 'buttons');
+      if (ctx.has(el, COOKIE_BUTTONS)) ctx.add(el, c.kind, 'form', 'buttons');
       break;
     case 'comments':
       break;
   }
-  if (OVERLAY_STYLE.test(el.getAttribute('style') ?? '')) ctx.add(el, c.kind, 'overlay', 'fixed overlay');
+  if (OVERLAY_STYLE.test(ctx.measure.attr(el, 'style') ?? '')) ctx.add(el, c.kind, 'overlay', 'fixed overlay');
 }
 
-function collect(scope: Element, ctx: Context): ClutterBlock[] {
-  const elements = [scope, ...Array.from(scope.querySelectorAll('*'))];
-  for (const el of elements) {
-    if (NEVER_HIDDEN.has(el.tagName) && el !== scope) continue;
-    labelEvidence(el, ctx);
-    shapeEvidence(el, ctx);
+/** Evidence over the scope of `ctx.measure` (the scope and every element below it). */
+function collect(ctx: Context): ClutterBlock[] {
+  const m = ctx.measure;
+  for (let i = 0; i < m.elements.length; i++) {
+    const el = m.elements[i]!;
+    const tag = m.tags[i]!;
+    if (NEVER_HIDDEN.has(tag) && i > 0) continue;
+    labelEvidence(el, i, tag, ctx);
+    shapeEvidence(el, i, tag, ctx);
     classEvidence(el, ctx);
-    inlineRelatedEvidence(el, ctx);
-    formEvidence(el, ctx);
+    inlineRelatedEvidence(el, tag, ctx);
+    formEvidence(el, tag, ctx);
   }
   cookieTextEvidence(ctx);
   for (const c of ctx.candidates.values()) structureEvidence(c, ctx);
@@ -515,11 +572,17 @@ function collect(scope: Element, ctx: Context): ClutterBlock[] {
   );
   // Keep the outermost of nested boxes (the widget, not its list). In document order an outer box
   // comes before everything inside it, so comparing with the last kept box is enough.
-  accepted.sort((a, b) => (a.element === b.element ? 0 : a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
+  const order = (el: Element) => m.indexOf(el);
+  accepted.sort((a, b) => {
+    const i = order(a.element);
+    const j = order(b.element);
+    if (i >= 0 && j >= 0) return i - j;
+    return a.element === b.element ? 0 : a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1;
+  });
   const kept: Candidate[] = [];
   for (const c of accepted) {
     const last = kept[kept.length - 1];
-    if (!last?.element.contains(c.element)) kept.push(c);
+    if (!last || !m.contains(last.element, c.element)) kept.push(c);
   }
   return kept.map((c) => ({ element: c.element, kind: c.kind, reason: c.reasons.join(' + ') }));
 }
@@ -533,7 +596,7 @@ export function findClutterBlocks(doc: Document, root: Element | null, options: 
   // Focus mode is a reader view: a comment thread is not the article, whatever the comment switch.
   const effective = options.mode === 'focus' ? { ...options, hideComments: true } : options;
   const ctx = new Context(measure, root, header.title, header.bylines, effective);
-  const blocks = collect(body, ctx);
+  const blocks = collect(ctx);
   if (options.mode !== 'focus' || !root) return blocks;
   return [...blocks, ...focusBlocks(root, header, measure, blocks, (el) => classKind(el)?.kind ?? null)];
 }
@@ -548,6 +611,6 @@ export function findClutterIn(subtree: Element, root: Element | null, options: C
   const header = findArticleHeader(subtree.ownerDocument, root);
   // The root's prose is not measured here, so inside the root any prose at all protects a box.
   const ctx = new Context(measure, root, header.title, header.bylines, options);
-  const blocks = collect(subtree, ctx);
+  const blocks = collect(ctx);
   return blocks.filter((b) => b.element === subtree || subtree.contains(b.element));
 }
