@@ -3,7 +3,9 @@ import { stylesheetText } from '../../src/content/style';
 
 describe('injected stylesheet', () => {
   it('hides by attribute unless the reader asked to reveal', () => {
-    expect(stylesheetText()).toContain('html:not([data-quotelens-reveal]) [data-quotelens-hidden]{display:none!important}');
+    expect(stylesheetText()).toContain(
+      'html:not([data-quotelens-reveal]) [data-quotelens-hidden]{display:none!important}',
+    );
   });
 
   it('standard tints, strong tints and underline-only differ only in paint', () => {
