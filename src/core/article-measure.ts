@@ -4,23 +4,8 @@
 // the clutter finder answer "which tag", "inside which", "how many links below" from arrays instead
 // of asking the DOM again: each DOM call costs about twice in Firefox (Xray wrappers).
 // The text blocks are those of collectTextBlocks (text.ts), built here in the same walk.
-import { MAX_BLOCKS, MAX_CHARS } from './text';
+import { BLOCK_TAGS, HEADING_TAGS, MAX_BLOCKS, MAX_CHARS, SKIPPED_TAGS } from './text';
 import type { TextBlock } from './types';
-
-// The tag lists of collectTextBlocks (text.ts), which does not export them: kept in step by
-// tests/unit/article.test.ts ("TextMeasure blocks equal collectTextBlocks"). Import them from
-// text.ts once it exports them.
-const SKIPPED_TAGS = new Set(
-  'SCRIPT STYLE NOSCRIPT TEMPLATE SVG svg MATH CANVAS IFRAME OBJECT SELECT OPTION TEXTAREA BUTTON HEAD TITLE'.split(
-    ' ',
-  ),
-);
-const BLOCK_TAGS = new Set(
-  'P LI BLOCKQUOTE H1 H2 H3 H4 H5 H6 TD TH DD DT FIGCAPTION CAPTION PRE ADDRESS DIV SECTION ARTICLE ASIDE HEADER FOOTER MAIN NAV FORM FIGURE UL OL DL TABLE BODY HTML DETAILS SUMMARY HR BR'.split(
-    ' ',
-  ),
-);
-const HEADING_TAGS = /^H[1-6]$/;
 
 /** A block shorter than this is a label, a caption or a teaser, not a paragraph of prose. */
 export const MIN_PARAGRAPH_CHARS = 80;
@@ -160,7 +145,7 @@ export class TextMeasure {
         text: c.text,
         pieces: c.pieces,
         tag: tag.toLowerCase(),
-        isHeading: HEADING_TAGS.test(tag),
+        isHeading: HEADING_TAGS.has(tag),
       });
       let blockChars = 0;
       let blockLinks = 0;

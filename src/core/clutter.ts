@@ -18,7 +18,7 @@ import {
   type LabelKind,
   NEWSLETTER_TEXT,
 } from './lexicon/clutter';
-import { normalizeSpace } from './text';
+import { HEADING_TAGS, normalizeSpace } from './text';
 import type { ClutterKind, Mode } from './types';
 
 export interface ClutterBlock {
@@ -110,7 +110,6 @@ const LABEL_TAGS = new Set([
   'SECTION',
   'ASIDE',
 ]);
-const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** Tag names as a type selector matches them: upper case (HTML) or lower case (SVG and others). */
 const tagSet = (names: string): ReadonlySet<string> => new Set(names.split(' ').flatMap((n) => [n, n.toUpperCase()]));
 const HEADINGS = tagSet('h1 h2 h3 h4 h5 h6');

@@ -3,67 +3,20 @@
 import type { TextBlock } from './types';
 
 /** Elements whose text is never article text. */
-const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'svg',
-  'MATH',
-  'CANVAS',
-  'IFRAME',
-  'OBJECT',
-  'SELECT',
-  'OPTION',
-  'TEXTAREA',
-  'BUTTON',
-  'HEAD',
-  'TITLE',
-]);
+export const SKIPPED_TAGS = new Set(
+  'SCRIPT STYLE NOSCRIPT TEMPLATE SVG svg MATH CANVAS IFRAME OBJECT SELECT OPTION TEXTAREA BUTTON HEAD TITLE'.split(
+    ' ',
+  ),
+);
 
 /** Elements that start a new block of text. */
-const BLOCK_TAGS = new Set([
-  'P',
-  'LI',
-  'BLOCKQUOTE',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'TD',
-  'TH',
-  'DD',
-  'DT',
-  'FIGCAPTION',
-  'CAPTION',
-  'PRE',
-  'ADDRESS',
-  'DIV',
-  'SECTION',
-  'ARTICLE',
-  'ASIDE',
-  'HEADER',
-  'FOOTER',
-  'MAIN',
-  'NAV',
-  'FORM',
-  'FIGURE',
-  'UL',
-  'OL',
-  'DL',
-  'TABLE',
-  'BODY',
-  'HTML',
-  'DETAILS',
-  'SUMMARY',
-  'HR',
-  'BR',
-]);
+export const BLOCK_TAGS = new Set(
+  'P LI BLOCKQUOTE H1 H2 H3 H4 H5 H6 TD TH DD DT FIGCAPTION CAPTION PRE ADDRESS DIV SECTION ARTICLE ASIDE HEADER FOOTER MAIN NAV FORM FIGURE UL OL DL TABLE BODY HTML DETAILS SUMMARY HR BR'.split(
+    ' ',
+  ),
+);
 
-const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+export const HEADING_TAGS = new Set('H1 H2 H3 H4 H5 H6'.split(' '));
 
 /** Cap on blocks read from one page: protects the content script on pathological pages. */
 export const MAX_BLOCKS = 20000;

@@ -74,22 +74,13 @@ export function validateSettings(raw: unknown): ValidatedSettings {
   return { settings, problems };
 }
 
-/** Brings an older stored shape up to the current version. */
+/**
+ * Brings an older stored shape up to the current version. Version 1 is the first released one;
+ * a newer version (a sync from a newer install) is read field by field, keeping what validates.
+ */
 function migrate(obj: Record<string, unknown>, problems: string[]): Record<string, unknown> {
-  const version = obj.version;
-  if (version === undefined || version === 0) {
-    // Version 0 (never released) kept a single `enabled` flag per site map.
-    const out: Record<string, unknown> = { ...obj, version: SETTINGS_VERSION };
-    const sites = obj.sites;
-    if (sites && typeof sites === 'object' && !Array.isArray(sites)) {
-      out.disabledSites = Object.entries(sites as Record<string, unknown>)
-        .filter(([, on]) => on === false)
-        .map(([host]) => host);
-    }
-    return out;
-  }
-  if (version !== SETTINGS_VERSION) {
-    problems.push(`unknown settings version ${String(version)}; reading what fits`);
+  if (obj.version !== undefined && obj.version !== SETTINGS_VERSION) {
+    problems.push(`unknown settings version ${String(obj.version)}; reading what fits`);
   }
   return obj;
 }

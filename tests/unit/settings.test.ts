@@ -30,10 +30,11 @@ describe('settings', () => {
     expect(settings.disabledSites).toEqual(['news.example']);
   });
 
-  it('migrates the unversioned shape with a per-site map', () => {
-    const { settings } = validateSettings({ sites: { 'a.example': false, 'b.example': true } });
+  it('a settings object from a newer version keeps what validates and says so', () => {
+    const { settings, problems } = validateSettings({ version: 2, focus: true, newThing: 1 });
+    expect(settings.focus).toBe(true);
     expect(settings.version).toBe(1);
-    expect(settings.disabledSites).toEqual(['a.example']);
+    expect(problems[0]).toMatch(/unknown settings version 2/);
   });
 
   it('per-site switch adds and removes a host', () => {
