@@ -29,13 +29,18 @@ export interface ChromiumBrowser extends ExtensionBrowser {
   requests: RecordedRequest[];
 }
 
-const ARGS = [
+/** Headless Chromium as root on a closed network (BROWSERS.md); the bench uses the same flags. */
+export const CHROMIUM_BASE_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+];
+
+const ARGS = [
+  ...CHROMIUM_BASE_ARGS,
   '--no-default-browser-check',
   // Nothing outside the machine is needed; anything that tries fails fast and is still recorded.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
