@@ -49,6 +49,8 @@ const MAX_ASIDES = 3;
 /** Cue shapes accepted for a sentence-closing cue: a name with a speech verb, either order. */
 const CLOSING_STEPS = new Set(['right:X-said', 'right:said-X', 'right:X-…-said']);
 /** A quote with no cue continues the speaker of a quote at most this many blocks before it. */
+/** Complementisers that open reported speech after a speech verb ("stressed that …"). */
+const THAT = new Set(['that', 'dass', 'que', 'qu']);
 /** Role phrases read for aliases per page: each costs a pass over the people, so the work is capped. */
 export const MAX_ROLE_ALIAS_MENTIONS = 200;
 export const CONTINUATION_BLOCKS = 1;
@@ -397,6 +399,10 @@ class Sieve {
       if (n === 0) continue;
       const participle = /ing$/.test(t[v]!.lower) && isComma(t[v - 1]);
       const subject = participle ? this.sentenceSubject(start, v) : this.subjectBefore(v, start);
+      // "Lee stressed that … the board maintains that it is on an “irreversible path”": a phrase
+      // quoted inside reported speech is the outer reporter's words.
+      const reporter = subject && partial ? this.reporterBefore(start, subject.start) : null;
+      if (reporter) return reporter;
       if (subject)
         return {
           mention: subject,
@@ -423,6 +429,19 @@ class Sieve {
     if (partial || t[end - 1]?.text === ':') {
       const m = this.sentenceSubject(start, end);
       if (m) return { mention: m, cue: '', rule: ruleFor(m), step: partial ? 'left:subject' : 'left:subject-colon' };
+    }
+    return null;
+  }
+
+  /** A person who reports, with a speech verb followed by "that", earlier in the sentence. */
+  private reporterBefore(start: number, end: number): Found | null {
+    const t = this.d.tokens;
+    for (let u = end - 1; u >= start; u--) {
+      const n = t[u]!.kind === 'word' ? this.verbAt(u) : 0;
+      if (n === 0 || !THAT.has(t[u + n]?.lower ?? '')) continue;
+      const m = this.subjectBefore(u, start);
+      if (m && m.kind !== 'role')
+        return { mention: m, cue: phrase(t, u, n), rule: ruleFor(m), step: 'left:reporter-that' };
     }
     return null;
   }

@@ -241,3 +241,18 @@ describe('aliases', () => {
     expect(ines?.aliases).toEqual(expect.arrayContaining(['Kovac', 'The mayor']));
   });
 });
+
+describe('reported speech', () => {
+  it('a phrase quoted inside "X stressed that … Y maintains that …" is the reporter X’s', () => {
+    const { who } = analyse(
+      '<p>Mayor Ines Kovac stressed that while the budget is tight, the council maintains that the bridge is on a “steady course” toward repair.</p>',
+    );
+    expect(who).toEqual(['Ines Kovac']);
+  });
+  it('a reporter in an earlier sentence does not take the phrase', () => {
+    const { who } = analyse(
+      '<p>Mayor Ines Kovac visited the site on Monday. The council maintains that the bridge is on a “steady course” toward repair.</p>',
+    );
+    expect(who[0]).not.toBe('Ines Kovac');
+  });
+});
