@@ -346,6 +346,8 @@ export function extensionSuite(options: SuiteOptions): void {
       const n = first?.quotes.length ?? 0;
       expect(first?.count).toBe(`${n} quotes`);
       expect(n).toBeGreaterThanOrEqual(speaker.min_quotes);
+      // Issue 5's proof: every quote a reader gives him is on his card ("Mark Rutte · … · 5 quotes").
+      expect(n).toBe(expected.quotes.filter((x) => x.speaker === speaker.name).length);
       const cardOf = (text: string) =>
         view.cards.find((c) => c.quotes.some((q) => normaliseQuote(q.text) === normaliseQuote(text)));
       for (const q of expected.quotes.filter((x) => x.speaker === speaker.name)) {
