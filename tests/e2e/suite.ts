@@ -515,6 +515,44 @@ export function extensionSuite(options: SuiteOptions): void {
     });
   });
 
+  describe(`${name}: a single-page app that navigates with pushState`, () => {
+    it('reads the new article after the URL changes', async () => {
+      const page = await browser.newPage();
+      await page.goto(server.url(HOSTILE_PATH));
+      const first = await waitForHooks(page);
+      expect(first.state).toBe('ready');
+      // Play the site's router: new URL, new article, same document.
+      await page.evaluate(() => {
+        history.pushState({}, '', '/next-story');
+        const article = document.getElementById('story')!;
+        article.replaceChildren();
+        const h1 = document.createElement('h1');
+        h1.textContent = 'Lighthouse keepers return to the point';
+        article.appendChild(h1);
+        const lines = [
+          'The lighthouse on the point has a resident keeper again after twelve years of automatic operation, the coastal trust announced on Thursday, and visitors may climb the tower on weekends.',
+          '“We missed the light being looked after by a person,” said Elin Dahl, who runs the trust.',
+          'The trust said the keeper would also look after the small museum in the old engine house.',
+        ];
+        for (const text of lines) {
+          const p = document.createElement('p');
+          p.textContent = text;
+          article.appendChild(p);
+        }
+      });
+      const quotes = await waitUntil(async () => {
+        const hooks = await page.evaluate(readHooks);
+        return hooks.state === 'ready' && hooks.quotes === '1' ? hooks.quotes : null;
+      }, 'the new article to be read after pushState');
+      expect(quotes).toBe('1');
+      const popup = await browser.openPopup(page);
+      const view = await waitForPopup(popup);
+      expect(view.cards.map((c) => c.name)).toContain('Elin Dahl');
+      await popup.close();
+      await page.close();
+    });
+  });
+
   describe(`${name}: a German article`, () => {
     it('attributes with German cues, whose word lists come from the background', async () => {
       const page = await browser.newPage();
