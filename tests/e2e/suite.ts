@@ -405,6 +405,33 @@ export function extensionSuite(options: SuiteOptions): void {
         expect(f, `after "Hide again": "${f.contains}" is hidden`).toSatisfy(hidden);
     });
 
+    it('focus mode from the popup hides everything outside the article and keeps the article', async () => {
+      const focusSwitch = 'section.switches label.switch:nth-of-type(4)';
+      const label = await popup.evaluate((sel) => document.querySelector(sel)?.textContent?.trim() ?? '', focusSwitch);
+      expect(label).toBe('Focus mode');
+      await popup.click(focusSwitch);
+      const outside = await waitUntil(
+        () =>
+          page.evaluate(() => {
+            const nav = document.querySelector('nav');
+            return nav && getComputedStyle(nav).display === 'none'
+              ? document.querySelectorAll('[data-quotelens-hidden="other"]').length
+              : null;
+          }),
+        'the navigation to be hidden in focus mode',
+      );
+      expect(outside).toBeGreaterThan(0);
+      // biome-ignore lint/performance/useDomNodeTextContent: innerText is the text a reader sees
+      const text = await page.evaluate(() => document.body.innerText);
+      for (const keep of expected.keep) expect(text, `keep text “${keep}”`).toContain(keep);
+      expect(Number((await page.evaluate(readHooks)).quotes)).toBeGreaterThanOrEqual(5);
+      await popup.click(focusSwitch);
+      await waitUntil(
+        () => page.evaluate(() => (document.querySelector('[data-quotelens-hidden="other"]') ? null : true)),
+        'focus mode to be undone',
+      );
+    });
+
     it('restores the page exactly when switched off for the site, and runs again when switched on', async () => {
       const pristine = await options.pristine(server.url(ARTICLE_PATH));
       const label = await popup.evaluate(
