@@ -180,7 +180,7 @@ class Sieve {
     while (
       t[k] &&
       t[k]!.kind === 'word' &&
-      this.lex.between.has(t[k]!.lower) &&
+      (this.lex.between.has(t[k]!.lower) || /^[a-z]+ly$/.test(t[k]!.text)) &&
       !this.d.mentionAt.has(k) &&
       Math.abs(k - i) < MAX_ASIDE_TOKENS
     )
@@ -570,7 +570,7 @@ class Sieve {
     const before = t[m.start - 1];
     if (
       before?.kind === 'word' &&
-      (PREPOSITIONS.has(before.lower) || this.verbAt(m.start - 1) > 0) &&
+      (PREPOSITIONS.has(before.lower) || before.lower === 'the' || this.verbAt(m.start - 1) > 0) &&
       !this.speaksAt(m)
     )
       return true;

@@ -256,3 +256,16 @@ describe('reported speech', () => {
     expect(who[0]).not.toBe('Ines Kovac');
   });
 });
+
+describe('pronouns and adverbs', () => {
+  it('"she" does not stand for a name after "the" (a place or event, not a person)', () => {
+    const { who } = analyse(
+      '<p>Ines Kovac runs the ferry line.</p><p>Crowds filled the Harbour Festival on Monday. “The ferry runs late,” she said.</p>',
+    );
+    expect(who).toEqual(['Ines Kovac']);
+  });
+  it('an adverb between the speaker and the verb: "X angrily said"', () => {
+    const html = '<p>Ada Frey waved as Tomas Lind angrily said, “The ferry runs late.”</p>';
+    expect(analyse(html).who).toEqual(['Tomas Lind']);
+  });
+});
