@@ -459,9 +459,22 @@ class Sieve {
       if (isComma(before) && this.d.mentionEndingAt.has(m.start - 2)) continue; // "Salem, New Hampshire"
       const after = t[m.end];
       if (after && after.kind === 'word' && PREPOSITIONS.has(after.lower)) continue;
+      if (this.roleThenName(m.end)) continue; // "House speaker Ann Lee", "Lee campaign aide Jo Ruiz"
       return m;
     }
     return null;
+  }
+
+  /** At i, up to three lower-case words ending in a role noun, then a name ("campaign spokeswoman Jo Ruiz"). */
+  private roleThenName(i: number): boolean {
+    const t = this.d.tokens;
+    for (let k = i; k < i + 3 && t[k]?.kind === 'word' && /^\p{Ll}/u.test(t[k]!.text); k++)
+      if (
+        (this.lex.roles.has(t[k]!.lower) || this.lex.titles.has(t[k]!.text.replace(/^./, (c) => c.toUpperCase()))) &&
+        this.d.mentionAt.get(k + 1)?.kind === 'name'
+      )
+        return true;
+    return false;
   }
 
   /**

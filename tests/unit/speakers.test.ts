@@ -268,4 +268,11 @@ describe('pronouns and adverbs', () => {
     const html = '<p>Ada Frey waved as Tomas Lind angrily said, “The ferry runs late.”</p>';
     expect(analyse(html).who).toEqual(['Tomas Lind']);
   });
+  it('a name before a role noun is not the subject: "Harbour Board speaker Ines Kovac said"', () => {
+    const html =
+      '<p>Former Harbour Board speaker Ines Kovac, a ferry ally, said in an interview that the line should “stay open all winter.”</p>';
+    expect(analyse(html).who).toEqual(['Ines Kovac']);
+    const aide = '<p>Kovac campaign aide Tomas Lind said the timetable was “a mess.”</p>';
+    expect(analyse(aide).who).toEqual(['Tomas Lind']);
+  });
 });
