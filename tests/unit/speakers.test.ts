@@ -275,4 +275,9 @@ describe('pronouns and adverbs', () => {
     const aide = '<p>Kovac campaign aide Tomas Lind said the timetable was “a mess.”</p>';
     expect(analyse(aide).who).toEqual(['Tomas Lind']);
   });
+  it('a capitalised sentence opener is not a name: "Meantime …", "Eight years ago …"', () => {
+    const html =
+      '<p>Ines Kovac runs the pier.</p><p>Meantime Ines Kovac found the pier “never safe” for boats. Eight years ago she found it “a ruin” too.</p>';
+    expect(analyse(html).who).toEqual(['Ines Kovac', 'Ines Kovac']);
+  });
 });
