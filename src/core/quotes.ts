@@ -130,10 +130,13 @@ export function scanQuotes(text: string): RawSpan[] {
     cursors ??= cursorsFor(text);
     let j = cursors.get(ch)!.next(i);
     j = mismatchedCloser(cursors, text, ch, i, j);
-    const slip = (ch === '"' || ch === '“') && '"”'.includes(text[j] ?? '');
+    // "…" or “…" typing slips; “…,“ said X: a “ after a clause end and before a space only closes.
+    const slip =
+      (ch === '"' || ch === '“') &&
+      ('"”'.includes(text[j] ?? '') || (text[j] === '“' && /[,.?!]/.test(text[j - 1]!) && isSpace(text[j + 1])));
     const closed = j !== -1 && (closers.includes(text[j]!) || slip) && j - i - 1 <= MAX_QUOTE_CHARS;
     // A second opener of the same kind before any closer means this one is unclosed.
-    const sameOpenerFirst = closed && ch !== '"' && text[j] === ch && !closers.includes(ch);
+    const sameOpenerFirst = closed && !slip && text[j] === ch && !closers.includes(ch);
     if (closed && !sameOpenerFirst) {
       const [s, e] = trimmed(text, i + 1, j);
       if (e - s >= MIN_QUOTE_CHARS) out.push({ start: s, end: e, open: ch, close: text[j]!, open_ended: false });

@@ -111,4 +111,10 @@ describe('typing slips', () => {
       'It opens in May.',
     ]);
   });
+  it('an opening mark typed as the closer after a comma: “…,“ said X', () => {
+    expect(inner('“The pier is shut,“ said Ada Frey, the harbour master. “It opens in May.”')).toEqual([
+      'The pier is shut,',
+      'It opens in May.',
+    ]);
+  });
 });
