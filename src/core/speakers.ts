@@ -318,7 +318,11 @@ class Sieve {
       const w = t[j]!.lower;
       // After a name only words of a role go on: "campaign", "co-host", "1st", "Watch".
       const roleWord =
-        this.lex.roles.has(w.split('-').pop()!) || this.lex.orgs.has(w) || /\d/.test(w) || isCap(t[j]!.text);
+        this.lex.roles.has(w.split('-').pop()!) ||
+        this.lex.orgs.has(w) ||
+        /\d/.test(w) ||
+        isCap(t[j]!.text) ||
+        (!PREPOSITIONS.has(w) && w !== 'and' && this.d.mentionAt.get(j + 1)?.kind === 'name'); // "Idaho delegate Jo Ruiz"
       if (head ? !roleWord : ++modifiers > MAX_MODIFIERS || this.verbAt(j) > 0 || PREPOSITIONS.has(w)) break;
       j++;
     }

@@ -280,4 +280,9 @@ describe('pronouns and adverbs', () => {
       '<p>Ines Kovac runs the pier.</p><p>Meantime Ines Kovac found the pier “never safe” for boats. Eight years ago she found it “a ruin” too.</p>';
     expect(analyse(html).who).toEqual(['Ines Kovac', 'Ines Kovac']);
   });
+  it('said + place + lower-case role + name: "said Harbour delegate Ines Kovac"', () => {
+    expect(analyse('<p>“The pier is shut,” said Harbour delegate Ines Kovac.</p>').who).toEqual(['Ines Kovac']);
+    const byline = '<p>“The pier is shut,” wrote Ines Kovac for Harbour Weekly.</p>';
+    expect(analyse(byline).who).toEqual(['Ines Kovac']);
+  });
 });
