@@ -111,10 +111,10 @@ export class TextMeasure {
     for (let el: Element | null = scope; el; el = el.parentElement) if (el.tagName === 'A') scopeInLink = true;
     const scopeHasParent = scope.parentElement !== null;
 
-    const add = (el: Element, parent: number, text: boolean, link: boolean): number => {
+    const add = (el: Element, tag: string, parent: number, text: boolean, link: boolean): number => {
       const i = elements.length;
       elements.push(el);
-      tags.push(el.tagName);
+      tags.push(tag);
       parents.push(parent);
       ends.push(i + 1);
       childCounts.push(0);
@@ -167,14 +167,14 @@ export class TextMeasure {
       )
         return;
       body[c.owner]! += blockChars - blockLinks;
-      paras[c.owner]! += 1;
+      paras[c.owner]!++;
       const key = c.owner > 0 ? parents[c.owner]! : scopeHasParent ? -1 : 0;
       const run = (runs.get(key) ?? 0) + blockChars - blockLinks;
       runs.set(key, run);
       if (run > this.longestRun) this.longestRun = run;
     };
 
-    add(scope, -1, true, scopeInLink);
+    add(scope, scope.tagName, -1, true, scopeInLink);
     let cur = 0;
     let node: Node | null = firstChild(scope, tags[0]!);
     for (;;) {
@@ -190,12 +190,15 @@ export class TextMeasure {
         cur = parents[cur]!;
         continue;
       }
-      const type = node.nodeType;
-      if (type === 1) {
+      // nodeName is an element's tagName and '#text', '#comment', … for other nodes: one DOM call
+      // tells both what the node is and which tag it has (nodeType and then tagName took two).
+      // (Processing instructions, which HTML parsing never makes, would pass for elements.)
+      const name = node.nodeName;
+      if (name[0] !== '#') {
         const el = node as Element;
-        const i = add(el, cur, false, false);
-        childCounts[cur]! += 1;
-        const tag = tags[i]!;
+        const tag = name;
+        const i = add(el, tag, cur, false, false);
+        childCounts[cur]!++;
         textOn[i] = textOn[cur]! && !SKIPPED_TAGS.has(tag) && !attrNames[i]!.includes('hidden');
         inLink[i] = inLink[cur]! || tag === 'A';
         if (textOn[i] && !truncated && BLOCK_TAGS.has(tag.toUpperCase())) {
@@ -206,7 +209,7 @@ export class TextMeasure {
         node = firstChild(el, tag);
         continue;
       }
-      if (type === 3 && textOn[cur] && !truncated) {
+      if (name === '#text' && textOn[cur] && !truncated) {
         const value = (node as Text).data;
         if (value !== '') {
           const owner = blockStack[blockStack.length - 1]!;

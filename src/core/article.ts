@@ -125,7 +125,7 @@ export function jsonLdTypes(doc: Document): Set<string> {
     }
     if (obj['@graph']) visit(obj['@graph'], depth + 1);
   };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
     try {
       visit(JSON.parse(script.textContent ?? ''), 0);
     } catch {
@@ -153,7 +153,7 @@ export function findArticleRoot(body: Element, measure: TextMeasure): Element | 
   if (measure.of(body).bodyChars < MIN_BODY_CHARS) return null;
   let current = body;
   for (;;) {
-    const children = Array.from(current.children).filter((c) => measure.of(c).bodyChars > 0);
+    const children = [...current.children].filter((c) => measure.of(c).bodyChars > 0);
     const side = children.map(isSideContent);
     const mainProse = children.some((c, i) => !side[i] && measure.of(c).bodyChars >= MIN_BODY_CHARS);
     // Prose of the current element that no child holds (text directly in it).
@@ -178,7 +178,7 @@ export function findArticleRoot(body: Element, measure: TextMeasure): Element | 
 
 /** The article's title: the h1 nearest the root (inside it or before it) that is not in a nav or aside. */
 export function findTitleElement(doc: Document, root: Element | null): Element | null {
-  const candidates = Array.from(doc.querySelectorAll('h1, [itemprop="headline"]')).filter(
+  const candidates = [...doc.querySelectorAll('h1, [itemprop="headline"]')].filter(
     (h) => !h.closest('nav, aside, footer') && (h.textContent ?? '').trim() !== '',
   );
   if (candidates.length === 0) return null;
@@ -214,7 +214,7 @@ export function findBylineElements(title: Element | null, root: Element): Elemen
   }
   const head = title.parentElement;
   if (head && head !== root && !head.contains(root) && head.children.length <= 20) {
-    for (const el of Array.from(head.querySelectorAll('*'))) if (isByline(el)) found.add(el);
+    for (const el of head.querySelectorAll('*')) if (isByline(el)) found.add(el);
   }
   return [...found];
 }
@@ -222,15 +222,6 @@ export function findBylineElements(title: Element | null, root: Element): Elemen
 export function commonAncestor(a: Element, b: Element): Element | null {
   for (let el: Element | null = a; el; el = el.parentElement) if (el.contains(b)) return el;
   return null;
-}
-
-function countHeadlineCards(body: Element, measure: TextMeasure): number {
-  let n = 0;
-  for (const h of Array.from(body.querySelectorAll('h2, h3, h4'))) {
-    const s = measure.of(h);
-    if (s.chars >= 15 && s.linkChars >= 0.8 * s.chars) n++;
-  }
-  return n;
 }
 
 export function detectArticle(doc: Document): ArticleResult {
@@ -265,30 +256,30 @@ export function detectArticle(doc: Document): ArticleResult {
   const root = findArticleRoot(body, measure);
   const prose = root ? measure.of(root).bodyChars : 0;
   if (prose >= LONG_BODY_CHARS) add('longBody', `${prose} chars of prose in the root`);
-  if (root?.closest('article, main, [role="main"]'))
-    add('articleElement', `root in <${root.closest('article, main, [role="main"]')!.tagName.toLowerCase()}>`);
+  const container = root?.closest('article, main, [role="main"]');
+  if (container) add('articleElement', `root in <${container.tagName.toLowerCase()}>`);
 
-  const rootStats = root ? measure.of(root) : null;
-  if (
-    rootStats &&
-    rootStats.paragraphs >= MIN_ROOT_PARAGRAPHS &&
-    prose >= CONCENTRATED_SHARE * measure.of(body).bodyChars
-  ) {
-    add(
-      'concentratedProse',
-      `root holds ${Math.round((100 * prose) / measure.of(body).bodyChars)}% of the prose in ${rootStats.paragraphs} paragraphs`,
-    );
+  const paragraphs = root ? measure.of(root).paragraphs : 0;
+  const all = measure.of(body).bodyChars;
+  if (paragraphs >= MIN_ROOT_PARAGRAPHS && prose >= CONCENTRATED_SHARE * all) {
+    add('concentratedProse', `root holds ${Math.round((100 * prose) / all)}% of the prose in ${paragraphs} paragraphs`);
   }
 
-  const cards = countHeadlineCards(body, measure);
-  if (cards >= MIN_PAGE_HEADLINES && measure.longestRun < FRONT_MAX_RUN_CHARS) {
+  // The two counts below are made only when the cheap condition beside them leaves the signal open.
+  // Linked headlines: the h2-h4 below <body>, from the measure's arrays (no querySelectorAll).
+  let cards = 0;
+  if (measure.longestRun < FRONT_MAX_RUN_CHARS)
+    measure.elements.forEach((h, i) => {
+      const s = measure.of(h);
+      if (/^h[234]$/i.test(measure.tags[i]!) && s.chars >= 15 && s.linkChars >= 0.8 * s.chars) cards++;
+    });
+  if (cards >= MIN_PAGE_HEADLINES) {
     add('headlineCards', `${cards} linked headlines, longest run of paragraphs ${measure.longestRun} chars`);
   }
-  const href = doc.location?.href ?? '';
-  if (SEARCH_URL.test(href)) add('searchUrl', 'search URL');
-  const fields = body.querySelectorAll('input:not([type="hidden"]), select, textarea').length;
-  if (fields >= MIN_FORM_FIELDS && prose < FORM_PAGE_PROSE_CHARS)
-    add('formHeavy', `${fields} form fields, ${prose} chars of prose`);
+  if (SEARCH_URL.test(doc.location?.href ?? '')) add('searchUrl', 'search URL');
+  const fields =
+    prose < FORM_PAGE_PROSE_CHARS ? body.querySelectorAll('input:not([type="hidden"]), select, textarea').length : 0;
+  if (fields >= MIN_FORM_FIELDS) add('formHeavy', `${fields} form fields, ${prose} chars of prose`);
 
   const isArticle = score >= ARTICLE_THRESHOLD && root !== null;
   if (!root) reasons.push(`no prose root (< ${MIN_BODY_CHARS} chars of paragraphs)`);
