@@ -118,7 +118,7 @@ export class TextMeasure {
       parents.push(parent);
       ends.push(i + 1);
       childCounts.push(0);
-      attrNames.push(el.getAttributeNames());
+      attrNames.push(el.getAttributeNames?.() ?? []);
       index.set(el, i);
       chars.push(0);
       links.push(0);
@@ -192,7 +192,8 @@ export class TextMeasure {
       }
       // nodeName is an element's tagName and '#text', '#comment', … for other nodes: one DOM call
       // tells both what the node is and which tag it has (nodeType and then tagName took two).
-      // (Processing instructions, which HTML parsing never makes, would pass for elements.)
+      // (Processing instructions, which only scripts put in an HTML body, pass for elements with
+      // no attributes and no children.)
       const name = node.nodeName;
       if (name[0] !== '#') {
         const el = node as Element;

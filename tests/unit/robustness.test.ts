@@ -239,3 +239,14 @@ describe('very long single paragraphs', () => {
     expect(report).toBeDefined();
   });
 });
+
+describe('nodes HTML parsing never makes', () => {
+  it('a processing instruction a script put in the body does not break the analysis', () => {
+    const doc = parseHtml(article('<p>“It works,” said Ana Ortiz.</p>'));
+    doc.body.appendChild(doc.createProcessingInstruction('xml-stylesheet', 'href="x.css"'));
+    doc.querySelector('article')!.appendChild(doc.createProcessingInstruction('note', 'inside the article'));
+    const { report } = analyzePage(doc);
+    expect(report.isArticle).toBe(true);
+    expect(report.quotes.map((q) => q.speaker)).toContain('Ana Ortiz');
+  });
+});
