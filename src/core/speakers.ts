@@ -587,8 +587,7 @@ class Sieve {
     const before = t[m.start - 1];
     if (
       before?.kind === 'word' &&
-      (PREPOSITIONS.has(before.lower) || before.lower === 'the' || this.verbAt(m.start - 1) > 0) &&
-      !this.speaksAt(m)
+      (PREPOSITIONS.has(before.lower) || before.lower === 'the' || (this.verbAt(m.start - 1) > 0 && !this.speaksAt(m)))
     )
       return true;
     return isComma(before) && this.d.mentionEndingAt.has(m.start - 2) && !this.speaksAt(m);

@@ -285,4 +285,9 @@ describe('pronouns and adverbs', () => {
     const byline = '<p>“The pier is shut,” wrote Ines Kovac for Harbour Weekly.</p>';
     expect(analyse(byline).who).toEqual(['Ines Kovac']);
   });
+  it('"she" does not stand for a name after a preposition even when a verb follows ("a letter from Salt Harbour said")', () => {
+    const html =
+      '<p>Ines Kovac chairs the pier trust.</p><p>A letter from Salt Harbour said the pier was old. “It will not last,” she said.</p>';
+    expect(analyse(html).who).toEqual(['Ines Kovac']);
+  });
 });
