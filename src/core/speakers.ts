@@ -322,7 +322,9 @@ class Sieve {
         this.lex.orgs.has(w) ||
         /\d/.test(w) ||
         isCap(t[j]!.text) ||
-        (!PREPOSITIONS.has(w) && w !== 'and' && this.d.mentionAt.get(j + 1)?.kind === 'name'); // "Idaho delegate Jo Ruiz"
+        (!PREPOSITIONS.has(w) &&
+          w !== 'and' &&
+          (this.d.mentionAt.get(j + 1) ?? this.d.mentionAt.get(j + 2))?.kind === 'name'); // "Idaho delegate Jo Ruiz"
       if (head ? !roleWord : ++modifiers > MAX_MODIFIERS || this.verbAt(j) > 0 || PREPOSITIONS.has(w)) break;
       j++;
     }

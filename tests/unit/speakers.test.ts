@@ -282,6 +282,8 @@ describe('pronouns and adverbs', () => {
   });
   it('said + place + lower-case role + name: "said Harbour delegate Ines Kovac"', () => {
     expect(analyse('<p>“The pier is shut,” said Harbour delegate Ines Kovac.</p>').who).toEqual(['Ines Kovac']);
+    const two = '<p>“The pier is shut,” said Harbour University political scientist Tomas Lind.</p>';
+    expect(analyse(two).who).toEqual(['Tomas Lind']);
     const byline = '<p>“The pier is shut,” wrote Ines Kovac for Harbour Weekly.</p>';
     expect(analyse(byline).who).toEqual(['Ines Kovac']);
   });
