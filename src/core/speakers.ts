@@ -404,7 +404,10 @@ class Sieve {
       const n = this.verbAt(v);
       if (n === 0) continue;
       const participle = /ing$/.test(t[v]!.lower) && isComma(t[v - 1]);
-      const subject = participle ? this.sentenceSubject(start, v) : this.subjectBefore(v, start);
+      // "Lee said, adding “…”": the subject of the verb before the comma, else of the sentence.
+      const subject = participle
+        ? (this.verbAt(v - 2) > 0 && this.subjectBefore(v - 2, start)) || this.sentenceSubject(start, v)
+        : this.subjectBefore(v, start);
       // "Lee stressed that … the board maintains that it is on an “irreversible path”": a phrase
       // quoted inside reported speech is the outer reporter's words.
       const reporter = subject && partial ? this.reporterBefore(start, subject.start) : null;

@@ -292,4 +292,8 @@ describe('pronouns and adverbs', () => {
       '<p>Ines Kovac chairs the pier trust.</p><p>A letter from Salt Harbour said the pier was old. “It will not last,” she said.</p>';
     expect(analyse(html).who).toEqual(['Ines Kovac']);
   });
+  it('"…, X said, adding “…”": the speaker of the verb before the participle, not the sentence subject', () => {
+    const html = '<p>Ada Frey will reopen the pier in May, Tomas Lind said, adding that “the ferry runs late.”</p>';
+    expect(analyse(html).who).toEqual(['Tomas Lind']);
+  });
 });
