@@ -296,4 +296,9 @@ describe('pronouns and adverbs', () => {
     const html = '<p>Ada Frey will reopen the pier in May, Tomas Lind said, adding that “the ferry runs late.”</p>';
     expect(analyse(html).who).toEqual(['Tomas Lind']);
   });
+  it('four asides between the name and the verb: "X, 30, of Salt Harbour, Maine, who …, said"', () => {
+    const html =
+      '<p>“The ferry runs late,” Ines Kovac, 30, of Salt Harbour, Maine, who rides it daily, said on Monday.</p>';
+    expect(analyse(html).who).toEqual(['Ines Kovac']);
+  });
 });
