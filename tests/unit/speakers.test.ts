@@ -301,4 +301,9 @@ describe('pronouns and adverbs', () => {
       '<p>“The ferry runs late,” Ines Kovac, 30, of Salt Harbour, Maine, who rides it daily, said on Monday.</p>';
     expect(analyse(html).who).toEqual(['Ines Kovac']);
   });
+  it('a long role phrase after the quote: "“…” the former Salt Harbour ferry board deputy finance chief Ines Kovac said"', () => {
+    const html =
+      '<p>“The ferry runs late,” the former Salt Harbour ferry board deputy finance chief Ines Kovac said on Monday.</p>';
+    expect(analyse(html).who).toEqual(['Ines Kovac']);
+  });
 });
