@@ -306,4 +306,9 @@ describe('pronouns and adverbs', () => {
       '<p>“The ferry runs late,” the former Salt Harbour ferry board deputy finance chief Ines Kovac said on Monday.</p>';
     expect(analyse(html).who).toEqual(['Ines Kovac']);
   });
+  it('four lower-case modifiers after an inverted verb: "said longtime retired ferry pilot Ines Kovac"', () => {
+    expect(analyse('<p>“The ferry runs late,” said longtime retired ferry pilot Ines Kovac.</p>').who).toEqual([
+      'Ines Kovac',
+    ]);
+  });
 });
