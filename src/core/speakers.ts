@@ -511,7 +511,8 @@ class Sieve {
       named &&
       named.kind === 'name' &&
       isComma(t[named.start - 1]) &&
-      this.d.mentionEndingAt.get(named.start - 2)?.kind === 'role'
+      (this.d.mentionEndingAt.get(named.start - 2)?.kind === 'role' ||
+        this.lex.roles.has(t[named.start - 2]?.lower ?? ''))
     )
       return named;
     if (isComma(t[j])) {

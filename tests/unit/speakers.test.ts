@@ -311,4 +311,9 @@ describe('pronouns and adverbs', () => {
       'Ines Kovac',
     ]);
   });
+  it('a role noun, then the name as an appositive: "“…” Lind’s campaign manager, Ines Kovac, said"', () => {
+    const html =
+      '<p>Tomas Lind runs the ferry.</p><p>“The ferry runs late,” Lind’s campaign manager, Ines Kovac, said.</p>';
+    expect(analyse(html).who).toEqual(['Ines Kovac']);
+  });
 });
