@@ -395,42 +395,16 @@ export function renderMarkdown(results: BenchResults): string {
       const v = s.stages[st]!;
       return [`\`quotelens:${st}\``, v.n, f1(v.median), f1(v.p95), f1(v.max)];
     });
-    if (s.ours)
-      rows.push(['**ours, total** (`data-quotelens-ms`)', s.ours.n, f1(s.ours.median), f1(s.ours.p95), f1(s.ours.max)]);
-    if (s.readability)
-      rows.push([
-        'Readability `parse()` of a clone',
-        s.readability.n,
-        f1(s.readability.median),
-        f1(s.readability.p95),
-        f1(s.readability.max),
-      ]);
-    if (s.ratio)
-      rows.push([
-        'ratio ours / Readability (per page)',
-        s.ratio.n,
-        f2(s.ratio.median),
-        f2(s.ratio.p95),
-        f2(s.ratio.max),
-      ]);
-    if (s.ratioArticles)
-      rows.push([
-        'ratio, article pages only (ready)',
-        s.ratioArticles.n,
-        f2(s.ratioArticles.median),
-        f2(s.ratioArticles.p95),
-        f2(s.ratioArticles.max),
-      ]);
-    if (s.heapAddedKB)
-      rows.push([
-        'JS heap added, KB (after GC)',
-        s.heapAddedKB.n,
-        f1(s.heapAddedKB.median),
-        f1(s.heapAddedKB.p95),
-        f1(s.heapAddedKB.max),
-      ]);
-    if (s.observe)
-      rows.push(['`quotelens:observe` batch', s.observe.n, f2(s.observe.median), f2(s.observe.p95), f2(s.observe.max)]);
+    // One row per summary that exists: label, count, median, p95, max in the given precision.
+    const row = (label: string, v: typeof s.ours, fmt: (x: number) => string) => {
+      if (v) rows.push([label, v.n, fmt(v.median), fmt(v.p95), fmt(v.max)]);
+    };
+    row('**ours, total** (`data-quotelens-ms`)', s.ours, f1);
+    row('Readability `parse()` of a clone', s.readability, f1);
+    row('ratio ours / Readability (per page)', s.ratio, f2);
+    row('ratio, article pages only (ready)', s.ratioArticles, f2);
+    row('JS heap added, KB (after GC)', s.heapAddedKB, f1);
+    row('`quotelens:observe` batch', s.observe, f2);
     out.push(table(['Stage (ms)', 'pages', 'median', 'p95', 'max'], rows), '');
     out.push(
       'Ours: `data-quotelens-ms` and the `quotelens:*` User Timing measures, read from the page. Readability: ' +
