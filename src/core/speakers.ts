@@ -324,6 +324,8 @@ class Sieve {
         isCap(t[j]!.text) ||
         (!PREPOSITIONS.has(w) &&
           w !== 'and' &&
+          !this.lex.determiners.has(w) && // "sagte Helga Brenner nach der Abstimmung"
+          !this.lex.determiners.has(t[j + 1]?.lower ?? '') &&
           (this.d.mentionAt.get(j + 1) ?? this.d.mentionAt.get(j + 2))?.kind === 'name'); // "Idaho delegate Jo Ruiz"
       if (head ? !roleWord : ++modifiers > MAX_MODIFIERS || this.verbAt(j) > 0 || PREPOSITIONS.has(w)) break;
       j++;

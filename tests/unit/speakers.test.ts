@@ -317,3 +317,13 @@ describe('pronouns and adverbs', () => {
     expect(analyse(html).who).toEqual(['Ines Kovac']);
   });
 });
+
+describe('inverted verb in German', () => {
+  it('sagte X, then a prepositional phrase: the name after the article is not the speaker', () => {
+    const { who } = analyse(
+      '<p>„Die Brücke wird im Frühjahr fertig“, sagte Bürgermeisterin Ines Kovac nach der Sitzung.</p>',
+      'de',
+    );
+    expect(who).toEqual(['Ines Kovac']);
+  });
+});
