@@ -2,10 +2,12 @@
 // long tasks that overlap our work, the heap, then time Readability's parse() in the same tab.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { STAGES as CORE_STAGES } from '../src/core/report';
 import { median } from './stats';
 import { type BenchTab, inPage, sleep, waitInPage } from './tab';
 
-export const STAGES = ['detect', 'declutter', 'blocks', 'quotes', 'speakers', 'highlight'] as const;
+/** The core's stages, then the content script's own highlight stage. */
+export const STAGES = [...CORE_STAGES, 'highlight'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Readability runs per page; the median is reported. */

@@ -6,7 +6,7 @@ import { hasShared, missingSharedMessage } from '../shared-data';
 import { type ChromiumBrowser, launchChromium } from './helpers/chromium';
 import { waitUntil } from './helpers/driver';
 import { SEED_PARTS } from './helpers/expected';
-import { ARTICLE_PATH, extensionSuite, type Pristine, REPO_ROOT, serveTestPages } from './suite';
+import { ARTICLE_PATH, extensionSuite, pristineFrom, REPO_ROOT, serveTestPages } from './suite';
 
 const EXTENSION = resolve(REPO_ROOT, 'dist/e2e/chrome');
 
@@ -20,16 +20,7 @@ async function plainChromium(): Promise<ChromiumBrowser> {
   return plain;
 }
 
-async function pristine(url: string): Promise<Pristine> {
-  const page = await (await plainChromium()).newPage();
-  await page.goto(url);
-  const result = await page.evaluate(() => ({
-    html: document.documentElement.outerHTML,
-    body: document.body.outerHTML,
-  }));
-  await page.close();
-  return result;
-}
+const pristine = pristineFrom(plainChromium);
 
 extensionSuite({ name: 'chrome', extension: EXTENSION, launch: launchChromium, pristine });
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll } from 'vitest';
 import type { ExtensionBrowser } from './helpers/driver';
 import { launchFirefox } from './helpers/firefox';
-import { extensionSuite, type Pristine, REPO_ROOT } from './suite';
+import { extensionSuite, pristineFrom, REPO_ROOT } from './suite';
 
 const EXTENSION = resolve(REPO_ROOT, 'dist/e2e/firefox');
 
@@ -12,16 +12,6 @@ afterAll(async () => {
   await plain?.close();
 });
 
-async function pristine(url: string): Promise<Pristine> {
-  plain ??= await launchFirefox();
-  const page = await plain.newPage();
-  await page.goto(url);
-  const result = await page.evaluate(() => ({
-    html: document.documentElement.outerHTML,
-    body: document.body.outerHTML,
-  }));
-  await page.close();
-  return result;
-}
+const pristine = pristineFrom(async () => (plain ??= await launchFirefox()));
 
 extensionSuite({ name: 'firefox', extension: EXTENSION, launch: launchFirefox, pristine });

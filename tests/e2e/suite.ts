@@ -50,6 +50,22 @@ export interface Pristine {
   body: string;
 }
 
+/** Reads a page as it is without the extension, in a plain browser the caller launches once. */
+export function pristineFrom(
+  plain: () => Promise<{ newPage(): Promise<TestPage> }>,
+): (url: string) => Promise<Pristine> {
+  return async (url) => {
+    const page = await (await plain()).newPage();
+    await page.goto(url);
+    const result = await page.evaluate(() => ({
+      html: document.documentElement.outerHTML,
+      body: document.body.outerHTML,
+    }));
+    await page.close();
+    return result;
+  };
+}
+
 export interface SuiteOptions {
   name: BrowserName;
   extension: string;
