@@ -85,10 +85,10 @@ async function start(): Promise<void> {
   );
 
   function report() {
-    return callBackground(runtime, 'pageAnalyzed', {
-      quotes: page.state().report?.quotes.length ?? 0,
-      status: page.state().status,
-    }).catch(() => undefined);
+    const { report: analysed, status } = page.state();
+    return callBackground(runtime, 'pageAnalyzed', { quotes: analysed?.quotes.length ?? 0, status }).catch(
+      () => undefined,
+    );
   }
   // The popup may ask while the page is still being read: it gets status 'loading' until then.
   if (isSiteEnabled(settings, location.hostname)) {
