@@ -1,5 +1,6 @@
 // Quote and speaker figures on the PolNeAR corpus (../shared/corpora/polnear).
-// Usage: npx tsx scripts/eval-polnear.ts [--split dev|train] [--errors N] [--no-write]
+// Usage: npx tsx scripts/eval-polnear.ts [--split dev|train] [--errors N] [--no-write] [--dump FILE]
+// (--dump writes every gold quote with a speaker and our answer as JSON, for error analysis; keep it out of the repo)
 // Each article is rendered as a simple HTML page (first paragraph = the title as <h1>, the others as
 // <p>), parsed with the CLI's parseHtml, and run through collectTextBlocks → findQuotes →
 // attributeSpeakers on <body> directly: article detection is skipped, so short articles count too.
@@ -12,16 +13,37 @@ import { attributeSpeakers } from '../src/core/speakers';
 import { collectTextBlocks } from '../src/core/text';
 import { sharedPath } from '../tests/shared-data';
 
-interface GoldQuote {
+export interface GoldQuote {
   text: string;
   start: number;
   end: number;
   kind: 'direct' | 'mixed';
   speaker: string | null;
   speaker_alt: string | null;
+  speaker_agreement?: string | null;
+  speaker_mention?: string | null;
+  mention_is_pronoun?: boolean;
 }
 
-interface Article {
+/** One gold quote with a speaker and what we predicted for it (`--dump FILE`, for error analysis). */
+export interface DumpRow {
+  id: string;
+  ok: boolean;
+  /** We match the other silver source (`speaker_alt`) instead. */
+  okAlt: boolean;
+  gold: string;
+  alt: string | null;
+  agree: string | null;
+  goldMention: string | null;
+  goldPronoun: boolean;
+  got: string | null;
+  gotMention: string | null;
+  step: string;
+  quote: string;
+  context: string;
+}
+
+export interface Article {
   id: string;
   title: string;
   text: string;
@@ -32,6 +54,8 @@ interface Predicted {
   start: number;
   end: number;
   speaker: string | null;
+  /** The words that named the speaker ("he", "Rutte"), or null. */
+  mention: string | null;
   step: string;
   kind: string;
 }
@@ -80,7 +104,7 @@ function renderPage(article: Article): { html: string; offsets: number[] } {
   };
 }
 
-function predict(article: Article): Predicted[] {
+export function predict(article: Article): Predicted[] {
   const { html, offsets } = renderPage(article);
   const doc = parseHtml(html);
   const { blocks } = collectTextBlocks(doc.body);
@@ -92,6 +116,7 @@ function predict(article: Article): Predicted[] {
     start: offsets[s.block]! + s.start,
     end: offsets[s.block]! + s.end,
     speaker: attributions[i]!.speaker,
+    mention: attributions[i]!.mention,
     step: attributions[i]!.step ?? attributions[i]!.rule,
     kind: s.kind,
   }));
@@ -126,7 +151,7 @@ export function sameSpeaker(predicted: string | null, gold: string): boolean {
 
 const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
 
-export function evaluate(split: string, errors = 0): Figures {
+export function evaluate(split: string, errors = 0, dump: DumpRow[] | null = null): Figures {
   const lines = readFileSync(sharedPath('corpora', 'polnear', `${split}.jsonl`), 'utf8').split('\n');
   const articles = lines.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Article);
   let gold = 0;
@@ -166,6 +191,24 @@ export function evaluate(split: string, errors = 0): Figures {
       k.ws++;
       const ok = match !== undefined && sameSpeaker(match.speaker, g.speaker);
       const rule = match ? match.step : 'missed';
+      if (dump) {
+        const t = article.text;
+        dump.push({
+          id: article.id,
+          ok,
+          okAlt: match !== undefined && g.speaker_alt !== null && sameSpeaker(match.speaker, g.speaker_alt),
+          gold: g.speaker,
+          alt: g.speaker_alt,
+          agree: g.speaker_agreement ?? null,
+          goldMention: g.speaker_mention ?? null,
+          goldPronoun: g.mention_is_pronoun === true,
+          got: match?.speaker ?? null,
+          gotMention: match?.mention ?? null,
+          step: rule,
+          quote: g.text.slice(0, 80),
+          context: t.slice(Math.max(0, g.start - 300), Math.min(t.length, g.end + 150)).replace(/\n\s*\n/g, ' ¶ '),
+        });
+      }
       byRule[rule] ??= { quotes: 0, right: 0 };
       const r = byRule[rule]!;
       r.quotes++;
@@ -233,12 +276,16 @@ function main(): void {
   let split = 'dev';
   let errors = 0;
   let write = true;
+  let dumpTo: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--split') split = argv[++i] ?? 'dev';
     else if (argv[i] === '--errors') errors = Number(argv[++i] ?? '20');
     else if (argv[i] === '--no-write') write = false;
+    else if (argv[i] === '--dump') dumpTo = argv[++i] ?? null;
   }
-  const figures = evaluate(split, errors);
+  const dump: DumpRow[] | null = dumpTo ? [] : null;
+  const figures = evaluate(split, errors, dump);
+  if (dumpTo && dump) writeFileSync(dumpTo, `${JSON.stringify(dump, null, 1)}\n`);
   printTable(figures);
   if (write && split === 'dev') {
     const out = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'polnear-figures.json');
