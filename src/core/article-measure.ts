@@ -3,9 +3,29 @@
 // keeps plain data per element (tag, parent, subtree end, attribute names) so article detection and
 // the clutter finder answer "which tag", "inside which", "how many links below" from arrays instead
 // of asking the DOM again: each DOM call costs about twice in Firefox (Xray wrappers).
-// The text blocks are those of collectTextBlocks (text.ts), built here in the same walk.
-import { BLOCK_TAGS, HEADING_TAGS, MAX_BLOCKS, MAX_CHARS, SKIPPED_TAGS } from './text';
+// The same walk splits the text into blocks: collectTextBlocks (text.ts) is this walk's blocks.
 import type { TextBlock } from './types';
+
+/** Elements whose text is never article text. */
+export const SKIPPED_TAGS = new Set(
+  'SCRIPT STYLE NOSCRIPT TEMPLATE SVG svg MATH CANVAS IFRAME OBJECT SELECT OPTION TEXTAREA BUTTON HEAD TITLE'.split(
+    ' ',
+  ),
+);
+
+/** Elements that start a new block of text. */
+export const BLOCK_TAGS = new Set(
+  'P LI BLOCKQUOTE H1 H2 H3 H4 H5 H6 TD TH DD DT FIGCAPTION CAPTION PRE ADDRESS DIV SECTION ARTICLE ASIDE HEADER FOOTER MAIN NAV FORM FIGURE UL OL DL TABLE BODY HTML DETAILS SUMMARY HR BR'.split(
+    ' ',
+  ),
+);
+
+export const HEADING_TAGS = new Set('H1 H2 H3 H4 H5 H6'.split(' '));
+
+/** Cap on blocks read from one page: protects the content script on pathological pages. */
+export const MAX_BLOCKS = 20000;
+/** Cap on characters read from one page. */
+export const MAX_CHARS = 5_000_000;
 
 /** A block shorter than this is a label, a caption or a teaser, not a paragraph of prose. */
 export const MIN_PARAGRAPH_CHARS = 80;
@@ -44,8 +64,14 @@ export class TextMeasure {
   private readonly stats = new Map<Element, ElementStats>();
   /** Prose characters of the longest run: paragraphs side by side under one parent. */
   longestRun = 0;
+  /** True when MAX_CHARS or MAX_BLOCKS cut the text short. */
+  truncated = false;
 
-  constructor(readonly scope: Element) {
+  /** `exclude`: elements left out with their whole subtree (hidden clutter, our own UI). */
+  constructor(
+    readonly scope: Element,
+    private readonly exclude?: (el: Element) => boolean,
+  ) {
     this.walk(scope);
   }
 
@@ -200,7 +226,7 @@ export class TextMeasure {
         const tag = name;
         const i = add(el, tag, cur, false, false);
         childCounts[cur]!++;
-        textOn[i] = textOn[cur]! && !SKIPPED_TAGS.has(tag) && !attrNames[i]!.includes('hidden');
+        textOn[i] = textOn[cur]! && !SKIPPED_TAGS.has(tag) && !attrNames[i]!.includes('hidden') && !this.exclude?.(el);
         inLink[i] = inLink[cur]! || tag === 'A';
         if (textOn[i] && !truncated && BLOCK_TAGS.has(tag.toUpperCase())) {
           flush();
@@ -225,6 +251,7 @@ export class TextMeasure {
           totalChars += value.length;
           if (totalChars > MAX_CHARS || this.blocks.length >= MAX_BLOCKS) {
             truncated = true;
+            this.truncated = true;
             flush();
           }
         }
