@@ -37,7 +37,7 @@ export class PageController {
     private readonly hideComments: boolean,
     private readonly palette: Palette = 'standard',
   ) {
-    this.highlighter = new Highlighter(doc, win);
+    this.highlighter = new Highlighter(win);
     this.tips = new QuoteTips(doc, win, (id) => this.tipFor(id));
   }
 
@@ -170,7 +170,7 @@ export class PageController {
     const el = range.startContainer.parentElement;
     // A hidden tab (the popup opened as a tab) drops smooth scrolls in Firefox: jump instead.
     el?.scrollIntoView({ block: 'center', behavior: this.doc.hidden ? 'instant' : 'smooth' });
-    this.highlighter.flash(range, id);
+    this.highlighter.flash(range);
     this.tips.showFor(id, range);
     return true;
   }
@@ -258,9 +258,8 @@ export class PageController {
       const t0 = this.win.performance.now();
       this.highlighter.apply(marks);
       this.measure('highlight', t0, this.win.performance.now());
-      // Wrapping (fallback) splits text nodes: take the ranges from the marks themselves.
-      if (!this.highlighter.usesHighlightApi) this.ranges = this.highlighter.markRanges();
-      this.tips.start([...this.ranges]);
+      // No Highlight API (no supported browser lacks it): nothing painted, so no hover cards either.
+      this.tips.start(this.highlighter.usesHighlightApi ? [...this.ranges] : []);
     } else this.tips.stop();
     html.setAttribute(HOOK_QUOTES, String(this.toggles.highlight ? quotes.length : 0));
     html.setAttribute(HOOK, 'ready');

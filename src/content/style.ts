@@ -11,15 +11,12 @@ export function stylesheetText(palette: Palette = 'standard'): string {
   const width = underlineFor(palette);
   const speakers = SPEAKER_COLOURS.map(
     (c, i) =>
-      `::highlight(${HIGHLIGHT_PREFIX}${i}){background-color:${tintFor(palette, c.bg)};text-decoration:underline ${width} ${c.line};text-underline-offset:3px}` +
-      `mark[data-quotelens-quote][data-quotelens-colour="${i}"]{background-color:${tintFor(palette, c.bg)};color:inherit;text-decoration:underline ${width} ${c.line};text-underline-offset:3px}`,
+      `::highlight(${HIGHLIGHT_PREFIX}${i}){background-color:${tintFor(palette, c.bg)};text-decoration:underline ${width} ${c.line};text-underline-offset:3px}`,
   ).join('\n');
   return `html:not([data-quotelens-reveal]) [data-quotelens-hidden]{display:none!important}
 ${speakers}
 ::highlight(${HIGHLIGHT_NONE}){background-color:${tintFor(palette, UNATTRIBUTED.bg)};text-decoration:underline dotted 1px ${UNATTRIBUTED.line}}
-mark[data-quotelens-quote][data-quotelens-colour="none"]{background-color:${tintFor(palette, UNATTRIBUTED.bg)};color:inherit;text-decoration:underline dotted 1px ${UNATTRIBUTED.line}}
 ::highlight(${HIGHLIGHT_FLASH}){background-color:rgba(255,230,0,0.9);color:#000}
-mark[data-quotelens-quote].quotelens-flash{outline:3px solid #ffbf00}
 [data-quotelens-tip]{position:absolute;z-index:2147483647;max-width:320px;padding:6px 10px;border-radius:6px;font:13px/1.4 system-ui,sans-serif;background:#1d1d1f;color:#fff;box-shadow:0 2px 10px rgba(0,0,0,.3);pointer-events:none}
 @media (prefers-color-scheme: dark){[data-quotelens-tip]{background:#f5f5f7;color:#111}}`;
 }

@@ -1,7 +1,17 @@
 // PageController on a small invented article in the test's happy-dom window: applying a report,
-// undoing it exactly, the <mark> fallback for highlights, and "show hidden".
+// highlighting through a stand-in Highlight API (tests/unit/highlight-stub.ts), undoing it exactly,
+// a browser without the API, and "show hidden".
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PageController } from '../../src/content/page';
+import { HIGHLIGHT_FLASH, HIGHLIGHT_NONE, HIGHLIGHT_PREFIX } from '../../src/content/style';
+import {
+  type FakeRegistry,
+  highlightedTexts,
+  highlightGroups,
+  installHighlightApi,
+  isOurHighlightName,
+  removeHighlightApi,
+} from './highlight-stub';
 
 const ARTICLE = `<head><title>Bridge plan approved</title><meta property="og:type" content="article"></head>
 <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
@@ -17,7 +27,10 @@ const ARTICLE = `<head><title>Bridge plan approved</title><meta property="og:typ
 </body>`;
 
 const toggles = { declutter: true, highlight: true, focus: false };
+const ANA = 'We will rebuild the bridge by spring,';
+const BEN = 'Nobody asked us,';
 let before: string;
+let registry: FakeRegistry;
 
 function load(html = ARTICLE): PageController {
   document.documentElement.innerHTML = html;
@@ -32,10 +45,20 @@ function textNodes(): string[] {
   return out;
 }
 
+/** Every node under <body>, so a test can tell that none was added, removed or replaced. */
+function allNodes(): Node[] {
+  const out: Node[] = [];
+  const walker = document.createTreeWalker(document.body, 0xffffffff);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n);
+  return out;
+}
+
 beforeEach(() => {
   for (const a of Array.from(document.documentElement.attributes)) document.documentElement.removeAttribute(a.name);
+  registry = installHighlightApi();
 });
 afterEach(() => {
+  removeHighlightApi();
   document.documentElement.innerHTML = '<head></head><body></body>';
 });
 
@@ -54,37 +77,87 @@ describe('PageController.run', () => {
     expect(page.state()).toMatchObject({ status: 'ready', hiddenNow: hidden.length });
   });
 
-  it('highlight fallback (no CSS.highlights): quotes are wrapped in <mark>, unwrapping restores the text nodes', () => {
+  it('highlights register one range per quote, grouped by colour, and add no node to the page', () => {
+    const page = load();
+    const textBefore = textNodes();
+    const nodesBefore = allNodes();
+    page.run();
+    expect(highlightedTexts(registry)).toEqual([ANA, BEN]);
+    const groups = highlightGroups(registry);
+    const colour = new RegExp(`^${HIGHLIGHT_PREFIX}\\d+$`);
+    for (const name of Object.keys(groups)) expect(name === HIGHLIGHT_NONE || colour.test(name), name).toBe(true);
+    // Ana Ortiz is named: her quote is in a speaker colour, not the unattributed group.
+    const anaGroup = Object.keys(groups).find((name) => groups[name]!.includes(ANA));
+    expect(anaGroup).toMatch(colour);
+    expect(allNodes()).toEqual(nodesBefore);
+    expect(textNodes()).toEqual(textBefore);
+    expect(document.querySelector('mark')).toBeNull();
+
+    page.setToggles({ highlight: false });
+    expect(registry.size).toBe(0);
+    expect(allNodes()).toEqual(nodesBefore);
+    expect(document.documentElement.getAttribute('data-quotelens-quotes')).toBe('0');
+    page.setToggles({ highlight: true });
+    expect(highlightGroups(registry)).toEqual(groups);
+  });
+
+  it('a quote across inline markup is one range spanning it; clearing leaves the page as it was', () => {
+    const page = load(ARTICLE.replace(`“${ANA}”`, '“We will <b>rebuild</b> the bridge by spring,”'));
+    const textBefore = textNodes();
+    page.run();
+    const ranges = [...registry.values()].flatMap((h) => [...h]);
+    const spanning = ranges.filter((r) => r.toString() === ANA);
+    expect(spanning).toHaveLength(1);
+    const range = spanning[0]!;
+    const bold = document.querySelector('b')!;
+    expect(range.startContainer).not.toBe(range.endContainer);
+    expect(range.intersectsNode(bold)).toBe(true);
+    expect(bold.childNodes).toHaveLength(1);
+    expect(textNodes()).toEqual(textBefore);
+    page.clearAll();
+    expect(registry.size).toBe(0);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('scrolling to a quote flashes it; clearing removes the flash with the rest', () => {
+    const page = load();
+    page.run();
+    expect(page.scrollToQuote('q0')).toBe(true);
+    expect(highlightGroups(registry)[HIGHLIGHT_FLASH]).toEqual([ANA]);
+    expect([...registry.keys()].every(isOurHighlightName)).toBe(true);
+    page.clearAll();
+    expect(registry.size).toBe(0);
+  });
+
+  it('without the Highlight API the page is still processed and nothing is wrapped', () => {
+    removeHighlightApi();
+    expect((window as unknown as { CSS: { highlights?: unknown } }).CSS.highlights).toBeUndefined();
     const page = load();
     const textBefore = textNodes();
     page.run();
-    const marks = Array.from(document.querySelectorAll('mark[data-quotelens-quote]'));
-    expect(marks.map((m) => m.textContent)).toEqual(['We will rebuild the bridge by spring,', 'Nobody asked us,']);
-    expect(marks[0]!.getAttribute('data-quotelens-colour')).not.toBe('none');
-    page.setToggles({ highlight: false });
+    const html = document.documentElement;
+    expect(html.getAttribute('data-quotelens')).toBe('ready');
+    expect(Number(html.getAttribute('data-quotelens-quotes'))).toBe(2);
+    expect(document.querySelector('[data-quotelens-hidden]')).not.toBeNull();
     expect(document.querySelector('mark')).toBeNull();
     expect(textNodes()).toEqual(textBefore);
-    expect(document.documentElement.getAttribute('data-quotelens-quotes')).toBe('0');
-  });
-
-  it('a quote across inline markup is wrapped piece by piece and unwrapped whole', () => {
-    const page = load(
-      ARTICLE.replace('“We will rebuild the bridge by spring,”', '“We will <b>rebuild</b> the bridge by spring,”'),
-    );
-    page.run();
-    const pieces = Array.from(document.querySelectorAll('mark[data-quotelens-quote="q0"]')).map((m) => m.textContent);
-    expect(pieces.join('')).toBe('We will rebuild the bridge by spring,');
+    expect(page.scrollToQuote('q0')).toBe(true);
+    page.setToggles({ highlight: false });
+    page.setToggles({ highlight: true });
+    expect(textNodes()).toEqual(textBefore);
     page.clearAll();
-    expect(document.documentElement.outerHTML).toBe(before);
+    expect(html.outerHTML).toBe(before);
   });
 });
 
 describe('undo', () => {
-  it('clearAll() restores the document exactly', () => {
+  it('clearAll() restores the document exactly and removes every highlight', () => {
     const page = load();
     page.run();
     expect(document.documentElement.outerHTML).not.toBe(before);
+    expect(registry.size).toBeGreaterThan(0);
     page.clearAll();
+    expect(registry.size).toBe(0);
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
@@ -92,6 +165,7 @@ describe('undo', () => {
     const page = load();
     page.run();
     page.setEnabled(false);
+    expect(registry.size).toBe(0);
     expect(document.documentElement.getAttribute('data-quotelens')).toBe('off');
     document.documentElement.removeAttribute('data-quotelens');
     expect(document.documentElement.outerHTML).toBe(before);
@@ -107,6 +181,7 @@ describe('undo', () => {
         .sort(),
       head: document.head.outerHTML,
       body: document.body.outerHTML,
+      highlights: highlightGroups(registry),
     });
     page.run();
     const first = snapshot();
@@ -122,6 +197,7 @@ describe('undo', () => {
     page.showHidden(true);
     page.reanalyse();
     page.clearAll();
+    expect(registry.size).toBe(0);
     expect(document.documentElement.outerHTML).toBe(before);
   });
 });
@@ -145,7 +221,7 @@ describe('show hidden', () => {
     page.run();
     page.setToggles({ declutter: false });
     expect(document.querySelector('[data-quotelens-hidden]')).toBeNull();
-    expect(document.querySelectorAll('mark[data-quotelens-quote]').length).toBe(2);
+    expect(highlightedTexts(registry)).toEqual([ANA, BEN]);
   });
 });
 
@@ -154,6 +230,7 @@ describe('pages that are not articles', () => {
     const page = load('<head><title>Home</title></head><body><ul><li><a href="/a">A</a></li></ul></body>');
     page.run();
     expect(document.documentElement.getAttribute('data-quotelens')).toBe('skipped');
+    expect(registry.size).toBe(0);
     page.clearAll();
     expect(document.documentElement.outerHTML).toBe(before);
   });

@@ -1,9 +1,11 @@
 // The observer on a live happy-dom page, with fake timers: late ads are hidden after the debounce,
 // our own writes never wake it (no loop), SPA navigation re-analyses, aborting stops everything.
+// Highlights go to a stand-in Highlight API (tests/unit/highlight-stub.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEBOUNCE_MS, IDLE_MS, observePage } from '../../src/content/observer';
 import { PageController } from '../../src/content/page';
 import { findClutterIn } from '../../src/core/clutter';
+import { type FakeRegistry, highlightedTexts, installHighlightApi, removeHighlightApi } from './highlight-stub';
 
 const ARTICLE = `<head><title>Bridge plan approved</title><meta property="og:type" content="article"></head>
 <body><article><h1>Bridge plan approved</h1>
@@ -17,6 +19,7 @@ const win = window as unknown as Window;
 let controller: AbortController;
 let page: PageController;
 let calls: { added: number; reanalyse: string[] };
+let registry: FakeRegistry;
 
 /** Wires the page and the observer the way src/content/index.ts does. */
 function start(): void {
@@ -49,11 +52,14 @@ beforeEach(() => {
   vi.useFakeTimers();
   history.replaceState(null, '', '/news/bridge');
   for (const a of Array.from(document.documentElement.attributes)) document.documentElement.removeAttribute(a.name);
+  registry = installHighlightApi();
   start();
 });
 afterEach(() => {
   controller.abort();
   page.clearAll();
+  expect(registry.size).toBe(0);
+  removeHighlightApi();
   vi.useRealTimers();
   document.documentElement.innerHTML = '<head></head><body></body>';
 });
@@ -92,21 +98,29 @@ describe('late clutter', () => {
 });
 
 describe('no loop on our own mutations', () => {
-  it('re-analysis writes marks and the stylesheet, and that does not trigger another one', async () => {
+  it('re-analysis writes highlights, hooks and the stylesheet, and that does not trigger another one', async () => {
+    expect(highlightedTexts(registry)).toEqual(['We will rebuild the bridge by spring,', 'Nobody asked us,']);
     const p = document.createElement('p');
     p.textContent = '“The bridge will be beautiful and it will be finished on time,” said Ana Ortiz on Friday.';
     page.articleRoot!.append(p);
     await settle();
     expect(calls.reanalyse).toEqual(['article']);
-    expect(document.querySelectorAll('mark[data-quotelens-quote]').length).toBeGreaterThanOrEqual(3);
+    expect(highlightedTexts(registry)).toEqual([
+      'We will rebuild the bridge by spring,',
+      'Nobody asked us,',
+      'The bridge will be beautiful and it will be finished on time,',
+    ]);
+    expect(document.querySelector('mark')).toBeNull();
     for (let i = 0; i < 5; i++) await settle();
     expect(calls.reanalyse).toEqual(['article']);
     expect(calls.added).toBe(0);
   });
 
-  it('toggling highlights (marks wrapped and unwrapped) wakes nothing', async () => {
+  it('toggling highlights (removed and registered again) and revealing wakes nothing', async () => {
     page.setToggles({ highlight: false });
+    expect(registry.size).toBe(0);
     page.setToggles({ highlight: true });
+    expect(highlightedTexts(registry)).toHaveLength(2);
     page.showHidden(true);
     await settle();
     expect(calls).toEqual({ added: 0, reanalyse: [] });
