@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/cli/analyze';
+import { findQuotes } from '../../src/core/quotes';
+import { attributeSpeakers } from '../../src/core/speakers';
+import { collectTextBlocks } from '../../src/core/text';
+import type { Lang } from '../../src/core/types';
+
+/** Speakers of the quotes of an HTML body, in page order, and the full result. */
+function analyse(html: string, lang: Lang = 'en') {
+  const doc = parseHtml(`<html><body>${html}</body></html>`);
+  const { blocks } = collectTextBlocks(doc.body);
+  const spans = findQuotes(blocks);
+  const result = attributeSpeakers(blocks, spans, lang);
+  return { who: result.attributions.map((a) => a.speaker), result };
+}
+
+describe('pronouns and the sentences around them', () => {
+  it('a quotation ending in a full stop ends its sentence', () => {
+    const { who } = analyse(
+      '<p>“The pier stays shut,” Jo Ruiz said. “It was never safe.” Tom Hale dislikes what he calls panic.</p>',
+    );
+    expect(who).toEqual(['Jo Ruiz', 'Jo Ruiz']);
+  });
+});
