@@ -583,10 +583,21 @@ class Sieve {
       ];
       for (const m of ranked) {
         const e = this.registry.resolve(m.text);
-        if (e && agrees(e, p.gender) && personLike(e, p.gender)) return e;
+        if (e && agrees(e, p.gender) && (personLike(e, p.gender) || this.speaks(e))) return e;
       }
     }
     return null;
+  }
+
+  private speaking: Set<Entity | null> | undefined;
+  /** True when the article has e speak somewhere ("Ruiz said"): a person, though named by one word only. */
+  private speaks(e: Entity): boolean {
+    if (!this.speaking) {
+      this.speaking = new Set();
+      for (const m of this.d.mentions)
+        if (m.kind === 'name' && this.speaksAt(m)) this.speaking.add(this.registry.resolve(m.text));
+    }
+    return this.speaking.has(e);
   }
 
   /** "in Salem", "from Sumter, South Carolina", "told CNN": not who a later pronoun stands for. */

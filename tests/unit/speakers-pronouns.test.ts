@@ -21,4 +21,10 @@ describe('pronouns and the sentences around them', () => {
     );
     expect(who).toEqual(['Jo Ruiz', 'Jo Ruiz']);
   });
+  it('he/she may stand for a one-word name the article has speak elsewhere', () => {
+    const { who } = analyse(
+      '<p>“The pier is unsafe,” Ruiz said.</p><p>On Monday, Tom Hale met the divers. Ruiz toured the harbour.</p><p>“We will reopen it soon,” he said.</p>',
+    );
+    expect(who).toEqual(['Ruiz', 'Ruiz']);
+  });
 });
