@@ -641,9 +641,9 @@ function agrees(e: Entity, g: Gender): boolean {
   return e.gender === null || e.gender === g;
 }
 
-/** "he"/"she" stand for a person the article names in full or whose gender is known, not "Iran" or "Eyebrows". */
+/** "he"/"she" stand for a person the article names in full, with a title or whose gender is known, not "Iran". */
 function personLike(e: Entity, g: Gender): boolean {
-  return (g !== 'male' && g !== 'female') || e.full || e.gender !== null;
+  return (g !== 'male' && g !== 'female') || e.full || e.gender !== null || e.role !== null;
 }
 
 /**

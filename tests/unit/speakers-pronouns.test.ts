@@ -27,4 +27,10 @@ describe('pronouns and the sentences around them', () => {
     );
     expect(who).toEqual(['Ruiz', 'Ruiz']);
   });
+  it('he/she may stand for a one-word name with a title', () => {
+    const { who } = analyse(
+      '<p>“The pier is unsafe,” Jo Ruiz said.</p><p>Mayor Lind toured the harbour.</p><p>“We will reopen it soon,” he said.</p>',
+    );
+    expect(who).toEqual(['Jo Ruiz', 'Lind']);
+  });
 });
