@@ -33,4 +33,10 @@ describe('pronouns and the sentences around them', () => {
     );
     expect(who).toEqual(['Jo Ruiz', 'Lind']);
   });
+  it('a pronoun leading an earlier sentence carries its person over the names after it', () => {
+    const { who } = analyse(
+      '<p>“The budget is fair,” Jo Ruiz said.</p><p>She later met Ann Lee at the port.</p><p>“We agreed on the pier,” she said.</p>',
+    );
+    expect(who).toEqual(['Jo Ruiz', 'Jo Ruiz']);
+  });
 });
