@@ -127,11 +127,12 @@ export function tokenize(
       }
       const kind = /^[\p{L}\p{N}]/u.test(w) ? 'word' : 'punct';
       // A sentence ends at . ! ? followed by a capitalised word (checked when the next word arrives),
-      // and always at 。！？ (scripts without case).
+      // also at a quotation ending in a full stop ("… “arbitrary.” Ann Lee …"), and always at 。！？.
       const prev = tokens[tokens.length - 1];
+      const cap = kind === 'word' && isCap(w);
       if (
-        prev?.kind === 'punct' &&
-        (CJK_STOP.test(prev.text) || (/^[.!?]$/.test(prev.text) && kind === 'word' && isCap(w)))
+        (prev?.kind === 'punct' && (CJK_STOP.test(prev.text) || (/^[.!?]$/.test(prev.text) && cap))) ||
+        (prev?.kind === 'quote' && cap && /\.\s*$/.test(spans[prev.quote]!.text))
       )
         sentence++;
       tokens.push({ text: w, lower: w.toLowerCase(), kind, quote: -1, block: block.index, sentence });
