@@ -284,20 +284,21 @@ class Sieve {
   }
 
   /**
-   * A cue clause closing the quote's sentence after its last comma ("…, said Ann Ruiz.", "…, Ruiz said."),
-   * when no other quote comes between.
+   * A cue clause closing the quote's sentence after a comma ("…, said Ann Ruiz.", "…, Ruiz said."), the
+   * first such comma ("…, said Ann Ruiz, a pilot."), when no other quote comes between.
    */
   closingCue(q: number): Found | null {
     const t = this.d.tokens;
-    let comma = -1;
+    let found: Found | null = null;
     for (let k = q + 1; k < t.length && k <= q + MAX_LOOKBACK_TOKENS && t[k]!.sentence === t[q]!.sentence; k++) {
       if (t[k]!.block !== t[q]!.block) break;
-      if (t[k]!.kind === 'quote') comma = -1;
-      else if (isComma(t[k])) comma = k;
+      if (t[k]!.kind === 'quote') found = null;
+      else if (isComma(t[k]) && !found) {
+        const f = this.right(k);
+        if (f && CLOSING_STEPS.has(f.step)) found = { ...f, step: `closing:${f.step}` };
+      }
     }
-    if (comma < 0) return null;
-    const f = this.right(comma);
-    return f && CLOSING_STEPS.has(f.step) ? { ...f, step: `closing:${f.step}` } : null;
+    return found;
   }
 
   /**

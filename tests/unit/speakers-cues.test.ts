@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/cli/analyze';
+import { findQuotes } from '../../src/core/quotes';
+import { attributeSpeakers } from '../../src/core/speakers';
+import { collectTextBlocks } from '../../src/core/text';
+import type { Lang } from '../../src/core/types';
+
+/** Speakers of the quotes of an HTML body, in page order, and the full result. */
+function analyse(html: string, lang: Lang = 'en') {
+  const doc = parseHtml(`<html><body>${html}</body></html>`);
+  const { blocks } = collectTextBlocks(doc.body);
+  const spans = findQuotes(blocks);
+  const result = attributeSpeakers(blocks, spans, lang);
+  return { who: result.attributions.map((a) => a.speaker), result };
+}
+
+describe('cues closing the sentence', () => {
+  it('closing cue followed by an appositive', () => {
+    expect(
+      analyse('<p>Ada Frey gave the island “a real lift” last year, said Tomas Lind, a harbour pilot.</p>').who,
+    ).toEqual(['Tomas Lind']);
+  });
+});
