@@ -287,7 +287,7 @@ class Sieve {
    * A cue clause closing the quote's sentence after a comma ("…, said Ann Ruiz.", "…, Ruiz said."), the
    * first such comma ("…, said Ann Ruiz, a pilot."), when no other quote comes between.
    */
-  closingCue(q: number): Found | null {
+  closingCue(q: number, named = false): Found | null {
     const t = this.d.tokens;
     let found: Found | null = null;
     for (let k = q + 1; k < t.length && k <= q + MAX_LOOKBACK_TOKENS && t[k]!.sentence === t[q]!.sentence; k++) {
@@ -295,7 +295,8 @@ class Sieve {
       if (t[k]!.kind === 'quote') found = null;
       else if (isComma(t[k]) && !found) {
         const f = this.right(k);
-        if (f && CLOSING_STEPS.has(f.step)) found = { ...f, step: `closing:${f.step}` };
+        if (f && CLOSING_STEPS.has(f.step) && (!named || f.mention.kind === 'name'))
+          found = { ...f, step: `closing:${f.step}` };
       }
     }
     return found;
@@ -724,6 +725,9 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
     // A short Title Case phrase with no speech cue is a title or a name ("The Night Shift"), not a quotation.
     if (found?.step === 'left:subject' && scare && /^\p{Lu}/u.test(span.text)) found = null;
     if (!found) found = introduced(q) ?? headline(q);
+    // "The vote signals “the end” for the EU, said Ann Ruiz": with no other cue, a named closing cue,
+    // unless the quote ends its own sentence.
+    if (!found && !/[.!?]$/.test(quoteText)) found = sieve.closingCue(q, true);
     if (found?.mention.kind === 'name' && headings.has(span.block))
       found = { ...found, mention: headingName(found.mention) };
     if (!found) return NONE;

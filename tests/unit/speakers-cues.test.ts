@@ -20,4 +20,9 @@ describe('cues closing the sentence', () => {
       analyse('<p>Ada Frey gave the island “a real lift” last year, said Tomas Lind, a harbour pilot.</p>').who,
     ).toEqual(['Tomas Lind']);
   });
+  it('closing cue for a quote with no cue of its own', () => {
+    expect(
+      analyse('<p>The vote signals “the end of the pier” for the harbour, said Ada Frey, a pilot.</p>').who,
+    ).toEqual(['Ada Frey']);
+  });
 });
