@@ -25,4 +25,9 @@ describe('cues closing the sentence', () => {
       analyse('<p>The vote signals “the end of the pier” for the harbour, said Ada Frey, a pilot.</p>').who,
     ).toEqual(['Ada Frey']);
   });
+  it('according to X closing the sentence', () => {
+    expect(analyse('<p>The talks went “nowhere at all” that night, according to Harbour Radio.</p>').who).toEqual([
+      'Harbour Radio',
+    ]);
+  });
 });
