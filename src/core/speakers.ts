@@ -243,7 +243,7 @@ class Sieve {
     while (t[i] && (isComma(t[i]) || isDash(t[i])) && t[i]!.sentence === s) i++;
     if (!t[i] || t[i]!.kind === 'quote' || t[i]!.block !== t[q]!.block) return null;
     const acc = this.lex.phraseAt(this.lex.according, t, i);
-    const source = acc > 0 ? this.afterDeterminer(i + acc) : undefined;
+    const source = acc > 0 ? this.accordingSource(i + acc) : undefined;
     if (source) return { mention: source, cue: phrase(t, i, acc), rule: 'according-to', step: 'right:according-to' };
     const m = this.d.mentionAt.get(i);
     if (m && !m.possessive) {
@@ -343,6 +343,11 @@ class Sieve {
     );
   }
 
+  /** After "according to": "the Daily Ledger", or a name after role words ("longtime harbour treasurer Ada Frey"). */
+  private accordingSource(k: number): Mention | undefined {
+    return this.afterDeterminer(k) ?? this.phraseHead(k);
+  }
+
   /** "insisted the home keeper, Tomas Lind": a short determiner phrase, a comma, then the name. */
   private appositiveAfter(k: number): Mention | undefined {
     const t = this.d.tokens;
@@ -396,7 +401,7 @@ class Sieve {
       if (t[v]!.kind !== 'word') continue;
       const acc = this.lex.phraseAt(this.lex.according, t, v);
       if (acc > 0) {
-        const m = this.afterDeterminer(v + acc);
+        const m = this.accordingSource(v + acc);
         if (m)
           return {
             mention: this.appositive(m),

@@ -30,4 +30,9 @@ describe('cues closing the sentence', () => {
       'Harbour Radio',
     ]);
   });
+  it('according to role words and a name', () => {
+    expect(
+      analyse('<p>The ferry plan is “dead in the water,” according to longtime harbour treasurer Ada Frey.</p>').who,
+    ).toEqual(['Ada Frey']);
+  });
 });
