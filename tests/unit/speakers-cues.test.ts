@@ -36,3 +36,13 @@ describe('cues closing the sentence', () => {
     ).toEqual(['Ada Frey']);
   });
 });
+
+describe('subject of the sentence', () => {
+  it('name right after an opening phrase that ends in a name', () => {
+    expect(
+      analyse(
+        '<p>At a debate at the University of Lorn, Frey opened with a call for the board to “embrace” her plan.</p>',
+      ).who,
+    ).toEqual(['Frey']);
+  });
+});
