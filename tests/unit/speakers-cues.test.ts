@@ -46,3 +46,12 @@ describe('subject of the sentence', () => {
     ).toEqual(['Frey']);
   });
 });
+
+describe('speech verbs', () => {
+  it('as X puts it', () => {
+    expect(
+      analyse('<p>As the Courier’s Ada Frey puts it, the board is making ferries “an offer they cannot refuse.”</p>')
+        .who,
+    ).toEqual(['Ada Frey']);
+  });
+});

@@ -27,7 +27,8 @@ export const en: Lexicon = {
     credited | dismissed | reacted | criticized | criticised | criticizes | mocks | slams | slamming | blasts | lambasted |
     implied | accusing | pressed | praising | remembered | pledges | surmised | reveals | revealed | coined | labeling |
     indicated | beamed | bemoaned | bemoans | griped | grumbled | conceding | pleaded | pleads | insisting | declares |
-    warning | wondering | recalling | joking | explains | announcing | lamenting | touted | touts | hailed | decried
+    warning | wondering | recalling | joking | explains | announcing | lamenting | touted | touts | hailed | decried |
+    puts it | referenced | references | referring to | pronounced
   `),
   accordingTo: list('according to | as reported by | in the words of'),
   betweenWords: words(
