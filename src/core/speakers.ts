@@ -285,15 +285,17 @@ class Sieve {
 
   /**
    * A cue clause closing the quote's sentence after a comma ("…, said Ann Ruiz.", "…, Ruiz said."), the
-   * first such comma ("…, said Ann Ruiz, a pilot."), when no other quote comes between.
+   * first such comma ("…, said Ann Ruiz, a pilot."), when no other quote comes between; `named` (a quote with
+   * no cue of its own): a name's cue, also one right after a later quote of the sentence.
    */
   closingCue(q: number, named = false): Found | null {
     const t = this.d.tokens;
     let found: Found | null = null;
     for (let k = q + 1; k < t.length && k <= q + MAX_LOOKBACK_TOKENS && t[k]!.sentence === t[q]!.sentence; k++) {
       if (t[k]!.block !== t[q]!.block) break;
-      if (t[k]!.kind === 'quote') found = null;
-      else if (isComma(t[k]) && !found) {
+      const quote = t[k]!.kind === 'quote';
+      if (quote && !named) found = null;
+      if ((isComma(t[k]) || (quote && named)) && !found) {
         const f = this.right(k);
         if (f && CLOSING_STEPS.has(f.step) && (!named || f.mention.kind === 'name'))
           found = { ...f, step: `closing:${f.step}` };

@@ -37,6 +37,15 @@ describe('cues closing the sentence', () => {
   });
 });
 
+describe('cues closing the sentence, across quotes', () => {
+  it('a later quote’s cue covers an earlier cue-less quote', () => {
+    expect(
+      analyse('<p>The “slow boat” plan is about “ferries telling the board, enough is enough,” Tomas Lind said.</p>')
+        .who,
+    ).toEqual(['Tomas Lind', 'Tomas Lind']);
+  });
+});
+
 describe('subject of the sentence', () => {
   it('name right after an opening phrase that ends in a name', () => {
     expect(
