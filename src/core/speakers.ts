@@ -250,8 +250,17 @@ class Sieve {
       let j = this.skipParen(m.end, 1);
       // "Ann Lee, the mayor of Derry, one of the towns hit, said": up to MAX_ASIDES asides in a row.
       for (let n = 0, k = j; n < MAX_ASIDES && isComma(t[k]) && k - j <= MAX_ASIDE_TOKENS; n++) {
-        k = this.asideEnd(k);
-        if (k < 0) break;
+        const e = this.asideEnd(k);
+        if (e < 0) {
+          // "Nate Lee, the pilot who founded Y tweeted": an aside left unclosed, the first verb in reach.
+          for (let v = k + 1; v <= k + MAX_ASIDE_TOKENS && t[v]?.kind === 'word'; v++)
+            if (this.verbAt(v) > 0) {
+              j = v;
+              break;
+            }
+          break;
+        }
+        k = e;
         if (this.verbAt(this.skipBetween(k, 1)) > 0) {
           j = k;
           break;

@@ -46,6 +46,14 @@ describe('cues closing the sentence, across quotes', () => {
   });
 });
 
+describe('asides', () => {
+  it('aside left unclosed before the verb', () => {
+    expect(
+      analyse('<p>“The ferry will sink,” Nate Lee, the pilot who founded harbourwatch.org tweeted on Monday.</p>').who,
+    ).toEqual(['Nate Lee']);
+  });
+});
+
 describe('subject of the sentence', () => {
   it('name right after an opening phrase that ends in a name', () => {
     expect(
