@@ -65,6 +65,13 @@ describe('subject of the sentence', () => {
 });
 
 describe('speech verbs', () => {
+  it('X spoke, then the quote in the next paragraph', () => {
+    expect(
+      analyse(
+        '<p>At the quay on Monday Ada Frey spoke to the harbour board.</p><p>“We need new boats and we need them now.”</p>',
+      ).who,
+    ).toEqual(['Ada Frey']);
+  });
   it('as X puts it', () => {
     expect(
       analyse('<p>As the Courier’s Ada Frey puts it, the board is making ferries “an offer they cannot refuse.”</p>')

@@ -28,7 +28,7 @@ export const en: Lexicon = {
     implied | accusing | pressed | praising | remembered | pledges | surmised | reveals | revealed | coined | labeling |
     indicated | beamed | bemoaned | bemoans | griped | grumbled | conceding | pleaded | pleads | insisting | declares |
     warning | wondering | recalling | joking | explains | announcing | lamenting | touted | touts | hailed | decried |
-    puts it | referenced | references | referring to | pronounced
+    puts it | referenced | references | referring to | pronounced | talked | invoked | spoke
   `),
   accordingTo: list('according to | as reported by | in the words of'),
   betweenWords: words(
