@@ -346,17 +346,16 @@ class Sieve {
     return head;
   }
 
-  /** The mention at k, or after a determiner there ("according to the Daily Ledger"). */
-  private afterDeterminer(k: number): Mention | undefined {
+  /**
+   * Who follows "according to": the mention at k, or after a determiner there ("the Daily Ledger"), or a
+   * name after role words ("longtime harbour treasurer Ada Frey").
+   */
+  private accordingSource(k: number): Mention | undefined {
     return (
       this.d.mentionAt.get(k) ??
-      (this.lex.determiners.has(this.d.tokens[k]?.lower ?? '') ? this.d.mentionAt.get(k + 1) : undefined)
+      (this.lex.determiners.has(this.d.tokens[k]?.lower ?? '') ? this.d.mentionAt.get(k + 1) : undefined) ??
+      this.phraseHead(k)
     );
-  }
-
-  /** After "according to": "the Daily Ledger", or a name after role words ("longtime harbour treasurer Ada Frey"). */
-  private accordingSource(k: number): Mention | undefined {
-    return this.afterDeterminer(k) ?? this.phraseHead(k);
   }
 
   /** "insisted the home keeper, Tomas Lind": a short determiner phrase, a comma, then the name. */
