@@ -79,3 +79,13 @@ describe('speech verbs', () => {
     ).toEqual(['Ada Frey']);
   });
 });
+
+describe('opening phrases', () => {
+  it('a long opening phrase before the subject', () => {
+    expect(
+      analyse(
+        '<p>When told that Frey was in the harbour cabinet and in the running for an even bigger job on the island council next year, Lind thought and said that “boats matter more than people think.”</p>',
+      ).who,
+    ).toEqual(['Lind']);
+  });
+});
