@@ -80,6 +80,12 @@ describe('speech verbs', () => {
   });
 });
 
+describe('words between the speaker and the verb', () => {
+  it('X at the time said', () => {
+    expect(analyse('<p>Ada Frey at the time said the “crew” had checked the boats.</p>').who).toEqual(['Ada Frey']);
+  });
+});
+
 describe('opening phrases', () => {
   it('a long opening phrase before the subject', () => {
     expect(

@@ -32,7 +32,7 @@ export const en: Lexicon = {
   `),
   accordingTo: list('according to | as reported by | in the words of'),
   betweenWords: words(
-    'also, has, have, had, later, then, once, again, previously, earlier, recently, repeatedly, often, simply, flatly, would, will, was, is, were, are, did, does, reportedly, further, quickly, publicly, privately, bluntly, famously, herself, himself, never, always, even, just, first, last, only, finally, in, a, an, the, statement, interview, on, sunday, monday, tuesday, wednesday, thursday, friday, saturday, today, yesterday, tonight, night, morning, afternoon, evening, at, recent, rally, twitter, to, reporters, press, conference, recently',
+    'also, has, have, had, later, then, once, again, previously, earlier, recently, repeatedly, often, simply, flatly, would, will, was, is, were, are, did, does, reportedly, further, quickly, publicly, privately, bluntly, famously, herself, himself, never, always, even, just, first, last, only, finally, in, a, an, the, statement, interview, on, sunday, monday, tuesday, wednesday, thursday, friday, saturday, today, yesterday, tonight, night, morning, afternoon, evening, at, recent, rally, twitter, to, reporters, press, conference, recently, time',
   ),
   pronouns: { male: ['he'], female: ['she'], plural: ['they'], neuter: ['it'] },
   relatives: ['who', 'which'],
