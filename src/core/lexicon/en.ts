@@ -27,11 +27,12 @@ export const en: Lexicon = {
     credited | dismissed | reacted | criticized | criticised | criticizes | mocks | slams | slamming | blasts | lambasted |
     implied | accusing | pressed | praising | remembered | pledges | surmised | reveals | revealed | coined | labeling |
     indicated | beamed | bemoaned | bemoans | griped | grumbled | conceding | pleaded | pleads | insisting | declares |
-    warning | wondering | recalling | joking | explains | announcing | lamenting | touted | touts | hailed | decried
+    warning | wondering | recalling | joking | explains | announcing | lamenting | touted | touts | hailed | decried |
+    puts it | referenced | references | referring to | pronounced | talked | invoked | spoke
   `),
   accordingTo: list('according to | as reported by | in the words of'),
   betweenWords: words(
-    'also, has, have, had, later, then, once, again, previously, earlier, recently, repeatedly, often, simply, flatly, would, will, was, is, were, are, did, does, reportedly, further, quickly, publicly, privately, bluntly, famously, herself, himself, never, always, even, just, first, last, only, finally, in, a, an, the, statement, interview, on, sunday, monday, tuesday, wednesday, thursday, friday, saturday, today, yesterday, tonight, night, morning, afternoon, evening, at, recent, rally, twitter, to, reporters, press, conference, recently',
+    'also, has, have, had, later, then, once, again, previously, earlier, recently, repeatedly, often, simply, flatly, would, will, was, is, were, are, did, does, reportedly, further, quickly, publicly, privately, bluntly, famously, herself, himself, never, always, even, just, first, last, only, finally, in, a, an, the, statement, interview, on, sunday, monday, tuesday, wednesday, thursday, friday, saturday, today, yesterday, tonight, night, morning, afternoon, evening, at, recent, rally, twitter, to, reporters, press, conference, recently, time',
   ),
   pronouns: { male: ['he'], female: ['she'], plural: ['they'], neuter: ['it'] },
   relatives: ['who', 'which'],
