@@ -1,0 +1,32 @@
+// Continuation: which neighbour lends a cue-less quote its speaker, and when a line break ends a paragraph.
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/cli/analyze';
+import { findQuotes } from '../../src/core/quotes';
+import { attributeSpeakers } from '../../src/core/speakers';
+import { collectTextBlocks } from '../../src/core/text';
+import type { Lang } from '../../src/core/types';
+
+/** Speakers of the quotes of an HTML body, in page order, and the full result. */
+function analyse(html: string, lang: Lang = 'en') {
+  const doc = parseHtml(`<html><body>${html}</body></html>`);
+  const { blocks } = collectTextBlocks(doc.body);
+  const spans = findQuotes(blocks);
+  const result = attributeSpeakers(blocks, spans, lang);
+  return { who: result.attributions.map((a) => a.speaker), result };
+}
+
+describe('line breaks inside a block', () => {
+  it('an unclosed quote ends at a line that opens a new quote', () => {
+    const { who } = analyse(
+      '<p>“The pier is a danger to every sailor,” Rep. Ann Lee (D-Wis.) said Friday. “If the port is not safe, how can a deckhand feel at ease.\n' +
+        '“We have waited long enough for the harbour board,” added Rep. Jo Ruiz (D-S.C.), the assistant leader of the caucus. “The town deserves better.”</p>',
+    );
+    expect(who).toEqual(['Ann Lee', 'Ann Lee', 'Jo Ruiz', 'Jo Ruiz']);
+  });
+  it('a quote after a line break takes the subject of its own line, not the quote before the break', () => {
+    const { who } = analyse(
+      '<p>“The pier must reopen,” Ann Lee said.\nTomas Berg wrote to the council on Monday. “The harbour is full every weekend.”</p>',
+    );
+    expect(who).toEqual(['Ann Lee', 'Tomas Berg']);
+  });
+});
