@@ -514,7 +514,8 @@ class Sieve {
       named.kind === 'name' &&
       isComma(t[named.start - 1]) &&
       (this.d.mentionEndingAt.get(named.start - 2)?.kind === 'role' ||
-        this.lex.roles.has(t[named.start - 2]?.lower ?? ''))
+        this.lex.roles.has(t[named.start - 2]?.lower ?? '') ||
+        this.lex.determiners.has(t[named.start - 3]?.lower ?? ''))
     )
       return named;
     if (isComma(t[j])) {

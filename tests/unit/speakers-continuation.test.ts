@@ -30,3 +30,13 @@ describe('line breaks inside a block', () => {
     expect(who).toEqual(['Ann Lee', 'Tomas Berg']);
   });
 });
+
+describe('a cue names someone else', () => {
+  it('a determiner phrase before a comma-delimited name: “…,” his wife, X, wrote', () => {
+    const { who } = analyse(
+      '<p>Despite his temper, defender Ola Brun wrote, Pavel Dron is a devoted father.</p>' +
+        '<p>“We need him because life is hard in Tallinn,” his wife, Mira Dron, wrote in a letter to the court.</p>',
+    );
+    expect(who).toEqual(['Mira Dron']);
+  });
+});
