@@ -460,14 +460,16 @@ class Sieve {
   /** The grammatical subject, roughly: the first name or pronoun not governed by a preposition. */
   sentenceSubject(start: number, end: number): Mention | null {
     const t = this.d.tokens;
-    for (let k = this.afterIntro(start, end); k < end; k++) {
+    const main = this.afterIntro(start, end);
+    for (let k = main; k < end; k++) {
       const m = this.d.mentionAt.get(k);
       if (!m) continue;
       k = m.end - 1;
       if (m.possessive || m.kind === 'role') continue;
       const before = t[m.start - 1];
       if (before && before.kind === 'word' && PREPOSITIONS.has(before.lower)) continue;
-      if (isComma(before) && this.d.mentionEndingAt.has(m.start - 2)) continue; // "Salem, New Hampshire"
+      // "Salem, New Hampshire"; but a name opening the main clause after an opening phrase is its subject
+      if (isComma(before) && m.start > main && this.d.mentionEndingAt.has(m.start - 2)) continue;
       const after = t[m.end];
       if (after && after.kind === 'word' && PREPOSITIONS.has(after.lower)) continue;
       if (this.roleThenName(m.end)) continue; // "House speaker Ann Lee", "Lee campaign aide Jo Ruiz"

@@ -40,3 +40,12 @@ describe('a cue names someone else', () => {
     expect(who).toEqual(['Mira Dron']);
   });
 });
+
+describe('sentence subjects', () => {
+  it('a name opening the main clause after an opening phrase that ends in a name is the subject', () => {
+    const { who } = analyse(
+      '<p>Harbour elites have relied on such ideas for years. In the depths of the Great Slump, Ola Brun worried that the safety net was becoming “a hammock that lulls people to idleness.”</p>',
+    );
+    expect(who).toEqual(['Ola Brun']);
+  });
+});
