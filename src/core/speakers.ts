@@ -502,7 +502,9 @@ class Sieve {
       return start;
     for (let k = start + 1; k < end && k <= start + MAX_INTRO_TOKENS; k++) {
       if (t[k]!.kind === 'quote') return start;
-      if (isComma(t[k])) return k + 1;
+      // "In Salem, New Hampshire, Lee said": a place's state or country between commas is still the opening phrase.
+      const place = this.d.mentionAt.get(k + 1);
+      if (isComma(t[k]) && !(place && isComma(t[place.end]) && this.d.mentionEndingAt.has(k - 1))) return k + 1;
     }
     return start;
   }

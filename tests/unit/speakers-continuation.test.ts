@@ -49,3 +49,12 @@ describe('sentence subjects', () => {
     expect(who).toEqual(['Ola Brun']);
   });
 });
+
+describe('opening phrases', () => {
+  it('a place and its state between commas stay in the opening phrase', () => {
+    const { who } = analyse(
+      '<p>Speaking at a fair in Salem, Oregon, Ola Brun backed “a fine idea for the whole coast.”</p>',
+    );
+    expect(who).toEqual(['Ola Brun']);
+  });
+});
