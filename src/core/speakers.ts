@@ -597,7 +597,10 @@ class Sieve {
   /** "in Salem", "from Sumter, South Carolina", "told CNN": not who a later pronoun stands for. */
   private isObjectOrPlace(m: Mention): boolean {
     const t = this.d.tokens;
-    const before = t[m.start - 1];
+    // "for Vermont Sen. Bernie Sanders": the title words before the name do not hide the preposition.
+    let b = m.start - 1;
+    while (t[b]?.kind === 'word' && isCap(t[b]!.text) && !PREPOSITIONS.has(t[b]!.lower)) b--;
+    const before = t[b];
     if (
       before?.kind === 'word' &&
       (PREPOSITIONS.has(before.lower) || before.lower === 'the' || (this.verbAt(m.start - 1) > 0 && !this.speaksAt(m)))

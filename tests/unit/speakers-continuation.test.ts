@@ -58,3 +58,13 @@ describe('opening phrases', () => {
     expect(who).toEqual(['Ola Brun']);
   });
 });
+
+describe('pronoun sources of a continuation', () => {
+  it('capitalised words before a name do not hide its preposition (with Radio Brant’s Salt Harbour affiliate)', () => {
+    const { who } = analyse(
+      '<p>She took to the airwaves in an interview with Radio Brant’s Salt Harbour affiliate, in which Ada Frey expressed confidence that the ferry would run “every hour of the day.”</p>' +
+        '<p>“Nothing has changed,” she said. “It is the same story.”</p>',
+    );
+    expect(who.slice(1)).toEqual(['Ada Frey', 'Ada Frey']);
+  });
+});
