@@ -779,7 +779,7 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
       mention: m.text,
       cue: null,
       rule: 'continuation',
-      step: sameBlock ? 'subject:same-block' : 'subject:prev-block',
+      step: 'subject:same-block',
     };
     entityOf[i] = entity;
     return true;
@@ -788,12 +788,13 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
     if (attributions[i]!.speaker !== null || headings.has(spans[i]!.block)) continue;
     const b = spans[i]!.block;
     const prev = i > 0 && attributions[i - 1]!.speaker !== null && !headings.has(spans[i - 1]!.block) ? i - 1 : -1;
-    const next =
-      i + 1 < spans.length && spans[i + 1]!.block === b && attributions[i + 1]!.speaker !== null ? i + 1 : -1;
-    // A line break inside the block ends a paragraph too (train +1): the quote after it tries its own line first.
-    const sameLine =
-      prev >= 0 && spans[prev]!.block === b && !blocks[b]!.text.slice(spans[prev]!.end, spans[i]!.start).includes('\n');
-    if (sameLine) take(i, prev, 'continuation:same-block');
+    // A line break inside the block ends a paragraph too: spans x < y of block b on one line.
+    const oneLine = (x: number, y: number) =>
+      spans[x]?.block === b &&
+      spans[y]?.block === b &&
+      !blocks[b]!.text.slice(spans[x]!.end, spans[y]!.start).includes('\n');
+    const next = oneLine(i, i + 1) && attributions[i + 1]!.speaker !== null ? i + 1 : -1;
+    if (prev >= 0 && oneLine(prev, i)) take(i, prev, 'continuation:same-block');
     else if (isScareQuote(spans[i]!)) continue;
     else if (fromSubject(i)) continue;
     else if (next >= 0 && attributions[next]!.rule !== 'continuation') take(i, next, 'continuation:next-in-block');

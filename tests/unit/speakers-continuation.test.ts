@@ -68,3 +68,12 @@ describe('pronoun sources of a continuation', () => {
     expect(who.slice(1)).toEqual(['Ada Frey', 'Ada Frey']);
   });
 });
+
+describe('next quote of the paragraph', () => {
+  it('a quote does not borrow the speaker of a quote on a later line', () => {
+    const { who } = analyse(
+      '<p>“The pier must reopen,” said Ann Lee, the mayor.\n“The tide is rising fast.”\nJo Ruiz runs the port. “We can wait a year,” Jo Ruiz said.</p>',
+    );
+    expect(who).toEqual(['Ann Lee', 'Ann Lee', 'Jo Ruiz']);
+  });
+});
