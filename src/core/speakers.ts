@@ -265,6 +265,8 @@ class Sieve {
     // "Sanders campaign manager Jeff Weaver said": the subject right before the first verb.
     for (let v = i; v < t.length && v <= i + RIGHT_WINDOW && t[v]!.sentence === s && t[v]!.kind !== 'quote'; v++) {
       const n = this.verbAt(v);
+      // "“…,” said Ann Lee, 24, who said …": an inverted verb with its name is read below.
+      if (n && v === i && this.d.mentionAt.get(v + n)?.kind === 'name') break;
       if (n === 0 || v === i) continue;
       const subject = this.subjectBefore(v, i);
       if (subject) return { mention: subject, cue: phrase(t, v, n), rule: ruleFor(subject), step: 'right:X-…-said' };

@@ -77,3 +77,12 @@ describe('next quote of the paragraph', () => {
     expect(who).toEqual(['Ann Lee', 'Ann Lee', 'Jo Ruiz']);
   });
 });
+
+describe('inverted cues', () => {
+  it('said X right after the quote beats a later verb in the window (“…,” said X, 24, from Y, who said …)', () => {
+    const { who } = analyse(
+      '<p>“I have never voted in a primary, but I will vote in this one,” said Kari Holm, 24, from Brant, who said Ola Brun is best suited to fix the port. “It is supposed to be for the people.”</p>',
+    );
+    expect(who).toEqual(['Kari Holm', 'Kari Holm']);
+  });
+});
