@@ -144,10 +144,14 @@ export function scanQuotes(text: string): RawSpan[] {
       continue;
     }
     if (canRunToEnd(text, i)) {
-      const [s, e] = trimmed(text, i + 1, text.length);
+      // A same-kind opener starting a later line ends this quote's paragraph at that line break.
+      const nl = text[j] === ch ? text.lastIndexOf('\n', j) : -1;
+      const stop = nl > i && text.slice(nl, j).trim() === '' ? nl : text.length;
+      const [s, e] = trimmed(text, i + 1, stop);
       if (e - s >= MIN_QUOTE_CHARS && e - s <= MAX_QUOTE_CHARS)
         out.push({ start: s, end: e, open: ch, close: '', open_ended: true });
-      break;
+      if (stop === text.length) break;
+      i = stop;
     }
   }
   return out;

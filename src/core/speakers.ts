@@ -276,6 +276,8 @@ class Sieve {
     // "Sanders campaign manager Jeff Weaver said": the subject right before the first verb.
     for (let v = i; v < t.length && v <= i + RIGHT_WINDOW && t[v]!.sentence === s && t[v]!.kind !== 'quote'; v++) {
       const n = this.verbAt(v);
+      // "“…,” said Ann Lee, 24, who said …": an inverted verb with its name is read below.
+      if (n && v === i && this.d.mentionAt.get(v + n)?.kind === 'name') break;
       if (n === 0 || v === i) continue;
       const subject = this.subjectBefore(v, i);
       if (subject) return { mention: subject, cue: phrase(t, v, n), rule: ruleFor(subject), step: 'right:X-…-said' };
@@ -479,16 +481,16 @@ class Sieve {
   /** The grammatical subject, roughly: the first name or pronoun not governed by a preposition. */
   sentenceSubject(start: number, end: number): Mention | null {
     const t = this.d.tokens;
-    const from = this.afterIntro(start, end);
-    for (let k = from; k < end; k++) {
+    const main = this.afterIntro(start, end);
+    for (let k = main; k < end; k++) {
       const m = this.d.mentionAt.get(k);
       if (!m) continue;
       k = m.end - 1;
       if (m.possessive || m.kind === 'role') continue;
       const before = t[m.start - 1];
       if (before && before.kind === 'word' && PREPOSITIONS.has(before.lower)) continue;
-      // "Salem, New Hampshire" (not the first word after an opening phrase: "At the University of Lorn, Frey …")
-      if (isComma(before) && (k !== from || isComma(t[m.end])) && this.d.mentionEndingAt.has(m.start - 2)) continue;
+      // "Salem, New Hampshire"; but a name opening the main clause after an opening phrase is its subject
+      if (isComma(before) && m.start > main && this.d.mentionEndingAt.has(m.start - 2)) continue;
       const after = t[m.end];
       if (after && after.kind === 'word' && PREPOSITIONS.has(after.lower)) continue;
       if (this.roleThenName(m.end)) continue; // "House speaker Ann Lee", "Lee campaign aide Jo Ruiz"
@@ -521,7 +523,9 @@ class Sieve {
       return start;
     for (let k = start + 1; k < end && k <= start + MAX_INTRO_TOKENS; k++) {
       if (t[k]!.kind === 'quote') return start;
-      if (isComma(t[k])) return k + 1;
+      // "In Salem, New Hampshire, Lee said": a place's state or country between commas is still the opening phrase.
+      const place = this.d.mentionAt.get(k + 1);
+      if (isComma(t[k]) && !(place && isComma(t[place.end]) && this.d.mentionEndingAt.has(k - 1))) return k + 1;
     }
     return start;
   }
@@ -535,7 +539,8 @@ class Sieve {
       named.kind === 'name' &&
       isComma(t[named.start - 1]) &&
       (this.d.mentionEndingAt.get(named.start - 2)?.kind === 'role' ||
-        this.lex.roles.has(t[named.start - 2]?.lower ?? ''))
+        this.lex.roles.has(t[named.start - 2]?.lower ?? '') ||
+        this.lex.determiners.has(t[named.start - 3]?.lower ?? ''))
     )
       return named;
     if (isComma(t[j])) {
@@ -630,7 +635,10 @@ class Sieve {
   /** "in Salem", "from Sumter, South Carolina", "told CNN": not who a later pronoun stands for. */
   private isObjectOrPlace(m: Mention): boolean {
     const t = this.d.tokens;
-    const before = t[m.start - 1];
+    // "for Vermont Sen. Bernie Sanders": the title words before the name do not hide the preposition.
+    let b = m.start - 1;
+    while (t[b]?.kind === 'word' && isCap(t[b]!.text) && !PREPOSITIONS.has(t[b]!.lower)) b--;
+    const before = t[b];
     if (
       before?.kind === 'word' &&
       (PREPOSITIONS.has(before.lower) || before.lower === 'the' || (this.verbAt(m.start - 1) > 0 && !this.speaksAt(m)))
@@ -812,7 +820,7 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
       mention: m.text,
       cue: null,
       rule: 'continuation',
-      step: sameBlock ? 'subject:same-block' : 'subject:prev-block',
+      step: 'subject:same-block',
     };
     entityOf[i] = entity;
     return true;
@@ -821,9 +829,13 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
     if (attributions[i]!.speaker !== null || headings.has(spans[i]!.block)) continue;
     const b = spans[i]!.block;
     const prev = i > 0 && attributions[i - 1]!.speaker !== null && !headings.has(spans[i - 1]!.block) ? i - 1 : -1;
-    const next =
-      i + 1 < spans.length && spans[i + 1]!.block === b && attributions[i + 1]!.speaker !== null ? i + 1 : -1;
-    if (prev >= 0 && spans[prev]!.block === b) take(i, prev, 'continuation:same-block');
+    // A line break inside the block ends a paragraph too: spans x < y of block b on one line.
+    const oneLine = (x: number, y: number) =>
+      spans[x]?.block === b &&
+      spans[y]?.block === b &&
+      !blocks[b]!.text.slice(spans[x]!.end, spans[y]!.start).includes('\n');
+    const next = oneLine(i, i + 1) && attributions[i + 1]!.speaker !== null ? i + 1 : -1;
+    if (prev >= 0 && oneLine(prev, i)) take(i, prev, 'continuation:same-block');
     else if (isScareQuote(spans[i]!)) continue;
     else if (fromSubject(i)) continue;
     else if (next >= 0 && attributions[next]!.rule !== 'continuation') take(i, next, 'continuation:next-in-block');
