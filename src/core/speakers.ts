@@ -546,6 +546,10 @@ class Sieve {
   resolve(m: Mention): { entity: Entity | null; descriptive: string | null } {
     if (m.kind === 'name') return { entity: this.registry.resolve(m.text), descriptive: null };
     if (m.kind === 'pronoun') return { entity: this.antecedent(m), descriptive: null };
+    // "The National Rifle Association", "the Washington Post": a capitalised organisation's name, not a role.
+    const words = m.text.split(' ').filter((w) => !this.lex.determiners.has(w.toLowerCase()));
+    if (this.lex.orgs.has(words[words.length - 1]!.toLowerCase()) && words.every(isCap))
+      return { entity: this.registry.resolve(words.join(' ')), descriptive: null };
     const holder = this.registry.byRole(m.text);
     if (holder) return { entity: holder, descriptive: null };
     const head = m.text.split(' ').pop()!.toLowerCase();

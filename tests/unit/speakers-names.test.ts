@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/cli/analyze';
+import { findQuotes } from '../../src/core/quotes';
+import { attributeSpeakers } from '../../src/core/speakers';
+import { collectTextBlocks } from '../../src/core/text';
+import type { Lang } from '../../src/core/types';
+
+/** Speakers of the quotes of an HTML body, in page order, and the full result. */
+function analyse(html: string, lang: Lang = 'en') {
+  const doc = parseHtml(`<html><body>${html}</body></html>`);
+  const { blocks } = collectTextBlocks(doc.body);
+  const spans = findQuotes(blocks);
+  const result = attributeSpeakers(blocks, spans, lang);
+  return { who: result.attributions.map((a) => a.speaker), result };
+}
+
+describe('names of organisations and people', () => {
+  it('the capitalised organisation name after a determiner is that organisation, not the main one', () => {
+    const { who } = analyse(
+      '<p>The FTA fined the port twice. The FTA ruling stands, and the FTA has appealed.</p>' +
+        '<p>The Harbour Pilots Association said the fine was “far too low.”</p>',
+    );
+    expect(who).toEqual(['Harbour Pilots Association']);
+  });
+});
