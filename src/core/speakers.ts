@@ -546,18 +546,16 @@ class Sieve {
   resolve(m: Mention): { entity: Entity | null; descriptive: string | null } {
     if (m.kind === 'name') return { entity: this.registry.resolve(m.text), descriptive: null };
     if (m.kind === 'pronoun') return { entity: this.antecedent(m), descriptive: null };
-    // "The National Rifle Association", "the Washington Post": a capitalised organisation's name, not a role.
-    const words = m.text.split(' ').filter((w) => !this.lex.determiners.has(w.toLowerCase()));
-    if (this.lex.orgs.has(words[words.length - 1]!.toLowerCase()) && words.every(isCap))
-      return { entity: this.registry.resolve(words.join(' ')), descriptive: null };
+    const org = orgName(m.text, this.lex);
+    if (org) return { entity: this.registry.resolve(org), descriptive: null };
     const holder = this.registry.byRole(m.text);
     if (holder) return { entity: holder, descriptive: null };
     const head = m.text.split(' ').pop()!.toLowerCase();
-    const org =
+    const main =
       this.lex.orgs.has(head) && this.lex.determiners.has(m.text.split(' ')[0]!.toLowerCase())
-        ? this.registry.mainOrg()
+        ? this.registry.orgFor(head)
         : null;
-    if (org) return { entity: org, descriptive: null };
+    if (main) return { entity: main, descriptive: null };
     return { entity: null, descriptive: m.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) };
   }
 
@@ -616,6 +614,12 @@ class Sieve {
   }
 }
 
+/** "The National Rifle Association", "the Washington Post": a capitalised organisation's name, not a role. */
+function orgName(text: string, lex: Lex): string | null {
+  const words = text.split(' ').filter((w) => !lex.determiners.has(w.toLowerCase()));
+  return lex.orgs.has(words[words.length - 1]!.toLowerCase()) && words.every(isCap) ? words.join(' ') : null;
+}
+
 /** Index of the first mention starting at or after token i (binary search; mentions are in order). */
 function firstMentionFrom(mentions: Mention[], i: number): number {
   let lo = 0;
@@ -667,8 +671,10 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
   const d = buildDoc(blocks, spans, lex);
   const headings: Set<number> = new Set(blocks.filter((b) => b.isHeading).map((b) => b.index));
   const registry = new Registry(lex);
-  for (const m of d.mentions)
-    if (m.kind === 'name' && !headings.has(d.tokens[m.start]!.block)) registry.addFull(m.text);
+  for (const m of d.mentions) {
+    const name = m.kind === 'name' ? m.text : m.kind === 'role' ? orgName(m.text, lex) : null;
+    if (name && !headings.has(d.tokens[m.start]!.block)) registry.addFull(name);
+  }
   const sieve = new Sieve(d, lex, registry);
 
   // "Cruz continued:" closing the previous paragraph introduces a quote that opens this one.

@@ -22,4 +22,12 @@ describe('names of organisations and people', () => {
     );
     expect(who).toEqual(['Harbour Pilots Association']);
   });
+  it('"the commission" is the organisation named with that word, not the most-named one', () => {
+    const { who } = analyse(
+      '<p>The FTA fined the port twice. The FTA ruling stands, and the FTA has appealed.</p>' +
+        '<p>A report by the Harbour Safety Commission is due in May.</p>' +
+        '<p>The commission said the fine was “far too low.”</p>',
+    );
+    expect(who).toEqual(['Harbour Safety Commission']);
+  });
 });
