@@ -265,7 +265,8 @@ class Sieve {
     // "Sanders campaign manager Jeff Weaver said": the subject right before the first verb.
     for (let v = i; v < t.length && v <= i + RIGHT_WINDOW && t[v]!.sentence === s && t[v]!.kind !== 'quote'; v++) {
       const n = this.verbAt(v);
-      if (n === 0 || v === i) continue;
+      if (n === 0) continue;
+      if (v === i) break; // "“…,” said Ada Frey, from Derry, who said": the inverted verb below
       const subject = this.subjectBefore(v, i);
       if (subject) return { mention: subject, cue: phrase(t, v, n), rule: ruleFor(subject), step: 'right:X-…-said' };
       break;

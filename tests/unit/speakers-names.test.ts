@@ -30,4 +30,8 @@ describe('names of organisations and people', () => {
     );
     expect(who).toEqual(['Harbour Safety Commission']);
   });
+  it('a verb right after the quote is the inverted cue, not the start of a later clause', () => {
+    const { who } = analyse('<p>“I will vote for her,” said Ada Frey, 24, from Derry, who said the plan was good.</p>');
+    expect(who).toEqual(['Ada Frey']);
+  });
 });
