@@ -325,6 +325,7 @@ class Sieve {
         isCap(t[j]!.text) ||
         (!PREPOSITIONS.has(w) &&
           w !== 'and' &&
+          !this.lex.relatives.has(w) && // "said Sen. Ada Frey who represents Derry County"
           !this.lex.determiners.has(w) && // "sagte Helga Brenner nach der Abstimmung"
           !this.lex.determiners.has(t[j + 1]?.lower ?? '') &&
           (this.d.mentionAt.get(j + 1) ?? this.d.mentionAt.get(j + 2))?.kind === 'name'); // "Idaho delegate Jo Ruiz"

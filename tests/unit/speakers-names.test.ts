@@ -34,4 +34,10 @@ describe('names of organisations and people', () => {
     const { who } = analyse('<p>“I will vote for her,” said Ada Frey, 24, from Derry, who said the plan was good.</p>');
     expect(who).toEqual(['Ada Frey']);
   });
+  it('a relative pronoun after the inverted name ends its role phrase', () => {
+    const { who } = analyse(
+      '<p>“We were wrong,” said Sen. Ada Frey who represents Derry County and served as mayor.</p>',
+    );
+    expect(who).toEqual(['Ada Frey']);
+  });
 });
