@@ -7,6 +7,7 @@ import {
   type Entity,
   findMentions,
   type Gender,
+  isOrgName,
   Lex,
   MAX_ASIDE_TOKENS,
   type Mention,
@@ -527,6 +528,11 @@ class Sieve {
     if (this.lex.relatives.has(t[j]?.lower ?? '') && isComma(t[j - 1])) j -= 2;
     const m = this.d.mentionEndingAt.get(j);
     if (!m || m.possessive) return null;
+    // "Jo Lee of the Sierra Club said": the person before "of".
+    j = m.start - 1;
+    if (this.lex.determiners.has(t[j]?.lower ?? '')) j--;
+    const owner = t[j]?.lower === 'of' ? this.d.mentionEndingAt.get(j - 1) : undefined;
+    if (owner?.kind === 'name' && !owner.possessive && !isOrgName(owner.text, this.lex)) return owner;
     return this.outerSubject(m, v, start) ?? m;
   }
 

@@ -40,4 +40,8 @@ describe('names of organisations and people', () => {
     );
     expect(who).toEqual(['Ada Frey']);
   });
+  it('a person of an organisation speaks, not the organisation', () => {
+    const { who } = analyse('<p>Mr. Okafor of the Harbour Pilots Club said, “The plan is weak.”</p>');
+    expect(who).toEqual(['Okafor']);
+  });
 });
