@@ -284,6 +284,7 @@ function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): 
     }
     break;
   }
+  if (!isCap(tokens[j - 1]?.text ?? 'A')) j--; // "Ann Lee of The Nation": "of" before a non-name word
   if (j === i) return null;
   // A sentence-initial "Losing", "Asked", "Clearly" is a word, not a name.
   if (j === i + 1 && sentenceStart && !verbNext && (lowerFirst || /(ing|ed|ly)$/.test(w0))) return null;

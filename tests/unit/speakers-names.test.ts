@@ -44,4 +44,8 @@ describe('names of organisations and people', () => {
     const { who } = analyse('<p>Mr. Okafor of the Harbour Pilots Club said, “The plan is weak.”</p>');
     expect(who).toEqual(['Okafor']);
   });
+  it('a name run does not end with "of" before a non-name word', () => {
+    const { who } = analyse('<p>Ann Okafor of The Harbour Ledger wrote, “The plan is weak.”</p>');
+    expect(who).toEqual(['Ann Okafor']);
+  });
 });
