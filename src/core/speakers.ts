@@ -261,7 +261,7 @@ class Sieve {
       }
       j = this.skipBetween(j, 1);
       const n = this.verbAt(j);
-      if (n > 0) return { mention: m, cue: phrase(t, j, n), rule: ruleFor(m), step: 'right:X-said' };
+      if (n > 0) return { mention: this.appositive(m), cue: phrase(t, j, n), rule: ruleFor(m), step: 'right:X-said' };
     }
     // "Sanders campaign manager Jeff Weaver said": the subject right before the first verb.
     for (let v = i; v < t.length && v <= i + RIGHT_WINDOW && t[v]!.sentence === s && t[v]!.kind !== 'quote'; v++) {

@@ -48,4 +48,8 @@ describe('names of organisations and people', () => {
     const { who } = analyse('<p>Ann Okafor of The Harbour Ledger wrote, “The plan is weak.”</p>');
     expect(who).toEqual(['Ann Okafor']);
   });
+  it('a role phrase with the name in apposition before the verb gives the name', () => {
+    const { who } = analyse('<p>“The port stays shut,” the port spokeswoman, Ada Frey, said.</p>');
+    expect(who).toEqual(['Ada Frey']);
+  });
 });
