@@ -52,4 +52,11 @@ describe('names of organisations and people', () => {
     const { who } = analyse('<p>“The port stays shut,” the port spokeswoman, Ada Frey, said.</p>');
     expect(who).toEqual(['Ada Frey']);
   });
+  it('a one-word name is a surname before it is a first name', () => {
+    const { who } = analyse(
+      '<p>Governor Noel Brandt met Noel Brandt’s critics. Noel Brandt left early.</p>' +
+        '<p>Ada Noel, a port engineer, stayed.</p><p>Noel said the cranes were “far too old.”</p>',
+    );
+    expect(who).toEqual(['Ada Noel']);
+  });
 });
