@@ -59,4 +59,8 @@ describe('names of organisations and people', () => {
     );
     expect(who).toEqual(['Ada Noel']);
   });
+  it('X said, according to Y: the outer source Y', () => {
+    const { who } = analyse('<p>“The port stays shut,” Ada Frey said, according to the Harbour Ledger.</p>');
+    expect(who).toEqual(['Harbour Ledger']);
+  });
 });
