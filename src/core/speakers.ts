@@ -560,19 +560,23 @@ class Sieve {
 
   /** The entity a mention stands for, at the position of the quote. */
   resolve(m: Mention): { entity: Entity | null; descriptive: string | null } {
-    if (m.kind === 'name') return { entity: this.registry.resolve(m.text), descriptive: null };
-    if (m.kind === 'pronoun') return { entity: this.antecedent(m), descriptive: null };
+    const r = this.registry;
+    const words = m.text.split(' ');
+    const head = words[words.length - 1]!.toLowerCase();
     const org = orgName(m.text, this.lex);
-    if (org) return { entity: this.registry.resolve(org), descriptive: null };
-    const holder = this.registry.byRole(m.text);
-    if (holder) return { entity: holder, descriptive: null };
-    const head = m.text.split(' ').pop()!.toLowerCase();
-    const main =
-      this.lex.orgs.has(head) && this.lex.determiners.has(m.text.split(' ')[0]!.toLowerCase())
-        ? this.registry.orgFor(head)
-        : null;
-    if (main) return { entity: main, descriptive: null };
-    return { entity: null, descriptive: m.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) };
+    const entity =
+      m.kind === 'name'
+        ? r.resolve(m.text)
+        : m.kind === 'pronoun'
+          ? this.antecedent(m)
+          : org
+            ? r.resolve(org)
+            : (r.byRole(m.text) ??
+              (this.lex.orgs.has(head) && this.lex.determiners.has(words[0]!.toLowerCase()) ? r.orgFor(head) : null));
+    return {
+      entity,
+      descriptive: entity || m.kind !== 'role' ? null : m.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()),
+    };
   }
 
   /**
