@@ -540,7 +540,7 @@ class Sieve {
     j = m.start - 1;
     if (this.lex.determiners.has(t[j]?.lower ?? '')) j--;
     const owner = t[j]?.lower === 'of' ? this.d.mentionEndingAt.get(j - 1) : undefined;
-    if (owner?.kind === 'name' && !owner.possessive && !isOrgName(owner.text, this.lex)) return owner;
+    if (owner?.kind === 'name' && !isOrgName(owner.text, this.lex)) return owner;
     return this.outerSubject(m, v, start) ?? m;
   }
 
