@@ -433,12 +433,6 @@ export class Registry {
     return this.mainOrgCache;
   }
 
-  /** "the commission": the organisation named with that word first or last ("Commission on …"), else the main one. */
-  orgFor(head: string): Entity | null {
-    const named = [...(this.byWord.get(`l:${head}`) ?? []), ...(this.byWord.get(`f:${head}`) ?? [])];
-    return named.find((e) => e.type === 'org') ?? this.mainOrg();
-  }
-
   /** The person whose role shares the most words with a role phrase ("the NATO chief"). */
   byRole(phrase: string): Entity | null {
     const words = phrase

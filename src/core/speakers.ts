@@ -572,7 +572,10 @@ class Sieve {
           : org
             ? r.resolve(org)
             : (r.byRole(m.text) ??
-              (this.lex.orgs.has(head) && this.lex.determiners.has(words[0]!.toLowerCase()) ? r.orgFor(head) : null));
+              // "the commission": the organisation the article names with that last word, else the main one.
+              (this.lex.orgs.has(head) && this.lex.determiners.has(words[0]!.toLowerCase())
+                ? (r.find(head) ?? r.mainOrg())
+                : null));
     return {
       entity,
       descriptive: entity || m.kind !== 'role' ? null : m.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()),
