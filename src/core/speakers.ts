@@ -695,7 +695,7 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
   const headings: Set<number> = new Set(blocks.filter((b) => b.isHeading).map((b) => b.index));
   const registry = new Registry(lex);
   for (const m of d.mentions) {
-    const name = m.kind === 'name' ? m.text : m.kind === 'role' ? orgName(m.text, lex) : null;
+    const name = m.kind === 'name' ? m.text : orgName(m.text, lex);
     if (name && !headings.has(d.tokens[m.start]!.block)) registry.addFull(name);
   }
   const sieve = new Sieve(d, lex, registry);
