@@ -640,7 +640,8 @@ class Sieve {
 /** "The National Rifle Association", "the Washington Post": a capitalised organisation's name, not a role. */
 function orgName(text: string, lex: Lex): string | null {
   const words = text.split(' ').filter((w) => !lex.determiners.has(w.toLowerCase()));
-  return lex.orgs.has(words[words.length - 1]!.toLowerCase()) && words.every(isCap) ? words.join(' ') : null;
+  const head = words[words.length - 1]; // none for "her", "this"
+  return head && lex.orgs.has(head.toLowerCase()) && words.every(isCap) ? words.join(' ') : null;
 }
 
 /** Index of the first mention starting at or after token i (binary search; mentions are in order). */

@@ -63,4 +63,7 @@ describe('names of organisations and people', () => {
     const { who } = analyse('<p>“The port stays shut,” Ada Frey said, according to the Harbour Ledger.</p>');
     expect(who).toEqual(['Harbour Ledger']);
   });
+  it('a mention made only of determiners does not throw', () => {
+    expect(analyse('<p>Several said the port was “far too old.”</p>').who).toHaveLength(1);
+  });
 });
