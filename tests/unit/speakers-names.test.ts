@@ -66,4 +66,10 @@ describe('names of organisations and people', () => {
   it('a mention made only of determiners does not throw', () => {
     expect(analyse('<p>Several said the port was “far too old.”</p>').who).toHaveLength(1);
   });
+  it('a closing cue before the last comma when the name has an aside after it', () => {
+    const { who } = analyse(
+      '<p>Tourists stay away and hotels get “very nervous” this summer, said Ada Frey, director of the Derry port union.</p>',
+    );
+    expect(who).toEqual(['Ada Frey']);
+  });
 });
