@@ -263,15 +263,7 @@ class Sieve {
       }
       j = this.skipBetween(j, 1);
       const n = this.verbAt(j);
-      if (n > 0) {
-        // "“…,” Lee said, according to the Ledger": the outer source, as for "according to" alone.
-        const k = j + n + 1;
-        const acc = isComma(t[k - 1]) ? this.lex.phraseAt(this.lex.according, t, k) : 0;
-        const src = acc > 0 ? this.afterDeterminer(k + acc) : undefined;
-        return src
-          ? { mention: src, cue: phrase(t, k, acc), rule: 'according-to', step: 'right:X-said-according' }
-          : { mention: this.appositive(m), cue: phrase(t, j, n), rule: ruleFor(m), step: 'right:X-said' };
-      }
+      if (n > 0) return { mention: this.appositive(m), cue: phrase(t, j, n), rule: ruleFor(m), step: 'right:X-said' };
     }
     // "Sanders campaign manager Jeff Weaver said": the subject right before the first verb.
     for (let v = i; v < t.length && v <= i + RIGHT_WINDOW && t[v]!.sentence === s && t[v]!.kind !== 'quote'; v++) {
