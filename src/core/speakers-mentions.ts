@@ -285,6 +285,7 @@ function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): 
     }
     break;
   }
+  if (!isCap(tokens[j - 1]?.text ?? 'A')) j--; // "Ann Lee of The Nation": "of" before a non-name word
   if (j === i) return null;
   // A sentence-initial "Losing", "Asked", "Clearly" is a word, not a name.
   if (j === i + 1 && sentenceStart && !verbNext && (lowerFirst || /(ing|ed|ly)$/.test(w0))) return null;
@@ -389,9 +390,9 @@ export class Registry {
     if (full) return full;
     const parts = key.split(' ');
     const lastWord = parts[parts.length - 1]!;
-    // Same last word, or (one word) a person's first name: looked up by word, so each call is O(1).
+    // Same last word, else (one word) a person's first name: looked up by word, so each call is O(1).
     const candidates = [...(this.byWord.get(`l:${lastWord}`) ?? [])];
-    if (parts.length === 1)
+    if (parts.length === 1 && candidates.length === 0)
       for (const e of this.byWord.get(`f:${lastWord}`) ?? []) if (e.type === 'person') candidates.push(e);
     let best: Entity | null = null;
     for (const e of candidates)

@@ -7,6 +7,7 @@ import {
   type Entity,
   findMentions,
   type Gender,
+  isOrgName,
   Lex,
   MAX_ASIDE_TOKENS,
   type Mention,
@@ -271,7 +272,7 @@ class Sieve {
       }
       j = this.skipBetween(j, 1);
       const n = this.verbAt(j);
-      if (n > 0) return { mention: m, cue: phrase(t, j, n), rule: ruleFor(m), step: 'right:X-said' };
+      if (n > 0) return { mention: this.appositive(m), cue: phrase(t, j, n), rule: ruleFor(m), step: 'right:X-said' };
     }
     // "Sanders campaign manager Jeff Weaver said": the subject right before the first verb.
     for (let v = i; v < t.length && v <= i + RIGHT_WINDOW && t[v]!.sentence === s && t[v]!.kind !== 'quote'; v++) {
@@ -341,6 +342,7 @@ class Sieve {
         isCap(t[j]!.text) ||
         (!PREPOSITIONS.has(w) &&
           w !== 'and' &&
+          !this.lex.relatives.has(w) && // "said Sen. Ada Frey who represents Derry County"
           !this.lex.determiners.has(w) && // "sagte Helga Brenner nach der Abstimmung"
           !this.lex.determiners.has(t[j + 1]?.lower ?? '') &&
           (this.d.mentionAt.get(j + 1) ?? this.d.mentionAt.get(j + 2))?.kind === 'name'); // "Idaho delegate Jo Ruiz"
@@ -551,6 +553,11 @@ class Sieve {
     if (this.lex.relatives.has(t[j]?.lower ?? '') && isComma(t[j - 1])) j -= 2;
     const m = this.d.mentionEndingAt.get(j);
     if (!m || m.possessive) return null;
+    // "Jo Lee of the Sierra Club said": the person before "of".
+    j = m.start - 1;
+    if (this.lex.determiners.has(t[j]?.lower ?? '')) j--;
+    const owner = t[j]?.lower === 'of' ? this.d.mentionEndingAt.get(j - 1) : undefined;
+    if (owner?.kind === 'name' && !isOrgName(owner.text, this.lex)) return owner;
     return this.outerSubject(m, v, start) ?? m;
   }
 
@@ -570,17 +577,26 @@ class Sieve {
 
   /** The entity a mention stands for, at the position of the quote. */
   resolve(m: Mention): { entity: Entity | null; descriptive: string | null } {
-    if (m.kind === 'name') return { entity: this.registry.resolve(m.text), descriptive: null };
-    if (m.kind === 'pronoun') return { entity: this.antecedent(m), descriptive: null };
-    const holder = this.registry.byRole(m.text);
-    if (holder) return { entity: holder, descriptive: null };
-    const head = m.text.split(' ').pop()!.toLowerCase();
-    const org =
-      this.lex.orgs.has(head) && this.lex.determiners.has(m.text.split(' ')[0]!.toLowerCase())
-        ? this.registry.mainOrg()
-        : null;
-    if (org) return { entity: org, descriptive: null };
-    return { entity: null, descriptive: m.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) };
+    const r = this.registry;
+    const words = m.text.split(' ');
+    const head = words[words.length - 1]!.toLowerCase();
+    const org = orgName(m.text, this.lex);
+    const entity =
+      m.kind === 'name'
+        ? r.resolve(m.text)
+        : m.kind === 'pronoun'
+          ? this.antecedent(m)
+          : org
+            ? r.resolve(org)
+            : (r.byRole(m.text) ??
+              // "the commission": the organisation the article names with that last word, else the main one.
+              (this.lex.orgs.has(head) && this.lex.determiners.has(words[0]!.toLowerCase())
+                ? (r.find(head) ?? r.mainOrg())
+                : null));
+    return {
+      entity,
+      descriptive: entity || m.kind !== 'role' ? null : m.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()),
+    };
   }
 
   /**
@@ -604,9 +620,12 @@ class Sieve {
       }
       inSentence.reverse();
       // "She met Ann Lee. “…,” she said": an earlier sentence led by the same pronoun is about the same
-      // person (its names are objects), so this pronoun stands for what that one stands for.
-      if (same && s < s0 && same.start < (inSentence[0]?.start ?? Infinity))
-        return depth < MAX_PRONOUN_CHAIN ? this.antecedent(same, depth + 1) : null;
+      // person (its names are objects), so this pronoun stands for what that one stands for; when that
+      // one stands for no-one ("She … in which Ada Frey said"), the sentence's names are read as usual.
+      if (same && s < s0 && same.start < (inSentence[0]?.start ?? Infinity)) {
+        const e = depth < MAX_PRONOUN_CHAIN ? this.antecedent(same, depth + 1) : null;
+        if (e) return e;
+      }
       if (inSentence.length === 0) continue;
       const ranked = [
         ...inSentence.filter((m) => this.speaksAt(m)),
@@ -656,6 +675,13 @@ class Sieve {
       return true;
     return false;
   }
+}
+
+/** "The National Rifle Association", "the Washington Post": a capitalised organisation's name, not a role. */
+function orgName(text: string, lex: Lex): string | null {
+  const words = text.split(' ').filter((w) => !lex.determiners.has(w.toLowerCase()));
+  const head = words[words.length - 1]; // none for "her", "this"
+  return head && lex.orgs.has(head.toLowerCase()) && words.every(isCap) ? words.join(' ') : null;
 }
 
 /** Index of the first mention starting at or after token i (binary search; mentions are in order). */
@@ -709,8 +735,10 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
   const d = buildDoc(blocks, spans, lex);
   const headings: Set<number> = new Set(blocks.filter((b) => b.isHeading).map((b) => b.index));
   const registry = new Registry(lex);
-  for (const m of d.mentions)
-    if (m.kind === 'name' && !headings.has(d.tokens[m.start]!.block)) registry.addFull(m.text);
+  for (const m of d.mentions) {
+    const name = m.kind === 'name' ? m.text : orgName(m.text, lex);
+    if (name && !headings.has(d.tokens[m.start]!.block)) registry.addFull(name);
+  }
   const sieve = new Sieve(d, lex, registry);
 
   // "Cruz continued:" closing the previous paragraph introduces a quote that opens this one.

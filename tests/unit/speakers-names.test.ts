@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/cli/analyze';
+import { findQuotes } from '../../src/core/quotes';
+import { attributeSpeakers } from '../../src/core/speakers';
+import { collectTextBlocks } from '../../src/core/text';
+import type { Lang } from '../../src/core/types';
+
+/** Speakers of the quotes of an HTML body, in page order, and the full result. */
+function analyse(html: string, lang: Lang = 'en') {
+  const doc = parseHtml(`<html><body>${html}</body></html>`);
+  const { blocks } = collectTextBlocks(doc.body);
+  const spans = findQuotes(blocks);
+  const result = attributeSpeakers(blocks, spans, lang);
+  return { who: result.attributions.map((a) => a.speaker), result };
+}
+
+describe('names of organisations and people', () => {
+  it('the capitalised organisation name after a determiner is that organisation, not the main one', () => {
+    const { who } = analyse(
+      '<p>The FTA fined the port twice. The FTA ruling stands, and the FTA has appealed.</p>' +
+        '<p>The Harbour Pilots Association said the fine was “far too low.”</p>',
+    );
+    expect(who).toEqual(['Harbour Pilots Association']);
+  });
+  it('"the commission" is the organisation named with that word, not the most-named one', () => {
+    const { who } = analyse(
+      '<p>The FTA fined the port twice. The FTA ruling stands, and the FTA has appealed.</p>' +
+        '<p>A report by the Harbour Safety Commission is due in May.</p>' +
+        '<p>The commission said the fine was “far too low.”</p>',
+    );
+    expect(who).toEqual(['Harbour Safety Commission']);
+  });
+  it('a verb right after the quote is the inverted cue, not the start of a later clause', () => {
+    const { who } = analyse('<p>“I will vote for her,” said Ada Frey, 24, from Derry, who said the plan was good.</p>');
+    expect(who).toEqual(['Ada Frey']);
+  });
+  it('a relative pronoun after the inverted name ends its role phrase', () => {
+    const { who } = analyse(
+      '<p>“We were wrong,” said Sen. Ada Frey who represents Derry County and served as mayor.</p>',
+    );
+    expect(who).toEqual(['Ada Frey']);
+  });
+  it('a person of an organisation speaks, not the organisation', () => {
+    const { who } = analyse('<p>Mr. Okafor of the Harbour Pilots Club said, “The plan is weak.”</p>');
+    expect(who).toEqual(['Okafor']);
+  });
+  it('a name run does not end with "of" before a non-name word', () => {
+    const { who } = analyse('<p>Ann Okafor of The Harbour Ledger wrote, “The plan is weak.”</p>');
+    expect(who).toEqual(['Ann Okafor']);
+  });
+  it('a role phrase with the name in apposition before the verb gives the name', () => {
+    const { who } = analyse('<p>“The port stays shut,” the port spokeswoman, Ada Frey, said.</p>');
+    expect(who).toEqual(['Ada Frey']);
+  });
+  it('a one-word name is a surname before it is a first name', () => {
+    const { who } = analyse(
+      '<p>Governor Noel Brandt met Noel Brandt’s critics. Noel Brandt left early.</p>' +
+        '<p>Ada Noel, a port engineer, stayed.</p><p>Noel said the cranes were “far too old.”</p>',
+    );
+    expect(who).toEqual(['Ada Noel']);
+  });
+  it('a mention made only of determiners does not throw', () => {
+    expect(analyse('<p>Several said the port was “far too old.”</p>').who).toHaveLength(1);
+  });
+  it('a closing cue before the last comma when the name has an aside after it', () => {
+    const { who } = analyse(
+      '<p>Tourists stay away and hotels get “very nervous” this summer, said Ada Frey, director of the Derry port union.</p>',
+    );
+    expect(who).toEqual(['Ada Frey']);
+  });
+});
