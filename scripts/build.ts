@@ -29,7 +29,8 @@ const readerableAsEsm: Plugin = {
   transform(code, id) {
     if (!id.endsWith('Readability-readerable.js')) return null;
     const cjsExport = /if \(typeof module === "object"\) \{[^}]*module\.exports = isProbablyReaderable;\s*\}/;
-    if (!cjsExport.test(code)) throw new Error('Readability-readerable.js: its CommonJS export changed; update readerableAsEsm');
+    if (!cjsExport.test(code))
+      throw new Error('Readability-readerable.js: its CommonJS export changed; update readerableAsEsm');
     return { code: code.replace(cjsExport, 'export default isProbablyReaderable;'), map: null };
   },
 };
