@@ -1,19 +1,6 @@
 // Continuation: which neighbour lends a cue-less quote its speaker, and when a line break ends a paragraph.
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/cli/analyze';
-import { findQuotes } from '../../src/core/quotes';
-import { attributeSpeakers } from '../../src/core/speakers';
-import { collectTextBlocks } from '../../src/core/text';
-import type { Lang } from '../../src/core/types';
-
-/** Speakers of the quotes of an HTML body, in page order, and the full result. */
-function analyse(html: string, lang: Lang = 'en') {
-  const doc = parseHtml(`<html><body>${html}</body></html>`);
-  const { blocks } = collectTextBlocks(doc.body);
-  const spans = findQuotes(blocks);
-  const result = attributeSpeakers(blocks, spans, lang);
-  return { who: result.attributions.map((a) => a.speaker), result };
-}
+import { analyse } from './speakers-helpers';
 
 describe('line breaks inside a block', () => {
   it('an unclosed quote ends at a line that opens a new quote', () => {

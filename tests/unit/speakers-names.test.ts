@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/cli/analyze';
-import { findQuotes } from '../../src/core/quotes';
-import { attributeSpeakers } from '../../src/core/speakers';
-import { collectTextBlocks } from '../../src/core/text';
-import type { Lang } from '../../src/core/types';
-
-/** Speakers of the quotes of an HTML body, in page order, and the full result. */
-function analyse(html: string, lang: Lang = 'en') {
-  const doc = parseHtml(`<html><body>${html}</body></html>`);
-  const { blocks } = collectTextBlocks(doc.body);
-  const spans = findQuotes(blocks);
-  const result = attributeSpeakers(blocks, spans, lang);
-  return { who: result.attributions.map((a) => a.speaker), result };
-}
+import { analyse } from './speakers-helpers';
 
 describe('names of organisations and people', () => {
   it('the capitalised organisation name after a determiner is that organisation, not the main one', () => {
