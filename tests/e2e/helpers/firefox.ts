@@ -48,18 +48,27 @@ async function hrefOf(page: Page): Promise<string> {
 }
 
 /** Waits for a page that is not in `known` to show an extension URL containing `path`. */
-async function findNewExtensionPage(browser: Browser, known: Set<Page>, path: string): Promise<Page> {
-  return waitUntil(async () => {
-    for (const page of await browser.pages()) {
-      if (known.has(page)) continue;
-      const href = await hrefOf(page).catch(() => '');
-      if (href.startsWith('moz-extension://') && href.includes(path)) {
-        const ready = await page.evaluate('document.readyState').catch(() => '');
-        if (ready === 'complete') return page;
+async function findNewExtensionPage(
+  browser: Browser,
+  known: Set<Page>,
+  path: string,
+  timeoutMs?: number,
+): Promise<Page> {
+  return waitUntil(
+    async () => {
+      for (const page of await browser.pages()) {
+        if (known.has(page)) continue;
+        const href = await hrefOf(page).catch(() => '');
+        if (href.startsWith('moz-extension://') && href.includes(path)) {
+          const ready = await page.evaluate('document.readyState').catch(() => '');
+          if (ready === 'complete') return page;
+        }
       }
-    }
-    return null;
-  }, `a tab with ${path}`);
+      return null;
+    },
+    `a tab with ${path}`,
+    timeoutMs,
+  );
 }
 
 export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxBrowser> {
@@ -87,7 +96,12 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     if (!options.extension) throw new Error('no extension installed');
     const known = new Set(await browser.pages());
     await page.evaluate((event) => document.dispatchEvent(new Event(event)), OPEN_POPUP_EVENT);
-    return findNewExtensionPage(browser, known, POPUP_PATH);
+    // Under CI load Firefox's background sometimes misses the first request (seen twice in full
+    // runs, never alone): ask once more before failing; the page's own state was checked already.
+    return findNewExtensionPage(browser, known, POPUP_PATH, 8_000).catch(async () => {
+      await page.evaluate((event) => document.dispatchEvent(new Event(event)), OPEN_POPUP_EVENT);
+      return findNewExtensionPage(browser, known, POPUP_PATH);
+    });
   };
   return {
     name: 'firefox',
