@@ -578,25 +578,19 @@ class Sieve {
   /** The entity a mention stands for, at the position of the quote. */
   resolve(m: Mention): { entity: Entity | null; descriptive: string | null } {
     const r = this.registry;
+    if (m.kind === 'name') return { entity: r.resolve(m.text), descriptive: null };
+    if (m.kind === 'pronoun') return { entity: this.antecedent(m), descriptive: null };
     const words = m.text.split(' ');
     const head = words[words.length - 1]!.toLowerCase();
     const org = orgName(m.text, this.lex);
-    const entity =
-      m.kind === 'name'
-        ? r.resolve(m.text)
-        : m.kind === 'pronoun'
-          ? this.antecedent(m)
-          : org
-            ? r.resolve(org)
-            : (r.byRole(m.text) ??
-              // "the commission": the organisation the article names with that last word, else the main one.
-              (this.lex.orgs.has(head) && this.lex.determiners.has(words[0]!.toLowerCase())
-                ? (r.find(head) ?? r.mainOrg())
-                : null));
-    return {
-      entity,
-      descriptive: entity || m.kind !== 'role' ? null : m.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()),
-    };
+    const entity = org
+      ? r.resolve(org)
+      : (r.byRole(m.text) ??
+        // "the commission": the organisation the article names with that last word, else the main one.
+        (this.lex.orgs.has(head) && this.lex.determiners.has(words[0]!.toLowerCase())
+          ? (r.find(head) ?? r.mainOrg())
+          : null));
+    return { entity, descriptive: entity ? null : m.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) };
   }
 
   /**
@@ -853,15 +847,16 @@ export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang:
     entityOf[i] = entity;
     return true;
   };
+  // A line break inside a block ends a paragraph too: spans x < y in one block and on one line.
+  const oneLine = (x: number, y: number): boolean => {
+    const a = spans[x];
+    const z = spans[y];
+    return a !== undefined && a.block === z?.block && !blocks[a.block]!.text.slice(a.end, z.start).includes('\n');
+  };
   for (let i = 0; i < spans.length; i++) {
     if (attributions[i]!.speaker !== null || headings.has(spans[i]!.block)) continue;
     const b = spans[i]!.block;
     const prev = i > 0 && attributions[i - 1]!.speaker !== null && !headings.has(spans[i - 1]!.block) ? i - 1 : -1;
-    // A line break inside the block ends a paragraph too: spans x < y of block b on one line.
-    const oneLine = (x: number, y: number) =>
-      spans[x]?.block === b &&
-      spans[y]?.block === b &&
-      !blocks[b]!.text.slice(spans[x]!.end, spans[y]!.start).includes('\n');
     const next = oneLine(i, i + 1) && attributions[i + 1]!.speaker !== null ? i + 1 : -1;
     if (prev >= 0 && oneLine(prev, i)) take(i, prev, 'continuation:same-block');
     else if (isScareQuote(spans[i]!)) continue;
