@@ -149,6 +149,10 @@ export function sameSpeaker(predicted: string | null, gold: string): boolean {
   return p.every((t) => g.includes(t)) || g.every((t) => p.includes(t));
 }
 
+/** The article text around a gold quote, paragraph breaks shown as ¶ (for error listings). */
+const around = (t: string, g: GoldQuote, before: number, after: number): string =>
+  t.slice(Math.max(0, g.start - before), Math.min(t.length, g.end + after)).replace(/\n\s*\n/g, ' ¶ ');
+
 const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
 
 export function evaluate(split: string, errors = 0, dump: DumpRow[] | null = null): Figures {
@@ -192,7 +196,6 @@ export function evaluate(split: string, errors = 0, dump: DumpRow[] | null = nul
       const ok = match !== undefined && sameSpeaker(match.speaker, g.speaker);
       const rule = match ? match.step : 'missed';
       if (dump) {
-        const t = article.text;
         dump.push({
           id: article.id,
           ok,
@@ -206,7 +209,7 @@ export function evaluate(split: string, errors = 0, dump: DumpRow[] | null = nul
           gotMention: match?.mention ?? null,
           step: rule,
           quote: g.text.slice(0, 80),
-          context: t.slice(Math.max(0, g.start - 300), Math.min(t.length, g.end + 150)).replace(/\n\s*\n/g, ' ¶ '),
+          context: around(article.text, g, 300, 150),
         });
       }
       byRule[rule] ??= { quotes: 0, right: 0 };
@@ -217,11 +220,7 @@ export function evaluate(split: string, errors = 0, dump: DumpRow[] | null = nul
         k.right++;
         r.right++;
       } else if (errorLines.length < errors) {
-        const t = article.text;
-        const ctx = t
-          .slice(Math.max(0, g.start - 160), Math.min(t.length, g.end + 100))
-          .replace(/\n\s*\n/g, ' ¶ ')
-          .replace(g.text, `[[${g.text.slice(0, 60)}…]]`);
+        const ctx = around(article.text, g, 160, 100).replace(g.text, `[[${g.text.slice(0, 60)}…]]`);
         errorLines.push(`- gold=${g.speaker} got=${match?.speaker ?? '(none)'} rule=${rule}\n  ${ctx}`);
       }
     }

@@ -95,11 +95,12 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
   const openPopupTab = async (page: TestPage): Promise<Page> => {
     if (!options.extension) throw new Error('no extension installed');
     const known = new Set(await browser.pages());
-    await page.evaluate((event) => document.dispatchEvent(new Event(event)), OPEN_POPUP_EVENT);
+    const ask = () => page.evaluate((event) => document.dispatchEvent(new Event(event)), OPEN_POPUP_EVENT);
+    await ask();
     // Under CI load Firefox's background sometimes misses the first request (seen twice in full
     // runs, never alone): ask once more before failing; the page's own state was checked already.
     return findNewExtensionPage(browser, known, POPUP_PATH, 8_000).catch(async () => {
-      await page.evaluate((event) => document.dispatchEvent(new Event(event)), OPEN_POPUP_EVENT);
+      await ask();
       return findNewExtensionPage(browser, known, POPUP_PATH);
     });
   };
