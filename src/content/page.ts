@@ -150,7 +150,9 @@ export class PageController {
       problem = err instanceof Error ? err.message : String(err);
     }
     if (generation !== this.generation) return;
-    this.measure('engine', sent, this.win.performance.now());
+    // Waiting, not working: the main thread was the page's meanwhile. `cold`: this request started
+    // (or woke) the background; `ms`: the background's own time.
+    this.measure('engine', sent, this.win.performance.now(), reply ? { cold: reply.cold, ms: reply.ms } : undefined);
     this.timed(() => {
       if (reply && !fitsBlocks(reply, read.blocks)) {
         reply = null;
@@ -302,9 +304,9 @@ export class PageController {
   }
 
   /** User Timing measures, one per stage, for the benchmark and the browser's profiler. */
-  measure(stage: string, start: number, end: number): void {
+  measure(stage: string, start: number, end: number, detail?: Record<string, unknown>): void {
     try {
-      this.win.performance.measure(`quotelens:${stage}`, { start, end });
+      this.win.performance.measure(`quotelens:${stage}`, detail ? { start, end, detail } : { start, end });
     } catch {
       // Old engines without the options form: timings are still in the report.
     }

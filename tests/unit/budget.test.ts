@@ -30,7 +30,9 @@ describe.skipIf(TARGETS.length === 0)('size budgets of dist/ (run npm run build 
     it(`${target}: the engine is in the background, not in the content script`, () => {
       // A rule name of the attribution sieve (speakers.ts) marks the engine's code.
       const read = (file: string) => readFileSync(join(`dist/${target}`, file), 'utf8');
-      const background = bundleSizes(`dist/${target}`).background.files.map((f) => read(f.file)).join('\n');
+      const background = bundleSizes(`dist/${target}`)
+        .background.files.map((f) => read(f.file))
+        .join('\n');
       expect(background).toContain(ENGINE_MARK);
       expect(read('content.js')).not.toContain(ENGINE_MARK);
     });
