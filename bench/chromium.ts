@@ -87,6 +87,19 @@ export async function launchChromium(extensionDir: string | null): Promise<Chrom
     wrap,
     newTab: async () => wrap(await context.newPage()),
     blockedRequests: () => blocked,
+    async stopBackground() {
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      try {
+        const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+          targetInfos: { type: string; url: string; targetId: string }[];
+        };
+        for (const t of targetInfos)
+          if (t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`))
+            await cdp.send('Target.closeTarget', { targetId: t.targetId });
+      } finally {
+        await cdp.detach();
+      }
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

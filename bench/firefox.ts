@@ -8,7 +8,14 @@ import type { BenchBrowser, BenchTab } from './tab';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-export async function launchFirefox(extensionDir: string | null): Promise<BenchBrowser> {
+/** Past the idle timeout, the time Firefox's idle check may take to run (it checks on a timer). */
+const IDLE_SLACK_MS = 2000;
+
+/** `backgroundIdleMs`: unload the idle event page after this long (Firefox's default is 30 s). */
+export async function launchFirefox(
+  extensionDir: string | null,
+  options: { backgroundIdleMs?: number } = {},
+): Promise<BenchBrowser> {
   if (!existsSync(FIREFOX_PATH))
     throw new Error(`Firefox not found at ${FIREFOX_PATH}: apt-get install -y firefox-esr (or set FIREFOX_PATH)`);
   const browser: Browser = await puppeteer.launch({
@@ -16,7 +23,10 @@ export async function launchFirefox(extensionDir: string | null): Promise<BenchB
     executablePath: FIREFOX_PATH,
     headless: true,
     // Full-resolution timers (default 1 ms steps): the work is the same, the clock only finer.
-    extraPrefsFirefox: { 'privacy.reduceTimerPrecision': false },
+    extraPrefsFirefox: {
+      'privacy.reduceTimerPrecision': false,
+      ...(options.backgroundIdleMs ? { 'extensions.background.idle.timeout': options.backgroundIdleMs } : {}),
+    },
   });
   if (extensionDir) await browser.installExtension(resolve(extensionDir));
   let blocked = 0;
@@ -47,6 +57,9 @@ export async function launchFirefox(extensionDir: string | null): Promise<BenchB
       return wrap(page);
     },
     blockedRequests: () => blocked,
+    ...(options.backgroundIdleMs
+      ? { stopBackground: () => new Promise<void>((r) => setTimeout(r, options.backgroundIdleMs! + IDLE_SLACK_MS)) }
+      : {}),
     close: () => browser.close(),
   };
 }

@@ -2,15 +2,19 @@
 // long tasks that overlap our work, the heap, then time Readability's parse() in the same tab.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { STAGES as CORE_STAGES } from '../src/core/report';
+import { PAGE_STAGES } from '../src/core/read-page';
 import { median } from './stats';
 import { type BenchTab, inPage, sleep, waitInPage } from './tab';
 
-/** The core's stages, then the content script's own highlight stage. */
-export const STAGES = [...CORE_STAGES, 'highlight'] as const;
+/**
+ * Our main-thread stages in the page: the core's page-side stages, posting the blocks to the
+ * background (`send`) and painting its answer (`highlight`). Quotes and speakers run in the
+ * background: their time is `engine.backgroundMs`, and the page's wait for them is `engine.waitMs`.
+ */
+export const STAGES = [...PAGE_STAGES, 'send', 'highlight'] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** Readability runs per page; the median is reported. */
+/** Readability runs per page: the first is cold (its code new to the page), the rest warm. */
 export const READABILITY_RUNS = 3;
 /** How long to wait for data-quotelens to leave "loading". */
 const HOOK_TIMEOUT_MS = 20_000;
@@ -32,8 +36,13 @@ export interface PageRun {
   stages: Partial<Record<Stage, number>>;
   /** From the start of our first measure to the end of our last, in the page's time origin. */
   ourWindow: [number, number] | null;
+  /** Readability's first parse() in the page: cold, like our content script on every page. */
   readabilityMs: number | null;
+  /** Median of the later parse() runs in the same page: warm code. */
+  readabilityWarmMs: number | null;
   readabilityRuns: number[];
+  /** The content script's request to the background engine (article pages only). */
+  engine: EngineRun | null;
   readabilityError?: string;
   /**
    * Traced loads only (Chromium): the top-level main-thread slices (task or microtask checkpoint)
@@ -56,10 +65,23 @@ export interface PageRun {
   error?: string;
 }
 
+export interface EngineRun {
+  /** From posting the blocks to the reply (the page's main thread is free meanwhile). */
+  waitMs: number;
+  /** From the start of `send` to the end of `highlight`: blocks ready → highlights painted. */
+  toHighlightsMs: number | null;
+  /** From the page's time origin (navigation start) to the end of `highlight`. */
+  loadToHighlightsMs: number | null;
+  /** The background's own time for the request. */
+  backgroundMs: number | null;
+  /** The request started (or woke) the background. */
+  cold: boolean;
+}
+
 interface PageSnapshot {
   status: string | null;
   ms: string | null;
-  measures: { name: string; start: number; duration: number }[];
+  measures: { name: string; start: number; duration: number; detail: unknown }[];
   longTasks: LongTask[] | null;
 }
 
@@ -72,7 +94,12 @@ const SNAPSHOT = inPage(() => {
     measures: performance
       .getEntriesByType('measure')
       .filter((e) => e.name.startsWith('quotelens:'))
-      .map((e) => ({ name: e.name.slice('quotelens:'.length), start: e.startTime, duration: e.duration })),
+      .map((e) => ({
+        name: e.name.slice('quotelens:'.length),
+        start: e.startTime,
+        duration: e.duration,
+        detail: (e as PerformanceMeasure).detail ?? null,
+      })),
     longTasks: w.__qlLongTasks ?? null,
   };
 });
@@ -146,7 +173,9 @@ export async function measurePage(tab: BenchTab, name: string, url: string, opts
     stages: {},
     ourWindow: null,
     readabilityMs: null,
+    readabilityWarmMs: null,
     readabilityRuns: [],
+    engine: null,
     ourSlices: null,
     ourTasks: null,
     otherLongTasks: null,
@@ -176,7 +205,7 @@ export async function measurePage(tab: BenchTab, name: string, url: string, opts
   const snap = await tab.evaluate<PageSnapshot>(SNAPSHOT);
   if (run.status !== 'timeout') run.status = opts.withExtension ? (snap.status ?? 'none') : 'no-extension';
   run.oursMs = snap.ms === null ? null : Number(snap.ms);
-  const firstRun = new Map<string, { start: number; duration: number }>();
+  const firstRun = new Map<string, PageSnapshot['measures'][number]>();
   for (const m of snap.measures)
     if (m.name !== 'observe' && m.name !== 'task' && !firstRun.has(m.name)) firstRun.set(m.name, m);
   const tasks = snap.measures.filter((m) => m.name === 'task').map((m) => m.duration);
@@ -184,6 +213,20 @@ export async function measurePage(tab: BenchTab, name: string, url: string, opts
   for (const stage of STAGES) {
     const m = firstRun.get(stage);
     if (m) run.stages[stage] = m.duration;
+  }
+  const engine = firstRun.get('engine');
+  if (engine) {
+    firstRun.delete('engine'); // a wait, not our work: out of the window of our slices
+    const send = firstRun.get('send');
+    const paint = firstRun.get('highlight');
+    const detail = engine.detail as { cold?: boolean; ms?: number } | null;
+    run.engine = {
+      waitMs: engine.duration,
+      toHighlightsMs: send && paint ? paint.start + paint.duration - send.start : null,
+      loadToHighlightsMs: paint ? paint.start + paint.duration : null,
+      backgroundMs: typeof detail?.ms === 'number' ? detail.ms : null,
+      cold: detail?.cold === true,
+    };
   }
   if (firstRun.size > 0) {
     const all = [...firstRun.values()];
@@ -220,7 +263,8 @@ async function timeReadability(tab: BenchTab, run: PageRun): Promise<void> {
       run.readabilityRuns.push(r.ms);
       if (r.error) run.readabilityError = r.error;
     }
-    run.readabilityMs = median(run.readabilityRuns);
+    run.readabilityMs = run.readabilityRuns[0] ?? null;
+    if (run.readabilityRuns.length > 1) run.readabilityWarmMs = median(run.readabilityRuns.slice(1));
   } catch (err) {
     run.readabilityError = (err as Error).message.split('\n')[0];
   }

@@ -1,13 +1,19 @@
-// The benchmark's workload: every page of ../shared/pages/readability plus the seed article, and
-// synthetic articles made from the seed page at several lengths for the scaling run.
+// The benchmark's workload: every page of ../shared/pages (readability, aeb and nonarticles) plus
+// the seed article, and synthetic articles made from the seed page at several lengths for the
+// scaling run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { sharedPath } from '../tests/shared-data';
 import type { PageSource } from './server';
+
+/** Which set a page comes from: its own figures are reported per set. */
+export type PageSet = 'seed' | 'readability' | 'aeb' | 'nonarticles';
+export const PAGE_SETS: readonly PageSet[] = ['seed', 'readability', 'aeb', 'nonarticles'];
 
 export interface BenchPage {
   name: string;
   path: string;
   source: PageSource;
+  set: PageSet;
 }
 
 export const SEED_NAME = 'seed/article';
@@ -15,24 +21,43 @@ export const SCALES = [1, 4, 16, 64] as const;
 
 /** The real pages, seed first; `limit` keeps an evenly spread subset (the seed always stays). */
 export function realPages(limit?: number): BenchPage[] {
-  const dir = sharedPath('pages', 'readability');
-  const names = readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
-  let chosen = names;
-  if (limit !== undefined && limit < names.length + 1) {
+  const all: BenchPage[] = [];
+  for (const set of ['readability', 'aeb'] as const) {
+    const dir = sharedPath('pages', set);
+    for (const d of readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .sort((a, b) => a.name.localeCompare(b.name)))
+      all.push({
+        name: `${set}/${d.name}`,
+        path: `/${set}/${d.name}/source.html`,
+        source: { file: `${dir}/${d.name}/source.html` },
+        set,
+      });
+  }
+  const nonDir = sharedPath('pages', 'nonarticles');
+  for (const file of readdirSync(nonDir)
+    .filter((f) => f.endsWith('.html'))
+    .sort())
+    all.push({
+      name: `nonarticles/${file.replace(/\.html$/, '')}`,
+      path: `/nonarticles/${file}`,
+      source: { file: `${nonDir}/${file}` },
+      set: 'nonarticles',
+    });
+  let chosen = all;
+  if (limit !== undefined && limit < all.length + 1) {
     const n = Math.max(0, limit - 1);
-    const step = names.length / Math.max(1, n);
-    chosen = Array.from({ length: n }, (_, i) => names[Math.floor(i * step)]!);
+    const step = all.length / Math.max(1, n);
+    chosen = Array.from({ length: n }, (_, i) => all[Math.floor(i * step)]!);
   }
   return [
-    { name: SEED_NAME, path: '/seed/article.html', source: { file: sharedPath('fixtures', 'seed', 'article.html') } },
-    ...chosen.map((name) => ({
-      name,
-      path: `/readability/${name}/source.html`,
-      source: { file: `${dir}/${name}/source.html` },
-    })),
+    {
+      name: SEED_NAME,
+      path: '/seed/article.html',
+      source: { file: sharedPath('fixtures', 'seed', 'article.html') },
+      set: 'seed',
+    },
+    ...chosen,
   ];
 }
 
@@ -73,5 +98,6 @@ export function syntheticPages(): BenchPage[] {
     name: `synthetic ${times}x`,
     path: `/synthetic/${times}x.html`,
     source: { html: syntheticArticle(times) },
+    set: 'seed' as const,
   }));
 }

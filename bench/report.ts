@@ -22,6 +22,8 @@ export interface BrowserResults {
   popup?: PopupRun[];
   /** Chromium: traced reloads of the slowest pages, checking our slice against data-quotelens-ms. */
   traceChecks?: PageRun[];
+  /** Article pages loaded again with the background stopped just before. */
+  stopped?: PageRun[];
   blockedRequests: number;
   wallSeconds: number;
 }
@@ -43,8 +45,11 @@ export interface BenchResults {
     loadAverageAtEnd?: number[];
   };
   pageCount: number;
+  /** Pages per set (seed, readability, aeb, nonarticles). */
+  pageSets?: Record<string, number>;
   sizes: BundleSizes;
   firefoxContentScriptGzip: number;
+  firefoxBackgroundGzip?: number;
   browsers: BrowserResults[];
   /** Browsers whose run failed, with the error. */
   failures: string[];
@@ -52,16 +57,26 @@ export interface BenchResults {
 }
 
 export const BUDGETS = {
-  ratioMedian: 0.5,
+  /** Issue 11's bar; its goal is RATIO_GOAL. */
+  ratioMedian: 1.0,
   p95Ms: 50,
   longTaskMs: LONG_TASK_MS,
-  contentGzipKB: 30,
+  /** Median main-thread ms on pages that are not articles. */
+  nonArticleMedianMs: 2,
+  /** Blocks sent → highlights painted, p95, warm background. */
+  highlightsWarmP95Ms: 150,
+  /** The same with the background stopped just before. */
+  highlightsStoppedP95Ms: 500,
+  contentGzipKB: 20,
   popupGzipKB: 25,
   popupMs: 100,
   observeBatchMs: 1,
 } as const;
 
-const KB = 1024;
+/** Issue 11's goal for ours / Readability (the budget is 1.0). */
+export const RATIO_GOAL = 0.5;
+
+const KB = 1000;
 /** Rows of the trace check shown in the Markdown (all are in the JSON). */
 const TRACE_ROWS = 10;
 
@@ -88,7 +103,7 @@ export interface ScaleSummary {
 }
 
 /** Stages shown per size in the scaling table (blocks and highlight stay near zero). */
-const SCALE_STAGES: Stage[] = ['detect', 'declutter', 'quotes', 'speakers'];
+const SCALE_STAGES: Stage[] = ['detect', 'declutter', 'blocks', 'send'];
 
 export interface BrowserSummary {
   browser: BrowserName;
@@ -96,8 +111,28 @@ export interface BrowserSummary {
   statuses: Record<string, number>;
   ours: Summary | null;
   stages: Partial<Record<Stage, Summary>>;
+  /** Readability's first parse() per page (cold code): the ratio's reference. */
   readability: Summary | null;
+  /** Readability's later parse() runs (warm code). */
+  readabilityWarm: Summary | null;
   ratio: Summary | null;
+  /** ours / Readability warm. */
+  ratioWarm: Summary | null;
+  /** Ours per page set (data-quotelens-ms). */
+  bySet: Record<string, Summary | null>;
+  /** Pages that are not articles (status skipped), ours. */
+  skipped: Summary | null;
+  /** Warm background: the page's wait for the engine, blocks → highlights, navigation → highlights, background ms. */
+  engineWait: Summary | null;
+  toHighlights: Summary | null;
+  loadToHighlights: Summary | null;
+  backgroundMs: Summary | null;
+  /** Background stopped before each load. */
+  stoppedWait: Summary | null;
+  stoppedToHighlights: Summary | null;
+  /** Stopped loads whose request really started the background. */
+  stoppedCold: number;
+  stoppedRuns: number;
   /** The same ratio over article pages only (status ready). */
   ratioArticles: Summary | null;
   /** Pages where our run was a main-thread slice > 50 ms (see ourLongTask). */
@@ -188,7 +223,24 @@ export function summarizeBrowser(b: BrowserResults): BrowserSummary {
     ours: summarize(ok.map((r) => r.oursMs!)),
     stages,
     readability: summarize(ok.map((r) => r.readabilityMs).filter((v): v is number => v !== null)),
+    readabilityWarm: summarize(ok.map((r) => r.readabilityWarmMs).filter((v): v is number => v !== null)),
     ratio: summarize(ratios),
+    ratioWarm: summarize(
+      ok
+        .filter((r) => r.readabilityWarmMs !== null && r.readabilityWarmMs > 0)
+        .map((r) => r.oursMs! / r.readabilityWarmMs!),
+    ),
+    bySet: Object.fromEntries(
+      [...new Set(b.pages.map((r) => r.page.split('/')[0]!))].map((set) => [
+        set,
+        summarize(ok.filter((r) => r.page.split('/')[0] === set).map((r) => r.oursMs!)),
+      ]),
+    ),
+    skipped: summarize(ok.filter((r) => r.status === 'skipped').map((r) => r.oursMs!)),
+    ...engineSummaries(
+      ok.filter((r) => r.engine && !r.engine.cold),
+      (b.stopped ?? []).filter((r) => r.engine),
+    ),
     ratioArticles: summarize(
       ok
         .filter((r) => r.status === 'ready' && r.readabilityMs !== null && r.readabilityMs > 0)
@@ -232,6 +284,21 @@ export function summarizeBrowser(b: BrowserResults): BrowserSummary {
       .sort((x, y) => y.oursMs! - x.oursMs!)
       .slice(0, 8)
       .map((r) => ({ page: r.page, ms: r.oursMs!, stage: dominantStage(r), readabilityMs: r.readabilityMs })),
+  };
+}
+
+function engineSummaries(warm: PageRun[], stopped: PageRun[]) {
+  const pick = (runs: PageRun[], f: (e: NonNullable<PageRun['engine']>) => number | null) =>
+    summarize(runs.map((r) => f(r.engine!)).filter((v): v is number => v !== null));
+  return {
+    engineWait: pick(warm, (e) => e.waitMs),
+    toHighlights: pick(warm, (e) => e.toHighlightsMs),
+    loadToHighlights: pick(warm, (e) => e.loadToHighlightsMs),
+    backgroundMs: pick(warm, (e) => e.backgroundMs),
+    stoppedWait: pick(stopped, (e) => e.waitMs),
+    stoppedToHighlights: pick(stopped, (e) => e.toHighlightsMs),
+    stoppedCold: stopped.filter((r) => r.engine!.cold).length,
+    stoppedRuns: stopped.length,
   };
 }
 
@@ -307,12 +374,34 @@ function budgetRows(results: BenchResults, sums: BrowserSummary[]): string[][] {
       : `${s.longStagePages}-${s.longTaskPages.length} pages (a stage > 50 ms … total > 50 ms)`;
   const content = results.sizes.contentScript.gzip / KB;
   const popup = results.sizes.popup.gzip / KB;
+  const background = results.sizes.background.gzip / KB;
   return [
     [
-      'ours / Readability, median of per-page ratios',
-      `<= ${BUDGETS.ratioMedian}`,
-      ...cells((s) => `${f2(s.ratio?.median)} (p95 ${f2(s.ratio?.p95)})`),
+      'ours / Readability cold, median of per-page ratios',
+      `<= ${BUDGETS.ratioMedian} (goal ${RATIO_GOAL})`,
+      ...cells((s) => `${f2(s.ratio?.median)} (p95 ${f2(s.ratio?.p95)}; vs warm ${f2(s.ratioWarm?.median)})`),
       mark(chromium?.ratio ? chromium.ratio.median <= BUDGETS.ratioMedian : null),
+    ],
+    [
+      'pages that are not articles, ours median',
+      `<= ${BUDGETS.nonArticleMedianMs} ms`,
+      ...cells((s) => `${f2(s.skipped?.median)} ms (p95 ${f1(s.skipped?.p95)}, ${s.skipped?.n ?? 0} pages)`),
+      mark(chromium?.skipped ? chromium.skipped.median <= BUDGETS.nonArticleMedianMs : null),
+    ],
+    [
+      'blocks sent → highlights, p95, warm background',
+      `<= ${BUDGETS.highlightsWarmP95Ms} ms`,
+      ...cells((s) => `${f1(s.toHighlights?.p95)} ms (median ${f1(s.toHighlights?.median)})`),
+      mark(chromium?.toHighlights ? chromium.toHighlights.p95 <= BUDGETS.highlightsWarmP95Ms : null),
+    ],
+    [
+      'blocks sent → highlights, p95, background stopped',
+      `<= ${BUDGETS.highlightsStoppedP95Ms} ms`,
+      ...cells(
+        (s) =>
+          `${f1(s.stoppedToHighlights?.p95)} ms (median ${f1(s.stoppedToHighlights?.median)}; ${s.stoppedCold} of ${s.stoppedRuns} loads woke it)`,
+      ),
+      mark(chromium?.stoppedToHighlights ? chromium.stoppedToHighlights.p95 <= BUDGETS.highlightsStoppedP95Ms : null),
     ],
     [
       'our p95 per page (data-quotelens-ms)',
@@ -332,6 +421,13 @@ function budgetRows(results: BenchResults, sums: BrowserSummary[]): string[][] {
       `${round(content)} KB`,
       `${round(results.firefoxContentScriptGzip / KB)} KB`,
       mark(content <= BUDGETS.contentGzipKB),
+    ],
+    [
+      'background with the engine, gzip',
+      '(size reported)',
+      `${round(background)} KB`,
+      `${round((results.firefoxBackgroundGzip ?? results.sizes.background.gzip) / KB)} KB`,
+      '–',
     ],
     [
       'popup JS + CSS, gzip',
@@ -371,7 +467,9 @@ export function renderMarkdown(results: BenchResults): string {
       `(${results.wallSeconds} s). Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; ` +
       `load average ${m.loadAverage.join(' / ')} at start, ${m.loadAverageAtEnd?.join(' / ') ?? '?'} at end. ` +
       `Browsers: ${results.browsers.map((b) => b.version).join(', ')}. Pages: ${results.pageCount} ` +
-      '(../shared/pages/readability plus the seed article), served from 127.0.0.1; ' +
+      `(${Object.entries(results.pageSets ?? {})
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}), served from 127.0.0.1; ` +
       `outside requests aborted: ${results.browsers.map((b) => `${b.blockedRequests} in ${b.browser}`).join(', ')}.`,
     '',
   );
@@ -400,15 +498,27 @@ export function renderMarkdown(results: BenchResults): string {
       if (v) rows.push([label, v.n, fmt(v.median), fmt(v.p95), fmt(v.max)]);
     };
     row('**ours, total** (`data-quotelens-ms`)', s.ours, f1);
-    row('Readability `parse()` of a clone', s.readability, f1);
-    row('ratio ours / Readability (per page)', s.ratio, f2);
+    row('Readability `parse()` of a clone, cold (first run in the page)', s.readability, f1);
+    row('Readability `parse()`, warm (runs 2–3)', s.readabilityWarm, f1);
+    row('ratio ours / Readability cold (per page)', s.ratio, f2);
+    row('ratio ours / Readability warm (per page)', s.ratioWarm, f2);
+    for (const [set, v] of Object.entries(s.bySet)) row(`ours, ${set} pages`, v, f1);
+    row('ours, pages that are not articles (skipped)', s.skipped, f2);
+    row('background: engine ms per article page (warm)', s.backgroundMs, f1);
+    row('page waits for the engine (warm; main thread free)', s.engineWait, f1);
+    row('blocks sent → highlights painted (warm)', s.toHighlights, f1);
+    row('navigation start → highlights painted (warm)', s.loadToHighlights, f1);
+    row('page waits for the engine, background stopped', s.stoppedWait, f1);
+    row('blocks sent → highlights, background stopped', s.stoppedToHighlights, f1);
     row('ratio, article pages only (ready)', s.ratioArticles, f2);
     row('JS heap added, KB (after GC)', s.heapAddedKB, f1);
     row('`quotelens:observe` batch', s.observe, f2);
     out.push(table(['Stage (ms)', 'pages', 'median', 'p95', 'max'], rows), '');
     out.push(
-      'Ours: `data-quotelens-ms` and the `quotelens:*` User Timing measures, read from the page. Readability: ' +
-        'median of 3 runs of `new Readability(document.cloneNode(true)).parse()` in the same tab after ours.' +
+      'Ours: `data-quotelens-ms` and the `quotelens:*` User Timing measures, read from the page (main-thread work ' +
+        'only; the wait for the background engine is not in it). Readability: 3 runs of ' +
+        '`new Readability(document.cloneNode(true)).parse()` in the same tab after ours; the ratio uses the first ' +
+        '(cold) run, as our content script also runs cold in every page; the warm ratio is beside it.' +
         (s.heapAddedKB
           ? ' Heap: CDP `JSHeapUsedSize` after `HeapProfiler.collectGarbage`, with minus without the extension, same page.'
           : ''),

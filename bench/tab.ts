@@ -25,6 +25,11 @@ export interface BenchBrowser {
   newTab(): Promise<BenchTab>;
   /** Requests to hosts other than 127.0.0.1 that were aborted so far. */
   blockedRequests(): number;
+  /**
+   * Stops the extension's background so the next request must wake it (Chromium: the service
+   * worker's target is closed; Firefox: waits out the event page's idle timeout, set at launch).
+   */
+  stopBackground?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -15,6 +15,9 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
+  /** Pairs the begin and end events of one async slice (User Timing measures). */
+  id?: string;
+  id2?: { local?: string };
 }
 
 export interface TraceLongTasks {
@@ -51,8 +54,10 @@ export class LongTaskTrace {
   async stop(thresholdMs: number): Promise<TraceLongTasks> {
     await this.cdp.send('Tracing.end');
     await this.complete;
+    // Our work: the stage and task measures. Not the wait for the background engine
+    // (quotelens:engine), during which the main thread is the page's, nor the observer's batches.
     const ours = this.events.filter(
-      (e) => e.name.startsWith('quotelens:') && e.name !== 'quotelens:observe' && e.name !== 'quotelens:task',
+      (e) => e.name.startsWith('quotelens:') && e.name !== 'quotelens:observe' && e.name !== 'quotelens:engine',
     );
     const first = ours[0];
     if (!first) return { ours: [], others: 0 };
@@ -68,7 +73,20 @@ export class LongTaskTrace {
       if (outer && e.ts + e.dur! <= outer.ts + outer.dur!) continue;
       top.push(e);
     }
-    const overlaps = (e: TraceEvent) => e.ts < end && e.ts + e.dur! > begin;
+    // Each measure's own interval (begin and end events paired by name and id): a slice between
+    // two of our measures, such as the page's own work while the engine answers, is not ours.
+    const intervals: [number, number][] = [];
+    const open = new Map<string, number>();
+    for (const e of [...ours].sort((a, b) => a.ts - b.ts)) {
+      const key = `${e.name}/${e.id ?? e.id2?.local ?? ''}`;
+      if (e.ph === 'b') open.set(key, e.ts);
+      else if (e.ph === 'e' && open.has(key)) {
+        intervals.push([open.get(key)!, e.ts]);
+        open.delete(key);
+      }
+    }
+    const overlaps = (e: TraceEvent) =>
+      e.ts < end && e.ts + e.dur! > begin && intervals.some(([a, b]) => e.ts < b && e.ts + e.dur! > a);
     return {
       ours: top.filter(overlaps).map((e) => ({ start: (e.ts - begin) / 1000, duration: e.dur! / 1000 })),
       others: top.filter((e) => !overlaps(e) && e.dur! > thresholdMs * 1000).length,

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { type ChromiumBench, launchChromium } from '../bench/chromium';
 import { launchFirefox } from '../bench/firefox';
 import { LONG_TASK_MS, measureObserverBatches, measurePage, type PageRun } from '../bench/measure';
-import { type BenchPage, realPages, SCALES, SEED_NAME, syntheticPages } from '../bench/pages';
+import { type BenchPage, PAGE_SETS, realPages, SCALES, SEED_NAME, syntheticPages } from '../bench/pages';
 import { measurePopup } from '../bench/popup';
 import { type BenchResults, type BrowserResults, renderMarkdown, renderSvg, type ScaleRun } from '../bench/report';
 import { type PageSource, serveStatic } from '../bench/server';
@@ -158,6 +158,37 @@ async function runScaling(browser: BenchBrowser): Promise<ScaleRun[]> {
   return out;
 }
 
+/** Article pages loaded with the background stopped before each: Chromium; Firefox waits ~3 s a page. */
+const STOPPED_PAGES = { chromium: 20, firefox: 5 } as const;
+/** Firefox's event-page idle timeout for the stopped pass (its default is 30 s). */
+const FIREFOX_IDLE_MS = 1000;
+
+/** Article pages of the main pass, evenly spread, each loaded again after the background was stopped. */
+async function runStopped(browser: BenchBrowser, runs: PageRun[]): Promise<PageRun[]> {
+  if (!browser.stopBackground) return [];
+  const ready = runs.filter((r) => r.status === 'ready' && r.engine);
+  const n = Math.min(args.quick ? 3 : STOPPED_PAGES[browser.name], ready.length);
+  const chosen = Array.from({ length: n }, (_, i) => ready[Math.floor((i * ready.length) / n)]!);
+  const tab = await browser.newTab();
+  const out: PageRun[] = [];
+  for (const r of chosen) {
+    const page = pages.find((p) => p.name === r.page)!;
+    await browser.stopBackground();
+    const run = await measurePage(tab, page.name, urlOf(page), {
+      withExtension: true,
+      readability: false,
+      heap: false,
+    });
+    out.push(run);
+    log(
+      `${browser.name} stopped background ${page.name}: ${run.engine?.cold ? 'cold' : 'WARM'} wait ` +
+        `${run.engine?.waitMs.toFixed(1) ?? '-'} ms, blocks → highlights ${run.engine?.toHighlightsMs?.toFixed(1) ?? '-'} ms`,
+    );
+  }
+  await tab.close();
+  return out;
+}
+
 async function runObserver(browser: BenchBrowser): Promise<number[]> {
   const tab = await browser.newTab();
   await measurePage(tab, seed.name, urlOf(seed), { withExtension: true, readability: false, heap: false });
@@ -181,6 +212,7 @@ async function benchChromium(): Promise<BrowserResults> {
   const observerBatches = await runObserver(bench);
   const scaling = await runScaling(bench);
   const traceChecks = await runTraceChecks(bench, runs);
+  const stopped = await runStopped(bench, runs);
   const popup = await measurePopup(bench, urlOf(seed), args.quick ? 3 : 6);
   log(`chromium popup: ${popup.map((p) => `${p.ms.toFixed(1)} ms (${p.state})`).join(', ')}`);
   const result: BrowserResults = {
@@ -192,6 +224,7 @@ async function benchChromium(): Promise<BrowserResults> {
     scaling,
     popup,
     traceChecks,
+    stopped,
     blockedRequests: bench.blockedRequests() + plain.blockedRequests(),
     wallSeconds: (Date.now() - t0) / 1000,
   };
@@ -205,16 +238,21 @@ async function benchFirefox(): Promise<BrowserResults> {
   const runs = await runPages(bench, pages, false);
   const observerBatches = await runObserver(bench);
   const scaling = await runScaling(bench);
+  await bench.close();
+  // The event page unloads only after an idle timeout: a browser of its own with a short one.
+  const idle = await launchFirefox(dist('firefox'), { backgroundIdleMs: FIREFOX_IDLE_MS });
+  const stopped = await runStopped(idle, runs);
+  await idle.close();
   const result: BrowserResults = {
     browser: 'firefox',
     version: bench.version,
     pages: runs,
     observerBatches,
     scaling,
-    blockedRequests: bench.blockedRequests(),
+    stopped,
+    blockedRequests: bench.blockedRequests() + idle.blockedRequests(),
     wallSeconds: (Date.now() - t0) / 1000,
   };
-  await bench.close();
   return result;
 }
 
@@ -267,8 +305,10 @@ const results: BenchResults = {
   uncommitted: uncommittedSources(),
   machine: machine(),
   pageCount: pages.length,
+  pageSets: Object.fromEntries(PAGE_SETS.map((set) => [set, pages.filter((p) => p.set === set).length])),
   sizes: bundleSizes(dist('chrome')),
   firefoxContentScriptGzip: bundleSizes(dist('firefox')).contentScript.gzip,
+  firefoxBackgroundGzip: bundleSizes(dist('firefox')).background.gzip,
   browsers: [],
   failures: [],
   wallSeconds: 0,
