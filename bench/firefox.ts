@@ -1,12 +1,10 @@
 // Firefox ESR via puppeteer-core over WebDriver BiDi with the extension installed as a temporary
-// add-on (BROWSERS.md). Outside requests are aborted by request interception (works over BiDi).
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+// add-on (the repo's one launcher, scripts/browsers.ts). Outside requests are aborted by request
+// interception (works over BiDi).
+import type { Page } from 'puppeteer-core';
+import { startFirefox } from '../scripts/browsers';
 import { isOutside } from './outside';
 import type { BenchBrowser, BenchTab } from './tab';
-
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** Past the idle timeout, the time Firefox's idle check may take to run (it checks on a timer). */
 const IDLE_SLACK_MS = 2000;
@@ -16,21 +14,13 @@ export async function launchFirefox(
   extensionDir: string | null,
   options: { backgroundIdleMs?: number } = {},
 ): Promise<BenchBrowser> {
-  if (!existsSync(FIREFOX_PATH))
-    throw new Error(`Firefox not found at ${FIREFOX_PATH}: apt-get install -y firefox-esr (or set FIREFOX_PATH)`);
-  const browser: Browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
+  const { browser, version } = await startFirefox({
+    extension: extensionDir,
     // Full-resolution timers (default 1 ms steps): the work is the same, the clock only finer.
-    extraPrefsFirefox: {
-      'privacy.reduceTimerPrecision': false,
-      ...(options.backgroundIdleMs ? { 'extensions.background.idle.timeout': options.backgroundIdleMs } : {}),
-    },
+    prefs: { 'privacy.reduceTimerPrecision': false },
+    ...(options.backgroundIdleMs ? { backgroundIdleMs: options.backgroundIdleMs } : {}),
   });
-  if (extensionDir) await browser.installExtension(resolve(extensionDir));
   let blocked = 0;
-  const version = (await browser.version()).replace(/^firefox\//i, 'Firefox ');
   const wrap = (page: Page): BenchTab => ({
     async goto(url) {
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });

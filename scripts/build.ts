@@ -4,6 +4,7 @@
 // content script as one IIFE; (3) the manifest gets the content script entry.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { build, type Plugin } from 'vite';
 import { CONTENT_SCRIPT_OUT, outDirFor, readSourceManifest, type Target } from '../vite.config';
 
@@ -23,7 +24,10 @@ const readerableAsEsm: Plugin = {
   },
 };
 
-const only = process.argv.slice(2).filter((a): a is Target => a === 'chrome' || a === 'firefox');
+const { positionals } = parseArgs({ allowPositionals: true, options: {} });
+const unknown = positionals.find((a) => a !== 'chrome' && a !== 'firefox');
+if (unknown) throw new Error(`build [chrome] [firefox]: unknown target ${unknown}`);
+const only = positionals as Target[];
 const targets: Target[] = only.length > 0 ? only : ['chrome', 'firefox'];
 
 for (const target of targets) {

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { parseHtml } from '../src/cli/parse-html';
 import { analyzePage } from '../src/core/report';
 import { normalizeSpace } from '../src/core/text';
@@ -29,9 +30,12 @@ function describe(el: Element): string {
 }
 
 function main(): void {
-  const args = process.argv.slice(2);
-  const target = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--mode');
-  const mode = args.includes('--mode') && args[args.indexOf('--mode') + 1] === 'focus' ? 'focus' : 'declutter';
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { mode: { type: 'string', default: 'declutter' }, comments: { type: 'boolean', default: false } },
+  });
+  const target = positionals[0];
+  const mode = values.mode === 'focus' ? 'focus' : 'declutter';
   const file = target ? resolvePage(target) : null;
   if (!file) {
     process.stderr.write('usage: explain SLUG|FILE [--mode declutter|focus] [--comments]\n');
@@ -40,7 +44,7 @@ function main(): void {
   }
   const doc = parseHtml(readFileSync(file, 'utf8'));
   const t0 = performance.now();
-  const a = analyzePage(doc, { mode, hideComments: args.includes('--comments'), now: () => performance.now() });
+  const a = analyzePage(doc, { mode, hideComments: values.comments, now: () => performance.now() });
   const ms = performance.now() - t0;
   const out: string[] = [`${file}`, `article: ${a.report.isArticle}`];
   for (const r of a.report.articleReasons) out.push(`  ${r}`);

@@ -1,6 +1,7 @@
 // Property-based checks of the core and the content script's undo over generated DOMs. The unit
 // tier (tests/unit/properties.test.ts) runs them briefly with a fixed seed; this script runs them
 // for longer: npx tsx scripts/fuzz.ts --runs 5000 --seed 42
+import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { analyzeBlocks } from '../src/background/engine-host';
@@ -223,14 +224,13 @@ export function runAll(options: { runs: number; seed: number }): { name: string;
 }
 
 function main(): void {
-  const args = process.argv.slice(2);
-  const value = (flag: string, fallback: number) => {
-    const i = args.indexOf(flag);
-    const v = i >= 0 ? Number(args[i + 1]) : fallback;
-    return Number.isFinite(v) ? v : fallback;
+  const { values } = parseArgs({ options: { runs: { type: 'string' }, seed: { type: 'string' } } });
+  const value = (v: string | undefined, fallback: number) => {
+    const n = v === undefined ? fallback : Number(v);
+    return Number.isFinite(n) ? n : fallback;
   };
-  const runs = value('--runs', 1000);
-  const seed = value('--seed', Date.now() % 2 ** 31);
+  const runs = value(values.runs, 1000);
+  const seed = value(values.seed, Date.now() % 2 ** 31);
   const t0 = performance.now();
   const results = runAll({ runs, seed });
   for (const r of results) if (!r.ok) process.stderr.write(`FAIL ${r.name}\n${r.message}\n`);

@@ -10,22 +10,28 @@
 //                       kinds and reasons, in declutter, declutter+comments and focus modes, and
 //                       findClutterIn on the body's side children) to FILE
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { parseHtml } from '../src/cli/parse-html';
 import { detectArticle } from '../src/core/article';
 import { findClutterBlocks, findClutterIn } from '../src/core/clutter';
 import { sharedPath } from '../tests/shared-data';
 
-const args = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const runs = Number(opt('--runs') ?? 5);
-const corpus = opt('--corpus') ?? 'readability';
-const fingerprintFile = opt('--fingerprint');
-const only = opt('--only');
-const top = Number(opt('--top') ?? 5);
-const count = args.includes('--count');
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    corpus: { type: 'string', default: 'readability' },
+    fingerprint: { type: 'string' },
+    only: { type: 'string' },
+    top: { type: 'string', default: '5' },
+    count: { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const corpus = values.corpus;
+const fingerprintFile = values.fingerprint;
+const only = values.only;
+const top = Number(values.top);
+const count = values.count;
 
 /** DOM calls by name while counting; only calls from outside the DOM count (depth 0). */
 const calls = new Map<string, number>();

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { parseHtml } from '../src/cli/parse-html';
 import { analyzePage } from '../src/core/report';
 import { normalizeSpace } from '../src/core/text';
@@ -46,7 +47,7 @@ function regenerate(slug: string): void {
   writeFileSync(file, `${JSON.stringify(next)}\n`);
 }
 
-const slugs = process.argv.slice(2);
+const slugs = parseArgs({ allowPositionals: true, options: {} }).positionals;
 const written: string[] = [];
 for (const slug of slugs.length > 0 ? slugs : readdirSync(FIXTURES)) {
   if (!existsSync(join(FIXTURES, slug, 'source.html'))) continue;

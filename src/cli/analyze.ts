@@ -1,6 +1,7 @@
 // Command-line entry: the same core over HTML files, one JSON object per line per file.
 // Usage: npm run --silent analyze -- [--mode declutter|focus] [--explain] [--comments] FILE...
 import { readFile } from 'node:fs/promises';
+import { parseArgs as parseCommandLineArgs } from 'node:util';
 import { analyzePage, visibleTextOf } from '../core/report';
 import type { Mode } from '../core/types';
 import { parseHtmlWithNotes } from './parse-html';
@@ -17,26 +18,34 @@ interface CliOptions {
 
 const USAGE = 'usage: analyze [--mode declutter|focus] [--explain] [--comments] FILE...';
 
+/** The command line as options, or the message to print (usage, or what was wrong). */
 export function parseArgs(argv: string[]): CliOptions | string {
-  const opts: CliOptions = { mode: 'declutter', explain: false, hideComments: false, files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--mode') {
-      const value = argv[++i];
-      if (value !== 'declutter' && value !== 'focus') return `--mode takes declutter or focus\n${USAGE}`;
-      opts.mode = value;
-    } else if (arg.startsWith('--mode=')) {
-      const value = arg.slice(7);
-      if (value !== 'declutter' && value !== 'focus') return `--mode takes declutter or focus\n${USAGE}`;
-      opts.mode = value;
-    } else if (arg === '--explain') opts.explain = true;
-    else if (arg === '--comments') opts.hideComments = true;
-    else if (arg === '--help' || arg === '-h') return USAGE;
-    else if (arg.startsWith('--')) return `unknown option ${arg}\n${USAGE}`;
-    else opts.files.push(arg);
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (err) {
+    return `${(err as Error).message}\n${USAGE}`;
   }
-  if (opts.files.length === 0) return `no files given\n${USAGE}`;
-  return opts;
+  const { values, positionals } = parsed;
+  if (values.help) return USAGE;
+  const mode = values.mode ?? 'declutter';
+  if (mode !== 'declutter' && mode !== 'focus') return `--mode takes declutter or focus\n${USAGE}`;
+  if (positionals.length === 0) return `no files given\n${USAGE}`;
+  return { mode, explain: values.explain ?? false, hideComments: values.comments ?? false, files: positionals };
+}
+
+function parseCommandLine(argv: string[]) {
+  return parseCommandLineArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      mode: { type: 'string' },
+      explain: { type: 'boolean' },
+      comments: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
 }
 
 function looksBinary(buf: Buffer): boolean {

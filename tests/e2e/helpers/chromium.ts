@@ -1,11 +1,8 @@
-// Chromium through playwright-core: a persistent context with the unpacked extension loaded
-// (the only way Chromium loads one), or a plain browser without it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+// Chromium through playwright-core (the repo's one launcher, scripts/browsers.ts): a persistent
+// context with the unpacked extension loaded, or a plain browser without it.
+import type { BrowserContext, Page } from 'playwright-core';
+import { startChromium } from '../../../scripts/browsers';
 import {
-  browserExecutable,
   callExpression,
   type ExtensionBrowser,
   type LaunchOptions,
@@ -29,18 +26,7 @@ export interface ChromiumBrowser extends ExtensionBrowser {
   requests: RecordedRequest[];
 }
 
-/** Headless Chromium as root on a closed network (BROWSERS.md); the bench uses the same flags. */
-export const CHROMIUM_BASE_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 const ARGS = [
-  ...CHROMIUM_BASE_ARGS,
   '--no-default-browser-check',
   // Nothing outside the machine is needed; anything that tries fails fast and is still recorded.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
@@ -71,27 +57,17 @@ export function wrapPlaywrightPage(page: Page): TestPage {
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumBrowser> {
   // Extension service workers' requests reach context 'request' events only with this flag.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-  const executablePath = browserExecutable('chrome');
-  const profile = mkdtempSync(join(tmpdir(), 'quotelens-chromium-'));
   const { extension } = options;
-  const args = extension
-    ? [...ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`]
-    : [...ARGS, '--disable-extensions'];
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args,
+  const session = await startChromium({
+    extension: extension ?? null,
+    args: ARGS,
     viewport: { width: 1280, height: 800 },
     colorScheme: options.dark ? 'dark' : 'light',
   });
+  const { context, extensionId } = session;
   const requests: RecordedRequest[] = [];
   context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), serviceWorker: !!r.serviceWorker() }));
 
-  let extensionId: string | null = null;
-  if (extension) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    extensionId = new URL(worker.url()).host;
-  }
   const pages = new Map<TestPage, Page>();
   const wrap = (page: Page): TestPage => {
     const wrapped = wrapPlaywrightPage(page);
@@ -124,22 +100,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       await page.goto(extensionUrl(path), { waitUntil: 'load' });
       return wrap(page);
     },
-    async stopBackground() {
-      // What puppeteer's worker.close() does: close the service worker's target (BROWSERS.md).
-      const cdp = await context.browser()!.newBrowserCDPSession();
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-        targetInfos: { type: string; url: string; targetId: string }[];
-      };
-      const origin = `chrome-extension://${extensionId}/`;
-      const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(origin));
-      if (workers.length === 0) throw new Error('no service worker of ours to stop');
-      for (const w of workers) await cdp.send('Target.closeTarget', { targetId: w.targetId });
-      await cdp.detach();
-    },
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    stopBackground: () => session.stopServiceWorker(),
+    close: () => session.close(),
   };
   return browser;
 }

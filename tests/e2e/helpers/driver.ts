@@ -1,7 +1,5 @@
 // The small surface the e2e suite needs from a browser, implemented over playwright-core
 // (Chromium) and puppeteer-core over WebDriver BiDi (Firefox), so one suite runs in both.
-import { existsSync } from 'node:fs';
-
 export type BrowserName = 'chrome' | 'firefox';
 
 export interface TestPage {
@@ -53,19 +51,8 @@ export const POPUP_PATH = 'src/popup/index.html';
 export const OPTIONS_PATH = 'src/options/index.html';
 export const OPEN_POPUP_EVENT = 'quotelens-e2e-open-popup';
 
-/** The browser binary, or an error that says how to install it. */
-export function browserExecutable(name: BrowserName): string {
-  const path =
-    name === 'chrome'
-      ? (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
-      : (process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr');
-  if (!existsSync(path)) {
-    const pkg = name === 'chrome' ? 'chromium' : 'firefox-esr';
-    const env = name === 'chrome' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH';
-    throw new Error(`${pkg} not found at ${path}: install it: apt-get install -y ${pkg} (or set ${env})`);
-  }
-  return path;
-}
+/** The browser binary (the launcher's own check, scripts/browsers.ts). */
+export { browserExecutable } from '../../../scripts/browsers';
 
 /**
  * The source of an expression that calls `fn(arg)`. Sent as a string rather than a function so

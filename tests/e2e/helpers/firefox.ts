@@ -1,9 +1,9 @@
-// Firefox ESR through puppeteer-core over WebDriver BiDi, the extension installed as a temporary
-// add-on. BiDi cannot navigate to moz-extension:// URLs, so extension pages are opened from inside
+// Firefox ESR through puppeteer-core over WebDriver BiDi (the repo's one launcher,
+// scripts/browsers.ts), the extension installed as a temporary add-on. BiDi cannot navigate to moz-extension:// URLs, so extension pages are opened from inside
 // the extension (the e2e build's popup event) and then found among the browser's pages.
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { startFirefox } from '../../../scripts/browsers';
 import {
-  browserExecutable,
   callExpression,
   type ExtensionBrowser,
   type LaunchOptions,
@@ -72,21 +72,16 @@ async function findNewExtensionPage(
 }
 
 export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxBrowser> {
-  const executablePath = browserExecutable('firefox');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath,
-    headless: true,
-    defaultViewport: { width: 1280, height: 800 },
-    extraPrefsFirefox: {
+  const { browser } = await startFirefox({
+    extension: options.extension ?? null,
+    prefs: {
       // prefers-color-scheme follows the (emulated) system theme; BiDi has no media emulation.
       'ui.systemUsesDarkTheme': options.dark ? 1 : 0,
       'network.dns.disablePrefetch': true,
       'network.prefetch-next': false,
-      ...(options.backgroundIdleMs ? { 'extensions.background.idle.timeout': options.backgroundIdleMs } : {}),
     },
+    ...(options.backgroundIdleMs ? { backgroundIdleMs: options.backgroundIdleMs } : {}),
   });
-  if (options.extension) await browser.installExtension(options.extension);
   const wrapped = new Map<TestPage, Page>();
   const wrap = (page: Page): TestPage => {
     const w = wrapPuppeteerPage(page);
