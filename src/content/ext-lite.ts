@@ -1,5 +1,5 @@
 // Browser quirk, content script only: the native MV3 APIs instead of webextension-polyfill
-// (about 3 KB gzip of the content script's 30 KB budget). Firefox has a promise-based `browser`;
+// (about 3 KB gzip of the content script's 20 KB budget). Firefox has a promise-based `browser`;
 // Chrome's `chrome` returns promises in MV3 too. Replies go through sendResponse in both.
 import type { RuntimeLike } from '../shared/rpc';
 import type { StorageAreaLike } from '../shared/storage';

@@ -1,6 +1,6 @@
 // Both ends of the typed protocol. The transport is passed in: extension pages and the background
 // use webextension-polyfill (src/shared/ext.ts); the content script uses the browsers' own MV3
-// promise APIs (src/content/ext-lite.ts) to keep the polyfill out of its 30 KB budget.
+// promise APIs (src/content/ext-lite.ts) to keep the polyfill out of its 20 KB budget.
 import { type BackgroundApi, type ContentApi, isMessage, type Method, makeMessage, type Reply } from './messages';
 
 type Args<A, M extends Method<A>> = A[M] extends (...a: infer P) => unknown ? P : never;
