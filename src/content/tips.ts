@@ -12,6 +12,8 @@ export class QuoteTips {
   private tip: HTMLElement | null = null;
   private controller: AbortController | null = null;
   private frame = 0;
+  /** Timers of showFor still to run. */
+  private readonly timers = new Set<number>();
   private shownId: string | null = null;
   /** A card opened from the popup stays through the scroll that brought it into view. */
   private pinned = false;
@@ -44,6 +46,10 @@ export class QuoteTips {
   }
 
   stop(): void {
+    // A card still due from showFor must not appear after stop (the page is being restored).
+    for (const timer of this.timers) this.win.clearTimeout(timer);
+    this.timers.clear();
+    this.pinned = false;
     this.controller?.abort();
     this.controller = null;
     if (this.frame) this.win.cancelAnimationFrame(this.frame);
@@ -55,13 +61,22 @@ export class QuoteTips {
   /** Shows the card for a quote without a pointer (after the popup scrolled to it). */
   showFor(id: string, range: Range): void {
     this.pinned = true;
-    this.win.setTimeout(() => {
+    this.later(() => {
       const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
       this.show(id, rect.left, rect.bottom + 6);
-      this.win.setTimeout(() => {
+      this.later(() => {
         this.pinned = false;
       }, 600);
     }, 450);
+  }
+
+  /** setTimeout that stop() cancels. */
+  private later(fn: () => void, ms: number): void {
+    const timer = this.win.setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, ms);
+    this.timers.add(timer);
   }
 
   private onPointer(x: number, y: number): void {

@@ -1,7 +1,7 @@
 // PageController on a small invented article in the test's happy-dom window: applying a report,
 // highlighting through a stand-in Highlight API (tests/unit/highlight-stub.ts), undoing it exactly,
 // a browser without the API, and "show hidden".
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageController } from '../../src/content/page';
 import { HIGHLIGHT_FLASH, HIGHLIGHT_NONE, HIGHLIGHT_PREFIX } from '../../src/content/style';
 import { localEngine } from './engine-link';
@@ -189,6 +189,20 @@ describe('undo', () => {
     page.setEnabled(false);
     await page.setEnabled(true);
     expect(snapshot()).toEqual(first);
+  });
+
+  it('a hover card still due after scrollToQuote does not appear once switched off', () => {
+    vi.useFakeTimers();
+    try {
+      const page = load();
+      page.run();
+      expect(page.scrollToQuote('q0')).toBe(true);
+      page.setEnabled(false);
+      vi.advanceTimersByTime(5000);
+      expect(document.querySelector('[data-quotelens-tip]')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reanalyse() after focus mode and reveal leaves nothing behind', async () => {
