@@ -2,6 +2,7 @@
 // { channel, method, args } and its reply is the method's return value. Both ends validate shape.
 import type { Lexicon } from '../core/lexicon/types';
 import type { Lang, PageReport } from '../core/types';
+import type { LibraryChange, LibrarySnapshot } from '../library/types';
 import type { Settings } from './settings';
 
 export const CHANNEL = 'quotelens/v1';
@@ -49,6 +50,10 @@ export interface BackgroundApi {
   setSiteEnabled(host: string, enabled: boolean): Settings;
   /** e2e builds only: open the popup as a tab for the sender's tab (headless has no toolbar). */
   e2eOpenPopup(): void;
+  /** Library page → background: the whole quote library (extension pages only: it is private). */
+  libraryLoad(): LibrarySnapshot;
+  /** Library page → background: one change (delete, merge, settings, import…); answers the library after it. */
+  libraryChange(change: LibraryChange): LibrarySnapshot;
 }
 
 export type Api = ContentApi | BackgroundApi;
@@ -96,4 +101,6 @@ export const BACKGROUND_METHODS = [
   'saveSettings',
   'setSiteEnabled',
   'e2eOpenPopup',
+  'libraryLoad',
+  'libraryChange',
 ] as const satisfies readonly Method<BackgroundApi>[];
