@@ -274,8 +274,15 @@ export function quoteRows(articles: readonly ArticleRecord[], overrides: Speaker
   return rows;
 }
 
+/**
+ * Keys most frequent first; a tie goes to a capitalised spelling ("Ana Ortiz" before "ana
+ * ortiz"), then to the shorter one ("Ana Ortiz" before "Dr. Ana Ortiz").
+ */
 function byCount(counts: Map<string, number>): string[] {
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+  const cased = (s: string) => (/\p{Lu}/u.test(s) ? 1 : 0);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || cased(b[0]) - cased(a[0]) || a[0].length - b[0].length || a[0].localeCompare(b[0]))
+    .map(([k]) => k);
 }
 
 function bump(counts: Map<string, number>, key: string | null): void {

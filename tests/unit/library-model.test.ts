@@ -197,9 +197,7 @@ describe('validation of what arrives', () => {
 describe('search and filters', () => {
   const index = buildIndex(quoteRows(library, {}));
   it('finds a word of a quote, ignoring case and accents, newest first', () => {
-    expect(searchQuotes(index, { query: 'HARBOUR' }).map((r) => r.text)).toEqual([
-      'The harbour will reopen in May',
-    ]);
+    expect(searchQuotes(index, { query: 'HARBOUR' }).map((r) => r.text)).toEqual(['The harbour will reopen in May']);
     expect(searchQuotes(index, { query: 'pegel' }).length).toBe(1);
     expect(searchQuotes(index, { query: 'ada' }).map((r) => r.url)).toEqual([
       'https://b.example/ferries',
@@ -267,7 +265,11 @@ describe('export and import', () => {
   });
 
   it('Markdown: a section per speaker, markup of the page escaped', () => {
-    const md = exportMarkdown([article('https://d.example/', T0, [['Eve', 'See [this](javascript:x) *now*']])], {}, 'Lib');
+    const md = exportMarkdown(
+      [article('https://d.example/', T0, [['Eve', 'See [this](javascript:x) *now*']])],
+      {},
+      'Lib',
+    );
     expect(md).toContain('## Eve');
     expect(md).toContain('“See \\[this\\](javascript:x) \\*now\\*”');
     expect(md).toContain('](<https://d.example/>)');
@@ -280,6 +282,8 @@ describe('links back to the quote', () => {
       'https://a.example/x#:~:text=Yes%20%2D%20and%20no%2C%20really',
     );
     const long = quoteLink('https://a.example/x', 'one two three four five six seven eight nine ten eleven twelve');
-    expect(long).toBe('https://a.example/x#:~:text=one%20two%20three%20four%20five,eight%20nine%20ten%20eleven%20twelve');
+    expect(long).toBe(
+      'https://a.example/x#:~:text=one%20two%20three%20four%20five,eight%20nine%20ten%20eleven%20twelve',
+    );
   });
 });
