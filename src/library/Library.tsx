@@ -14,7 +14,7 @@ import { VirtualList } from './VirtualList';
 
 /** Row heights of the two virtualised lists, in px (CSS clamps each row to fit). */
 export const SPEAKER_ROW_PX = 64;
-export const QUOTE_ROW_PX = 112;
+export const QUOTE_ROW_PX = 96;
 const DAY_MS = 86_400_000;
 const HOST_RE = /^[a-z0-9.-]{1,253}(:\d{1,5})?$/;
 
