@@ -77,7 +77,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
         setSnapshot(s);
         setStatus(done ? done(s) : t('libSaved'));
       },
-      (err: Error) => setStatus(t('errorState', err.message)),
+      (err: Error) => setStatus(t('libError', err.message)),
     );
 
   const rows = useMemo(() => (snapshot ? quoteRows(snapshot.articles, snapshot.overrides) : []), [snapshot]);
@@ -109,18 +109,17 @@ export function Library({ connector }: { connector: LibraryConnector }) {
     setView(next);
   };
 
-  if (error)
+  if (error || !snapshot)
     return (
       <main class="library">
-        <p role="alert">{t('errorState', error)}</p>
-      </main>
-    );
-  if (!snapshot)
-    return (
-      <main class="library">
-        <p class="muted" aria-live="polite">
-          {t('loading')}
-        </p>
+        <h1>{t('libTitle')}</h1>
+        {error ? (
+          <p role="alert">{t('libError', error)}</p>
+        ) : (
+          <p class="muted" aria-live="polite">
+            {t('libLoading')}
+          </p>
+        )}
       </main>
     );
 
@@ -129,7 +128,7 @@ export function Library({ connector }: { connector: LibraryConnector }) {
     connector.openQuote(row, href).then(
       (r: OpenResult) =>
         setStatus(t(r === 'found' ? 'libOpenFound' : r === 'missing' ? 'libOpenMissing' : 'libOpened')),
-      (err: Error) => setStatus(t('errorState', err.message)),
+      (err: Error) => setStatus(t('libError', err.message)),
     );
   const deleteArticle = (url: string) => change({ kind: 'deleteArticle', url }, () => t('libDeletedArticle'));
 

@@ -61,13 +61,11 @@ const HONORIFICS = new Set([
 
 /** Folds text for comparing and searching: no accents, lower case, single spaces. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Plain ASCII has no accents to strip: skip the Unicode decomposition (most of the cost).
+  const decomposed = ASCII_RE.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return decomposed.toLowerCase().replace(/\s+/g, ' ').trim();
 }
+const ASCII_RE = /^[\x20-\x7e]*$/;
 
 /** The key that makes spellings of one name one entry: folded, punctuation and honorifics dropped. */
 export function speakerKey(name: string): string {
@@ -253,13 +251,23 @@ export function mergeArticles(
 export function quoteRows(articles: readonly ArticleRecord[], overrides: SpeakerOverrides): QuoteRow[] {
   const sorted = [...articles].sort((a, b) => b.readAt - a.readAt || (a.url < b.url ? -1 : 1));
   const rows: QuoteRow[] = [];
+  // Names repeat across thousands of quotes: normalise each once.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = entryKeyOf(name, overrides);
+      keys.set(name, key);
+    }
+    return key;
+  };
   for (const a of sorted) {
     for (const q of a.quotes) {
       const row: QuoteRow = {
         id: `${a.url}#${q.quoteId}`,
         text: q.text,
         speaker: q.speaker,
-        speakerKey: entryKeyOf(q.speaker, overrides),
+        speakerKey: keyOf(q.speaker),
         role: q.role,
         quoteId: q.quoteId,
         url: a.url,

@@ -78,6 +78,11 @@ function importJson(text: string): void {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
+/** The "Keep" switch, clicked in the page (Firefox's BiDi loses element handles across the hash change). */
+function clickKeepSwitch(): void {
+  document.querySelector<HTMLInputElement>('.controls input[role="switch"]')!.click();
+}
+
 function clickDeleteOf(url: string): void {
   document.querySelector<HTMLButtonElement>(`.quote-row[data-quote-url="${url}"] .delete`)!.click();
 }
@@ -119,7 +124,9 @@ export function librarySuite({ name, extension, launch }: LibrarySuiteOptions): 
     const url = (a: (typeof ARTICLES)[number]) => server.url(`/${a}.html`);
 
     beforeAll(async () => {
-      server = await serveFiles(Object.fromEntries(ARTICLES.map((a) => [`/${a}.html`, resolve(FIXTURES, `${a}.html`)])));
+      server = await serveFiles(
+        Object.fromEntries(ARTICLES.map((a) => [`/${a}.html`, resolve(FIXTURES, `${a}.html`)])),
+      );
       browser = await launch({ extension });
     });
     afterAll(async () => {
@@ -141,7 +148,7 @@ export function librarySuite({ name, extension, launch }: LibrarySuiteOptions): 
       await library.screenshot(shot(name, 'library'));
     });
 
-    it("opens her page with quotes from both articles, newest first", async () => {
+    it('opens her page with quotes from both articles, newest first', async () => {
       await library.click(`button.speaker[data-speaker-key="${HOLM}"]`);
       const view = await waitUntil(async () => {
         const v = await library.evaluate(readLibrary);
@@ -164,10 +171,14 @@ export function librarySuite({ name, extension, launch }: LibrarySuiteOptions): 
 
     it('follows the quote back to its article, which scrolls to it and flashes it', async () => {
       await library.click('.quote-row a.open');
-      const view = await waitUntil(async () => {
-        const v = await library.evaluate(readLibrary);
-        return v.status.includes('at the quote') ? v : null;
-      }, 'the article to open at the quote', 25_000);
+      const view = await waitUntil(
+        async () => {
+          const v = await library.evaluate(readLibrary);
+          return v.status.includes('at the quote') ? v : null;
+        },
+        'the article to open at the quote',
+        25_000,
+      );
       expect(view.status).toBe('Opened the article at the quote.');
       await library.bringToFront();
       await library.evaluate(typeSearch, '');
@@ -205,10 +216,13 @@ export function librarySuite({ name, extension, launch }: LibrarySuiteOptions): 
       await library.evaluate(() => {
         location.hash = '';
       });
-      await library.click('.controls label.switch');
+      await waitUntil(async () => (await library.evaluate(readLibrary)).count >= 0, 'the speakers list');
+      await library.evaluate(clickKeepSwitch);
       await waitUntil(
         async () =>
-          library.evaluate(() => document.querySelector<HTMLInputElement>('.controls input[role="switch"]')?.checked === false),
+          library.evaluate(
+            () => document.querySelector<HTMLInputElement>('.controls input[role="switch"]')?.checked === false,
+          ),
         'keeping paused',
       );
       const market = await readArticle(browser, url('market'));
@@ -218,7 +232,7 @@ export function librarySuite({ name, extension, launch }: LibrarySuiteOptions): 
       expect(view.count).toBe(2);
       expect(view.speakers.map((s) => s.name)).not.toContain('Nell Brand');
       // Not vacuous: with keeping on again, the same page read again is kept.
-      await library.click('.controls label.switch');
+      await library.evaluate(clickKeepSwitch);
       await waitUntil(
         async () =>
           library.evaluate(() => document.querySelector<HTMLInputElement>('.controls input[role="switch"]')?.checked),
