@@ -138,9 +138,14 @@ async function browserFigures(browser: ExtensionBrowser, via: TestPage, json: st
   await waitUntil(async () => (await library.evaluate(marks)).count === QUOTES, `${QUOTES} quotes imported`, 120_000);
   const runs: PageFigures[] = [];
   for (let run = 0; run < RUNS; run++) {
-    await library.evaluate(() => location.reload());
+    // A mark on the old document tells it from the reloaded one (reload() returns before it happens).
+    await library.evaluate(() => {
+      (window as { staleLibrary?: boolean }).staleLibrary = true;
+      location.reload();
+    });
     const m = await waitUntil(
       async () => {
+        if (await library.evaluate(() => (window as { staleLibrary?: boolean }).staleLibrary === true)) return null;
         const v = await library.evaluate(marks);
         return v.count === QUOTES && v.rendered >= 0 ? v : null;
       },

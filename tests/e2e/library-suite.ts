@@ -80,7 +80,9 @@ function importJson(text: string): void {
 
 /** The "Keep" switch, clicked in the page (Firefox's BiDi loses element handles across the hash change). */
 function clickKeepSwitch(): void {
-  document.querySelector<HTMLInputElement>('.controls input[role="switch"]')!.click();
+  const input = document.querySelector<HTMLInputElement>('.controls input[role="switch"]');
+  if (!input) throw new Error(`no Keep switch in ${location.href}: ${document.body.textContent?.slice(0, 300)}`);
+  input.click();
 }
 
 function clickDeleteOf(url: string): void {
@@ -104,10 +106,15 @@ async function readArticle(browser: ExtensionBrowser, url: string): Promise<Test
 async function libraryUntil(page: TestPage, check: (v: LibraryView) => boolean, what: string): Promise<LibraryView> {
   return waitUntil(
     async () => {
-      await page.evaluate(() => location.reload());
+      // A mark on the old document tells it from the reloaded one (reload() returns before it happens).
+      await page.evaluate(() => {
+        (window as { staleLibrary?: boolean }).staleLibrary = true;
+        location.reload();
+      });
       const view = await waitUntil(async () => {
-        const v = await page.evaluate(readLibrary);
-        return v.count >= 0 ? v : null;
+        const stale = await page.evaluate(() => (window as { staleLibrary?: boolean }).staleLibrary === true);
+        const v = stale ? null : await page.evaluate(readLibrary);
+        return v && v.count >= 0 ? v : null;
       }, 'the library to load');
       return check(view) ? view : null;
     },
