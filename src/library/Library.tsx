@@ -36,6 +36,11 @@ function toFilter(f: Filters): QuoteFilter {
   return filter;
 }
 
+// Counts in words; the extension i18n API has no plural rules, so "one" has its own message.
+const articlesText = (n: number) => (n === 1 ? t('libArticleOne') : t('libArticles', n));
+const quotesText = (n: number) => (n === 1 ? t('quoteCountOne') : t('quoteCount', n));
+const speakersText = (n: number) => (n === 1 ? t('libSpeakerCountOne') : t('libSpeakerCount', n));
+
 function day(ms: number): string {
   return new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
@@ -142,7 +147,9 @@ export function Library({ connector }: { connector: LibraryConnector }) {
           {t('libTitle')}
         </h1>
         <p class="muted count" data-library-count={snapshot.articles.length}>
-          {t('libCount', snapshot.articles.length, rows.length, allEntries.length)}
+          {[articlesText(snapshot.articles.length), quotesText(rows.length), speakersText(allEntries.length)].join(
+            ' · ',
+          )}
         </p>
       </header>
       <section class="filters" aria-label={t('libFilters')}>
@@ -225,10 +232,10 @@ function Speakers({ entries, onPick }: { entries: SpeakerEntry[]; onPick: (key: 
         {(e) => (
           <button type="button" class="speaker" data-speaker-key={e.key} onClick={() => onPick(e.key)}>
             <span class="name">{e.name}</span>
-            <span class="n">{e.quotes === 1 ? t('quoteCountOne') : t('quoteCount', e.quotes)}</span>
+            <span class="n">{quotesText(e.quotes)}</span>
             <span class="meta">
               {[e.roles[0], e.sites.slice(0, 3).join(', ')].filter(Boolean).join(' · ')}
-              {e.articles > 1 ? ` · ${t('libArticles', e.articles)}` : ''}
+              {e.articles > 1 ? ` · ${articlesText(e.articles)}` : ''}
             </span>
           </button>
         )}
@@ -318,7 +325,7 @@ function SpeakerPage({ entry, entries, rows, onBack, onOpen, onDelete, change, g
       </button>
       <h2 class="who">{entry.name}</h2>
       <p class="muted">
-        {[entry.roles.join(', '), entry.sites.join(', '), t('libArticles', entry.articles)].filter(Boolean).join(' · ')}
+        {[entry.roles.join(', '), entry.sites.join(', '), articlesText(entry.articles)].filter(Boolean).join(' · ')}
       </p>
       {entry.names.length > 1 ? (
         <ul class="names" aria-label={t('libNames')}>
@@ -473,7 +480,9 @@ function Controls({ snapshot, connector, change, rows }: ControlsProps) {
         </fieldset>
         <fieldset>
           <legend>{t('libStorage')}</legend>
-          <p data-library-bytes={bytes}>{t('libSize', articles.length, rows, kilobytes(bytes))}</p>
+          <p data-library-bytes={bytes}>
+            {t('libSize', articlesText(articles.length), quotesText(rows), kilobytes(bytes))}
+          </p>
           <form
             class="add"
             onSubmit={(e) => {

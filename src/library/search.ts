@@ -25,7 +25,8 @@ export interface QuoteFilter {
 export function buildIndex(rows: readonly QuoteRow[]): SearchIndex {
   return {
     rows,
-    haystacks: rows.map((r) => fold(`${r.text} \u0001 ${r.speaker} ${r.role ?? ''}`)),
+    // Folded part by part (ASCII parts skip the costly decomposition); \u0001 keeps a query from matching across parts.
+    haystacks: rows.map((r) => `${fold(r.text)}\u0001${fold(r.speaker)}\u0001${r.role ? fold(r.role) : ''}`),
   };
 }
 
