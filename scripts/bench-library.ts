@@ -139,6 +139,8 @@ async function scrollInPage(): Promise<{ frames: number[]; rows: number }> {
 
 async function browserFigures(browser: ExtensionBrowser, via: TestPage, json: string): Promise<PageFigures> {
   const library = await browser.openExtensionPage(via, 'src/library/index.html');
+  // A tab in the background gets no animation frames (Firefox): measure the one in front.
+  await library.bringToFront();
   await library.setViewport(1000, 900);
   await waitUntil(async () => (await library.evaluate(marks)).loaded >= 0, 'the library page');
   await library.evaluate(importInPage, json);
