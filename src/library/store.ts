@@ -73,6 +73,12 @@ async function upgrade(db: Db, oldVersion: number, tx: UpgradeTx): Promise<void>
 }
 
 export class LibraryStore {
+  /**
+   * The last snapshot, while nothing has changed since: opening the library page again costs no
+   * database read. Only this store writes the database, so its own writes are all that invalidate it.
+   */
+  private cached: LibrarySnapshot | null = null;
+
   private constructor(
     private readonly db: Db,
     /** Problems met while opening (a newer database read as it is). */
@@ -113,6 +119,7 @@ export class LibraryStore {
     if (!record || record.quotes.length === 0) return false;
     const settings = await this.settings();
     if (!mayKeep(settings, record.url)) return false;
+    this.cached = null;
     await this.db.put(ARTICLES, record);
     await this.enforceLimit(settings.maxArticles);
     return true;
@@ -140,6 +147,7 @@ export class LibraryStore {
    * aside in the quarantine store when nothing of it is usable; each repair is noted for the reader.
    */
   async snapshot(): Promise<LibrarySnapshot> {
+    if (this.cached) return this.cached;
     const raws = await this.db.getAll(ARTICLES);
     const keys = await this.db.getAllKeys(ARTICLES);
     const articles: ArticleRecord[] = [];
@@ -168,7 +176,8 @@ export class LibraryStore {
     ];
     const quarantined = await this.db.count(QUARANTINE);
     if (quarantined > 0) problems.push(`${quarantined} unreadable entries are set aside (kept, not shown)`);
-    return { articles, overrides: await this.overrides(), settings: await this.settings(), problems };
+    this.cached = { articles, overrides: await this.overrides(), settings: await this.settings(), problems };
+    return this.cached;
   }
 
   private async note(notes: string[]): Promise<void> {
@@ -179,6 +188,14 @@ export class LibraryStore {
 
   /** Applies one change from the library page (already known to come from an extension page). */
   async apply(change: LibraryChange): Promise<void> {
+    try {
+      await this.applyOne(change);
+    } finally {
+      this.cached = null;
+    }
+  }
+
+  private async applyOne(change: LibraryChange): Promise<void> {
     switch (change.kind) {
       case 'deleteArticle':
         if (typeof change.url !== 'string') throw new Error('bad url');

@@ -78,6 +78,19 @@ describe('keeping', () => {
   });
 });
 
+describe('the snapshot', () => {
+  it('is read again after every write', async () => {
+    await store.keep(article(1));
+    expect((await store.snapshot()).articles).toHaveLength(1);
+    await store.keep(article(2));
+    expect((await store.snapshot()).articles).toHaveLength(2);
+    await store.apply({ kind: 'deleteArticle', url: article(1).url });
+    expect((await store.snapshot()).articles.map((a) => a.url)).toEqual([article(2).url]);
+    await expect(store.apply({ kind: 'import', data: 'nonsense' })).rejects.toThrow();
+    expect((await store.snapshot()).articles).toHaveLength(1);
+  });
+});
+
 describe('changes from the library page', () => {
   beforeEach(async () => {
     await store.keep(article(1, 'Ada Frey'));
@@ -178,7 +191,9 @@ describe('an old or damaged database', () => {
     expect(first.settings.maxArticles).toBe(5000);
     expect(first.problems.some((p) => p.startsWith('repaired:'))).toBe(true);
     expect(first.problems.some((p) => p.includes('set aside'))).toBe(true);
-    // Repaired once, for good: the second read finds nothing new to repair.
+    // Repaired once, for good: read afresh, the database has nothing new to repair.
+    store.close();
+    store = await LibraryStore.open();
     const second = await store.snapshot();
     expect(second.articles).toEqual(first.articles);
     expect(second.problems).toEqual(first.problems);
