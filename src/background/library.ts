@@ -44,8 +44,8 @@ export async function loadLibrary(): Promise<LibrarySnapshot> {
   return (await library()).snapshot();
 }
 
-export async function changeLibrary(raw: LibraryChange | unknown): Promise<LibrarySnapshot> {
+/** One change from the library page; the page reads the result from the database itself. */
+export async function changeLibrary(raw: LibraryChange | unknown): Promise<void> {
   const store = await library();
   await store.apply(validateChange(raw));
-  return store.snapshot();
 }

@@ -4,6 +4,8 @@ import { browser, runtime, tabs } from '../shared/ext';
 import { callBackground, callTab } from '../shared/rpc';
 import type { LibraryConnector, OpenResult } from './connector';
 import { fold } from './model';
+import { LibraryStore } from './store';
+import type { LibrarySnapshot } from './types';
 
 /** How long we wait for the opened article's content script to finish reading it. */
 const OPEN_WAIT_MS = 15_000;
@@ -24,10 +26,28 @@ async function flashWhenReady(tabId: number, text: string): Promise<OpenResult> 
   return 'opened';
 }
 
+/**
+ * Reads straight from IndexedDB (the page shares the extension's origin): 10,000 quotes as one
+ * message took seconds in Firefox (docs/library.md). Every write goes through the background,
+ * the one writer; if the page cannot open the database itself, the background reads for it.
+ */
 export function realConnector(): LibraryConnector {
+  let store: Promise<LibraryStore> | null = null;
+  const load = async (): Promise<LibrarySnapshot> => {
+    try {
+      store ??= LibraryStore.open(undefined, { cache: false });
+      return await (await store).snapshot();
+    } catch {
+      store = null;
+      return callBackground(runtime, 'libraryLoad');
+    }
+  };
   return {
-    load: () => callBackground(runtime, 'libraryLoad'),
-    change: (change) => callBackground(runtime, 'libraryChange', change),
+    load,
+    async change(change) {
+      await callBackground(runtime, 'libraryChange', change);
+      return load();
+    },
     async openQuote(row, href) {
       const tab = await browser.tabs.create({ url: href });
       return tab.id === undefined ? 'opened' : flashWhenReady(tab.id, row.text);

@@ -83,19 +83,28 @@ export class LibraryStore {
     private readonly db: Db,
     /** Problems met while opening (a newer database read as it is). */
     private readonly openProblems: string[],
+    /** Keep the last snapshot: only for the one writer (the background); a reader elsewhere reads afresh. */
+    private readonly caching: boolean,
   ) {}
 
-  static async open(name: string = DB_NAME): Promise<LibraryStore> {
-    const open = () =>
-      openDB<Schema>(name, DB_VERSION, { upgrade: (db, oldVersion, _n, tx) => upgrade(db, oldVersion, tx) });
+  static async open(name: string = DB_NAME, options: { cache?: boolean } = {}): Promise<LibraryStore> {
+    let db: Db | undefined;
+    // Another context (the library page, the background) may hold the database open: give way to
+    // a newer version's upgrade instead of blocking it.
+    const blocking = () => db?.close();
+    const problems: string[] = [];
     try {
-      return new LibraryStore(await open(), []);
+      db = await openDB<Schema>(name, DB_VERSION, {
+        upgrade: (d, oldVersion, _n, tx) => upgrade(d, oldVersion, tx),
+        blocking,
+      });
     } catch (err) {
       // A newer Quotelens wrote this database (a downgrade): read it as it is rather than lose it.
       if (!(err instanceof Error) || err.name !== 'VersionError') throw err;
-      const db = await openDB<Schema>(name);
-      return new LibraryStore(db, ['the library was written by a newer Quotelens; it is read as it is']);
+      db = await openDB<Schema>(name, undefined, { blocking });
+      problems.push('the library was written by a newer Quotelens; it is read as it is');
     }
+    return new LibraryStore(db, problems, options.cache ?? true);
   }
 
   close(): void {
@@ -176,8 +185,9 @@ export class LibraryStore {
     ];
     const quarantined = await this.db.count(QUARANTINE);
     if (quarantined > 0) problems.push(`${quarantined} unreadable entries are set aside (kept, not shown)`);
-    this.cached = { articles, overrides: await this.overrides(), settings: await this.settings(), problems };
-    return this.cached;
+    const snapshot = { articles, overrides: await this.overrides(), settings: await this.settings(), problems };
+    if (this.caching) this.cached = snapshot;
+    return snapshot;
   }
 
   private async note(notes: string[]): Promise<void> {

@@ -52,8 +52,8 @@ export interface BackgroundApi {
   e2eOpenPopup(): void;
   /** Library page → background: the whole quote library (extension pages only: it is private). */
   libraryLoad(): LibrarySnapshot;
-  /** Library page → background: one change (delete, merge, settings, import…); answers the library after it. */
-  libraryChange(change: LibraryChange): LibrarySnapshot;
+  /** Library page → background: one change (delete, merge, settings, import…); extension pages only. */
+  libraryChange(change: LibraryChange): void;
 }
 
 export type Api = ContentApi | BackgroundApi;

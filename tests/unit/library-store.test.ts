@@ -91,6 +91,19 @@ describe('the snapshot', () => {
   });
 });
 
+describe('a reader in another context (the library page)', () => {
+  it('sees what the background keeps, without a cache of its own', async () => {
+    const page = await LibraryStore.open(undefined, { cache: false });
+    try {
+      expect((await page.snapshot()).articles).toHaveLength(0);
+      await store.keep(article(1));
+      expect((await page.snapshot()).articles).toHaveLength(1);
+    } finally {
+      page.close();
+    }
+  });
+});
+
 describe('changes from the library page', () => {
   beforeEach(async () => {
     await store.keep(article(1, 'Ada Frey'));
