@@ -1,9 +1,9 @@
 // Keyboard commands (manifest "commands"). `_execute_action` opens the popup and needs no code;
 // the others act on the active tab through its content script. Absent on Firefox for Android.
 import type { Browser } from 'webextension-polyfill';
+import { commandsApi, type MaybeShortcutsAndMenus } from '../shared/android-safe';
 import { callTab, type TabsLike } from '../shared/rpc';
 import type { StorageAreaLike } from '../shared/storage';
-import { commandsApi, type MaybeShortcutsAndMenus } from './android-safe';
 import { toggleSite } from './site-switch';
 
 export const COMMAND_TOGGLE_HIGHLIGHTS = 'toggle-highlights';

@@ -1,9 +1,9 @@
 // The page's context menu item "Quotelens on this site (on/off)". Absent on Firefox for Android,
 // where the popup's "On this site" switch does the same.
 import type { Browser } from 'webextension-polyfill';
+import { contextMenusApi, type MaybeShortcutsAndMenus } from '../shared/android-safe';
 import type { TabsLike } from '../shared/rpc';
 import type { StorageAreaLike } from '../shared/storage';
-import { contextMenusApi, type MaybeShortcutsAndMenus } from './android-safe';
 import { toggleSite } from './site-switch';
 
 export const MENU_SITE = 'quotelens-toggle-site';
