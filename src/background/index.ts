@@ -1,7 +1,8 @@
-// Background: toolbar badge, settings writes, message routing; keyboard commands, the page menu
-// and the first-run page live in their own files.
+// Background: the attribution engine (quotes and speakers of the blocks content scripts send),
+// toolbar badge, settings writes, message routing; keyboard commands, the page menu and the
+// first-run page live in their own files.
 
-import { LEXICONS } from '../core/lexicon';
+import { checkAnalyzeRequest } from '../shared/analyze-request';
 import { browser, runtime, syncStorage, tabs } from '../shared/ext';
 import { BACKGROUND_METHODS, type BackgroundApi } from '../shared/messages';
 import { type MessageSender, serve } from '../shared/rpc';
@@ -9,6 +10,7 @@ import { isExtensionPageSender } from '../shared/senders';
 import { withSite } from '../shared/settings';
 import { loadSettings, storeSettings } from '../shared/storage';
 import { registerCommands } from './commands';
+import { analyzeBlocks } from './engine-host';
 import { registerFirstRun } from './first-run';
 import { registerSiteMenu } from './menus';
 
@@ -33,7 +35,8 @@ serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#5b3cc4' });
   },
   getSettings: () => loadSettings(syncStorage),
-  getLexicon: (_sender, lang) => (Object.hasOwn(LEXICONS, lang) ? LEXICONS[lang] : null),
+  // Any content script may ask: the request is untrusted and checked (sizes capped) before use.
+  analyzeBlocks: (_sender, request) => analyzeBlocks(checkAnalyzeRequest(request)),
   saveSettings: (sender, settings) =>
     fromExtensionPage(sender) ? storeSettings(syncStorage, settings) : refuse('saveSettings'),
   setSiteEnabled: async (sender, host, enabled) => {
