@@ -290,7 +290,9 @@ export function firstRunSuite(options: FirstRunSuiteOptions): void {
           'the popup to list the speaker',
         );
         await popup.setViewport(400, 720);
-        const popupShot = shot(name, 'store-popup-part');
+        // A working file, not a screenshot to keep: always under artifacts/.
+      mkdirSync(resolve(REPO_ROOT, 'artifacts'), { recursive: true });
+      const popupShot = resolve(REPO_ROOT, 'artifacts/store-popup-part.png');
         await popup.screenshot(popupShot);
         await popup.close();
         const composite = await browser.newPage();
