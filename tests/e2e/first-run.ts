@@ -291,8 +291,8 @@ export function firstRunSuite(options: FirstRunSuiteOptions): void {
         );
         await popup.setViewport(400, 720);
         // A working file, not a screenshot to keep: always under artifacts/.
-      mkdirSync(resolve(REPO_ROOT, 'artifacts'), { recursive: true });
-      const popupShot = resolve(REPO_ROOT, 'artifacts/store-popup-part.png');
+        mkdirSync(resolve(REPO_ROOT, 'artifacts'), { recursive: true });
+        const popupShot = resolve(REPO_ROOT, 'artifacts/store-popup-part.png');
         await popup.screenshot(popupShot);
         await popup.close();
         const composite = await browser.newPage();
