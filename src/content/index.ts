@@ -5,7 +5,7 @@ import { findClutterIn } from '../core/clutter';
 import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messages';
 import { callBackground, serve } from '../shared/rpc';
 import { isOwnExtensionSender } from '../shared/senders';
-import { isSiteEnabled } from '../shared/settings';
+import { isSiteEnabled, isSiteForced } from '../shared/settings';
 import { loadSettings } from '../shared/storage';
 import { runtime, syncStorage } from './ext-lite';
 import { provideLexicon } from './lexicon-lite';
@@ -23,6 +23,7 @@ async function start(): Promise<void> {
   const settings = await loadSettings(syncStorage);
   const toggles: Toggles = { declutter: settings.declutter, highlight: settings.highlight, focus: settings.focus };
   const page = new PageController(doc, window, toggles, settings.hideComments, settings.palette);
+  page.force = isSiteForced(settings, location.hostname);
 
   // Observers live as long as Quotelens is on for this page; turning it off aborts them.
   let watching: AbortController | null = null;
@@ -64,6 +65,12 @@ async function start(): Promise<void> {
       page.setEnabled(enabled);
       return page.state();
     },
+    runAnyway: () => {
+      page.force = true;
+      page.reanalyse();
+      watch(true);
+      return page.state();
+    },
   };
   serve<ContentApi>(
     runtime,
@@ -73,6 +80,11 @@ async function start(): Promise<void> {
       setToggles: (_s, t) => api.setToggles(t),
       showHidden: (_s, show) => api.showHidden(show),
       scrollToQuote: (_s, id) => api.scrollToQuote(id),
+      runAnyway: () => {
+        const state = api.runAnyway();
+        void report();
+        return state;
+      },
       setEnabled: (_s, enabled) => {
         const state = api.setEnabled(enabled);
         watch(enabled);

@@ -11,6 +11,8 @@ export interface AnalyzeOptions {
   mode?: Mode;
   hideComments?: boolean;
   url?: string;
+  /** Treat the page as an article even when detection says otherwise (the reader's "Run anyway"). */
+  force?: boolean;
   /** A clock in milliseconds; the content script passes performance.now. */
   now?: () => number;
   /** Told when each stage ends (the content script turns these into User Timing measures). */
@@ -57,7 +59,7 @@ export function* analyzePageSteps(doc: Document, options: AnalyzeOptions = {}): 
     return out;
   };
 
-  const article = time('detect', () => detectArticle(doc));
+  const article = time('detect', () => detectArticle(doc, options.url, options.force));
   yield 'detect';
   const base: PageReport = {
     version: 1,
@@ -66,6 +68,7 @@ export function* analyzePageSteps(doc: Document, options: AnalyzeOptions = {}): 
     site: article.site,
     lang: article.lang,
     isArticle: article.isArticle,
+    pageKind: article.kind,
     mode,
     articleReasons: article.reasons,
     quotes: [],

@@ -36,6 +36,8 @@ export interface ContentApi {
   scrollToQuote(id: string): boolean;
   /** Turn Quotelens on/off for this page now (the per-site choice is saved by the caller). */
   setEnabled(enabled: boolean): PageState;
+  /** "Run anyway" on a page that was skipped as no article: treat it as one now (saved by the caller). */
+  runAnyway(): PageState;
 }
 
 /** Served by the background (called by content scripts, popup and options). */
@@ -47,6 +49,8 @@ export interface BackgroundApi {
   getLexicon(lang: Lang): Lexicon | null;
   saveSettings(settings: Settings): Settings;
   setSiteEnabled(host: string, enabled: boolean): Settings;
+  /** Popup → background: remember "Run anyway" for the host's site (and its subdomains), or forget it. */
+  setSiteForced(host: string, forced: boolean): Settings;
   /** e2e builds only: open the popup as a tab for the sender's tab (headless has no toolbar). */
   e2eOpenPopup(): void;
 }
@@ -88,6 +92,7 @@ export const CONTENT_METHODS = [
   'showHidden',
   'scrollToQuote',
   'setEnabled',
+  'runAnyway',
 ] as const satisfies readonly Method<ContentApi>[];
 export const BACKGROUND_METHODS = [
   'pageAnalyzed',
@@ -95,5 +100,6 @@ export const BACKGROUND_METHODS = [
   'getLexicon',
   'saveSettings',
   'setSiteEnabled',
+  'setSiteForced',
   'e2eOpenPopup',
 ] as const satisfies readonly Method<BackgroundApi>[];
