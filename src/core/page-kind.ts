@@ -177,12 +177,14 @@ export function logCount(n: number): number {
 }
 
 /**
- * The page's own address: the URL given when it is a real one (the browser's), else the
- * canonical link or og:url the page declares (saved pages, the CLI); null when none is known.
+ * The page's own address: the URL given or the document's own when it is a real one (the
+ * browser's), else the canonical link or og:url the page declares (saved pages, the CLI, where
+ * the document's address is localhost); null when none is known.
  */
 export function pageUrl(doc: Document, url?: string): URL | null {
   const candidates = [
     url,
+    doc.location?.href,
     doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
     doc.querySelector('meta[property="og:url" i]')?.getAttribute('content'),
   ];
