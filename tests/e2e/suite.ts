@@ -636,7 +636,7 @@ export function extensionSuite(options: SuiteOptions): void {
   const haveNonArticles = Object.values(NONARTICLE_PAGES).every((f) => hasShared(...NONARTICLE_PARTS, f));
   if (!haveNonArticles) console.warn(`[${name}] non-article page tests ${missingSharedMessage(...NONARTICLE_PARTS)}`);
   describe.skipIf(!haveNonArticles)(`${name}: real product and forum pages`, () => {
-    it.each(Object.entries(NONARTICLE_PAGES))('the %s page stays untouched', async (_kind, file) => {
+    it.each(Object.entries(NONARTICLE_PAGES))('the %s page stays untouched', async (kind, file) => {
       const page = await browser.newPage();
       await page.goto(server.url(`/nonarticles/${file}`));
       const hooks = await waitForHooks(page);
@@ -647,12 +647,16 @@ export function extensionSuite(options: SuiteOptions): void {
         highlights: (globalThis as { CSS?: { highlights?: { size: number } } }).CSS?.highlights?.size ?? 0,
         quotes: document.documentElement.getAttribute('data-quotelens-quotes'),
       }));
-      expect(touched).toEqual({
-        hidden: 0,
-        stylesheet: false,
-        highlights: 0,
-        quotes: touched.quotes === '0' ? '0' : null,
-      });
+      expect(touched).toEqual({ hidden: 0, stylesheet: false, highlights: 0, quotes: touched.quotes });
+      expect(touched.quotes ?? '0').toBe('0');
+      // The popup says why and offers "Run anyway" (not clicked here: it would force the test host).
+      const popup = await browser.openPopup(page);
+      expect((await waitForPopup(popup)).state).toBe('not-article');
+      expect(await popup.evaluate(() => document.querySelector('button.run-anyway')?.textContent ?? null)).toBe(
+        'Run anyway on this site',
+      );
+      await popup.screenshot(shot(name, `popup-skipped-${kind}`), { fullPage: true });
+      await popup.close();
       await page.close();
     });
   });
