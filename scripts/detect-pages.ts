@@ -5,7 +5,7 @@
 //   nonarticles/*    clear pages: label non-article, grouped by source repository; borderline: unlabelled
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHtml } from '../src/cli/analyze';
+import { parseHtml } from '../src/cli/parse-html';
 import { detectArticle, findArticleRoot, firstLook, textFeatures } from '../src/core/article';
 import { TextMeasure } from '../src/core/article-measure';
 import {

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { describeReason } from '../src/core/page-kind-explain';
 import { hasDetectPages, type LabelledPage, loadDetectPages } from './detect-pages';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   }
   if (values.verbose) {
     for (const p of await loadDetectPages())
-      console.log(`${p.set}/${outcome(p)}\n    ${p.verdict.reasons.join('\n    ')}`);
+      console.log(`${p.set}/${outcome(p)}\n    ${p.verdict.reasons.map(describeReason).join('\n    ')}`);
   }
   const f = await measureDetection();
   const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;

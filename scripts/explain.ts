@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtml } from '../src/cli/parse-html';
+import { describeReason } from '../src/core/page-kind-explain';
 import { analyzePage } from '../src/core/report';
 import { normalizeSpace } from '../src/core/text';
 import { sharedPath } from '../tests/shared-data';
@@ -43,7 +44,7 @@ function main(): void {
   const a = analyzePage(doc, { mode, hideComments: args.includes('--comments'), now: () => performance.now() });
   const ms = performance.now() - t0;
   const out: string[] = [`${file}`, `article: ${a.report.isArticle}`];
-  for (const r of a.report.articleReasons) out.push(`  ${r}`);
+  for (const r of a.report.articleReasons) out.push(`  ${describeReason(r)}`);
   if (a.root) out.push(`root: ${describe(a.root)}`);
   out.push(`hidden (${a.clutter.length}, mode ${mode}):`);
   for (const c of a.clutter) {

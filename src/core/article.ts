@@ -7,8 +7,10 @@ export { jsonLdTypes } from './page-kind';
 import { TextMeasure } from './article-measure';
 import { SIDE_CONTENT_WORDS } from './lexicon/clutter';
 import {
+  CHEAP_NAMES,
   type CheapFeature,
   cheapFeatures,
+  FEATURE_NAMES,
   type Features,
   logCount,
   type PageKind,
@@ -172,7 +174,7 @@ export interface FirstLook {
  */
 export function firstLook(doc: Document, url?: string): FirstLook {
   const features = cheapFeatures(doc, url);
-  const w = weigh(FIRST_LOOK_MODEL, features);
+  const w = weigh(FIRST_LOOK_MODEL, CHEAP_NAMES, features);
   const verdict = w.p < FIRST_LOOK_NOT_ARTICLE ? 'not-article' : w.p > FIRST_LOOK_ARTICLE ? 'article' : 'unsure';
   const reasons = [...w.reasons, `first look: p(article) ${w.p.toFixed(3)}: ${verdict}`];
   return { verdict, reasons, p: w.p, kind: verdict === 'article' ? 'article' : w.kind, features };
@@ -182,23 +184,14 @@ export function firstLook(doc: Document, url?: string): FirstLook {
 export function textFeatures(doc: Document, measure: TextMeasure, root: Element | null): Features<TextFeature> {
   const body = measure.of(measure.scope);
   const prose = root ? measure.of(root).bodyChars : 0;
-  let cards = 0;
-  measure.elements.forEach((h, i) => {
-    const s = measure.of(h);
-    if (/^h[234]$/i.test(measure.tags[i]!) && s.chars >= 15 && s.linkChars >= 0.8 * s.chars) cards++;
-  });
   return {
-    rootProse: logCount(prose),
     rootShare: body.bodyChars > 0 ? prose / body.bodyChars : 0,
-    rootParagraphs: logCount(root ? measure.of(root).paragraphs : 0),
     longestRun: logCount(measure.longestRun),
-    linkedHeadlines: logCount(cards),
     linkDensity: body.chars > 0 ? body.linkChars / body.chars : 0,
     proseShare: body.chars > 0 ? body.bodyChars / body.chars : 0,
     rootInArticle: root?.closest('article, main, [role="main"]') ? 1 : 0,
     runShare: body.bodyChars > 0 ? Math.min(1, measure.longestRun / body.bodyChars) : 0,
     titleHeadline: hasTitleHeadline(doc) ? 1 : 0,
-    timeElements: logCount(doc.getElementsByTagName('time').length),
     proseDepth: root ? proseDepth(measure, root) : 0,
   };
 }
@@ -268,10 +261,10 @@ export function detectArticle(doc: Document, url?: string, force = false): Artic
   }
   const measure = new TextMeasure(body);
   const root = findArticleRoot(body, measure);
-  const w = weigh(PAGE_MODEL, { ...look.features, ...textFeatures(doc, measure, root) });
+  const w = weigh(PAGE_MODEL, FEATURE_NAMES, { ...look.features, ...textFeatures(doc, measure, root) });
   const isArticle = (force || w.p >= ARTICLE_P) && root !== null;
   const reasons = [...w.reasons];
-  if (force) reasons.push('forced: the reader chose "Run anyway" on this site');
+  if (force) reasons.push('forced: "Run anyway" on this site');
   if (!root) reasons.push(`no prose root (< ${MIN_BODY_CHARS} chars of paragraphs)`);
   reasons.push(
     `p(article) ${w.p.toFixed(3)} ${w.p >= ARTICLE_P ? '>=' : '<'} ${ARTICLE_P}: ${isArticle ? 'article' : 'not an article'}`,

@@ -18,113 +18,104 @@ export type PageKind =
   | 'home'
   | 'other';
 
-interface FeatureInfo {
-  /** What the evidence is, as --explain names it. */
-  says: string;
-  /** The kind of page this evidence points to when it counts against an article. */
-  kind: PageKind;
-}
-
-/** Evidence read without walking the text: metadata, the URL and a few selector counts. */
+/**
+ * Evidence read without walking the text: metadata, the URL and a few selector counts. Each
+ * feature names the kind of page it points to when it counts against an article (0: it is article
+ * evidence); what each one
+ * reads is said in page-kind-explain.ts (kept out of the content script) and docs/declutter.md.
+ */
 export const CHEAP_FEATURES = {
-  ldArticle: { says: 'JSON-LD declares an article type', kind: 'article' },
-  ldCommerce: { says: 'JSON-LD declares a product or offer', kind: 'product' },
-  ldDiscussion: { says: 'JSON-LD declares a forum post, Q&A or FAQ', kind: 'forum' },
-  ldCollection: { says: 'JSON-LD declares a collection, list or search results', kind: 'listing' },
-  ldMediaApp: { says: 'JSON-LD declares an app, media item, event or profile', kind: 'app' },
-  ogArticle: { says: 'og:type is article', kind: 'article' },
-  ogOther: { says: 'og:type is set and is not article', kind: 'app' },
-  publishedMeta: { says: 'published-date metadata (article:*, pubdate, datePublished)', kind: 'article' },
-  microdataArticle: { says: 'schema.org Article microdata or articleBody', kind: 'article' },
-  microdataOther: { says: 'schema.org Product/Offer/… microdata', kind: 'product' },
-  datedUrl: { says: 'the URL path holds a date', kind: 'article' },
-  rootUrl: { says: 'the URL is a site root', kind: 'home' },
-  searchUrl: { says: 'the URL is a search', kind: 'search' },
-  shopSigns: { says: 'price and cart elements (log count)', kind: 'product' },
-  formFields: { says: 'form fields (log count)', kind: 'app' },
-  codeBlocks: { says: 'code blocks (log count)', kind: 'docs' },
-  tables: { says: 'tables (log count)', kind: 'listing' },
-  oneArticleElement: { says: 'exactly one <article> element', kind: 'article' },
-  manyArticleElements: { says: 'several <article> elements (log count)', kind: 'listing' },
-  bylineSigns: { says: 'a byline, author link or dated <time>', kind: 'article' },
-  authorMarks: { says: 'author/user marks (log count; many: posts by many people)', kind: 'forum' },
-  paragraphsPerLink: { says: 'log of <p> elements per link', kind: 'listing' },
-  readerable: { says: "Readability's isProbablyReaderable", kind: 'article' },
-  paragraphRun: { says: 'log of the longest run of long <p> side by side', kind: 'article' },
-} as const satisfies Record<string, FeatureInfo>;
+  ldArticle: 0,
+  ldCommerce: 'product',
+  ldDiscussion: 'forum',
+  ldCollection: 'listing',
+  ldMediaApp: 'app',
+  ogArticle: 0,
+  ogOther: 'app',
+  publishedMeta: 0,
+  microdataArticle: 0,
+  microdataOther: 'product',
+  datedUrl: 0,
+  rootUrl: 'home',
+  searchUrl: 'search',
+  shopSigns: 'product',
+  formFields: 'app',
+  codeBlocks: 'docs',
+  tables: 'listing',
+  oneArticleElement: 0,
+  bylineSigns: 0,
+  readerable: 0,
+  paragraphRun: 0,
+} as const satisfies Record<string, PageKind | 0>;
 
 /** Evidence from the text measure: the body of prose and how the page's text is laid out. */
 export const TEXT_FEATURES = {
-  rootProse: { says: 'log of prose characters in the root', kind: 'article' },
-  rootShare: { says: "share of the page's prose in the root", kind: 'article' },
-  rootParagraphs: { says: 'log of paragraphs in the root', kind: 'article' },
-  longestRun: { says: 'log of the longest run of paragraphs side by side', kind: 'article' },
-  linkedHeadlines: { says: 'linked h2-h4 headlines (log count): teasers', kind: 'listing' },
-  linkDensity: { says: "share of the page's text inside links", kind: 'listing' },
-  proseShare: { says: "share of the page's text that is prose", kind: 'article' },
-  rootInArticle: { says: 'the root is in <article> or <main>', kind: 'article' },
-  runShare: {
-    says: "share of the page's prose in its longest run of paragraphs: one text, not many posts",
-    kind: 'forum',
-  },
-  titleHeadline: { says: 'an h1 that the page title repeats: a headline', kind: 'article' },
-  timeElements: { says: '<time> elements (log count; many: posts or a listing)', kind: 'listing' },
-  proseDepth: { says: 'how deep below the root its prose sits (posts and cards sit deep)', kind: 'forum' },
-} as const satisfies Record<string, FeatureInfo>;
+  rootShare: 0,
+  longestRun: 0,
+  linkDensity: 'listing',
+  proseShare: 0,
+  rootInArticle: 0,
+  runShare: 'forum',
+  titleHeadline: 0,
+  proseDepth: 'forum',
+} as const satisfies Record<string, PageKind | 0>;
 
 export type CheapFeature = keyof typeof CHEAP_FEATURES;
 export type TextFeature = keyof typeof TEXT_FEATURES;
 export type Feature = CheapFeature | TextFeature;
 export type Features<K extends string> = Record<K, number>;
+/** The first look's features in model order. */
+export const CHEAP_NAMES = Object.keys(CHEAP_FEATURES) as CheapFeature[];
+/** All features in model order: the cheap ones, then the text ones. */
+export const FEATURE_NAMES = [...CHEAP_NAMES, ...(Object.keys(TEXT_FEATURES) as TextFeature[])];
 
-/** A logistic model over named features: p(article) = 1 / (1 + e^-(bias + Σ weight·value)). */
-export interface PageKindModel<K extends string> {
+/**
+ * A logistic model over named features: p(article) = 1 / (1 + e^-(bias + Σ weight·value)), the
+ * weights in the order of the feature names it is fitted on (CHEAP_NAMES or FEATURE_NAMES).
+ */
+export interface PageKindModel {
   bias: number;
-  weights: Record<K, number>;
+  weights: readonly number[];
 }
 
 export interface Weighed {
   /** Probability that the page is an article. */
   p: number;
-  /** Every feature that moved the score, largest first, e.g. "+1.92 og:type is article". */
+  /** Every feature that moved the score, largest first, e.g. "+1.92 ogArticle". */
   reasons: string[];
   /** The kind the strongest evidence against an article points to (or 'article'). */
   kind: PageKind;
 }
 
-const FEATURE_INFO: Record<Feature, FeatureInfo> = { ...CHEAP_FEATURES, ...TEXT_FEATURES };
+/** Kind each feature points to when it counts against an article; 0: it is article evidence. */
+const FEATURE_KIND: Record<Feature, PageKind | 0> = { ...CHEAP_FEATURES, ...TEXT_FEATURES };
 /** Contributions smaller than this are noise in --explain. */
 const MIN_REASON_WEIGHT = 0.05;
 
-export function weigh<K extends Feature>(model: PageKindModel<K>, features: Features<K>): Weighed {
+export function weigh<K extends Feature>(model: PageKindModel, names: readonly K[], features: Features<K>): Weighed {
   let z = model.bias;
   const parts: { name: K; c: number }[] = [];
-  for (const name of Object.keys(model.weights) as K[]) {
-    const c = model.weights[name] * features[name];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const c = (model.weights[i] ?? 0) * features[name];
     z += c;
     if (Math.abs(c) >= MIN_REASON_WEIGHT) parts.push({ name, c });
   }
   parts.sort((a, b) => Math.abs(b.c) - Math.abs(a.c));
-  const reasons = parts.map(({ name, c }) => `${c > 0 ? '+' : ''}${c.toFixed(2)} ${FEATURE_INFO[name].says}`);
+  const reasons = parts.map(({ name, c }) => `${c > 0 ? '+' : ''}${c.toFixed(2)} ${name}`);
   reasons.push(`${model.bias.toFixed(2)} prior`);
-  const against = parts.find((x) => x.c < 0 && FEATURE_INFO[x.name].kind !== 'article');
+  const against = parts.find((x) => x.c < 0 && FEATURE_KIND[x.name]);
   const p = 1 / (1 + Math.exp(-z));
-  return { p, reasons, kind: p >= 0.5 ? 'article' : against ? FEATURE_INFO[against.name].kind : 'other' };
+  return { p, reasons, kind: p >= 0.5 ? 'article' : against ? (FEATURE_KIND[against.name] as PageKind) : 'other' };
 }
 
-const ARTICLE_LD_TYPES = new Set(
-  'Article NewsArticle ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle BackgroundNewsArticle ReviewNewsArticle AskPublicNewsArticle SatiricalArticle ScholarlyArticle TechArticle BlogPosting LiveBlogPosting Report'.split(
-    ' ',
-  ),
-);
-const COMMERCE_LD_TYPES = new Set('Product ProductGroup Offer AggregateOffer Store IndividualProduct'.split(' '));
-const DISCUSSION_LD_TYPES = new Set('DiscussionForumPosting QAPage Question Answer FAQPage'.split(' '));
-const COLLECTION_LD_TYPES = new Set('CollectionPage ItemList SearchResultsPage'.split(' '));
-const MEDIA_APP_LD_TYPES = new Set(
-  'WebApplication SoftwareApplication MobileApplication MusicAlbum MusicRecording MusicGroup MusicPlaylist Event MusicEvent SportsEvent ProfilePage VideoGame Movie TVSeries'.split(
-    ' ',
-  ),
-);
+// schema.org types by what they say of the page, as patterns: every *Article type (NewsArticle,
+// TechArticle, OpinionNewsArticle, …), every *Application, Music* and *Event type.
+const ARTICLE_LD_TYPES = /Article$|^(BlogPosting|LiveBlogPosting|Report)$/;
+const COMMERCE_LD_TYPES = /^(Product|ProductGroup|IndividualProduct|Offer|AggregateOffer|Store)$/;
+const DISCUSSION_LD_TYPES = /^(DiscussionForumPosting|QAPage|Question|Answer|FAQPage)$/;
+const COLLECTION_LD_TYPES = /^(CollectionPage|ItemList|SearchResultsPage)$/;
+const MEDIA_APP_LD_TYPES = /Application$|^Music|Event$|^(ProfilePage|VideoGame|Movie|TVSeries)$/;
 
 /** All @type values in the page's JSON-LD, through @graph and nested arrays. */
 export function jsonLdTypes(doc: Document): Set<string> {
@@ -154,17 +145,15 @@ export function jsonLdTypes(doc: Document): Set<string> {
 }
 
 const PUBLISHED_META =
-  'meta[property^="article:" i], meta[name="pubdate" i], meta[name="publishdate" i], meta[name="date" i], meta[name="dc.date" i], meta[name="parsely-pub-date" i], meta[name="sailthru.date" i], meta[itemprop="datePublished"], [itemprop="datePublished"]';
+  'meta[property^="article:" i],meta[name="pubdate" i],meta[name="publishdate" i],meta[name="date" i],meta[name="dc.date" i],meta[name="parsely-pub-date" i],meta[name="sailthru.date" i],[itemprop="datePublished"]';
 const MICRODATA_ARTICLE =
-  '[itemtype*="schema.org/" i][itemtype*="Article" i], [itemtype*="BlogPosting" i], [itemprop="articleBody"]';
+  '[itemtype*="schema.org/"][itemtype*="Article"],[itemtype*="BlogPosting"],[itemprop="articleBody"]';
 const MICRODATA_OTHER =
-  '[itemtype*="schema.org/Product" i], [itemtype*="schema.org/Offer" i], [itemtype*="schema.org/AggregateOffer" i], [itemtype*="schema.org/SearchResultsPage" i], [itemtype*="schema.org/DiscussionForumPosting" i], [itemtype*="schema.org/Question" i]';
+  '[itemtype*="schema.org/Product"],[itemtype*="Offer"],[itemtype*="schema.org/SearchResultsPage"],[itemtype*="schema.org/DiscussionForumPosting"],[itemtype*="schema.org/Question"]';
 const SHOP_SIGNS =
-  '[itemprop="price"], [class*="price" i], [id*="price" i], [class*="cart" i], [id*="cart" i], [name*="cart" i], [action*="cart" i], [class*="basket" i], [href*="checkout" i]';
-const BYLINE_SIGNS = '[rel~="author"], [class*="byline" i], time[datetime], [itemprop~="author"]';
-const AUTHOR_MARKS =
-  '[itemprop~="author"], [class*="author" i], [class*="username" i], [class*="user-name" i], [data-author], [class*="poster" i]';
-const FORM_FIELDS = 'input:not([type="hidden"]), select, textarea';
+  '[itemprop="price"],[class*="price" i],[id*="price" i],[class*="cart" i],[id*="cart" i],[name*="cart" i],[action*="cart" i],[class*="basket" i],[href*="checkout" i]';
+const BYLINE_SIGNS = '[rel~="author"],[class*="byline" i], time[datetime],[itemprop~="author"]';
+const FORM_FIELDS = 'input:not([type="hidden"]),select,textarea';
 
 /** A date in a URL path: /2019/05/12/, /2019/05/, /2019-05-12, /20190512. */
 const DATED_PATH =
@@ -203,10 +192,10 @@ export function pageUrl(doc: Document, url?: string): URL | null {
 /** The cheap features: head metadata, the URL, and counts of a few selectors. */
 export function cheapFeatures(doc: Document, url?: string): Features<CheapFeature> {
   const types = jsonLdTypes(doc);
-  const hasType = (set: Set<string>) => ([...types].some((t) => set.has(t)) ? 1 : 0);
+  const hasType = (re: RegExp) => ([...types].some((t) => re.test(t)) ? 1 : 0);
   const ogType = doc.querySelector('meta[property="og:type" i]')?.getAttribute('content')?.trim().toLowerCase();
   const u = pageUrl(doc, url);
-  const path = u ? decodeURIComponentSafe(u.pathname) : '';
+  const path = u?.pathname ?? '';
   const count = (selector: string) => doc.querySelectorAll(selector).length;
   const articles = doc.getElementsByTagName('article').length;
   return {
@@ -228,14 +217,9 @@ export function cheapFeatures(doc: Document, url?: string): Features<CheapFeatur
     codeBlocks: logCount(count('pre, code')),
     tables: logCount(doc.getElementsByTagName('table').length),
     oneArticleElement: articles === 1 ? 1 : 0,
-    manyArticleElements: logCount(Math.max(0, articles - 1)),
     bylineSigns: doc.querySelector(BYLINE_SIGNS) ? 1 : 0,
-    authorMarks: logCount(count(AUTHOR_MARKS)),
     readerable: isProbablyReaderable(doc) ? 1 : 0,
     paragraphRun: logCount(longestParagraphRun(doc)),
-    paragraphsPerLink: Math.log(
-      (doc.getElementsByTagName('p').length + 1) / (doc.getElementsByTagName('a').length + 1),
-    ),
   };
 }
 
@@ -257,12 +241,4 @@ function longestParagraphRun(doc: Document): number {
     if (run > best) best = run;
   }
   return best;
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

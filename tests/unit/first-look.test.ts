@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { detectArticle, FIRST_LOOK_NOT_ARTICLE, firstLook } from '../../src/core/article';
-import { CHEAP_FEATURES, cheapFeatures, pageUrl, TEXT_FEATURES, weigh } from '../../src/core/page-kind';
+import {
+  CHEAP_FEATURES,
+  CHEAP_NAMES,
+  cheapFeatures,
+  FEATURE_NAMES,
+  pageUrl,
+  TEXT_FEATURES,
+  weigh,
+} from '../../src/core/page-kind';
+import { describeReason, FEATURE_SAYS } from '../../src/core/page-kind-explain';
 import { FIRST_LOOK_MODEL, PAGE_MODEL } from '../../src/core/page-kind-model';
 import { ARTICLE_HEAD, articlePage, page, paragraphs } from './page-helpers';
 
@@ -20,7 +29,7 @@ describe('firstLook', () => {
     const look = firstLook(productPage());
     expect(look.verdict).toBe('not-article');
     expect(look.p).toBeLessThan(FIRST_LOOK_NOT_ARTICLE);
-    expect(look.reasons.some((r) => r.includes('JSON-LD declares a product or offer'))).toBe(true);
+    expect(look.reasons.some((r) => r.endsWith(' ldCommerce'))).toBe(true);
     expect(look.kind).toBe('product');
   });
 
@@ -31,7 +40,7 @@ describe('firstLook', () => {
   it('names every feature that moved the score and ends with the verdict', () => {
     const look = firstLook(articlePage());
     expect(look.reasons.at(-1)).toMatch(/^first look: p\(article\) [\d.]+: (article|unsure)$/);
-    expect(look.reasons.some((r) => r.startsWith('+') && r.includes('og:type is article'))).toBe(true);
+    expect(look.reasons.some((r) => r.startsWith('+') && r.endsWith(' ogArticle'))).toBe(true);
   });
 
   it('gives detectArticle the same not-article verdict, with no root and no measure', () => {
@@ -77,10 +86,9 @@ describe('cheapFeatures', () => {
 
 describe('the fitted models', () => {
   it('weigh every feature that is named, and only those', () => {
-    expect(Object.keys(FIRST_LOOK_MODEL.weights).sort()).toEqual(Object.keys(CHEAP_FEATURES).sort());
-    expect(Object.keys(PAGE_MODEL.weights).sort()).toEqual(
-      [...Object.keys(CHEAP_FEATURES), ...Object.keys(TEXT_FEATURES)].sort(),
-    );
+    expect(FIRST_LOOK_MODEL.weights).toHaveLength(CHEAP_NAMES.length);
+    expect(PAGE_MODEL.weights).toHaveLength(FEATURE_NAMES.length);
+    expect(FEATURE_NAMES).toEqual([...Object.keys(CHEAP_FEATURES), ...Object.keys(TEXT_FEATURES)]);
   });
 
   it('order the first-look thresholds: not-article below, article above', () => {
@@ -90,8 +98,16 @@ describe('the fitted models', () => {
   });
 
   it('weigh() turns the score into a probability and names the prior', () => {
-    const w = weigh({ bias: 0, weights: { ogArticle: 2 } }, { ogArticle: 1 });
+    const w = weigh({ bias: 0, weights: [2] }, ['ogArticle'], { ogArticle: 1 });
     expect(w.p).toBeCloseTo(1 / (1 + Math.exp(-2)), 6);
-    expect(w.reasons).toEqual(['+2.00 og:type is article', '0.00 prior']);
+    expect(w.reasons).toEqual(['+2.00 ogArticle', '0.00 prior']);
+  });
+
+  it('every feature is spelled out for people (page-kind-explain.ts)', () => {
+    expect(Object.keys(FEATURE_SAYS).sort()).toEqual(
+      [...Object.keys(CHEAP_FEATURES), ...Object.keys(TEXT_FEATURES)].sort(),
+    );
+    expect(describeReason('+1.70 readerable')).toBe("+1.70 readerable (Readability's isProbablyReaderable)");
+    expect(describeReason('-3.08 prior')).toBe('-3.08 prior');
   });
 });
