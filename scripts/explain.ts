@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseHtml } from '../src/cli/parse-html';
+import { describeReason } from '../src/core/page-kind-explain';
 import { analyzePage } from '../src/core/report';
 import { normalizeSpace } from '../src/core/text';
 import { sharedPath } from '../tests/shared-data';
@@ -47,7 +48,7 @@ function main(): void {
   const a = analyzePage(doc, { mode, hideComments: values.comments, now: () => performance.now() });
   const ms = performance.now() - t0;
   const out: string[] = [`${file}`, `article: ${a.report.isArticle}`];
-  for (const r of a.report.articleReasons) out.push(`  ${r}`);
+  for (const r of a.report.articleReasons) out.push(`  ${describeReason(r)}`);
   if (a.root) out.push(`root: ${describe(a.root)}`);
   out.push(`hidden (${a.clutter.length}, mode ${mode}):`);
   for (const c of a.clutter) {

@@ -7,7 +7,7 @@ import { browser, runtime, syncStorage, tabs } from '../shared/ext';
 import { BACKGROUND_METHODS, type BackgroundApi } from '../shared/messages';
 import { type MessageSender, serve } from '../shared/rpc';
 import { isExtensionPageSender } from '../shared/senders';
-import { withSite } from '../shared/settings';
+import { withForcedSite, withSite } from '../shared/settings';
 import { loadSettings, storeSettings } from '../shared/storage';
 import { registerCommands } from './commands';
 import { analyzeBlocks } from './engine-host';
@@ -45,6 +45,11 @@ serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
     if (!fromExtensionPage(sender)) refuse('setSiteEnabled');
     if (typeof host !== 'string' || typeof enabled !== 'boolean') throw new Error('bad arguments');
     return storeSettings(syncStorage, withSite(await loadSettings(syncStorage), host, enabled));
+  },
+  setSiteForced: async (sender, host, forced) => {
+    if (!fromExtensionPage(sender)) refuse('setSiteForced');
+    if (typeof host !== 'string' || typeof forced !== 'boolean') throw new Error('bad arguments');
+    return storeSettings(syncStorage, withForcedSite(await loadSettings(syncStorage), host, forced));
   },
   e2eOpenPopup: async (sender) => {
     if (!__E2E__) return;

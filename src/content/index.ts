@@ -5,7 +5,7 @@ import { findClutterIn } from '../core/clutter';
 import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messages';
 import { callBackground, type RetryOptions, serve, withRetry } from '../shared/rpc';
 import { isOwnExtensionSender } from '../shared/senders';
-import { isSiteEnabled } from '../shared/settings';
+import { isSiteEnabled, isSiteForced } from '../shared/settings';
 import { loadSettings } from '../shared/storage';
 import { runtime, syncStorage } from './ext-lite';
 import { observePage } from './observer';
@@ -31,6 +31,7 @@ async function start(): Promise<void> {
   const engine: EngineLink = (request) =>
     withRetry(() => callBackground(runtime, 'analyzeBlocks', request), ENGINE_RETRY);
   const page = new PageController(doc, window, toggles, settings.hideComments, settings.palette, engine);
+  page.force = isSiteForced(settings, location.hostname);
 
   // Observers live as long as Quotelens is on for this page; turning it off aborts them.
   let watching: AbortController | null = null;
@@ -68,6 +69,13 @@ async function start(): Promise<void> {
         return page.state();
       },
       scrollToQuote: (_s, id) => page.scrollToQuote(id),
+      runAnyway: async () => {
+        page.force = true;
+        await page.reanalyse();
+        watch(true);
+        void report();
+        return page.state();
+      },
       setEnabled: async (_s, enabled) => {
         await page.setEnabled(enabled);
         watch(enabled);

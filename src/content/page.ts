@@ -35,6 +35,8 @@ export class PageController {
   private error: string | undefined;
   /** Bumped by every run and by turning off, so a chunked run that was overtaken stops. */
   private generation = 0;
+  /** The reader chose "Run anyway" on this site: treat the page as an article. */
+  force = false;
 
   constructor(
     private readonly doc: Document,
@@ -99,6 +101,7 @@ export class PageController {
       const stages = readPageSteps(this.doc, {
         ...this.clutterOptions,
         url: this.win.location.href,
+        force: this.force,
         now: () => this.win.performance.now(),
         onStage: (stage, start, end) => this.measure(stage, start, end),
       });

@@ -1,9 +1,23 @@
 // Is this page an article, and where is its main content? Document in, plain data out.
-// Signals are weighed below (tune them there); every signal that fires adds a reason for --explain.
+// The evidence and its weights live in page-kind.ts and page-kind-model.ts (fitted by
+// `npm run train:detect`); every piece of evidence that moves the score is a reason for --explain.
+
+export { jsonLdTypes } from './page-kind';
 
 import { TextMeasure } from './article-measure';
 import { SIDE_CONTENT_WORDS } from './lexicon/clutter';
-import { isProbablyReaderable } from './readerable';
+import {
+  CHEAP_NAMES,
+  type CheapFeature,
+  cheapFeatures,
+  FEATURE_NAMES,
+  type Features,
+  logCount,
+  type PageKind,
+  type TextFeature,
+  weigh,
+} from './page-kind';
+import { FIRST_LOOK_MODEL, PAGE_MODEL } from './page-kind-model';
 import type { ArticleVerdict, Lang } from './types';
 
 export interface ArticleResult extends ArticleVerdict {
@@ -15,85 +29,28 @@ export interface ArticleResult extends ArticleVerdict {
   measure?: TextMeasure;
 }
 
-/** Weights of the signals; a page is an article when they add up to ARTICLE_THRESHOLD. */
-export const ARTICLE_WEIGHTS = {
-  /** The publisher declares NewsArticle/Article/… in JSON-LD: the strongest single signal. */
-  jsonLdArticle: 3,
-  /** schema.org Article microdata (itemtype) or an itemprop=articleBody element. */
-  microdataArticle: 2,
-  /** og:type=article: common, but also set on some section pages. */
-  ogArticle: 1,
-  /** Readability's isProbablyReaderable: enough long visible paragraphs. */
-  readerable: 2,
-  /** The body root holds a long run of prose (LONG_BODY_CHARS). */
-  longBody: 1,
-  /** The prose sits in one <article> or <main> element. */
-  articleElement: 1,
-  /** The root holds most of the page's prose in several paragraphs: one text, not many teasers. */
-  concentratedProse: 1,
-  /** Many linked headlines and no run of paragraphs: a section front or home page. */
-  headlineCards: -4,
-  /** JSON-LD says the page is a collection, a search result page or an application. */
-  jsonLdNonArticle: -2,
-  /** The URL is a search (…/search…, ?q=, ?s=). */
-  searchUrl: -3,
-  /** Many form fields and little prose: a web app, a log-in or checkout page. */
-  formHeavy: -3,
-} as const;
-
-export const ARTICLE_THRESHOLD = 3;
+/**
+ * firstLook says "not an article" below this probability of its cheap model: low enough that no
+ * labelled article fell under it in cross-validation (`npm run train:detect` prints the margin).
+ */
+export const FIRST_LOOK_NOT_ARTICLE = FIRST_LOOK_MODEL.notArticleBelow;
+/** … and "article" above this one: no labelled non-article reached it in cross-validation. */
+export const FIRST_LOOK_ARTICLE = FIRST_LOOK_MODEL.articleAbove;
+/**
+ * The full model's probability from which a page is an article. Fail safe: a wrongly skipped
+ * article costs a click ("Run anyway"), a wrongly treated shop costs a reader.
+ */
+export const ARTICLE_P = PAGE_MODEL.articleAbove;
 
 /** Prose characters under which there is no article body at all. */
 export const MIN_BODY_CHARS = 250;
-/** Prose characters of a long article body. */
-export const LONG_BODY_CHARS = 1500;
 /** Descend into a child while it holds at least this share of its parent's prose. */
 export const ROOT_SHARE = 0.85;
 /** Prose in navigation, asides, footers and comment threads counts this much when finding the root. */
 export const SIDE_CONTENT_DISCOUNT = 0.1;
-/** Linked headlines from which a page may be a section front or a home page. */
-export const MIN_PAGE_HEADLINES = 8;
-/** … when no run of paragraphs side by side is longer than this: teasers, not a text. */
-export const FRONT_MAX_RUN_CHARS = 700;
-/** Form fields from which a page with little prose is an app or a form. */
-export const MIN_FORM_FIELDS = 8;
-/** Prose under which a page full of form fields is an app. */
-export const FORM_PAGE_PROSE_CHARS = 600;
-/** Share of the page's prose the root holds when the prose is one text. */
-export const CONCENTRATED_SHARE = 0.6;
-/** Paragraphs the root holds when the prose is one text. */
-export const MIN_ROOT_PARAGRAPHS = 3;
-
-const ARTICLE_LD_TYPES = new Set([
-  'Article',
-  'NewsArticle',
-  'ReportageNewsArticle',
-  'AnalysisNewsArticle',
-  'OpinionNewsArticle',
-  'BackgroundNewsArticle',
-  'ReviewNewsArticle',
-  'AskPublicNewsArticle',
-  'SatiricalArticle',
-  'ScholarlyArticle',
-  'TechArticle',
-  'BlogPosting',
-  'LiveBlogPosting',
-  'SocialMediaPosting',
-  'Report',
-]);
-const NON_ARTICLE_LD_TYPES = new Set([
-  'CollectionPage',
-  'ItemList',
-  'SearchResultsPage',
-  'WebApplication',
-  'SoftwareApplication',
-  'ProfilePage',
-  'Product',
-]);
 
 const SIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM']);
 const SIDE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner']);
-const SEARCH_URL = /\/search\b|[?&](q|query|s|search|searchterm)=/i;
 const BYLINE_SELECTOR =
   '[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="dateline" i], [class*="meta" i] time, time[datetime], address';
 
@@ -107,32 +64,6 @@ export function detectLang(doc: Document): Lang {
   if (raw.startsWith('de')) return 'de';
   if (raw.startsWith('fr')) return 'fr';
   return 'en';
-}
-
-/** All @type values in the page's JSON-LD, through @graph and nested arrays. */
-export function jsonLdTypes(doc: Document): Set<string> {
-  const types = new Set<string>();
-  const visit = (node: unknown, depth: number): void => {
-    if (depth > 6 || node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item, depth + 1);
-      return;
-    }
-    const obj = node as Record<string, unknown>;
-    const t = obj['@type'];
-    for (const name of Array.isArray(t) ? t : [t]) {
-      if (typeof name === 'string') types.add(name.replace(/^https?:\/\/schema\.org\//, ''));
-    }
-    if (obj['@graph']) visit(obj['@graph'], depth + 1);
-  };
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
-    try {
-      visit(JSON.parse(script.textContent ?? ''), 0);
-    } catch {
-      // Broken JSON-LD is common; it is simply no evidence.
-    }
-  }
-  return types;
 }
 
 function isSideContent(el: Element): boolean {
@@ -224,74 +155,128 @@ export function commonAncestor(a: Element, b: Element): Element | null {
   return null;
 }
 
-export function detectArticle(doc: Document): ArticleResult {
-  const reasons: string[] = [];
-  let score = 0;
-  const add = (name: keyof typeof ARTICLE_WEIGHTS, detail: string) => {
-    const w = ARTICLE_WEIGHTS[name];
-    score += w;
-    reasons.push(`${w > 0 ? '+' : ''}${w} ${detail}`);
-  };
+export interface FirstLook {
+  verdict: 'not-article' | 'article' | 'unsure';
+  /** The evidence, weighed, largest first, then the verdict. */
+  reasons: string[];
+  /** The cheap model's probability that the page is an article. */
+  p: number;
+  kind: PageKind;
+  features: Features<CheapFeature>;
+}
 
+/**
+ * The cheap look, before any walk over the text: metadata (JSON-LD, Open Graph, article:*
+ * meta, microdata), the URL and a few selector counts, weighed by the cheap model. "not-article"
+ * settles a page at once (leave it alone); "article" and "unsure" go on to detectArticle's text
+ * measure, which also finds the root. `url` is the page's address (the browser's location); when
+ * absent, the canonical link or og:url stands in.
+ */
+export function firstLook(doc: Document, url?: string): FirstLook {
+  const features = cheapFeatures(doc, url);
+  const w = weigh(FIRST_LOOK_MODEL, CHEAP_NAMES, features);
+  const verdict = w.p < FIRST_LOOK_NOT_ARTICLE ? 'not-article' : w.p > FIRST_LOOK_ARTICLE ? 'article' : 'unsure';
+  const reasons = [...w.reasons, `first look: p(article) ${w.p.toFixed(3)}: ${verdict}`];
+  return { verdict, reasons, p: w.p, kind: verdict === 'article' ? 'article' : w.kind, features };
+}
+
+/** The text features, from the measure of <body> and the root found in it. */
+export function textFeatures(doc: Document, measure: TextMeasure, root: Element | null): Features<TextFeature> {
+  const body = measure.of(measure.scope);
+  const prose = root ? measure.of(root).bodyChars : 0;
+  return {
+    rootShare: body.bodyChars > 0 ? prose / body.bodyChars : 0,
+    longestRun: logCount(measure.longestRun),
+    linkDensity: body.chars > 0 ? body.linkChars / body.chars : 0,
+    proseShare: body.chars > 0 ? body.bodyChars / body.chars : 0,
+    rootInArticle: root?.closest('article, main, [role="main"]') ? 1 : 0,
+    runShare: body.bodyChars > 0 ? Math.min(1, measure.longestRun / body.bodyChars) : 0,
+    titleHeadline: hasTitleHeadline(doc) ? 1 : 0,
+    proseDepth: root ? proseDepth(measure, root) : 0,
+  };
+}
+
+/** Characters of a title or headline compared (lower case, letters and digits only). */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Headline characters under which an h1 is a logo or a label rather than a headline. */
+const MIN_HEADLINE_CHARS = 12;
+
+/** An h1 whose text the page's title (or og:title) holds: the page is about one headline. */
+function hasTitleHeadline(doc: Document): boolean {
+  const titles = [doc.title, doc.querySelector('meta[property="og:title" i]')?.getAttribute('content') ?? ''].map(
+    squash,
+  );
+  for (const h of doc.getElementsByTagName('h1')) {
+    const text = squash(h.textContent ?? '');
+    if (
+      text.length >= MIN_HEADLINE_CHARS &&
+      titles.some((t) => t.includes(text) || (t.length >= MIN_HEADLINE_CHARS && text.includes(t)))
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Mean depth below the root of its prose blocks, weighted by their characters (log scale). */
+function proseDepth(measure: TextMeasure, root: Element): number {
+  const r = measure.indexOf(root);
+  let sum = 0;
+  let weight = 0;
+  for (const b of measure.blocks) {
+    let i = measure.indexOf(b.element);
+    if (i < r || i >= measure.ends[r]!) continue;
+    const s = measure.of(b.element);
+    if (s.paragraphs === 0) continue;
+    let depth = 0;
+    while (i > r) {
+      i = measure.parents[i]!;
+      depth++;
+    }
+    sum += depth * s.bodyChars;
+    weight += s.bodyChars;
+  }
+  return weight > 0 ? Math.log1p(sum / weight) : 0;
+}
+
+/**
+ * Is this page an article? The first look settles most non-articles from metadata alone; the
+ * rest are measured (one walk over the text) and weighed by the full model, cheap and text
+ * evidence together. Every piece of evidence that moved the score is a reason for --explain.
+ */
+export function detectArticle(doc: Document, url?: string, force = false): ArticleResult {
   const body = doc.body;
   const lang = detectLang(doc);
   const base = { title: doc.title.trim(), site: doc.location?.hostname ?? '', lang };
-  if (!body) return { ...base, isArticle: false, reasons: ['no <body>'], score: 0, root: null, titleElement: null };
+  const none = { root: null, titleElement: null };
+  if (!body)
+    return { ...base, ...none, isArticle: false, reasons: ['no <body>'], score: 0, kind: 'other', confidence: 0 };
 
-  const types = jsonLdTypes(doc);
-  const articleType = [...types].find((t) => ARTICLE_LD_TYPES.has(t));
-  if (articleType) add('jsonLdArticle', `JSON-LD @type ${articleType}`);
-  else {
-    const other = [...types].find((t) => NON_ARTICLE_LD_TYPES.has(t));
-    if (other) add('jsonLdNonArticle', `JSON-LD @type ${other}, no article type`);
+  const look = firstLook(doc, url);
+  if (look.verdict === 'not-article' && !force) {
+    const score = Math.log(look.p / (1 - look.p));
+    return { ...base, ...none, isArticle: false, reasons: look.reasons, score, kind: look.kind, confidence: look.p };
   }
-  if (doc.querySelector('[itemtype*="schema.org/" i][itemtype*="Article" i], [itemprop="articleBody"]')) {
-    add('microdataArticle', 'schema.org Article microdata');
-  }
-  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase();
-  if (ogType === 'article') add('ogArticle', 'og:type=article');
-  if (isProbablyReaderable(doc)) add('readerable', 'Readability isProbablyReaderable');
-
   const measure = new TextMeasure(body);
   const root = findArticleRoot(body, measure);
-  const prose = root ? measure.of(root).bodyChars : 0;
-  if (prose >= LONG_BODY_CHARS) add('longBody', `${prose} chars of prose in the root`);
-  const container = root?.closest('article, main, [role="main"]');
-  if (container) add('articleElement', `root in <${container.tagName.toLowerCase()}>`);
-
-  const paragraphs = root ? measure.of(root).paragraphs : 0;
-  const all = measure.of(body).bodyChars;
-  if (paragraphs >= MIN_ROOT_PARAGRAPHS && prose >= CONCENTRATED_SHARE * all) {
-    add('concentratedProse', `root holds ${Math.round((100 * prose) / all)}% of the prose in ${paragraphs} paragraphs`);
-  }
-
-  // The two counts below are made only when the cheap condition beside them leaves the signal open.
-  // Linked headlines: the h2-h4 below <body>, from the measure's arrays (no querySelectorAll).
-  let cards = 0;
-  if (measure.longestRun < FRONT_MAX_RUN_CHARS)
-    measure.elements.forEach((h, i) => {
-      const s = measure.of(h);
-      if (/^h[234]$/i.test(measure.tags[i]!) && s.chars >= 15 && s.linkChars >= 0.8 * s.chars) cards++;
-    });
-  if (cards >= MIN_PAGE_HEADLINES) {
-    add('headlineCards', `${cards} linked headlines, longest run of paragraphs ${measure.longestRun} chars`);
-  }
-  if (SEARCH_URL.test(doc.location?.href ?? '')) add('searchUrl', 'search URL');
-  const fields =
-    prose < FORM_PAGE_PROSE_CHARS ? body.querySelectorAll('input:not([type="hidden"]), select, textarea').length : 0;
-  if (fields >= MIN_FORM_FIELDS) add('formHeavy', `${fields} form fields, ${prose} chars of prose`);
-
-  const isArticle = score >= ARTICLE_THRESHOLD && root !== null;
+  const w = weigh(PAGE_MODEL, FEATURE_NAMES, { ...look.features, ...textFeatures(doc, measure, root) });
+  const isArticle = (force || w.p >= ARTICLE_P) && root !== null;
+  const reasons = [...w.reasons];
+  if (force) reasons.push('forced: "Run anyway" on this site');
   if (!root) reasons.push(`no prose root (< ${MIN_BODY_CHARS} chars of paragraphs)`);
   reasons.push(
-    `score ${score} ${isArticle ? '>=' : '<'} ${ARTICLE_THRESHOLD}: ${isArticle ? 'article' : 'not an article'}`,
+    `p(article) ${w.p.toFixed(3)} ${w.p >= ARTICLE_P ? '>=' : '<'} ${ARTICLE_P}: ${isArticle ? 'article' : 'not an article'}`,
   );
   const finalRoot = isArticle ? root : null;
   return {
     ...base,
     isArticle,
     reasons,
-    score,
+    score: Math.log(w.p / (1 - w.p)),
+    kind: isArticle ? 'article' : w.kind === 'article' ? 'other' : w.kind,
+    confidence: w.p,
     root: finalRoot,
     titleElement: finalRoot ? findTitleElement(doc, finalRoot) : null,
     measure,

@@ -12,6 +12,8 @@ export interface AnalyzeOptions {
   mode?: Mode;
   hideComments?: boolean;
   url?: string;
+  /** Treat the page as an article even when detection says otherwise (the reader's "Run anyway"). */
+  force?: boolean;
   /** A clock in milliseconds; the content script passes performance.now. */
   now?: () => number;
   /** Told when each stage ends (the content script turns these into User Timing measures). */
@@ -77,7 +79,7 @@ export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Gen
     return out;
   };
 
-  const article = time('detect', () => detectArticle(doc));
+  const article = time('detect', () => detectArticle(doc, options.url, options.force));
   yield 'detect';
   const base: PageReport = {
     version: 1,
@@ -86,6 +88,7 @@ export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Gen
     site: article.site,
     lang: article.lang,
     isArticle: article.isArticle,
+    pageKind: article.kind,
     mode,
     articleReasons: article.reasons,
     quotes: [],

@@ -1,5 +1,6 @@
 // Plain data shared by the core modules and everything that reads a PageReport.
 // Nothing here may reference browser extension APIs.
+import type { PageKind } from './page-kind';
 
 export const CLUTTER_KINDS = [
   'ad',
@@ -107,7 +108,12 @@ export interface ArticleVerdict {
   isArticle: boolean;
   /** The signals that decided it, with their weights, for --explain. */
   reasons: string[];
+  /** The detection model's log-odds that the page is an article (> 0: more likely than not). */
   score: number;
+  /** What the page looks like: 'article', or the kind the strongest evidence against one points to. */
+  kind: PageKind;
+  /** The model's probability (0–1) that the page is an article. */
+  confidence: number;
   title: string;
   site: string;
   lang: Lang;
@@ -120,6 +126,8 @@ export interface PageReport {
   site: string;
   lang: Lang;
   isArticle: boolean;
+  /** What the page looks like ('article', or why it is not one: 'product', 'forum', …). */
+  pageKind?: PageKind;
   mode: Mode;
   articleReasons: string[];
   quotes: Quote[];

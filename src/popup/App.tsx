@@ -1,5 +1,6 @@
 // The toolbar popup: article status, switches, who said what, what was hidden, export.
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { PageKind } from '../core/page-kind';
 import type { ClutterKind, PageReport, Quote, Speaker } from '../core/types';
 import { type MessageKey, t } from '../shared/i18n';
 import type { PageState, Toggles } from '../shared/messages';
@@ -122,7 +123,9 @@ function Body({ view, connector, update }: BodyProps) {
         </p>
       ) : null}
       {state.status === 'off' ? <p class="empty">{t('siteOff')}</p> : null}
-      {state.status === 'skipped' ? <p class="empty">{t('notArticle')}</p> : null}
+      {state.status === 'skipped' ? (
+        <Skipped kind={report?.pageKind} onRun={() => update(connector.runAnyway(state.host))} />
+      ) : null}
       {state.status === 'error' ? (
         <p class="empty" role="alert">
           {t('errorState', state.error ?? '')}
@@ -136,6 +139,32 @@ function Body({ view, connector, update }: BodyProps) {
         </>
       ) : null}
     </>
+  );
+}
+
+const KIND_TEXT: Record<PageKind, MessageKey> = {
+  article: 'kindOther',
+  reference: 'kindReference',
+  product: 'kindProduct',
+  forum: 'kindForum',
+  docs: 'kindDocs',
+  search: 'kindSearch',
+  listing: 'kindListing',
+  app: 'kindApp',
+  home: 'kindHome',
+  other: 'kindOther',
+};
+
+/** Why the page was left alone, and the one click that overrules it for the site. */
+function Skipped({ kind, onRun }: { kind: PageKind | undefined; onRun: () => void }) {
+  return (
+    <div class="skipped">
+      <p class="empty">{t('notArticle')}</p>
+      <p class="status">{t('notArticleKind', t(KIND_TEXT[kind ?? 'other']))}</p>
+      <button type="button" class="run-anyway" onClick={onRun}>
+        {t('runAnyway')}
+      </button>
+    </div>
   );
 }
 

@@ -18,6 +18,8 @@ export interface PopupConnector {
   showHidden(show: boolean): Promise<PageState>;
   scrollToQuote(id: string): Promise<boolean>;
   setSiteEnabled(host: string, enabled: boolean): Promise<PageState | null>;
+  /** "Run anyway": remember the choice for the host's site and treat this page as an article now. */
+  runAnyway(host: string): Promise<PageState | null>;
   copy(text: string): Promise<boolean>;
 }
 
@@ -79,6 +81,11 @@ export function mockConnector(view: TabView, settings: Settings = DEFAULT_SETTIN
       calls.push(`setSiteEnabled ${host} ${enabled}`);
       if (current.kind === 'page')
         current = { ...current, siteEnabled: enabled, state: { ...current.state, status: enabled ? 'ready' : 'off' } };
+      return state();
+    },
+    runAnyway: async (host) => {
+      calls.push(`runAnyway ${host}`);
+      if (current.kind === 'page') current = { ...current, state: { ...current.state, status: 'ready' } };
       return state();
     },
     copy: async (text) => {

@@ -41,6 +41,10 @@ export function realConnector(): PopupConnector {
       await callBackground(runtime, 'setSiteEnabled', host, enabled);
       return callTab(tabs, tabId, 'setEnabled', enabled).catch(() => null);
     },
+    async runAnyway(host) {
+      await callBackground(runtime, 'setSiteForced', host, true);
+      return callTab(tabs, tabId, 'runAnyway').catch(() => null);
+    },
     async copy(text) {
       try {
         await navigator.clipboard.writeText(text);

@@ -37,6 +37,8 @@ export interface ContentApi {
   scrollToQuote(id: string): boolean;
   /** Turn Quotelens on/off for this page now (the per-site choice is saved by the caller). */
   setEnabled(enabled: boolean): PageState;
+  /** "Run anyway" on a page that was skipped as no article: treat it as one now (saved by the caller). */
+  runAnyway(): PageState;
 }
 
 /** Content script → background: the article's text blocks, for the attribution engine. */
@@ -62,6 +64,8 @@ export interface BackgroundApi {
   analyzeBlocks(request: AnalyzeRequest): AnalyzeReply;
   saveSettings(settings: Settings): Settings;
   setSiteEnabled(host: string, enabled: boolean): Settings;
+  /** Popup → background: remember "Run anyway" for the host's site (and its subdomains), or forget it. */
+  setSiteForced(host: string, forced: boolean): Settings;
   /** e2e builds only: open the popup as a tab for the sender's tab (headless has no toolbar). */
   e2eOpenPopup(): void;
   /** Library page → background: the whole quote library (extension pages only: it is private). */
@@ -107,6 +111,7 @@ export const CONTENT_METHODS = [
   'showHidden',
   'scrollToQuote',
   'setEnabled',
+  'runAnyway',
 ] as const satisfies readonly Method<ContentApi>[];
 export const BACKGROUND_METHODS = [
   'pageAnalyzed',
@@ -114,6 +119,7 @@ export const BACKGROUND_METHODS = [
   'analyzeBlocks',
   'saveSettings',
   'setSiteEnabled',
+  'setSiteForced',
   'e2eOpenPopup',
   'libraryLoad',
   'libraryChange',

@@ -2,7 +2,8 @@
 import { PALETTES, type Palette } from './palette';
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 1;
+/** 2: forcedSites (sites where Quotelens runs on pages it does not take for articles). */
+export const SETTINGS_VERSION = 2;
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
@@ -16,6 +17,11 @@ export interface Settings {
   hideComments: boolean;
   /** Hostnames where Quotelens does nothing. */
   disabledSites: string[];
+  /**
+   * Sites where the reader chose "Run anyway": Quotelens treats their pages as articles even when
+   * the detector says otherwise. An entry covers its subdomains ("example.com": "news.example.com").
+   */
+  forcedSites: string[];
   /** How quotes are painted: standard tints, strong tints, or underline only. */
   palette: Palette;
 }
@@ -27,6 +33,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   focus: false,
   hideComments: false,
   disabledSites: [],
+  forcedSites: [],
   palette: 'standard',
 });
 
@@ -43,7 +50,7 @@ export interface ValidatedSettings {
 /** Turns whatever storage holds into valid Settings; anything unusable falls back to defaults. */
 export function validateSettings(raw: unknown): ValidatedSettings {
   const problems: string[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: [] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: [], forcedSites: [] };
   if (raw === undefined || raw === null) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return { settings, problems: ['stored settings are not an object; using defaults'] };
@@ -60,16 +67,17 @@ export function validateSettings(raw: unknown): ValidatedSettings {
     if ((PALETTES as readonly unknown[]).includes(palette)) settings.palette = palette as Palette;
     else problems.push('palette is not one we know; using the default');
   }
-  const sites = obj.disabledSites;
-  if (sites !== undefined) {
+  for (const key of ['disabledSites', 'forcedSites'] as const) {
+    const sites = obj[key];
+    if (sites === undefined) continue;
     if (Array.isArray(sites)) {
       const clean = sites
         .filter((s): s is string => typeof s === 'string')
         .map((s) => s.trim().toLowerCase())
         .filter((s) => HOST_RE.test(s));
-      if (clean.length !== sites.length) problems.push('disabledSites had invalid entries; they were dropped');
-      settings.disabledSites = [...new Set(clean)].slice(0, MAX_SITES);
-    } else problems.push('disabledSites is not a list; using the default');
+      if (clean.length !== sites.length) problems.push(`${key} had invalid entries; they were dropped`);
+      settings[key] = [...new Set(clean)].slice(0, MAX_SITES);
+    } else problems.push(`${key} is not a list; using the default`);
   }
   return { settings, problems };
 }
@@ -79,6 +87,8 @@ export function validateSettings(raw: unknown): ValidatedSettings {
  * a newer version (a sync from a newer install) is read field by field, keeping what validates.
  */
 function migrate(obj: Record<string, unknown>, problems: string[]): Record<string, unknown> {
+  // Version 1 had no forcedSites: nothing was forced, which is the default.
+  if (obj.version === 1) return { ...obj, version: SETTINGS_VERSION, forcedSites: [] };
   if (obj.version !== undefined && obj.version !== SETTINGS_VERSION) {
     problems.push(`unknown settings version ${String(obj.version)}; reading what fits`);
   }
@@ -93,4 +103,23 @@ export function withSite(settings: Settings, host: string, enabled: boolean): Se
   const h = host.toLowerCase();
   const rest = settings.disabledSites.filter((s) => s !== h);
   return { ...settings, disabledSites: enabled ? rest : [...rest, h] };
+}
+
+/** The name a forced-site entry is kept under: the hostname without "www.", so it covers the site. */
+export function siteOf(host: string): string {
+  return host.toLowerCase().replace(/^www\./, '');
+}
+
+/** True when the reader chose "Run anyway" for this host's site (or a parent domain of it). */
+export function isSiteForced(settings: Settings, host: string): boolean {
+  const h = host.toLowerCase();
+  return settings.forcedSites.some((s) => h === s || h.endsWith(`.${s}`));
+}
+
+/** Forces the host's site, or un-forces it: then every entry that covers the host goes. */
+export function withForcedSite(settings: Settings, host: string, forced: boolean): Settings {
+  const h = host.toLowerCase();
+  const site = siteOf(host);
+  const rest = settings.forcedSites.filter((s) => s !== site && (forced || !(h === s || h.endsWith(`.${s}`))));
+  return { ...settings, forcedSites: forced ? [...rest, site] : rest };
 }

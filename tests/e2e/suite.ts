@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasShared, missingSharedMessage } from '../shared-data';
+import { hasShared, missingSharedMessage, sharedPath } from '../shared-data';
 import {
   type BrowserName,
   type ExtensionBrowser,
@@ -32,6 +32,9 @@ export const HOSTILE_FILE = resolve(REPO_ROOT, 'tests/fixtures-e2e/hostile-artic
 /** Our German fixture: the background engine attributes it with the German word lists. */
 export const GERMAN_PATH = '/de-zeitung.html';
 export const GERMAN_FILE = resolve(REPO_ROOT, 'tests/fixtures/de-zeitung/source.html');
+/** Real non-article pages from ../shared (issue 15): served from there at test time, never copied. */
+export const NONARTICLE_PARTS = ['pages', 'nonarticles'];
+export const NONARTICLE_PAGES = { product: '001.html', forum: '023.html' } as const;
 const STRICT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'";
 
 /** Serves the reference page (when ../shared has it) and our own section front. */
@@ -42,6 +45,8 @@ export function serveTestPages(): Promise<StaticServer> {
     [GERMAN_PATH]: GERMAN_FILE,
   };
   if (hasShared(...SEED_PARTS, 'article.html')) files[ARTICLE_PATH] = ARTICLE_FILE;
+  for (const file of Object.values(NONARTICLE_PAGES))
+    if (hasShared(...NONARTICLE_PARTS, file)) files[`/nonarticles/${file}`] = sharedPath(...NONARTICLE_PARTS, file);
   return serveFiles(files, { [HOSTILE_PATH]: { 'content-security-policy': STRICT_CSP } });
 }
 
@@ -665,6 +670,34 @@ export function extensionSuite(options: SuiteOptions): void {
       expect(hooks.quotes ?? '0').toBe('0');
       const popup = await browser.openPopup(page);
       expect((await waitForPopup(popup)).state).toBe('not-article');
+      await popup.close();
+      await page.close();
+    });
+  });
+
+  const haveNonArticles = Object.values(NONARTICLE_PAGES).every((f) => hasShared(...NONARTICLE_PARTS, f));
+  if (!haveNonArticles) console.warn(`[${name}] non-article page tests ${missingSharedMessage(...NONARTICLE_PARTS)}`);
+  describe.skipIf(!haveNonArticles)(`${name}: real product and forum pages`, () => {
+    it.each(Object.entries(NONARTICLE_PAGES))('the %s page stays untouched', async (kind, file) => {
+      const page = await browser.newPage();
+      await page.goto(server.url(`/nonarticles/${file}`));
+      const hooks = await waitForHooks(page);
+      expect(hooks.state).toBe('skipped');
+      const touched = await page.evaluate(() => ({
+        hidden: document.querySelectorAll('[data-quotelens-hidden]').length,
+        stylesheet: document.getElementById('quotelens-style') !== null,
+        highlights: (globalThis as { CSS?: { highlights?: { size: number } } }).CSS?.highlights?.size ?? 0,
+        quotes: document.documentElement.getAttribute('data-quotelens-quotes'),
+      }));
+      expect(touched).toEqual({ hidden: 0, stylesheet: false, highlights: 0, quotes: touched.quotes });
+      expect(touched.quotes ?? '0').toBe('0');
+      // The popup says why and offers "Run anyway" (not clicked here: it would force the test host).
+      const popup = await browser.openPopup(page);
+      expect((await waitForPopup(popup)).state).toBe('not-article');
+      expect(await popup.evaluate(() => document.querySelector('button.run-anyway')?.textContent ?? null)).toBe(
+        'Run anyway on this site',
+      );
+      await popup.screenshot(shot(name, `popup-skipped-${kind}`), { fullPage: true });
       await popup.close();
       await page.close();
     });

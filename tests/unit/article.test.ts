@@ -29,8 +29,10 @@ describe('detectArticle', () => {
   it('finds a news article and says why', () => {
     const result = detectArticle(articlePage());
     expect(result.isArticle).toBe(true);
-    expect(result.reasons.some((r) => r.includes('JSON-LD @type NewsArticle'))).toBe(true);
-    expect(result.reasons.some((r) => r.includes('isProbablyReaderable'))).toBe(true);
+    expect(result.reasons.some((r) => r.endsWith(' ldArticle'))).toBe(true);
+    expect(result.reasons.some((r) => r.endsWith(' readerable'))).toBe(true);
+    expect(result.kind).toBe('article');
+    expect(result.confidence).toBeGreaterThan(0.5);
   });
 
   it('takes the smallest element holding the prose as the root', () => {
@@ -72,7 +74,8 @@ describe('detectArticle', () => {
     );
     expect(result.isArticle).toBe(false);
     expect(result.root).toBeNull();
-    expect(result.reasons.some((r) => r.includes('linked headlines'))).toBe(true);
+    expect(result.kind).not.toBe('article');
+    expect(result.reasons.some((r) => r.endsWith(' ogOther'))).toBe(true);
   });
 
   it('reads an article with a long list of related headlines as an article', () => {
@@ -82,13 +85,13 @@ describe('detectArticle', () => {
     ).join('');
     const result = detectArticle(articlePage({ after: `<ul class="more">${related}</ul>` }));
     expect(result.isArticle).toBe(true);
-    expect(result.reasons.some((r) => r.includes('linked headlines'))).toBe(false);
+    expect(result.kind).toBe('article');
   });
 
   it('skips a search results page even with prose', () => {
     const doc = page(`<main>${paragraphs(4)}</main>`, '', 'https://news.example/search?q=flood');
     const result = detectArticle(doc);
-    expect(result.reasons).toContain('-3 search URL');
+    expect(result.reasons).toContain('-3.00 searchUrl');
     expect(result.isArticle).toBe(false);
   });
 

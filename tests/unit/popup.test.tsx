@@ -120,6 +120,22 @@ describe('popup', () => {
     expect(host.textContent).toContain(text);
   });
 
+  it('a skipped page says what it looks like and offers "Run anyway", which asks for the site', async () => {
+    const skipped = defaultState(
+      { isArticle: false, pageKind: 'product' },
+      { status: 'skipped', host: 'shop.example' },
+    );
+    const connector = await mount({ kind: 'page', siteEnabled: true, state: skipped });
+    expect(host.textContent).toContain("It looks like a shop's product page");
+    const button = host.querySelector<HTMLButtonElement>('button.run-anyway');
+    expect(button?.textContent).toBe('Run anyway on this site');
+    await act(async () => button!.click());
+    await act(async () => {});
+    expect(connector.calls).toContain('runAnyway shop.example');
+    expect(host.querySelector('main')?.getAttribute('data-popup-state')).not.toBe('not-article');
+    expect(host.querySelector('button.run-anyway')).toBeNull();
+  });
+
   it('every switch has an accessible name and reflects its state', async () => {
     await mount(richView);
     const switches = [...host.querySelectorAll<HTMLInputElement>('input[role="switch"]')];

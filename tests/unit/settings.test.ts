@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isSiteEnabled, validateSettings, withSite } from '../../src/shared/settings';
+import {
+  DEFAULT_SETTINGS,
+  isSiteEnabled,
+  isSiteForced,
+  validateSettings,
+  withForcedSite,
+  withSite,
+} from '../../src/shared/settings';
 
 describe('settings', () => {
   it('missing settings give the defaults without complaint', () => {
@@ -31,10 +38,10 @@ describe('settings', () => {
   });
 
   it('a settings object from a newer version keeps what validates and says so', () => {
-    const { settings, problems } = validateSettings({ version: 2, focus: true, newThing: 1 });
+    const { settings, problems } = validateSettings({ version: 3, focus: true, newThing: 1 });
     expect(settings.focus).toBe(true);
-    expect(settings.version).toBe(1);
-    expect(problems[0]).toMatch(/unknown settings version 2/);
+    expect(settings.version).toBe(2);
+    expect(problems[0]).toMatch(/unknown settings version 3/);
   });
 
   it('per-site switch adds and removes a host', () => {
@@ -48,5 +55,38 @@ describe('settings', () => {
     const bad = validateSettings({ version: 1, palette: 'neon' });
     expect(bad.settings.palette).toBe('standard');
     expect(bad.problems).toHaveLength(1);
+  });
+
+  it('migrates version 1 (no forcedSites) to version 2 without complaint', () => {
+    const { settings, problems } = validateSettings({ version: 1, focus: true, disabledSites: ['a.example'] });
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, focus: true, disabledSites: ['a.example'], forcedSites: [] });
+    expect(problems).toEqual([]);
+  });
+
+  it('validates forcedSites like disabledSites', () => {
+    const { settings, problems } = validateSettings({
+      version: 2,
+      forcedSites: ['Shop.Example', 'shop.example', 'a b', 3],
+    });
+    expect(settings.forcedSites).toEqual(['shop.example']);
+    expect(problems).toEqual(['forcedSites had invalid entries; they were dropped']);
+    expect(validateSettings({ version: 2, forcedSites: 'x' }).problems).toEqual([
+      'forcedSites is not a list; using the default',
+    ]);
+  });
+
+  it('"Run anyway" is remembered per site and covers its subdomains', () => {
+    const forced = withForcedSite(DEFAULT_SETTINGS, 'www.Example.org', true);
+    expect(forced.forcedSites).toEqual(['example.org']);
+    expect(isSiteForced(forced, 'example.org')).toBe(true);
+    expect(isSiteForced(forced, 'news.example.org')).toBe(true);
+    expect(isSiteForced(forced, 'badexample.org')).toBe(false);
+    expect(isSiteForced(forced, 'example.org.evil.test')).toBe(false);
+    expect(withForcedSite(forced, 'example.org', true).forcedSites).toEqual(['example.org']);
+  });
+
+  it('un-forcing a subdomain removes the entry that covers it', () => {
+    const forced = withForcedSite(DEFAULT_SETTINGS, 'example.org', true);
+    expect(withForcedSite(forced, 'news.example.org', false).forcedSites).toEqual([]);
   });
 });

@@ -1,0 +1,244 @@
+// What kind of page is this? Evidence both ways, as named numeric features, weighed by a small
+// logistic model fitted on labelled pages (`npm run train:detect` writes page-kind-model.ts).
+// Pure: reads the Document, returns plain data. Two feature sets: the cheap ones (metadata, URL,
+// a few selector counts) that firstLook weighs before any walk over the text, and the ones that
+// need the text measure of article.ts.
+import { isProbablyReaderable } from './readerable';
+
+/** A guess of what the page is, for the popup's "why not" line and for --explain. */
+export type PageKind =
+  | 'article'
+  | 'reference'
+  | 'product'
+  | 'forum'
+  | 'docs'
+  | 'search'
+  | 'listing'
+  | 'app'
+  | 'home'
+  | 'other';
+
+/**
+ * Evidence read without walking the text: metadata, the URL and a few selector counts. Each
+ * feature names the kind of page it points to when it counts against an article (0: it is article
+ * evidence); what each one
+ * reads is said in page-kind-explain.ts (kept out of the content script) and docs/declutter.md.
+ */
+export const CHEAP_FEATURES = {
+  ldArticle: 0,
+  ldCommerce: 'product',
+  ldDiscussion: 'forum',
+  ldCollection: 'listing',
+  ldMediaApp: 'app',
+  ogArticle: 0,
+  ogOther: 'app',
+  publishedMeta: 0,
+  microdataArticle: 0,
+  microdataOther: 'product',
+  datedUrl: 0,
+  rootUrl: 'home',
+  searchUrl: 'search',
+  shopSigns: 'product',
+  formFields: 'app',
+  codeBlocks: 'docs',
+  tables: 'listing',
+  oneArticleElement: 0,
+  bylineSigns: 0,
+  readerable: 0,
+  paragraphRun: 0,
+} as const satisfies Record<string, PageKind | 0>;
+
+/** Evidence from the text measure: the body of prose and how the page's text is laid out. */
+export const TEXT_FEATURES = {
+  rootShare: 0,
+  longestRun: 0,
+  linkDensity: 'listing',
+  proseShare: 0,
+  rootInArticle: 0,
+  runShare: 'forum',
+  titleHeadline: 0,
+  proseDepth: 'forum',
+} as const satisfies Record<string, PageKind | 0>;
+
+export type CheapFeature = keyof typeof CHEAP_FEATURES;
+export type TextFeature = keyof typeof TEXT_FEATURES;
+export type Feature = CheapFeature | TextFeature;
+export type Features<K extends string> = Record<K, number>;
+/** The first look's features in model order. */
+export const CHEAP_NAMES = Object.keys(CHEAP_FEATURES) as CheapFeature[];
+/** All features in model order: the cheap ones, then the text ones. */
+export const FEATURE_NAMES = [...CHEAP_NAMES, ...(Object.keys(TEXT_FEATURES) as TextFeature[])];
+
+/**
+ * A logistic model over named features: p(article) = 1 / (1 + e^-(bias + Σ weight·value)), the
+ * weights in the order of the feature names it is fitted on (CHEAP_NAMES or FEATURE_NAMES).
+ */
+export interface PageKindModel {
+  bias: number;
+  weights: readonly number[];
+}
+
+export interface Weighed {
+  /** Probability that the page is an article. */
+  p: number;
+  /** Every feature that moved the score, largest first, e.g. "+1.92 ogArticle". */
+  reasons: string[];
+  /** The kind the strongest evidence against an article points to (or 'article'). */
+  kind: PageKind;
+}
+
+/** Kind each feature points to when it counts against an article; 0: it is article evidence. */
+const FEATURE_KIND: Record<Feature, PageKind | 0> = { ...CHEAP_FEATURES, ...TEXT_FEATURES };
+/** Contributions smaller than this are noise in --explain. */
+const MIN_REASON_WEIGHT = 0.05;
+
+export function weigh<K extends Feature>(model: PageKindModel, names: readonly K[], features: Features<K>): Weighed {
+  let z = model.bias;
+  const parts: { name: K; c: number }[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const c = (model.weights[i] ?? 0) * features[name];
+    z += c;
+    if (Math.abs(c) >= MIN_REASON_WEIGHT) parts.push({ name, c });
+  }
+  parts.sort((a, b) => Math.abs(b.c) - Math.abs(a.c));
+  const reasons = parts.map(({ name, c }) => `${c > 0 ? '+' : ''}${c.toFixed(2)} ${name}`);
+  reasons.push(`${model.bias.toFixed(2)} prior`);
+  const against = parts.find((x) => x.c < 0 && FEATURE_KIND[x.name]);
+  const p = 1 / (1 + Math.exp(-z));
+  return { p, reasons, kind: p >= 0.5 ? 'article' : against ? (FEATURE_KIND[against.name] as PageKind) : 'other' };
+}
+
+// schema.org types by what they say of the page, as patterns: every *Article type (NewsArticle,
+// TechArticle, OpinionNewsArticle, …), every *Application, Music* and *Event type.
+const ARTICLE_LD_TYPES = /Article$|^(BlogPosting|LiveBlogPosting|Report)$/;
+const COMMERCE_LD_TYPES = /^(Product|ProductGroup|IndividualProduct|Offer|AggregateOffer|Store)$/;
+const DISCUSSION_LD_TYPES = /^(DiscussionForumPosting|QAPage|Question|Answer|FAQPage)$/;
+const COLLECTION_LD_TYPES = /^(CollectionPage|ItemList|SearchResultsPage)$/;
+const MEDIA_APP_LD_TYPES = /Application$|^Music|Event$|^(ProfilePage|VideoGame|Movie|TVSeries)$/;
+
+/** All @type values in the page's JSON-LD, through @graph and nested arrays. */
+export function jsonLdTypes(doc: Document): Set<string> {
+  const types = new Set<string>();
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 6 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, depth + 1);
+      return;
+    }
+    const obj = node as Record<string, unknown>;
+    const t = obj['@type'];
+    for (const name of Array.isArray(t) ? t : [t]) {
+      if (typeof name === 'string') types.add(name.replace(/^https?:\/\/schema\.org\//, ''));
+    }
+    // Nested objects too: a MusicAlbum's Offer, an ItemList's Products, a WebPage's mainEntity.
+    for (const key of Object.keys(obj)) if (key !== '@context') visit(obj[key], depth + 1);
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''), 0);
+    } catch {
+      // Broken JSON-LD is common; it is simply no evidence.
+    }
+  }
+  return types;
+}
+
+const PUBLISHED_META =
+  'meta[property^="article:" i],meta[name="pubdate" i],meta[name="publishdate" i],meta[name="date" i],meta[name="dc.date" i],meta[name="parsely-pub-date" i],meta[name="sailthru.date" i],[itemprop="datePublished"]';
+const MICRODATA_ARTICLE =
+  '[itemtype*="schema.org/"][itemtype*="Article"],[itemtype*="BlogPosting"],[itemprop="articleBody"]';
+const MICRODATA_OTHER =
+  '[itemtype*="schema.org/Product"],[itemtype*="Offer"],[itemtype*="schema.org/SearchResultsPage"],[itemtype*="schema.org/DiscussionForumPosting"],[itemtype*="schema.org/Question"]';
+const SHOP_SIGNS =
+  '[itemprop="price"],[class*="price" i],[id*="price" i],[class*="cart" i],[id*="cart" i],[name*="cart" i],[action*="cart" i],[class*="basket" i],[href*="checkout" i]';
+const BYLINE_SIGNS = '[rel~="author"],[class*="byline" i], time[datetime],[itemprop~="author"]';
+const FORM_FIELDS = 'input:not([type="hidden"]),select,textarea';
+
+/** A date in a URL path: /2019/05/12/, /2019/05/, /2019-05-12, /20190512. */
+const DATED_PATH =
+  /\/(19|20)\d\d[/-](0?[1-9]|1[0-2])([/-]|$)|[/_-](19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([/_.-]|$)/;
+const SEARCH_URL = /\/search\b|[?&](q|query|s|search|searchterm|keyword)=/i;
+
+/** log(1 + n): counts matter in orders of magnitude, and one huge page should not dominate. */
+export function logCount(n: number): number {
+  return Math.log1p(n);
+}
+
+/**
+ * The page's own address: the URL given or the document's own when it is a real one (the
+ * browser's), else the canonical link or og:url the page declares (saved pages, the CLI, where
+ * the document's address is localhost); null when none is known.
+ */
+export function pageUrl(doc: Document, url?: string): URL | null {
+  const candidates = [
+    url,
+    doc.location?.href,
+    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url" i]')?.getAttribute('content'),
+  ];
+  for (const c of candidates) {
+    if (!c) continue;
+    try {
+      const u = new URL(c.trim(), 'http://unknown.invalid/');
+      if (u.hostname !== 'localhost' && u.protocol.startsWith('http')) return u;
+    } catch {
+      // Not a URL: no evidence.
+    }
+  }
+  return null;
+}
+
+/** The cheap features: head metadata, the URL, and counts of a few selectors. */
+export function cheapFeatures(doc: Document, url?: string): Features<CheapFeature> {
+  const types = jsonLdTypes(doc);
+  const hasType = (re: RegExp) => ([...types].some((t) => re.test(t)) ? 1 : 0);
+  const ogType = doc.querySelector('meta[property="og:type" i]')?.getAttribute('content')?.trim().toLowerCase();
+  const u = pageUrl(doc, url);
+  const path = u?.pathname ?? '';
+  const count = (selector: string) => doc.querySelectorAll(selector).length;
+  const articles = doc.getElementsByTagName('article').length;
+  return {
+    ldArticle: hasType(ARTICLE_LD_TYPES),
+    ldCommerce: hasType(COMMERCE_LD_TYPES),
+    ldDiscussion: hasType(DISCUSSION_LD_TYPES),
+    ldCollection: hasType(COLLECTION_LD_TYPES),
+    ldMediaApp: hasType(MEDIA_APP_LD_TYPES),
+    ogArticle: ogType === 'article' ? 1 : 0,
+    ogOther: ogType && ogType !== 'article' ? 1 : 0,
+    publishedMeta: doc.querySelector(PUBLISHED_META) ? 1 : 0,
+    microdataArticle: doc.querySelector(MICRODATA_ARTICLE) ? 1 : 0,
+    microdataOther: doc.querySelector(MICRODATA_OTHER) ? 1 : 0,
+    datedUrl: u && DATED_PATH.test(path) ? 1 : 0,
+    rootUrl: u && (path === '/' || path === '') && u.search === '' ? 1 : 0,
+    searchUrl: u && SEARCH_URL.test(`${path}${u.search}`) ? 1 : 0,
+    shopSigns: logCount(count(SHOP_SIGNS)),
+    formFields: logCount(count(FORM_FIELDS)),
+    codeBlocks: logCount(count('pre, code')),
+    tables: logCount(doc.getElementsByTagName('table').length),
+    oneArticleElement: articles === 1 ? 1 : 0,
+    bylineSigns: doc.querySelector(BYLINE_SIGNS) ? 1 : 0,
+    readerable: isProbablyReaderable(doc) ? 1 : 0,
+    paragraphRun: logCount(longestParagraphRun(doc)),
+  };
+}
+
+/** A <p> shorter than this is a label or a teaser (as MIN_PARAGRAPH_CHARS in article-measure). */
+const LONG_PARAGRAPH_CHARS = 80;
+
+/**
+ * Characters of the longest run of long <p> elements under one parent: one body of running prose.
+ * One textContent per <p>, no walk over the page.
+ */
+function longestParagraphRun(doc: Document): number {
+  const runs = new Map<Node, number>();
+  let best = 0;
+  for (const p of doc.getElementsByTagName('p')) {
+    const n = (p.textContent ?? '').trim().length;
+    if (n < LONG_PARAGRAPH_CHARS || !p.parentNode) continue;
+    const run = (runs.get(p.parentNode) ?? 0) + n;
+    runs.set(p.parentNode, run);
+    if (run > best) best = run;
+  }
+  return best;
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { detectArticle, FIRST_LOOK_NOT_ARTICLE, firstLook } from '../../src/core/article';
+import {
+  CHEAP_FEATURES,
+  CHEAP_NAMES,
+  cheapFeatures,
+  FEATURE_NAMES,
+  pageUrl,
+  TEXT_FEATURES,
+  weigh,
+} from '../../src/core/page-kind';
+import { describeReason, FEATURE_SAYS } from '../../src/core/page-kind-explain';
+import { FIRST_LOOK_MODEL, PAGE_MODEL } from '../../src/core/page-kind-model';
+import { ARTICLE_HEAD, articlePage, page, paragraphs } from './page-helpers';
+
+const PRODUCT_HEAD =
+  '<meta property="og:type" content="product"><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Rain boots","offers":{"@type":"Offer","price":"39.00"}}</script>';
+
+function productPage(): Document {
+  const specs = Array.from({ length: 6 }, (_, i) => `<tr><td>Size ${i}</td><td>In stock</td></tr>`).join('');
+  return page(
+    `<main><h1>Rain boots</h1><span class="price">39.00</span><form action="/cart/add"><select name="size"><option>40</option></select><input name="qty" value="1"><button>Add to cart</button></form><div class="description">${paragraphs(2)}</div><table>${specs}</table></main>`,
+    PRODUCT_HEAD,
+  );
+}
+
+describe('firstLook', () => {
+  it('settles a product page from its metadata, before any text measure', () => {
+    const look = firstLook(productPage());
+    expect(look.verdict).toBe('not-article');
+    expect(look.p).toBeLessThan(FIRST_LOOK_NOT_ARTICLE);
+    expect(look.reasons.some((r) => r.endsWith(' ldCommerce'))).toBe(true);
+    expect(look.kind).toBe('product');
+  });
+
+  it('does not settle a news article as a non-article', () => {
+    expect(firstLook(articlePage()).verdict).not.toBe('not-article');
+  });
+
+  it('names every feature that moved the score and ends with the verdict', () => {
+    const look = firstLook(articlePage());
+    expect(look.reasons.at(-1)).toMatch(/^first look: p\(article\) [\d.]+: (article|unsure)$/);
+    expect(look.reasons.some((r) => r.startsWith('+') && r.endsWith(' ogArticle'))).toBe(true);
+  });
+
+  it('gives detectArticle the same not-article verdict, with no root and no measure', () => {
+    const result = detectArticle(productPage());
+    expect(result.isArticle).toBe(false);
+    expect(result.root).toBeNull();
+    expect(result.measure).toBeUndefined();
+    expect(result.kind).toBe('product');
+  });
+
+  it('does not change the document', () => {
+    const doc = productPage();
+    const before = doc.documentElement.outerHTML;
+    firstLook(doc, 'https://shop.example/boots');
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('cheapFeatures', () => {
+  it('reads a date in the URL path and a site root', () => {
+    const doc = page(paragraphs(1), ARTICLE_HEAD);
+    expect(cheapFeatures(doc, 'https://news.example/2024/03/17/floods').datedUrl).toBe(1);
+    expect(cheapFeatures(doc, 'https://news.example/').rootUrl).toBe(1);
+    expect(cheapFeatures(doc, 'https://news.example/').datedUrl).toBe(0);
+  });
+
+  it('takes the canonical link when no real address is given (saved pages, the CLI)', () => {
+    const doc = page('', '<link rel="canonical" href="https://news.example/2023/01/05/story">');
+    expect(pageUrl(doc)?.pathname).toBe('/2023/01/05/story');
+    expect(pageUrl(page(''))).toBeNull();
+  });
+
+  it('finds JSON-LD types nested in other objects', () => {
+    const doc = page(
+      '',
+      '<script type="application/ld+json">{"@type":"MusicAlbum","offers":{"@type":"Offer"}}</script>',
+    );
+    const f = cheapFeatures(doc);
+    expect(f.ldCommerce).toBe(1);
+    expect(f.ldMediaApp).toBe(1);
+  });
+});
+
+describe('the fitted models', () => {
+  it('weigh every feature that is named, and only those', () => {
+    expect(FIRST_LOOK_MODEL.weights).toHaveLength(CHEAP_NAMES.length);
+    expect(PAGE_MODEL.weights).toHaveLength(FEATURE_NAMES.length);
+    expect(FEATURE_NAMES).toEqual([...Object.keys(CHEAP_FEATURES), ...Object.keys(TEXT_FEATURES)]);
+  });
+
+  it('order the first-look thresholds: not-article below, article above', () => {
+    expect(FIRST_LOOK_MODEL.notArticleBelow).toBeGreaterThan(0);
+    expect(FIRST_LOOK_MODEL.notArticleBelow).toBeLessThan(FIRST_LOOK_MODEL.articleAbove);
+    expect(FIRST_LOOK_MODEL.articleAbove).toBeLessThan(1);
+  });
+
+  it('weigh() turns the score into a probability and names the prior', () => {
+    const w = weigh({ bias: 0, weights: [2] }, ['ogArticle'], { ogArticle: 1 });
+    expect(w.p).toBeCloseTo(1 / (1 + Math.exp(-2)), 6);
+    expect(w.reasons).toEqual(['+2.00 ogArticle', '0.00 prior']);
+  });
+
+  it('every feature is spelled out for people (page-kind-explain.ts)', () => {
+    expect(Object.keys(FEATURE_SAYS).sort()).toEqual(
+      [...Object.keys(CHEAP_FEATURES), ...Object.keys(TEXT_FEATURES)].sort(),
+    );
+    expect(describeReason('+1.70 readerable')).toBe("+1.70 readerable (Readability's isProbablyReaderable)");
+    expect(describeReason('-3.08 prior')).toBe('-3.08 prior');
+  });
+});
