@@ -6,7 +6,8 @@
 // holds the article root, its title or its prose is ever hidden.
 
 import { TextMeasure } from './article-measure';
-import { findArticleHeader, focusBlocks } from './clutter-focus';
+import { findArticleHeader } from './clutter-header';
+import { type LinkProfile, profileLinks } from './clutter-links';
 import {
   AD_HOSTS,
   AD_SIZES,
@@ -17,14 +18,19 @@ import {
   LABELS,
   type LabelKind,
   NEWSLETTER_TEXT,
+  PROMO_TEXT,
+  SOCIAL_NETWORKS,
+  SOCIAL_TEXT,
 } from './lexicon/clutter';
 import { HEADING_TAGS, normalizeSpace } from './text';
-import type { ClutterKind, Mode } from './types';
+import type { ClutterBlock, ClutterKind, Mode } from './types';
 
-export interface ClutterBlock {
-  element: Element;
-  kind: ClutterKind;
-  reason: string;
+export type { ClutterBlock } from './types';
+
+/** What the live page knows about an element's layout; the CLI has markup only. */
+export interface Layout {
+  /** CSS position as computed ('fixed' and 'sticky' are overlays and sticky bars). */
+  position: string;
 }
 
 export interface ClutterOptions {
@@ -32,6 +38,17 @@ export interface ClutterOptions {
   hideComments: boolean;
   /** The measurements detectArticle made of <body> (ArticleResult.measure), to save a second pass. */
   measure?: TextMeasure;
+  /**
+   * Computed layout of an element, asked only for candidate boxes. The content script passes one
+   * over getComputedStyle; the default reads the inline style, so the CLI decides from markup.
+   */
+  layout?: (el: Element) => Layout | null;
+}
+
+/** The markup-only layout: position from the inline style. */
+export function inlineLayout(el: Element): Layout | null {
+  const m = OVERLAY_STYLE.exec(el.getAttribute('style') ?? '');
+  return m ? { position: m[1]!.toLowerCase() } : null;
 }
 
 /** Weights of the evidence; a container is clutter from HIDE_THRESHOLD on. */
@@ -60,6 +77,16 @@ export const EVIDENCE = {
   overlay: 1,
   /** A one-line "Read more: …" link to another story. */
   inlineRelated: 2,
+  /** Three links and more to other articles, holding most of the block's text: a teaser list. */
+  teaserList: 2,
+  /** A short line that is one link to another article ("Also on the site: …"). */
+  teaserLine: 2,
+  /** Links to social networks or share endpoints, with little else: a share or follow bar. */
+  socialLinks: 2,
+  /** Text of a share/follow prompt, a subscription, donation, app or event promo. */
+  promptText: 1,
+  /** A link, button or field in a short box: the prompt asks for a click. */
+  callToAction: 1,
 } as const;
 
 export const HIDE_THRESHOLD = 2;
@@ -86,6 +113,27 @@ export const AD_WRAPPER_SLACK = 30;
 export const MAX_BOX_TEXT = 600;
 /** Longest text of a cookie notice. */
 export const MAX_COOKIE_TEXT = 3000;
+/** Links to other articles from which a block is a teaser list. */
+export const TEASER_LINKS = 3;
+/** … when links hold at least this share of its text (cards with a summary line still count). */
+export const TEASER_LINK_SHARE = 0.5;
+/**
+ * Inside the root a list of links is often the article's own (sources, "see also", an index):
+ * there a teaser list must show its cards, with this many thumbnails.
+ */
+export const INLINE_TEASER_THUMBS = 2;
+/** Longest line read as one teaser link ("Also on …: headline"). */
+export const MAX_TEASER_LINE = 200;
+/** Shortest such line (below: a "more" link, a tag). */
+export const MIN_TEASER_LINE = 15;
+/** Share of a teaser line's text inside its link. */
+export const TEASER_LINE_SHARE = 0.8;
+/** Share links from which a block is a share bar … */
+export const SOCIAL_LINKS = 2;
+/** … when it has at most this much text besides them ("Share this article", counters). */
+export const SOCIAL_OTHER_TEXT = 120;
+/** Longest text block read for a prompt (share, follow, subscribe, donate): a line or two. */
+export const MAX_PROMPT_TEXT = 200;
 
 const LABEL_TAGS = new Set([
   'H1',
@@ -217,6 +265,8 @@ class Context {
   readonly rootChain = new Set<Element>();
   readonly rootProse: number;
   readonly candidates = new Map<Element, Candidate>();
+  readonly links: LinkProfile;
+  readonly layout: (el: Element) => Layout | null;
   /** The scope sits inside a heading / inside a link, nav or button (closest() of its parent). */
   private readonly scopeInHeading: boolean;
   private readonly scopeInLink: boolean;
@@ -230,6 +280,8 @@ class Context {
   ) {
     for (let el: Element | null = root; el; el = el.parentElement) this.rootChain.add(el);
     this.rootProse = root ? measure.of(root).bodyChars : 0;
+    this.links = profileLinks(measure);
+    this.layout = options.layout ?? inlineLayout;
     const above = measure.scope.parentElement;
     this.scopeInHeading = above?.closest('h1, h2, h3, h4, h5, h6') != null;
     this.scopeInLink = above?.closest('a, nav, button') != null;
@@ -296,7 +348,7 @@ class Context {
       return;
     }
     if (c.evidence.has(evidence)) return;
-    if (c.kind !== kind && weight > c.score) c.kind = kind;
+    if (c.kind !== kind && weight > c.score && !c.evidence.has('label') && !c.evidence.has('adLabel')) c.kind = kind;
     c.score += weight;
     c.reasons.push(reason);
     c.evidence.add(evidence);
@@ -315,6 +367,11 @@ class Context {
       this.classKinds.set(key, hit);
     }
     return hit;
+  }
+
+  /** The kind a candidate already has (its label or class word), else `fallback`. */
+  kindAt(el: Element, fallback: LabelKind): LabelKind {
+    return this.candidates.get(el)?.kind ?? fallback;
   }
 
   linkCount(el: Element): number {
@@ -509,6 +566,121 @@ function formEvidence(el: Element, tag: string, ctx: Context): void {
   ctx.add(box, 'newsletter', 'newsletterText', 'sign-up text');
 }
 
+/** A link or button in a box: the call to action of a prompt. */
+const ACTIONS = tagSet('a button input select');
+
+/**
+ * Where the links of an element lead: teaser lists (three links and more to other articles holding
+ * most of its text), one-link teaser lines, share and follow bars. Only the outermost element of a
+ * run that qualifies is a candidate: its wrappers qualify too, and the outermost box wins anyway.
+ */
+function linkEvidence(el: Element, i: number, tag: string, ctx: Context): void {
+  const m = ctx.measure;
+  const L = ctx.links;
+  const s = m.of(el);
+  if (s.chars === 0 && L.socialLinks[i]! === 0) return;
+  const parent = m.parents[i]!;
+  const teaser = (j: number) => {
+    const t = m.of(m.elements[j]!);
+    return L.articleLinks[j]! >= TEASER_LINKS && t.linkChars >= TEASER_LINK_SHARE * t.chars && t.chars > 0;
+  };
+  if (teaser(i) && !(parent >= 0 && teaser(parent) && !ctx.isProtected(m.elements[parent]!, 'related'))) {
+    if (!ctx.isProtected(el, 'related') && (!ctx.inRoot(el) || isCardList(i, tag, ctx))) {
+      const thumbs = L.thumbLinks[i]! > 0 ? `, ${L.thumbLinks[i]} with thumbnails` : '';
+      ctx.add(el, ctx.kindAt(el, 'related'), 'teaserList', `${L.articleLinks[i]} links to other articles${thumbs}`);
+    }
+  }
+  if (
+    L.articleLinks[i]! >= 1 &&
+    L.articleLinks[i]! <= 2 &&
+    s.chars >= MIN_TEASER_LINE &&
+    s.chars <= MAX_TEASER_LINE &&
+    L.articleChars[i]! >= TEASER_LINE_SHARE * s.chars &&
+    TEASER_LINE_TAGS.has(tag) &&
+    !(parent >= 0 && m.of(m.elements[parent]!).chars === s.chars && TEASER_LINE_TAGS.has(m.tags[parent]!)) &&
+    !ctx.isProtected(el, 'related') &&
+    (!ctx.inRoot(el) || isInlineTeaser(i, ctx))
+  ) {
+    ctx.add(el, ctx.kindAt(el, 'related'), 'teaserLine', `a line that is a link to another article`);
+  }
+  const social = L.socialLinks[i]!;
+  if (
+    social >= SOCIAL_LINKS &&
+    s.chars <= MAX_BOX_TEXT &&
+    s.chars - L.socialChars[i]! <= SOCIAL_OTHER_TEXT &&
+    2 * social >= ctx.linkCount(el) &&
+    !ctx.closestIs(el, QUOTES, false)
+  ) {
+    const p = parent >= 0 ? m.elements[parent]! : null;
+    const pOk =
+      p &&
+      L.socialLinks[parent]! === social &&
+      m.of(p).chars - L.socialChars[parent]! <= SOCIAL_OTHER_TEXT &&
+      m.of(p).chars <= MAX_BOX_TEXT &&
+      !ctx.isProtected(p, 'social');
+    if (!pOk && !ctx.isProtected(el, 'social')) ctx.add(el, 'social', 'socialLinks', `${social} share/follow links`);
+  }
+}
+
+/** Lines a teaser link fills; list items are read as their list, spans as their line. */
+/** Tables inside the article are its data (infoboxes, results), whatever their links. */
+const TABLE_PARTS = tagSet('table tbody thead tr td th');
+
+/** Inside the root, a teaser list shows cards: thumbnails for a third of its links at least. */
+function isCardList(i: number, tag: string, ctx: Context): boolean {
+  const thumbs = ctx.links.thumbLinks[i]!;
+  if (TABLE_PARTS.has(tag) || ctx.closestIs(ctx.measure.elements[i]!, TABLE_PARTS, false)) return false;
+  return thumbs >= INLINE_TEASER_THUMBS && 3 * thumbs >= ctx.links.articleLinks[i]!;
+}
+
+const TEASER_LINE_TAGS = tagSet('p div h2 h3 h4 h5 h6 dd');
+/** Inside the root, only paragraphs and boxes are inline teasers (headings there are the article's). */
+const INLINE_TEASER_TAGS = tagSet('p div');
+/** Embedded posts quote other people's links: never a share bar. */
+const QUOTES = tagSet('blockquote');
+/** Inside the root, an inline teaser is a headline, not a caption or credit ("(Artist: …)"). */
+export const MIN_INLINE_TEASER = 30;
+
+/**
+ * Inside the root, a one-link line is a teaser only as an interruption of the prose: a paragraph or
+ * box of its own, long enough to be a headline, next to a paragraph of the article.
+ */
+function isInlineTeaser(i: number, ctx: Context): boolean {
+  const m = ctx.measure;
+  if (!INLINE_TEASER_TAGS.has(m.tags[i]!) || m.of(m.elements[i]!).chars < MIN_INLINE_TEASER) return false;
+  const el = m.elements[i]!;
+  for (const sib of [el.previousElementSibling, el.nextElementSibling]) {
+    if (sib && m.of(sib).bodyChars > 0 && ctx.links.articleLinks[m.indexOf(sib)]! === 0) return true;
+  }
+  return false;
+}
+
+/** Prompts known by their text: share/follow, subscribe, donate, apps, events; a line or two. */
+function promptTextEvidence(ctx: Context): void {
+  const tm = ctx.measure;
+  for (const block of tm.blocks) {
+    const chars = tm.of(block.element).chars;
+    if (chars < 8 || chars > MAX_PROMPT_TEXT) continue;
+    const text = block.text;
+    let kind: LabelKind | null = null;
+    let hit: RegExpExecArray | null = null;
+    if ((hit = SOCIAL_TEXT.exec(text)) && SOCIAL_NETWORKS.test(text)) kind = 'social';
+    else if ((hit = NEWSLETTER_TEXT.exec(text))) kind = 'newsletter';
+    else if ((hit = PROMO_TEXT.exec(text))) kind = 'promo';
+    if (!kind || !hit || ctx.isProtected(block.element, kind)) continue;
+    // Climb to the prompt's box: parents that add its button and title, not a column of widgets.
+    let box = block.element;
+    for (let p = tm.parentOf(box); p; p = tm.parentOf(p)) {
+      const pc = tm.of(p).chars;
+      if (LANDMARK_TAGS.has(tm.tagOf(p)) || ctx.isProtected(p, kind)) break;
+      if (pc > Math.max(chars * 2, chars + MAX_PROMPT_TEXT) || pc > MAX_BOX_TEXT || ctx.addsHeading(p, box)) break;
+      box = p;
+    }
+    if (ctx.isProtected(box, kind)) continue;
+    ctx.add(box, ctx.kindAt(box, kind), 'promptText', `prompt '${hit[0]}'`);
+  }
+}
+
 /** Evidence that needs the container: link lists, forms, empty slots, overlays. */
 function structureEvidence(c: Candidate, ctx: Context): void {
   const el = c.element;
@@ -524,6 +696,8 @@ function structureEvidence(c: Candidate, ctx: Context): void {
     case 'social':
       if (linkList && !c.evidence.has('inlineRelated')) {
         ctx.add(el, c.kind, 'linkList', `link density ${fmt(density)}, ${links} links`);
+      } else if (c.kind === 'social' && s.chars <= MAX_BOX_TEXT && ctx.has(el, ACTIONS)) {
+        ctx.add(el, c.kind, 'callToAction', 'a follow or share link');
       }
       break;
     case 'ad':
@@ -535,6 +709,7 @@ function structureEvidence(c: Candidate, ctx: Context): void {
       break;
     case 'newsletter':
       if (ctx.has(el, NEWSLETTER_FIELDS)) ctx.add(el, c.kind, 'form', 'form field or button');
+      else if (s.chars <= MAX_BOX_TEXT && ctx.has(el, ACTIONS)) ctx.add(el, c.kind, 'callToAction', 'a link to sign up');
       if (NEWSLETTER_TEXT.test(el.textContent ?? '')) ctx.add(el, c.kind, 'newsletterText', 'sign-up text');
       break;
     case 'promo':
@@ -546,7 +721,8 @@ function structureEvidence(c: Candidate, ctx: Context): void {
     case 'comments':
       break;
   }
-  if (OVERLAY_STYLE.test(ctx.measure.attr(el, 'style') ?? '')) ctx.add(el, c.kind, 'overlay', 'fixed overlay');
+  const position = ctx.layout(el)?.position;
+  if (position === 'fixed' || position === 'sticky') ctx.add(el, c.kind, 'overlay', `${position} overlay`);
 }
 
 /** Evidence over the scope of `ctx.measure` (the scope and every element below it). */
@@ -562,7 +738,12 @@ function collect(ctx: Context): ClutterBlock[] {
     inlineRelatedEvidence(el, tag, ctx);
     formEvidence(el, tag, ctx);
   }
+  // After labels and class words, so a teaser box keeps the kind its heading names.
+  for (let i = 0; i < m.elements.length; i++) {
+    if (!NEVER_HIDDEN.has(m.tags[i]!)) linkEvidence(m.elements[i]!, i, m.tags[i]!, ctx);
+  }
   cookieTextEvidence(ctx);
+  promptTextEvidence(ctx);
   for (const c of ctx.candidates.values()) structureEvidence(c, ctx);
 
   const accepted = [...ctx.candidates.values()].filter(
@@ -586,7 +767,7 @@ function collect(ctx: Context): ClutterBlock[] {
   return kept.map((c) => ({ element: c.element, kind: c.kind, reason: c.reasons.join(' + ') }));
 }
 
-/** Clutter blocks of the page; in focus mode also everything beside the article (kind 'other'). */
+/** Clutter blocks of the page (focus mode's blocks beside the article: findFocusBlocks, composed after). */
 export function findClutterBlocks(doc: Document, root: Element | null, options: ClutterOptions): ClutterBlock[] {
   const body = doc.body;
   if (!body) return [];
@@ -595,9 +776,7 @@ export function findClutterBlocks(doc: Document, root: Element | null, options: 
   // Focus mode is a reader view: a comment thread is not the article, whatever the comment switch.
   const effective = options.mode === 'focus' ? { ...options, hideComments: true } : options;
   const ctx = new Context(measure, root, header.title, header.bylines, effective);
-  const blocks = collect(ctx);
-  if (options.mode !== 'focus' || !root) return blocks;
-  return [...blocks, ...focusBlocks(root, header, measure, blocks, (el) => classKind(el)?.kind ?? null)];
+  return collect(ctx);
 }
 
 /**

@@ -1,11 +1,12 @@
 // One PageReport from a Document: the only thing adapters see, plus the element references the
 // content script needs to apply it. The Document is read, never changed.
 import { detectArticle } from './article';
-import { type ClutterBlock, findClutterBlocks } from './clutter';
+import { findClutterBlocks } from './clutter';
+import { findFocusBlocks } from './clutter-focus';
 import { findQuotes, MAX_SPANS } from './quotes';
 import { attributeSpeakers } from './speakers';
 import { collectTextBlocks, normalizeSpace } from './text';
-import type { HiddenBlock, Mode, PageReport, Quote, QuoteSpan, TextBlock } from './types';
+import type { ClutterBlock, HiddenBlock, Mode, PageReport, Quote, QuoteSpan, TextBlock } from './types';
 
 export interface AnalyzeOptions {
   mode?: Mode;
@@ -79,13 +80,14 @@ export function* analyzePageSteps(doc: Document, options: AnalyzeOptions = {}): 
   }
   const root = article.root;
 
-  const clutter = time('declutter', () =>
-    findClutterBlocks(doc, root, {
+  const clutter = time('declutter', () => {
+    const found = findClutterBlocks(doc, root, {
       mode,
-      hideComments: options.hideComments ?? false,
+      hideComments: options.hideComments ?? true,
       ...(article.measure ? { measure: article.measure } : {}),
-    }),
-  );
+    });
+    return mode === 'focus' ? [...found, ...findFocusBlocks(doc, root, found, article.measure)] : found;
+  });
   yield 'declutter';
   const hiddenSet = new Set(clutter.map((c) => c.element));
   const { blocks, truncated } = time('blocks', () => collectTextBlocks(root, { exclude: (el) => hiddenSet.has(el) }));

@@ -366,7 +366,52 @@ export const COOKIE_TEXT =
 
 /** Text of a newsletter sign-up (en/de/fr). */
 export const NEWSLETTER_TEXT =
-  /\b(newsletter|in your inbox|sign up for|subscribe to our|e-mail address|email address|e-mail-adresse|adresse e-mail|adresse mail|inscrivez-vous)\b/i;
+  /\b(newsletters?|in(to)? your inbox|to your inbox|sign up for|subscribe to our|via e-?mail|by e-?mail|e-?mail updates|e-mail address|email address|e-mail-adresse|adresse e-mail|adresse mail|inscrivez-vous|boletín|iscriviti)\b/i;
+
+/**
+ * Calls to action of self-promotion: subscriptions, donations, apps, notifications, events, tips
+ * (en, de, fr, es, it, pt). Read only in short boxes, and only with a link, button or field there.
+ */
+export const PROMO_TEXT =
+  /\b(subscribe( now| today| for| to (our|the)\b)|subscribers? only|already a subscriber|unlimited access|click here|tap here|get the [\w ]{0,20}app|download (the|our) app|news app|(turn on|push|browser) notifications|support (our|independent|quality) journalism|donate (now|today)|make a donation|needs your help|become a (member|supporter|patron)|got a tip|send us your|join our|free trial|upcoming events|get tickets|latest issue|digital edition|e-paper|jetzt (abonnieren|testen|spenden)|abonnieren sie|unterstützen sie|app herunterladen|browser-push|abonnez-vous|je m['’]abonne|soutenez[- ]nous|faites un don|téléchargez l['’]application|suscríbete|hazte socio|descarga la app|abbonati|scarica l['’]app|assine|baixe (agora|o app)|clique (aqui|na))\b/i;
+
+/** Share and follow prompts (en, de, fr, es, it, pt); read in short boxes next to a network's name. */
+export const SOCIAL_TEXT =
+  /\b(share (this|on|it|with|your)|follow (us|me|him|her|them|@|\w+ on)|like us on|tweet this|click to tweet|tweets by|stay connected|siga|síguenos|suivez-nous|folgen sie uns|seguici|partagez|compartir|condividi|compartilhe)\b/i;
+
+/** Names of the networks a share or follow prompt points to. */
+export const SOCIAL_NETWORKS =
+  /\b(facebook|twitter|instagram|whatsapp|linkedin|pinterest|telegram|youtube|reddit|tiktok|messenger|google\+|e-?mail)\b/i;
+
+/** Hosts of social networks and share endpoints (a link there is a share or follow button). */
+export const SOCIAL_HOSTS: readonly string[] = [
+  'facebook.com',
+  'fb.com',
+  'twitter.com',
+  'x.com',
+  't.co',
+  'instagram.com',
+  'whatsapp.com',
+  'wa.me',
+  'linkedin.com',
+  'pinterest.com',
+  'reddit.com',
+  'telegram.me',
+  't.me',
+  'youtube.com',
+  'tiktok.com',
+  'tumblr.com',
+  'flipboard.com',
+  'vk.com',
+  'ok.ru',
+  'line.me',
+  'xing.com',
+  'addthis.com',
+  'sharethis.com',
+  'getpocket.com',
+  'news.ycombinator.com',
+  'stumbleupon.com',
+];
 
 /** Hosts that serve ads and sponsored widgets into iframes and scripts. */
 export const AD_HOSTS =
