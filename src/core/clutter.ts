@@ -270,6 +270,7 @@ class Context {
   /** The scope sits inside a heading / inside a link, nav or button (closest() of its parent). */
   private readonly scopeInHeading: boolean;
   private readonly scopeInLink: boolean;
+  readonly scopeInCode: boolean;
 
   constructor(
     readonly measure: TextMeasure,
@@ -285,6 +286,7 @@ class Context {
     const above = measure.scope.parentElement;
     this.scopeInHeading = above?.closest('h1, h2, h3, h4, h5, h6') != null;
     this.scopeInLink = above?.closest('a, nav, button') != null;
+    this.scopeInCode = above?.closest('pre, code') != null;
   }
 
   /** Descendants of `el` whose tag is in `tags` (stops at `max`). */
@@ -501,9 +503,14 @@ function shapeEvidence(el: Element, i: number, tag: string, ctx: Context): void 
   }
 }
 
-function classEvidence(el: Element, ctx: Context): void {
+/** Code listings name their own tokens ("token comment"): class words there are not widgets. */
+const CODE = tagSet('pre code');
+/** Elements that show nothing: hiding them changes nothing, naming them clutter misleads. */
+const INVISIBLE = tagSet('script style link meta noscript template');
+
+function classEvidence(el: Element, tag: string, ctx: Context): void {
   const hit = ctx.classKindOf(el);
-  if (!hit) return;
+  if (!hit || INVISIBLE.has(tag) || ctx.closestIs(el, CODE, ctx.scopeInCode)) return;
   const { kind, word } = hit;
   if (kind === 'comments' && !ctx.options.hideComments) return;
   if (ctx.isProtected(el, kind)) return;
@@ -734,7 +741,7 @@ function collect(ctx: Context): ClutterBlock[] {
     if (NEVER_HIDDEN.has(tag) && i > 0) continue;
     labelEvidence(el, i, tag, ctx);
     shapeEvidence(el, i, tag, ctx);
-    classEvidence(el, ctx);
+    classEvidence(el, tag, ctx);
     inlineRelatedEvidence(el, tag, ctx);
     formEvidence(el, tag, ctx);
   }
