@@ -117,6 +117,10 @@ export const MAX_COOKIE_TEXT = 3000;
 export const TEASER_LINKS = 3;
 /** … when links hold at least this share of its text (cards with a summary line still count). */
 export const TEASER_LINK_SHARE = 0.5;
+/** … or this share when half its article links wrap a thumbnail (cards). */
+export const CARD_LINK_SHARE = 0.2;
+/** … with at most one summary per card, none longer than this (a longer one is the article's). */
+export const MAX_CARD_SUMMARY = 250;
 /**
  * Inside the root a list of links is often the article's own (sources, "see also", an index):
  * there a teaser list must show its cards, with this many thumbnails.
@@ -589,7 +593,12 @@ function linkEvidence(el: Element, i: number, tag: string, ctx: Context): void {
   const parent = m.parents[i]!;
   const teaser = (j: number) => {
     const t = m.of(m.elements[j]!);
-    return L.articleLinks[j]! >= TEASER_LINKS && t.linkChars >= TEASER_LINK_SHARE * t.chars && t.chars > 0;
+    if (L.articleLinks[j]! < TEASER_LINKS || t.chars === 0) return false;
+    // Cards with a thumbnail each may carry a summary, a date and a section name beside the link.
+    const cards =
+      2 * L.thumbLinks[j]! >= L.articleLinks[j]! && t.paragraphs <= L.thumbLinks[j]! && repeatsLinks(j, ctx);
+    const share = cards && t.bodyChars <= MAX_CARD_SUMMARY * t.paragraphs ? CARD_LINK_SHARE : TEASER_LINK_SHARE;
+    return t.linkChars >= share * t.chars;
   };
   if (teaser(i) && !(parent >= 0 && teaser(parent) && !ctx.isProtected(m.elements[parent]!, 'related'))) {
     if (!ctx.isProtected(el, 'related') && (!ctx.inRoot(el) || isCardList(i, tag, ctx))) {
@@ -629,6 +638,28 @@ function linkEvidence(el: Element, i: number, tag: string, ctx: Context): void {
   }
 }
 
+/** Share of an element's children with text that must hold a link to an article: repeated cards. */
+export const CARD_CHILDREN_SHARE = 0.8;
+
+/** True when (nearly) every child with text holds a link to another article: a run of cards. */
+function repeatsLinks(i: number, ctx: Context): boolean {
+  const m = ctx.measure;
+  // Wrappers with one child of text are read through: the cards are where the text branches.
+  for (let k = i; ; ) {
+    let withText = 0;
+    let withLink = 0;
+    let only = -1;
+    for (let j = k + 1; j < m.ends[k]!; j = m.ends[j]!) {
+      if (m.of(m.elements[j]!).chars === 0) continue;
+      withText++;
+      only = j;
+      if (ctx.links.articleLinks[j]! > 0) withLink++;
+    }
+    if (withText !== 1) return withText > 0 && withLink >= CARD_CHILDREN_SHARE * withText;
+    k = only;
+  }
+}
+
 /** Lines a teaser link fills; list items are read as their list, spans as their line. */
 /** Tables inside the article are its data (infoboxes, results), whatever their links. */
 const TABLE_PARTS = tagSet('table tbody thead tr td th');
@@ -656,10 +687,12 @@ function isInlineTeaser(i: number, ctx: Context): boolean {
   const m = ctx.measure;
   if (!INLINE_TEASER_TAGS.has(m.tags[i]!) || m.of(m.elements[i]!).chars < MIN_INLINE_TEASER) return false;
   const el = m.elements[i]!;
-  for (const sib of [el.previousElementSibling, el.nextElementSibling]) {
-    if (sib && m.of(sib).bodyChars > 0 && ctx.links.articleLinks[m.indexOf(sib)]! === 0) return true;
-  }
-  return false;
+  // The nearest sibling with text on each side (ad slots and embeds between them are empty).
+  let prev = el.previousElementSibling;
+  while (prev && m.of(prev).chars === 0) prev = prev.previousElementSibling;
+  let next = el.nextElementSibling;
+  while (next && m.of(next).chars === 0) next = next.nextElementSibling;
+  return (prev !== null && m.of(prev).bodyChars > 0) || (next !== null && m.of(next).bodyChars > 0);
 }
 
 /** Prompts known by their text: share/follow, subscribe, donate, apps, events; a line or two. */
