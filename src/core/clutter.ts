@@ -15,6 +15,7 @@ import {
   CLASS_TOKENS,
   COOKIE_TEXT,
   INLINE_RELATED_PREFIX,
+  LABEL_PHRASES,
   LABELS,
   type LabelKind,
   NEWSLETTER_TEXT,
@@ -219,7 +220,20 @@ export function normalizeLabel(text: string): string {
 
 /** The kind a label names, if any ("Most Read" → trending). */
 export function labelKind(text: string): LabelKind | null {
-  return LABEL_KINDS.get(normalizeLabel(text)) ?? null;
+  const label = normalizeLabel(text);
+  return LABEL_KINDS.get(label) ?? (label.length <= MAX_PHRASE_LABEL ? phraseKind(label) : null);
+}
+
+/** Longest label read for a phrase inside it: a heading, not a headline. */
+export const MAX_PHRASE_LABEL = 40;
+
+const PHRASE_RE: readonly [RegExp, LabelKind][] = (Object.entries(LABEL_PHRASES) as [LabelKind, string[]][]).map(
+  ([kind, phrases]) => [new RegExp(`(?:^|[^\\p{L}])(?:${phrases.join('|')})(?:$|[^\\p{L}])`, 'u'), kind],
+);
+
+function phraseKind(label: string): LabelKind | null {
+  for (const [re, kind] of PHRASE_RE) if (re.test(label)) return kind;
+  return null;
 }
 
 /** Class and id split into lower-case words: "mostRead-box ad_slot" → most, read, box, ad, slot. */

@@ -349,6 +349,72 @@ export const LABELS: Record<Lang, Record<LabelKind, readonly string[]>> = {
 };
 
 /**
+ * Phrases that name a block wherever they stand in a short label ("Ryan Reed's Most Recent
+ * Stories", "Popular on IndieWire", "ADVERTISEMENT – Star Tours"), in any of the languages we
+ * read; matched on word boundaries after normalizeLabel. Whole labels are in LABELS.
+ */
+export const LABEL_PHRASES: Record<LabelKind, readonly string[]> = {
+  ad: ['advertisement', 'sponsored by', 'from our sponsor', 'publicidade', 'publicidad', 'pubblicità', 'anzeige'],
+  trending: [
+    'most popular',
+    'most read',
+    'most viewed',
+    'most discussed',
+    'most recent',
+    'popular on',
+    'popular this week',
+    'popular now',
+    'top stories',
+    'top local stories',
+    'breaking news',
+    'main news',
+    'más leídas',
+    'mais lidas',
+    'più letti',
+    'meistgelesen',
+    'les plus lus',
+  ],
+  related: [
+    'related post',
+    'related posts',
+    'related articles',
+    'related stories',
+    'related tags',
+    'recent posts',
+    'recent articles',
+    'recent stories',
+    'latest stories',
+    'latest news',
+    'more in',
+    'more from',
+    'more on',
+    'more news',
+    'more stories',
+    'read next',
+    'up next',
+    'next up',
+    'you may also like',
+    'you might also like',
+    'explore further',
+    'also on',
+    'materials on the topic',
+    'noticias relacionadas',
+    'notícias relacionadas',
+    'leia também',
+    'leggi anche',
+    'articoli correlati',
+    'lee también',
+    'mehr zum thema',
+    'à lire aussi',
+  ],
+  social: ['share this', 'follow us', 'like us on', 'tweets by', 'stay connected', 'siga-nos', 'síguenos', 'seguici'],
+  newsletter: ['newsletter', 'newsletters', 'via email', 'by email'],
+  cookie: ['cookie settings', 'cookie policy'],
+  comments: ['comments', 'comentários', 'comentarios', 'commenti', 'kommentare', 'commentaires'],
+  promo: ['subscribe', 'support us', 'donate', 'upcoming events', 'get the app', 'podcasts'],
+};
+
+/**
  * Class/id words of content beside the article (navigation, asides, comments, pop-ups): prose
  * there does not decide where the article's root is. Substring-bounded, so "post-comments" and
  * "sidebar-left" match and "navigator" does not.
