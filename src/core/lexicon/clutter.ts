@@ -428,7 +428,7 @@ export const INLINE_RELATED_PREFIX =
 
 /** Text that only a cookie or consent notice says (any of en/de/fr). */
 export const COOKIE_TEXT =
-  /\b(we use cookies|this (web)?site uses cookies|uses cookies to|by continuing to (use|browse)|accept (all )?cookies|cookie policy|consent to (the use of )?cookies|wir verwenden cookies|diese website verwendet cookies|verwendet cookies|cookies zu|alle akzeptieren|nous utilisons des cookies|ce site utilise des cookies|utilise des cookies|accepter les cookies|tout accepter)\b/i;
+  /\b(we use cookies|this (web)?site uses cookies|uses cookies to|by continuing to (use|browse)|accept (all )?cookies|cookie policy|consent to (the use of )?cookies|wir verwenden cookies|diese website verwendet cookies|verwendet cookies|cookies zu|alle akzeptieren|nous utilisons des cookies|ce site utilise des cookies|utilise des cookies|accepter les cookies|tout accepter|(is|are) using cookies|utilizziamo i cookie|usiamo i cookie|utilizamos cookies|usamos cookies|utilizamos (as )?cookies|este sitio (web )?utiliza cookies|este site utiliza cookies|aceptar (todas las )?cookies|accetta (tutti i )?cookie)\b/i;
 
 /** Text of a newsletter sign-up (en/de/fr). */
 export const NEWSLETTER_TEXT =
