@@ -120,7 +120,7 @@ export const CLASS_PHRASES: Record<LabelKind, readonly string[]> = {
   newsletter: ['newslettersignup', 'emailsignup', 'signupform'],
   cookie: ['cookiebanner', 'cookienotice', 'cookieconsent', 'consentbanner', 'privacybanner'],
   comments: ['commentlist', 'commentsarea', 'disqusthread'],
-  promo: ['subscribebar', 'subscriptionbar', 'paywallprompt', 'appbanner'],
+  promo: ['subscribebar', 'subscriptionbar', 'paywallprompt', 'appbanner', 'webpush', 'pushprompt', 'pushnotification'],
 };
 
 /** Labels that head a clutter block (the whole text of a heading, label or caption), per language. */
@@ -439,7 +439,7 @@ export const NEWSLETTER_TEXT =
  * (en, de, fr, es, it, pt). Read only in short boxes, and only with a link, button or field there.
  */
 export const PROMO_TEXT =
-  /\b(subscribe( now| today| for| to (our|the)\b)|subscribers? only|already a subscriber|unlimited access|click here|tap here|get the [\w ]{0,20}app|download (the|our) app|news app|(turn on|push|browser) notifications|support (our|independent|quality) journalism|donate (now|today)|make a donation|needs your help|become a (member|supporter|patron)|got a tip|send us your|join our|free trial|upcoming events|get tickets|latest issue|digital edition|e-paper|jetzt (abonnieren|testen|spenden)|abonnieren sie|unterstützen sie|app herunterladen|browser-push|abonnez-vous|je m['’]abonne|soutenez[- ]nous|faites un don|téléchargez l['’]application|suscríbete|hazte socio|descarga la app|abbonati|scarica l['’]app|assine|baixe (agora|o app)|clique (aqui|na))\b/i;
+  /(^(subscribe|sign up|sign in|log in|join|download|install|listen (to|live)|chat with us)\b)|\b(subscribe( now| today| for| to (our|the)\b)|subscriber experience|read the full story|affiliate|subscribers? only|already a subscriber|unlimited access|click here|tap here|get the [\w ]{0,20}app|download (the|our) app|news app|(turn on|push|browser) notifications|support (our|independent|quality) journalism|donate (now|today)|make a donation|needs your help|become a (member|supporter|patron)|got a tip|send us your|join our|free trial|upcoming events|get tickets|latest issue|digital edition|e-paper|jetzt (abonnieren|testen|spenden)|abonnieren sie|unterstützen sie|app herunterladen|browser-push|abonnez-vous|je m['’]abonne|soutenez[- ]nous|faites un don|téléchargez l['’]application|suscríbete|hazte socio|descarga la app|abbonati|scarica l['’]app|assine|baixe (agora|o app)|clique (aqui|na))\b/i;
 
 /** Share and follow prompts (en, de, fr, es, it, pt); read in short boxes next to a network's name. */
 export const SOCIAL_TEXT =
