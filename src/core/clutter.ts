@@ -231,9 +231,24 @@ const PHRASE_RE: readonly [RegExp, LabelKind][] = (Object.entries(LABEL_PHRASES)
   ([kind, phrases]) => [new RegExp(`(?:^|[^\\p{L}])(?:${phrases.join('|')})(?:$|[^\\p{L}])`, 'u'), kind],
 );
 
+/** Labels repeat across a page and across pages (menus, widget headings): one regex pass each. */
+const PHRASE_CACHE = new Map<string, LabelKind | null>();
+/** Entries kept in that cache before it starts over (bounds memory on endless SPA sessions). */
+const PHRASE_CACHE_MAX = 5000;
+
 function phraseKind(label: string): LabelKind | null {
-  for (const [re, kind] of PHRASE_RE) if (re.test(label)) return kind;
-  return null;
+  const hit = PHRASE_CACHE.get(label);
+  if (hit !== undefined) return hit;
+  let kind: LabelKind | null = null;
+  for (const [re, k] of PHRASE_RE) {
+    if (re.test(label)) {
+      kind = k;
+      break;
+    }
+  }
+  if (PHRASE_CACHE.size >= PHRASE_CACHE_MAX) PHRASE_CACHE.clear();
+  PHRASE_CACHE.set(label, kind);
+  return kind;
 }
 
 /** Class and id split into lower-case words: "mostRead-box ad_slot" → most, read, box, ad, slot. */
@@ -603,7 +618,8 @@ function linkEvidence(el: Element, i: number, tag: string, ctx: Context): void {
   const m = ctx.measure;
   const L = ctx.links;
   const s = m.of(el);
-  if (s.chars === 0 && L.socialLinks[i]! === 0) return;
+  // Most elements hold no link that leads anywhere we read.
+  if (L.articleLinks[i]! === 0 && L.socialLinks[i]! === 0) return;
   const parent = m.parents[i]!;
   const teaser = (j: number) => {
     const t = m.of(m.elements[j]!);
