@@ -1,5 +1,5 @@
 // Prints why each block is hidden and why the page is (not) an article, for one page.
-// Usage: npx tsx scripts/explain.ts SLUG|FILE [--mode declutter|focus] [--comments]
+// Usage: npx tsx scripts/explain.ts SLUG|FILE [--mode declutter|focus] [--show-comments]
 //   SLUG is a folder of tests/fixtures, of ../shared/pages/readability or of ../shared/pages/aeb.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -34,13 +34,13 @@ function main(): void {
   const mode = args.includes('--mode') && args[args.indexOf('--mode') + 1] === 'focus' ? 'focus' : 'declutter';
   const file = target ? resolvePage(target) : null;
   if (!file) {
-    process.stderr.write('usage: explain SLUG|FILE [--mode declutter|focus] [--comments]\n');
+    process.stderr.write('usage: explain SLUG|FILE [--mode declutter|focus] [--show-comments]\n');
     process.exitCode = 2;
     return;
   }
   const doc = parseHtml(readFileSync(file, 'utf8'));
   const t0 = performance.now();
-  const a = analyzePage(doc, { mode, hideComments: args.includes('--comments'), now: () => performance.now() });
+  const a = analyzePage(doc, { mode, hideComments: !args.includes('--show-comments'), now: () => performance.now() });
   const ms = performance.now() - t0;
   const out: string[] = [`${file}`, `article: ${a.report.isArticle}`];
   for (const r of a.report.articleReasons) out.push(`  ${r}`);

@@ -1,5 +1,5 @@
 // Command-line entry: the same core over HTML files, one JSON object per line per file.
-// Usage: npm run --silent analyze -- [--mode declutter|focus] [--explain] [--comments] FILE...
+// Usage: npm run --silent analyze -- [--mode declutter|focus] [--explain] [--show-comments] FILE...
 import { readFile } from 'node:fs/promises';
 import { Window } from 'happy-dom';
 import { analyzePage, visibleTextOf } from '../core/report';
@@ -12,10 +12,11 @@ interface CliOptions {
   files: string[];
 }
 
-const USAGE = 'usage: analyze [--mode declutter|focus] [--explain] [--comments] FILE...';
+const USAGE = 'usage: analyze [--mode declutter|focus] [--explain] [--show-comments] FILE...';
 
 export function parseArgs(argv: string[]): CliOptions | string {
-  const opts: CliOptions = { mode: 'declutter', explain: false, hideComments: false, files: [] };
+  // Comments are hidden by default, as in the extension; --comments (hide them) stays accepted.
+  const opts: CliOptions = { mode: 'declutter', explain: false, hideComments: true, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--mode') {
@@ -28,6 +29,7 @@ export function parseArgs(argv: string[]): CliOptions | string {
       opts.mode = value;
     } else if (arg === '--explain') opts.explain = true;
     else if (arg === '--comments') opts.hideComments = true;
+    else if (arg === '--show-comments') opts.hideComments = false;
     else if (arg === '--help' || arg === '-h') return USAGE;
     else if (arg.startsWith('--')) return `unknown option ${arg}\n${USAGE}`;
     else opts.files.push(arg);
