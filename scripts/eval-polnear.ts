@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHtml } from '../src/cli/analyze';
+import { parseHtml } from '../src/cli/parse-html';
 import { findQuotes } from '../src/core/quotes';
 import { attributeSpeakers } from '../src/core/speakers';
 import { collectTextBlocks } from '../src/core/text';

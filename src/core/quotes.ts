@@ -1,6 +1,6 @@
 // Quotation spans in text blocks. Text in, plain data out. Linear time: every block is read once,
 // and each opening mark finds its closing mark through forward-only pointers (no regex search).
-import type { QuoteSpan, TextBlock } from './types';
+import type { BlockText, QuoteSpan } from './types';
 
 /** Longest quotation we accept inside one block; a farther "closing" mark is a stray mark. */
 export const MAX_QUOTE_CHARS = 3000;
@@ -181,7 +181,7 @@ const normalizeKey = (s: string): string =>
     .toLowerCase();
 
 /** All quotation spans of the blocks, in page order. */
-export function findQuotes(blocks: TextBlock[]): QuoteSpan[] {
+export function findQuotes(blocks: BlockText[]): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const seen = new Map<string, number>();
   let pendingOpen: number | null = null; // index of an open-ended span waiting for its next paragraph

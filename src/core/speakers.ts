@@ -15,7 +15,7 @@ import {
   type Token,
   tokenize,
 } from './speakers-mentions';
-import type { AttributionRule, Lang, QuoteSpan, Speaker, TextBlock } from './types';
+import type { AttributionRule, BlockText, Lang, QuoteSpan, Speaker } from './types';
 
 export interface Attribution {
   speaker: string | null;
@@ -99,7 +99,7 @@ interface Doc {
   prevQuote: Int32Array;
 }
 
-function buildDoc(blocks: TextBlock[], spans: QuoteSpan[], lex: Lex): Doc {
+function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
   const byBlock = new Map<number, number[]>();
   spans.forEach((s, i) => {
     const list = byBlock.get(s.block) ?? [];
@@ -724,7 +724,7 @@ const INTRO_STEPS = new Set(['left:X-said', 'left:said-X', 'left:X-…-saying'])
 
 const NONE: Attribution = { speaker: null, mention: null, cue: null, rule: 'none', step: 'none' };
 
-export function attributeSpeakers(blocks: TextBlock[], spans: QuoteSpan[], lang: Lang): AttributionResult {
+export function attributeSpeakers(blocks: BlockText[], spans: QuoteSpan[], lang: Lang): AttributionResult {
   const lex = lexFor(lang);
   const d = buildDoc(blocks, spans, lex);
   const headings: Set<number> = new Set(blocks.filter((b) => b.isHeading).map((b) => b.index));

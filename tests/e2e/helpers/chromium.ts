@@ -57,6 +57,7 @@ export function wrapPlaywrightPage(page: Page): TestPage {
       await page.evaluate(source);
     },
     click: (selector) => page.click(selector),
+    press: (key) => page.keyboard.press(key),
     parkPointer: () => page.mouse.move(0, 0),
     screenshot: async (path, options) => {
       // caret 'initial': the default hides the caret with an inline style and leaves style="" behind.
@@ -118,11 +119,33 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       await popup.setViewportSize({ width: 400, height: 720 });
       return wrap(popup);
     },
+    async findExtensionPage(path) {
+      if (!extensionId) throw new Error('no extension loaded');
+      const found = await waitUntil(
+        async () => context.pages().find((p) => p.url().startsWith(extensionUrl(path))),
+        `a tab with ${path}`,
+      );
+      await found.waitForLoadState('load');
+      return wrap(found);
+    },
+    tabUrls: async () => context.pages().map((p) => p.url()),
     async openExtensionPage(_via, path) {
       if (!extensionId) throw new Error('no extension loaded');
       const page = await context.newPage();
       await page.goto(extensionUrl(path), { waitUntil: 'load' });
       return wrap(page);
+    },
+    async stopBackground() {
+      // What puppeteer's worker.close() does: close the service worker's target (BROWSERS.md).
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: { type: string; url: string; targetId: string }[];
+      };
+      const origin = `chrome-extension://${extensionId}/`;
+      const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(origin));
+      if (workers.length === 0) throw new Error('no service worker of ours to stop');
+      for (const w of workers) await cdp.send('Target.closeTarget', { targetId: w.targetId });
+      await cdp.detach();
     },
     async close() {
       await context.close();
