@@ -70,7 +70,14 @@ function siteOf(url: string): string {
 function empty(): ClutterFigures {
   const byKind: Record<string, Tally> = {};
   for (const k of CLUTTER_KINDS) byKind[k] = { hidden: 0, total: 0 };
-  return { pages: 0, threw: 0, blocks: { hidden: 0, total: 0 }, keeps: { hidden: 0, total: 0, visible: 0 }, byKind, hiddenShare: 0 };
+  return {
+    pages: 0,
+    threw: 0,
+    blocks: { hidden: 0, total: 0 },
+    keeps: { hidden: 0, total: 0, visible: 0 },
+    byKind,
+    hiddenShare: 0,
+  };
 }
 
 interface HappyDomWindow {
@@ -78,7 +85,11 @@ interface HappyDomWindow {
 }
 
 /** Visible text of one page as the CLI gives it, flattened to one line; null when it throws. */
-function visibleOf(html: string, mode: Mode, hideComments: boolean): { text: string; window: HappyDomWindow | null } | null {
+function visibleOf(
+  html: string,
+  mode: Mode,
+  hideComments: boolean,
+): { text: string; window: HappyDomWindow | null } | null {
   const doc = parseHtml(html);
   const window = (doc.defaultView as unknown as HappyDomWindow | null) ?? null;
   try {
@@ -148,7 +159,9 @@ export function table(f: SplitFigures): string {
   rows.push(`| **all blocks** | **${pct(f.all.blocks)}** | ${pct(f.train.blocks)} | ${pct(f.dev.blocks)} |`);
   const keeps = (x: ClutterFigures) => `${x.keeps.visible}/${x.keeps.total} visible`;
   rows.push(`| keep sentences | ${keeps(f.all)} | ${keeps(f.train)} | ${keeps(f.dev)} |`);
-  rows.push(`| pages (thrown) | ${f.all.pages} (${f.all.threw}) | ${f.train.pages} (${f.train.threw}) | ${f.dev.pages} (${f.dev.threw}) |`);
+  rows.push(
+    `| pages (thrown) | ${f.all.pages} (${f.all.threw}) | ${f.train.pages} (${f.train.threw}) | ${f.dev.pages} (${f.dev.threw}) |`,
+  );
   return rows.join('\n');
 }
 

@@ -24,7 +24,7 @@ import {
   SOCIAL_TEXT,
 } from './lexicon/clutter';
 import { HEADING_TAGS, normalizeSpace } from './text';
-import type { ClutterBlock, ClutterKind, Mode } from './types';
+import type { ClutterBlock, Mode } from './types';
 
 export type { ClutterBlock } from './types';
 
@@ -404,6 +404,19 @@ class Context {
     return hit;
   }
 
+  /**
+   * True when widgets of another kind were already found inside `el` (an ad slot, a labelled box):
+   * then `el` is a column of widgets, and they are the blocks, each with its kind.
+   */
+  holdsOtherKind(el: Element): boolean {
+    const own = this.candidates.get(el)?.kind;
+    for (const c of this.candidates.values()) {
+      if (c.element !== el && c.kind !== own && c.score >= HIDE_THRESHOLD && this.measure.contains(el, c.element))
+        return true;
+    }
+    return false;
+  }
+
   /** The kind a candidate already has (its label or class word), else `fallback`. */
   kindAt(el: Element, fallback: LabelKind): LabelKind {
     return this.candidates.get(el)?.kind ?? fallback;
@@ -631,7 +644,7 @@ function linkEvidence(el: Element, i: number, tag: string, ctx: Context): void {
     return t.linkChars >= share * t.chars;
   };
   if (teaser(i) && !(parent >= 0 && teaser(parent) && !ctx.isProtected(m.elements[parent]!, 'related'))) {
-    if (!ctx.isProtected(el, 'related') && (!ctx.inRoot(el) || isCardList(i, tag, ctx))) {
+    if (!ctx.isProtected(el, 'related') && (!ctx.inRoot(el) || isCardList(i, tag, ctx)) && !ctx.holdsOtherKind(el)) {
       const thumbs = L.thumbLinks[i]! > 0 ? `, ${L.thumbLinks[i]} with thumbnails` : '';
       ctx.add(el, ctx.kindAt(el, 'related'), 'teaserList', `${L.articleLinks[i]} links to other articles${thumbs}`);
     }
@@ -725,6 +738,16 @@ function isInlineTeaser(i: number, ctx: Context): boolean {
   return (prev !== null && m.of(prev).bodyChars > 0) || (next !== null && m.of(next).bodyChars > 0);
 }
 
+/** The kind of prompt a short text is, with the words that say it. */
+function promptOf(text: string): { kind: LabelKind; hit: string } | null {
+  const social = SOCIAL_TEXT.exec(text);
+  if (social && SOCIAL_NETWORKS.test(text)) return { kind: 'social', hit: social[0] };
+  const newsletter = NEWSLETTER_TEXT.exec(text);
+  if (newsletter) return { kind: 'newsletter', hit: newsletter[0] };
+  const promo = PROMO_TEXT.exec(text);
+  return promo ? { kind: 'promo', hit: promo[0] } : null;
+}
+
 /** Prompts known by their text: share/follow, subscribe, donate, apps, events; a line or two. */
 function promptTextEvidence(ctx: Context): void {
   const tm = ctx.measure;
@@ -732,12 +755,9 @@ function promptTextEvidence(ctx: Context): void {
     const chars = tm.of(block.element).chars;
     if (chars < 8 || chars > MAX_PROMPT_TEXT) continue;
     const text = block.text;
-    let kind: LabelKind | null = null;
-    let hit: RegExpExecArray | null = null;
-    if ((hit = SOCIAL_TEXT.exec(text)) && SOCIAL_NETWORKS.test(text)) kind = 'social';
-    else if ((hit = NEWSLETTER_TEXT.exec(text))) kind = 'newsletter';
-    else if ((hit = PROMO_TEXT.exec(text))) kind = 'promo';
-    if (!kind || !hit || ctx.isProtected(block.element, kind)) continue;
+    const prompt = promptOf(text);
+    if (!prompt || ctx.isProtected(block.element, prompt.kind)) continue;
+    const { kind, hit } = prompt;
     // Climb to the prompt's box: parents that add its button and title, not a column of widgets.
     let box = block.element;
     for (let p = tm.parentOf(box); p; p = tm.parentOf(p)) {
@@ -747,7 +767,7 @@ function promptTextEvidence(ctx: Context): void {
       box = p;
     }
     if (ctx.isProtected(box, kind)) continue;
-    ctx.add(box, ctx.kindAt(box, kind), 'promptText', `prompt '${hit[0]}'`);
+    ctx.add(box, ctx.kindAt(box, kind), 'promptText', `prompt '${hit}'`);
   }
 }
 
@@ -779,7 +799,8 @@ function structureEvidence(c: Candidate, ctx: Context): void {
       break;
     case 'newsletter':
       if (ctx.has(el, NEWSLETTER_FIELDS)) ctx.add(el, c.kind, 'form', 'form field or button');
-      else if (s.chars <= MAX_BOX_TEXT && ctx.has(el, ACTIONS)) ctx.add(el, c.kind, 'callToAction', 'a link to sign up');
+      else if (s.chars <= MAX_BOX_TEXT && ctx.has(el, ACTIONS))
+        ctx.add(el, c.kind, 'callToAction', 'a link to sign up');
       if (NEWSLETTER_TEXT.test(el.textContent ?? '')) ctx.add(el, c.kind, 'newsletterText', 'sign-up text');
       break;
     case 'promo':

@@ -55,7 +55,8 @@ describe('teaser lists', () => {
   });
 
   it('keeps a menu of section links (no article among them)', () => {
-    const menu = '<div class="menu"><a href="/news/">News</a> <a href="/sport/">Sport</a> <a href="/weather/">Weather</a></div>';
+    const menu =
+      '<div class="menu"><a href="/news/">News</a> <a href="/sport/">Sport</a> <a href="/weather/">Weather</a></div>';
     const doc = articlePage({ after: menu });
     expect(hiddenOf(doc).map((b) => b.element)).not.toContain(el(doc, 'div.menu'));
   });
@@ -79,14 +80,17 @@ describe('teaser lists', () => {
 describe('inline teaser lines', () => {
   it('hides a paragraph that is one link to another article between paragraphs', () => {
     const doc = articlePage({
-      inside: '<p class="also"><strong><a href="/news/how-the-old-wall-failed-in-2012">HOW THE OLD WALL FAILED TWELVE YEARS AGO</a></strong></p>',
+      inside:
+        '<p class="also"><strong><a href="/news/how-the-old-wall-failed-in-2012">HOW THE OLD WALL FAILED TWELVE YEARS AGO</a></strong></p>',
     });
     const block = hiddenOf(doc).find((b) => b.element === el(doc, 'p.also'));
     expect(block?.reason).toMatch(/a line that is a link to another article/);
   });
 
   it('keeps a short caption credit that is a link', () => {
-    const doc = articlePage({ inside: '<p class="credit"><a href="/people/jo-marsh-photos">(Photo: Jo Marsh)</a></p>' });
+    const doc = articlePage({
+      inside: '<p class="credit"><a href="/people/jo-marsh-photos">(Photo: Jo Marsh)</a></p>',
+    });
     expect(hiddenOf(doc).map((b) => b.element)).not.toContain(el(doc, 'p.credit'));
   });
 });
@@ -123,7 +127,9 @@ describe('prompts by their text', () => {
   });
 
   it('keeps the same words without anything to click', () => {
-    const doc = articlePage({ after: '<div class="x4"><p>Subscribe for unlimited access to the Valley Times.</p></div>' });
+    const doc = articlePage({
+      after: '<div class="x4"><p>Subscribe for unlimited access to the Valley Times.</p></div>',
+    });
     expect(hiddenOf(doc).map((b) => b.element)).not.toContain(el(doc, 'div.x4'));
   });
 });
