@@ -405,16 +405,32 @@ class Context {
   }
 
   /**
-   * True when widgets of another kind were already found inside `el` (an ad slot, a labelled box):
-   * then `el` is a column of widgets, and they are the blocks, each with its kind.
+   * True when widgets of another kind were already found inside `el` (an ad slot, a labelled box)
+   * and they hold its links to articles: then `el` is a column of widgets, and they are the blocks,
+   * each with its kind. A column with a teaser list of its own is still hidden as a whole.
    */
   holdsOtherKind(el: Element): boolean {
     const own = this.candidates.get(el)?.kind;
-    for (const c of this.candidates.values()) {
-      if (c.element !== el && c.kind !== own && c.score >= HIDE_THRESHOLD && this.measure.contains(el, c.element))
-        return true;
+    const m = this.measure;
+    const inner = [...this.candidates.values()]
+      .filter(
+        (c) =>
+          c.element !== el &&
+          c.kind !== own &&
+          (c.score >= HIDE_THRESHOLD || c.evidence.has('label')) &&
+          m.contains(el, c.element),
+      )
+      .map((c) => m.indexOf(c.element))
+      .sort((a, b) => a - b);
+    if (inner.length === 0) return false;
+    let covered = 0;
+    let end = -1;
+    for (const j of inner) {
+      if (j < end) continue;
+      covered += this.links.articleLinks[j]!;
+      end = m.ends[j]!;
     }
-    return false;
+    return this.links.articleLinks[m.indexOf(el)]! - covered < TEASER_LINKS;
   }
 
   /** The kind a candidate already has (its label or class word), else `fallback`. */
