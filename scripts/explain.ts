@@ -1,5 +1,5 @@
 // Prints why each block is hidden and why the page is (not) an article, for one page.
-// Usage: npx tsx scripts/explain.ts SLUG|FILE [--mode declutter|focus] [--comments]
+// Usage: npx tsx scripts/explain.ts SLUG|FILE [--mode declutter|focus] [--show-comments]
 //   SLUG is a folder of tests/fixtures, of ../shared/pages/readability or of ../shared/pages/aeb.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -33,19 +33,23 @@ function describe(el: Element): string {
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { mode: { type: 'string', default: 'declutter' }, comments: { type: 'boolean', default: false } },
+    options: {
+      mode: { type: 'string', default: 'declutter' },
+      comments: { type: 'boolean', default: false },
+      'show-comments': { type: 'boolean', default: false },
+    },
   });
   const target = positionals[0];
   const mode = values.mode === 'focus' ? 'focus' : 'declutter';
   const file = target ? resolvePage(target) : null;
   if (!file) {
-    process.stderr.write('usage: explain SLUG|FILE [--mode declutter|focus] [--comments]\n');
+    process.stderr.write('usage: explain SLUG|FILE [--mode declutter|focus] [--show-comments]\n');
     process.exitCode = 2;
     return;
   }
   const doc = parseHtml(readFileSync(file, 'utf8'));
   const t0 = performance.now();
-  const a = analyzePage(doc, { mode, hideComments: values.comments, now: () => performance.now() });
+  const a = analyzePage(doc, { mode, hideComments: !values['show-comments'], now: () => performance.now() });
   const ms = performance.now() - t0;
   const out: string[] = [`${file}`, `article: ${a.report.isArticle}`];
   for (const r of a.report.articleReasons) out.push(`  ${describeReason(r)}`);

@@ -1,5 +1,5 @@
 // Command-line entry: the same core over HTML files, one JSON object per line per file.
-// Usage: npm run --silent analyze -- [--mode declutter|focus] [--explain] [--comments] FILE...
+// Usage: npm run --silent analyze -- [--mode declutter|focus] [--explain] [--show-comments] FILE...
 import { readFile } from 'node:fs/promises';
 import { parseArgs as parseCommandLineArgs } from 'node:util';
 import { analyzePage, visibleTextOf } from '../core/report';
@@ -16,7 +16,7 @@ interface CliOptions {
   files: string[];
 }
 
-const USAGE = 'usage: analyze [--mode declutter|focus] [--explain] [--comments] FILE...';
+const USAGE = 'usage: analyze [--mode declutter|focus] [--explain] [--show-comments] FILE...';
 
 /** The command line as options, or the message to print (usage, or what was wrong). */
 export function parseArgs(argv: string[]): CliOptions | string {
@@ -31,7 +31,13 @@ export function parseArgs(argv: string[]): CliOptions | string {
   const mode = values.mode ?? 'declutter';
   if (mode !== 'declutter' && mode !== 'focus') return `--mode takes declutter or focus\n${USAGE}`;
   if (positionals.length === 0) return `no files given\n${USAGE}`;
-  return { mode, explain: values.explain ?? false, hideComments: values.comments ?? false, files: positionals };
+  return {
+    mode,
+    explain: values.explain ?? false,
+    // Comments are hidden by default, as in the extension; --comments (hide them) stays accepted.
+    hideComments: !(values['show-comments'] ?? false),
+    files: positionals,
+  };
 }
 
 function parseCommandLine(argv: string[]) {
@@ -43,6 +49,7 @@ function parseCommandLine(argv: string[]) {
       mode: { type: 'string' },
       explain: { type: 'boolean' },
       comments: { type: 'boolean' },
+      'show-comments': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

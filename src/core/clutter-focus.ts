@@ -2,18 +2,10 @@
 // along the chain from the root up to <body>, each sibling that holds neither the title, the byline
 // nor the lead image. Ancestors of the root are never hidden.
 
-import { commonAncestor, findBylineElements, findTitleElement } from './article';
-import type { TextMeasure } from './article-measure';
-import type { ClutterBlock } from './clutter';
-import type { ClutterKind } from './types';
-
-export interface ArticleHeader {
-  title: Element | null;
-  /** Byline, author and date elements near the title. */
-  bylines: Element[];
-  /** Figures and images between the title and the root. */
-  media: Element[];
-}
+import { TextMeasure } from './article-measure';
+import { classKind } from './clutter';
+import { type ArticleHeader, findArticleHeader } from './clutter-header';
+import type { ClutterBlock, ClutterKind } from './types';
 
 /** Inside the root, focus mode also hides link lists: at least this link density … */
 export const FOCUS_LINK_LIST_DENSITY = 0.7;
@@ -23,22 +15,22 @@ const LINK_LIST_TAGS = new Set(['UL', 'OL', 'DIV', 'SECTION', 'ASIDE', 'NAV', 'T
 
 /** Elements that show nothing, so hiding them changes nothing. */
 const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'BR']);
-const LEAD_MEDIA_SELECTOR = 'figure, picture, img, video';
 
-export function findArticleHeader(doc: Document, root: Element | null): ArticleHeader {
-  if (!root) return { title: null, bylines: [], media: [] };
-  const title = findTitleElement(doc, root);
-  const bylines = findBylineElements(title, root).filter((b) => !root.contains(b));
-  const media: Element[] = [];
-  const scope = title ? commonAncestor(title, root) : null;
-  if (title && scope && scope.tagName !== 'BODY' && scope.tagName !== 'HTML') {
-    for (const m of Array.from(scope.querySelectorAll(LEAD_MEDIA_SELECTOR))) {
-      if (root.contains(m)) continue;
-      // Between the title and the root in document order.
-      if (title.compareDocumentPosition(m) & 4 && m.compareDocumentPosition(root) & 4) media.push(m);
-    }
-  }
-  return { title, bylines, media };
+/**
+ * Focus mode's blocks for a page whose clutter is `found` (composed after findClutterBlocks):
+ * everything beside the article, and link lists at the end of it. `measure`: the measure of <body>
+ * detection made, to save a pass.
+ */
+export function findFocusBlocks(
+  doc: Document,
+  root: Element,
+  found: readonly ClutterBlock[],
+  measure?: TextMeasure,
+): ClutterBlock[] {
+  const body = doc.body;
+  if (!body) return [];
+  const m = measure?.scope === body ? measure : new TextMeasure(body);
+  return focusBlocks(root, findArticleHeader(doc, root), m, found, (el) => classKind(el)?.kind ?? null);
 }
 
 /**

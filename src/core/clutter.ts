@@ -6,7 +6,8 @@
 // holds the article root, its title or its prose is ever hidden.
 
 import { TextMeasure } from './article-measure';
-import { findArticleHeader, focusBlocks } from './clutter-focus';
+import { findArticleHeader } from './clutter-header';
+import { type LinkProfile, profileLinks } from './clutter-links';
 import {
   AD_HOSTS,
   AD_SIZES,
@@ -14,17 +15,23 @@ import {
   CLASS_TOKENS,
   COOKIE_TEXT,
   INLINE_RELATED_PREFIX,
+  LABEL_PHRASES,
   LABELS,
   type LabelKind,
   NEWSLETTER_TEXT,
+  PROMO_TEXT,
+  SOCIAL_NETWORKS,
+  SOCIAL_TEXT,
 } from './lexicon/clutter';
 import { HEADING_TAGS, normalizeSpace } from './text';
-import type { ClutterKind, Mode } from './types';
+import type { ClutterBlock, Mode } from './types';
 
-export interface ClutterBlock {
-  element: Element;
-  kind: ClutterKind;
-  reason: string;
+export type { ClutterBlock } from './types';
+
+/** What the live page knows about an element's layout; the CLI has markup only. */
+export interface Layout {
+  /** CSS position as computed ('fixed' and 'sticky' are overlays and sticky bars). */
+  position: string;
 }
 
 export interface ClutterOptions {
@@ -32,6 +39,17 @@ export interface ClutterOptions {
   hideComments: boolean;
   /** The measurements detectArticle made of <body> (ArticleResult.measure), to save a second pass. */
   measure?: TextMeasure;
+  /**
+   * Computed layout of an element, asked only for candidate boxes. The content script passes one
+   * over getComputedStyle; the default reads the inline style, so the CLI decides from markup.
+   */
+  layout?: (el: Element) => Layout | null;
+}
+
+/** The markup-only layout: position from the inline style. */
+export function inlineLayout(el: Element): Layout | null {
+  const m = OVERLAY_STYLE.exec(el.getAttribute('style') ?? '');
+  return m ? { position: m[1]!.toLowerCase() } : null;
 }
 
 /** Weights of the evidence; a container is clutter from HIDE_THRESHOLD on. */
@@ -60,6 +78,16 @@ export const EVIDENCE = {
   overlay: 1,
   /** A one-line "Read more: …" link to another story. */
   inlineRelated: 2,
+  /** Three links and more to other articles, holding most of the block's text: a teaser list. */
+  teaserList: 2,
+  /** A short line that is one link to another article ("Also on the site: …"). */
+  teaserLine: 2,
+  /** Links to social networks or share endpoints, with little else: a share or follow bar. */
+  socialLinks: 2,
+  /** Text of a share/follow prompt, a subscription, donation, app or event promo. */
+  promptText: 1,
+  /** A link, button or field in a short box: the prompt asks for a click. */
+  callToAction: 1,
 } as const;
 
 export const HIDE_THRESHOLD = 2;
@@ -86,6 +114,31 @@ export const AD_WRAPPER_SLACK = 30;
 export const MAX_BOX_TEXT = 600;
 /** Longest text of a cookie notice. */
 export const MAX_COOKIE_TEXT = 3000;
+/** Links to other articles from which a block is a teaser list. */
+export const TEASER_LINKS = 3;
+/** … when links hold at least this share of its text (cards with a summary line still count). */
+export const TEASER_LINK_SHARE = 0.5;
+/** … or this share when half its article links wrap a thumbnail (cards). */
+export const CARD_LINK_SHARE = 0.2;
+/** … with at most one summary per card, none longer than this (a longer one is the article's). */
+export const MAX_CARD_SUMMARY = 250;
+/**
+ * Inside the root a list of links is often the article's own (sources, "see also", an index):
+ * there a teaser list must show its cards, with this many thumbnails.
+ */
+export const INLINE_TEASER_THUMBS = 2;
+/** Longest line read as one teaser link ("Also on …: headline"). */
+export const MAX_TEASER_LINE = 200;
+/** Shortest such line (below: a "more" link, a tag). */
+export const MIN_TEASER_LINE = 15;
+/** Share of a teaser line's text inside its link. */
+export const TEASER_LINE_SHARE = 0.8;
+/** Share links from which a block is a share bar … */
+export const SOCIAL_LINKS = 2;
+/** … when it has at most this much text besides them ("Share this article", counters). */
+export const SOCIAL_OTHER_TEXT = 120;
+/** Longest text block read for a prompt (share, follow, subscribe, donate): a line or two. */
+export const MAX_PROMPT_TEXT = 200;
 
 const LABEL_TAGS = new Set([
   'H1',
@@ -167,7 +220,35 @@ export function normalizeLabel(text: string): string {
 
 /** The kind a label names, if any ("Most Read" → trending). */
 export function labelKind(text: string): LabelKind | null {
-  return LABEL_KINDS.get(normalizeLabel(text)) ?? null;
+  const label = normalizeLabel(text);
+  return LABEL_KINDS.get(label) ?? (label.length <= MAX_PHRASE_LABEL ? phraseKind(label) : null);
+}
+
+/** Longest label read for a phrase inside it: a heading, not a headline. */
+export const MAX_PHRASE_LABEL = 40;
+
+const PHRASE_RE: readonly [RegExp, LabelKind][] = (Object.entries(LABEL_PHRASES) as [LabelKind, string[]][]).map(
+  ([kind, phrases]) => [new RegExp(`(?:^|[^\\p{L}])(?:${phrases.join('|')})(?:$|[^\\p{L}])`, 'u'), kind],
+);
+
+/** Labels repeat across a page and across pages (menus, widget headings): one regex pass each. */
+const PHRASE_CACHE = new Map<string, LabelKind | null>();
+/** Entries kept in that cache before it starts over (bounds memory on endless SPA sessions). */
+const PHRASE_CACHE_MAX = 5000;
+
+function phraseKind(label: string): LabelKind | null {
+  const hit = PHRASE_CACHE.get(label);
+  if (hit !== undefined) return hit;
+  let kind: LabelKind | null = null;
+  for (const [re, k] of PHRASE_RE) {
+    if (re.test(label)) {
+      kind = k;
+      break;
+    }
+  }
+  if (PHRASE_CACHE.size >= PHRASE_CACHE_MAX) PHRASE_CACHE.clear();
+  PHRASE_CACHE.set(label, kind);
+  return kind;
 }
 
 /** Class and id split into lower-case words: "mostRead-box ad_slot" → most, read, box, ad, slot. */
@@ -217,9 +298,12 @@ class Context {
   readonly rootChain = new Set<Element>();
   readonly rootProse: number;
   readonly candidates = new Map<Element, Candidate>();
+  readonly links: LinkProfile;
+  readonly layout: (el: Element) => Layout | null;
   /** The scope sits inside a heading / inside a link, nav or button (closest() of its parent). */
   private readonly scopeInHeading: boolean;
   private readonly scopeInLink: boolean;
+  readonly scopeInCode: boolean;
 
   constructor(
     readonly measure: TextMeasure,
@@ -230,9 +314,12 @@ class Context {
   ) {
     for (let el: Element | null = root; el; el = el.parentElement) this.rootChain.add(el);
     this.rootProse = root ? measure.of(root).bodyChars : 0;
+    this.links = profileLinks(measure);
+    this.layout = options.layout ?? inlineLayout;
     const above = measure.scope.parentElement;
     this.scopeInHeading = above?.closest('h1, h2, h3, h4, h5, h6') != null;
     this.scopeInLink = above?.closest('a, nav, button') != null;
+    this.scopeInCode = above?.closest('pre, code') != null;
   }
 
   /** Descendants of `el` whose tag is in `tags` (stops at `max`). */
@@ -296,7 +383,7 @@ class Context {
       return;
     }
     if (c.evidence.has(evidence)) return;
-    if (c.kind !== kind && weight > c.score) c.kind = kind;
+    if (c.kind !== kind && weight > c.score && !c.evidence.has('label') && !c.evidence.has('adLabel')) c.kind = kind;
     c.score += weight;
     c.reasons.push(reason);
     c.evidence.add(evidence);
@@ -315,6 +402,40 @@ class Context {
       this.classKinds.set(key, hit);
     }
     return hit;
+  }
+
+  /**
+   * True when widgets of another kind were already found inside `el` (an ad slot, a labelled box)
+   * and they hold its links to articles: then `el` is a column of widgets, and they are the blocks,
+   * each with its kind. A column with a teaser list of its own is still hidden as a whole.
+   */
+  holdsOtherKind(el: Element): boolean {
+    const own = this.candidates.get(el)?.kind;
+    const m = this.measure;
+    const inner = [...this.candidates.values()]
+      .filter(
+        (c) =>
+          c.element !== el &&
+          c.kind !== own &&
+          (c.score >= HIDE_THRESHOLD || c.evidence.has('label')) &&
+          m.contains(el, c.element),
+      )
+      .map((c) => m.indexOf(c.element))
+      .sort((a, b) => a - b);
+    if (inner.length === 0) return false;
+    let covered = 0;
+    let end = -1;
+    for (const j of inner) {
+      if (j < end) continue;
+      covered += this.links.articleLinks[j]!;
+      end = m.ends[j]!;
+    }
+    return this.links.articleLinks[m.indexOf(el)]! - covered < TEASER_LINKS;
+  }
+
+  /** The kind a candidate already has (its label or class word), else `fallback`. */
+  kindAt(el: Element, fallback: LabelKind): LabelKind {
+    return this.candidates.get(el)?.kind ?? fallback;
   }
 
   linkCount(el: Element): number {
@@ -444,9 +565,14 @@ function shapeEvidence(el: Element, i: number, tag: string, ctx: Context): void 
   }
 }
 
-function classEvidence(el: Element, ctx: Context): void {
+/** Code listings name their own tokens ("token comment"): class words there are not widgets. */
+const CODE = tagSet('pre code');
+/** Elements that show nothing: hiding them changes nothing, naming them clutter misleads. */
+const INVISIBLE = tagSet('script style link meta noscript template');
+
+function classEvidence(el: Element, tag: string, ctx: Context): void {
   const hit = ctx.classKindOf(el);
-  if (!hit) return;
+  if (!hit || INVISIBLE.has(tag) || ctx.closestIs(el, CODE, ctx.scopeInCode)) return;
   const { kind, word } = hit;
   if (kind === 'comments' && !ctx.options.hideComments) return;
   if (ctx.isProtected(el, kind)) return;
@@ -509,6 +635,158 @@ function formEvidence(el: Element, tag: string, ctx: Context): void {
   ctx.add(box, 'newsletter', 'newsletterText', 'sign-up text');
 }
 
+/** A link or button in a box: the call to action of a prompt. */
+const ACTIONS = tagSet('a button input select');
+
+/**
+ * Where the links of an element lead: teaser lists (three links and more to other articles holding
+ * most of its text), one-link teaser lines, share and follow bars. Only the outermost element of a
+ * run that qualifies is a candidate: its wrappers qualify too, and the outermost box wins anyway.
+ */
+function linkEvidence(el: Element, i: number, tag: string, ctx: Context): void {
+  const m = ctx.measure;
+  const L = ctx.links;
+  const s = m.of(el);
+  // Most elements hold no link that leads anywhere we read.
+  if (L.articleLinks[i]! === 0 && L.socialLinks[i]! === 0) return;
+  const parent = m.parents[i]!;
+  const teaser = (j: number) => {
+    const t = m.of(m.elements[j]!);
+    if (L.articleLinks[j]! < TEASER_LINKS || t.chars === 0) return false;
+    // Cards with a thumbnail each may carry a summary, a date and a section name beside the link.
+    const cards =
+      2 * L.thumbLinks[j]! >= L.articleLinks[j]! && t.paragraphs <= L.thumbLinks[j]! && repeatsLinks(j, ctx);
+    const share = cards && t.bodyChars <= MAX_CARD_SUMMARY * t.paragraphs ? CARD_LINK_SHARE : TEASER_LINK_SHARE;
+    return t.linkChars >= share * t.chars;
+  };
+  if (teaser(i) && !(parent >= 0 && teaser(parent) && !ctx.isProtected(m.elements[parent]!, 'related'))) {
+    if (!ctx.isProtected(el, 'related') && (!ctx.inRoot(el) || isCardList(i, tag, ctx)) && !ctx.holdsOtherKind(el)) {
+      const thumbs = L.thumbLinks[i]! > 0 ? `, ${L.thumbLinks[i]} with thumbnails` : '';
+      ctx.add(el, ctx.kindAt(el, 'related'), 'teaserList', `${L.articleLinks[i]} links to other articles${thumbs}`);
+    }
+  }
+  if (
+    L.articleLinks[i]! >= 1 &&
+    L.articleLinks[i]! <= 2 &&
+    s.chars >= MIN_TEASER_LINE &&
+    s.chars <= MAX_TEASER_LINE &&
+    L.articleChars[i]! >= TEASER_LINE_SHARE * s.chars &&
+    TEASER_LINE_TAGS.has(tag) &&
+    !(parent >= 0 && m.of(m.elements[parent]!).chars === s.chars && TEASER_LINE_TAGS.has(m.tags[parent]!)) &&
+    !ctx.isProtected(el, 'related') &&
+    (!ctx.inRoot(el) || isInlineTeaser(i, ctx))
+  ) {
+    ctx.add(el, ctx.kindAt(el, 'related'), 'teaserLine', `a line that is a link to another article`);
+  }
+  const social = L.socialLinks[i]!;
+  if (
+    social >= SOCIAL_LINKS &&
+    s.chars <= MAX_BOX_TEXT &&
+    s.chars - L.socialChars[i]! <= SOCIAL_OTHER_TEXT &&
+    2 * social >= ctx.linkCount(el) &&
+    !ctx.closestIs(el, QUOTES, false)
+  ) {
+    const p = parent >= 0 ? m.elements[parent]! : null;
+    const pOk =
+      p &&
+      L.socialLinks[parent]! === social &&
+      m.of(p).chars - L.socialChars[parent]! <= SOCIAL_OTHER_TEXT &&
+      m.of(p).chars <= MAX_BOX_TEXT &&
+      !ctx.isProtected(p, 'social');
+    if (!pOk && !ctx.isProtected(el, 'social')) ctx.add(el, 'social', 'socialLinks', `${social} share/follow links`);
+  }
+}
+
+/** Share of an element's children with text that must hold a link to an article: repeated cards. */
+export const CARD_CHILDREN_SHARE = 0.8;
+
+/** True when (nearly) every child with text holds a link to another article: a run of cards. */
+function repeatsLinks(i: number, ctx: Context): boolean {
+  const m = ctx.measure;
+  // Wrappers with one child of text are read through: the cards are where the text branches.
+  for (let k = i; ; ) {
+    let withText = 0;
+    let withLink = 0;
+    let only = -1;
+    for (let j = k + 1; j < m.ends[k]!; j = m.ends[j]!) {
+      if (m.of(m.elements[j]!).chars === 0) continue;
+      withText++;
+      only = j;
+      if (ctx.links.articleLinks[j]! > 0) withLink++;
+    }
+    if (withText !== 1) return withText > 0 && withLink >= CARD_CHILDREN_SHARE * withText;
+    k = only;
+  }
+}
+
+/** Lines a teaser link fills; list items are read as their list, spans as their line. */
+/** Tables inside the article are its data (infoboxes, results), whatever their links. */
+const TABLE_PARTS = tagSet('table tbody thead tr td th');
+
+/** Inside the root, a teaser list shows cards: thumbnails for a third of its links at least. */
+function isCardList(i: number, tag: string, ctx: Context): boolean {
+  const thumbs = ctx.links.thumbLinks[i]!;
+  if (TABLE_PARTS.has(tag) || ctx.closestIs(ctx.measure.elements[i]!, TABLE_PARTS, false)) return false;
+  return thumbs >= INLINE_TEASER_THUMBS && 3 * thumbs >= ctx.links.articleLinks[i]!;
+}
+
+const TEASER_LINE_TAGS = tagSet('p div h2 h3 h4 h5 h6 dd');
+/** Inside the root, only paragraphs and boxes are inline teasers (headings there are the article's). */
+const INLINE_TEASER_TAGS = tagSet('p div');
+/** Embedded posts quote other people's links: never a share bar. */
+const QUOTES = tagSet('blockquote');
+/** Inside the root, an inline teaser is a headline, not a caption or credit ("(Artist: …)"). */
+export const MIN_INLINE_TEASER = 30;
+
+/**
+ * Inside the root, a one-link line is a teaser only as an interruption of the prose: a paragraph or
+ * box of its own, long enough to be a headline, next to a paragraph of the article.
+ */
+function isInlineTeaser(i: number, ctx: Context): boolean {
+  const m = ctx.measure;
+  if (!INLINE_TEASER_TAGS.has(m.tags[i]!) || m.of(m.elements[i]!).chars < MIN_INLINE_TEASER) return false;
+  const el = m.elements[i]!;
+  // The nearest sibling with text on each side (ad slots and embeds between them are empty).
+  let prev = el.previousElementSibling;
+  while (prev && m.of(prev).chars === 0) prev = prev.previousElementSibling;
+  let next = el.nextElementSibling;
+  while (next && m.of(next).chars === 0) next = next.nextElementSibling;
+  return (prev !== null && m.of(prev).bodyChars > 0) || (next !== null && m.of(next).bodyChars > 0);
+}
+
+/** The kind of prompt a short text is, with the words that say it. */
+function promptOf(text: string): { kind: LabelKind; hit: string } | null {
+  const social = SOCIAL_TEXT.exec(text);
+  if (social && SOCIAL_NETWORKS.test(text)) return { kind: 'social', hit: social[0] };
+  const newsletter = NEWSLETTER_TEXT.exec(text);
+  if (newsletter) return { kind: 'newsletter', hit: newsletter[0] };
+  const promo = PROMO_TEXT.exec(text);
+  return promo ? { kind: 'promo', hit: promo[0] } : null;
+}
+
+/** Prompts known by their text: share/follow, subscribe, donate, apps, events; a line or two. */
+function promptTextEvidence(ctx: Context): void {
+  const tm = ctx.measure;
+  for (const block of tm.blocks) {
+    const chars = tm.of(block.element).chars;
+    if (chars < 8 || chars > MAX_PROMPT_TEXT) continue;
+    const text = block.text;
+    const prompt = promptOf(text);
+    if (!prompt || ctx.isProtected(block.element, prompt.kind)) continue;
+    const { kind, hit } = prompt;
+    // Climb to the prompt's box: parents that add its button and title, not a column of widgets.
+    let box = block.element;
+    for (let p = tm.parentOf(box); p; p = tm.parentOf(p)) {
+      const pc = tm.of(p).chars;
+      if (LANDMARK_TAGS.has(tm.tagOf(p)) || ctx.isProtected(p, kind)) break;
+      if (pc > Math.max(chars * 2, chars + MAX_PROMPT_TEXT) || pc > MAX_BOX_TEXT || ctx.addsHeading(p, box)) break;
+      box = p;
+    }
+    if (ctx.isProtected(box, kind)) continue;
+    ctx.add(box, ctx.kindAt(box, kind), 'promptText', `prompt '${hit}'`);
+  }
+}
+
 /** Evidence that needs the container: link lists, forms, empty slots, overlays. */
 function structureEvidence(c: Candidate, ctx: Context): void {
   const el = c.element;
@@ -524,6 +802,8 @@ function structureEvidence(c: Candidate, ctx: Context): void {
     case 'social':
       if (linkList && !c.evidence.has('inlineRelated')) {
         ctx.add(el, c.kind, 'linkList', `link density ${fmt(density)}, ${links} links`);
+      } else if (c.kind === 'social' && s.chars <= MAX_BOX_TEXT && ctx.has(el, ACTIONS)) {
+        ctx.add(el, c.kind, 'callToAction', 'a follow or share link');
       }
       break;
     case 'ad':
@@ -535,6 +815,8 @@ function structureEvidence(c: Candidate, ctx: Context): void {
       break;
     case 'newsletter':
       if (ctx.has(el, NEWSLETTER_FIELDS)) ctx.add(el, c.kind, 'form', 'form field or button');
+      else if (s.chars <= MAX_BOX_TEXT && ctx.has(el, ACTIONS))
+        ctx.add(el, c.kind, 'callToAction', 'a link to sign up');
       if (NEWSLETTER_TEXT.test(el.textContent ?? '')) ctx.add(el, c.kind, 'newsletterText', 'sign-up text');
       break;
     case 'promo':
@@ -546,7 +828,8 @@ function structureEvidence(c: Candidate, ctx: Context): void {
     case 'comments':
       break;
   }
-  if (OVERLAY_STYLE.test(ctx.measure.attr(el, 'style') ?? '')) ctx.add(el, c.kind, 'overlay', 'fixed overlay');
+  const position = ctx.layout(el)?.position;
+  if (position === 'fixed' || position === 'sticky') ctx.add(el, c.kind, 'overlay', `${position} overlay`);
 }
 
 /** Evidence over the scope of `ctx.measure` (the scope and every element below it). */
@@ -558,11 +841,16 @@ function collect(ctx: Context): ClutterBlock[] {
     if (NEVER_HIDDEN.has(tag) && i > 0) continue;
     labelEvidence(el, i, tag, ctx);
     shapeEvidence(el, i, tag, ctx);
-    classEvidence(el, ctx);
+    classEvidence(el, tag, ctx);
     inlineRelatedEvidence(el, tag, ctx);
     formEvidence(el, tag, ctx);
   }
+  // After labels and class words, so a teaser box keeps the kind its heading names.
+  for (let i = 0; i < m.elements.length; i++) {
+    if (!NEVER_HIDDEN.has(m.tags[i]!)) linkEvidence(m.elements[i]!, i, m.tags[i]!, ctx);
+  }
   cookieTextEvidence(ctx);
+  promptTextEvidence(ctx);
   for (const c of ctx.candidates.values()) structureEvidence(c, ctx);
 
   const accepted = [...ctx.candidates.values()].filter(
@@ -586,7 +874,7 @@ function collect(ctx: Context): ClutterBlock[] {
   return kept.map((c) => ({ element: c.element, kind: c.kind, reason: c.reasons.join(' + ') }));
 }
 
-/** Clutter blocks of the page; in focus mode also everything beside the article (kind 'other'). */
+/** Clutter blocks of the page (focus mode's blocks beside the article: findFocusBlocks, composed after). */
 export function findClutterBlocks(doc: Document, root: Element | null, options: ClutterOptions): ClutterBlock[] {
   const body = doc.body;
   if (!body) return [];
@@ -595,9 +883,7 @@ export function findClutterBlocks(doc: Document, root: Element | null, options: 
   // Focus mode is a reader view: a comment thread is not the article, whatever the comment switch.
   const effective = options.mode === 'focus' ? { ...options, hideComments: true } : options;
   const ctx = new Context(measure, root, header.title, header.bylines, effective);
-  const blocks = collect(ctx);
-  if (options.mode !== 'focus' || !root) return blocks;
-  return [...blocks, ...focusBlocks(root, header, measure, blocks, (el) => classKind(el)?.kind ?? null)];
+  return collect(ctx);
 }
 
 /**

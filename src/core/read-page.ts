@@ -4,6 +4,7 @@
 // changed. Kept apart from report.ts so the content script's bundle holds none of the engine.
 import { detectArticle } from './article';
 import { type ClutterBlock, findClutterBlocks } from './clutter';
+import { findFocusBlocks } from './clutter-focus';
 import type { EngineResult } from './engine';
 import { articleBlocks, normalizeSpace } from './text';
 import type { BlockText, HiddenBlock, Mode, PageReport, TextBlock } from './types';
@@ -102,13 +103,15 @@ export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Gen
   }
   const root = article.root;
 
-  const clutter = time('declutter', () =>
-    findClutterBlocks(doc, root, {
+  // Focus mode is composed after the clutter (clutter-focus.ts reads what was found).
+  const clutter = time('declutter', () => {
+    const found = findClutterBlocks(doc, root, {
       mode,
-      hideComments: options.hideComments ?? false,
+      hideComments: options.hideComments ?? true,
       ...(article.measure ? { measure: article.measure } : {}),
-    }),
-  );
+    });
+    return mode === 'focus' ? [...found, ...findFocusBlocks(doc, root, found, article.measure)] : found;
+  });
   yield 'declutter';
   const hiddenSet = new Set(clutter.map((c) => c.element));
   const { blocks, truncated } = time('blocks', () => articleBlocks(root, hiddenSet, article.measure));

@@ -96,6 +96,13 @@ export interface Speaker {
   type: 'person' | 'org' | 'descriptive';
 }
 
+/** A block the core hides, with the element itself (content script, CLI) and its reason. */
+export interface ClutterBlock {
+  element: Element;
+  kind: ClutterKind;
+  reason: string;
+}
+
 export interface HiddenBlock {
   kind: ClutterKind;
   /** Visible text of the block, whitespace-collapsed and capped. */

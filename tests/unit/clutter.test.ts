@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../src/core/article';
 import { type ClutterOptions, classKind, findClutterBlocks, findClutterIn, labelKind } from '../../src/core/clutter';
+import { findFocusBlocks } from '../../src/core/clutter-focus';
 import { CLASS_TOKENS, LABELS } from '../../src/core/lexicon/clutter';
 import { articlePage, paragraphs } from './page-helpers';
 
 const DECLUTTER: ClutterOptions = { mode: 'declutter', hideComments: false };
 
+/** Clutter, then (in focus mode) the blocks beside the article: the order report.ts composes them. */
 function clutterOf(doc: Document, options: ClutterOptions = DECLUTTER) {
   const root = detectArticle(doc).root;
   expect(root).not.toBeNull();
-  return { root: root!, blocks: findClutterBlocks(doc, root, options) };
+  const found = findClutterBlocks(doc, root, options);
+  const blocks = options.mode === 'focus' ? [...found, ...findFocusBlocks(doc, root!, found)] : found;
+  return { root: root!, blocks };
 }
 
 function el(doc: Document, selector: string): Element {

@@ -120,7 +120,7 @@ export const CLASS_PHRASES: Record<LabelKind, readonly string[]> = {
   newsletter: ['newslettersignup', 'emailsignup', 'signupform'],
   cookie: ['cookiebanner', 'cookienotice', 'cookieconsent', 'consentbanner', 'privacybanner'],
   comments: ['commentlist', 'commentsarea', 'disqusthread'],
-  promo: ['subscribebar', 'subscriptionbar', 'paywallprompt', 'appbanner'],
+  promo: ['subscribebar', 'subscriptionbar', 'paywallprompt', 'appbanner', 'webpush', 'pushprompt', 'pushnotification'],
 };
 
 /** Labels that head a clutter block (the whole text of a heading, label or caption), per language. */
@@ -349,6 +349,72 @@ export const LABELS: Record<Lang, Record<LabelKind, readonly string[]>> = {
 };
 
 /**
+ * Phrases that name a block wherever they stand in a short label ("Ryan Reed's Most Recent
+ * Stories", "Popular on IndieWire", "ADVERTISEMENT – Star Tours"), in any of the languages we
+ * read; matched on word boundaries after normalizeLabel. Whole labels are in LABELS.
+ */
+export const LABEL_PHRASES: Record<LabelKind, readonly string[]> = {
+  ad: ['advertisement', 'sponsored by', 'from our sponsor', 'publicidade', 'publicidad', 'pubblicità', 'anzeige'],
+  trending: [
+    'most popular',
+    'most read',
+    'most viewed',
+    'most discussed',
+    'most recent',
+    'popular on',
+    'popular this week',
+    'popular now',
+    'top stories',
+    'top local stories',
+    'breaking news',
+    'main news',
+    'más leídas',
+    'mais lidas',
+    'più letti',
+    'meistgelesen',
+    'les plus lus',
+  ],
+  related: [
+    'related post',
+    'related posts',
+    'related articles',
+    'related stories',
+    'related tags',
+    'recent posts',
+    'recent articles',
+    'recent stories',
+    'latest stories',
+    'latest news',
+    'more in',
+    'more from',
+    'more on',
+    'more news',
+    'more stories',
+    'read next',
+    'up next',
+    'next up',
+    'you may also like',
+    'you might also like',
+    'explore further',
+    'also on',
+    'materials on the topic',
+    'noticias relacionadas',
+    'notícias relacionadas',
+    'leia também',
+    'leggi anche',
+    'articoli correlati',
+    'lee también',
+    'mehr zum thema',
+    'à lire aussi',
+  ],
+  social: ['share this', 'follow us', 'like us on', 'tweets by', 'stay connected', 'siga-nos', 'síguenos', 'seguici'],
+  newsletter: ['newsletter', 'newsletters', 'via email', 'by email'],
+  cookie: ['cookie settings', 'cookie policy'],
+  comments: ['comments', 'comentários', 'comentarios', 'commenti', 'kommentare', 'commentaires'],
+  promo: ['subscribe', 'support us', 'donate', 'upcoming events', 'get the app', 'podcasts'],
+};
+
+/**
  * Class/id words of content beside the article (navigation, asides, comments, pop-ups): prose
  * there does not decide where the article's root is. Substring-bounded, so "post-comments" and
  * "sidebar-left" match and "navigator" does not.
@@ -362,11 +428,56 @@ export const INLINE_RELATED_PREFIX =
 
 /** Text that only a cookie or consent notice says (any of en/de/fr). */
 export const COOKIE_TEXT =
-  /\b(we use cookies|this (web)?site uses cookies|uses cookies to|by continuing to (use|browse)|accept (all )?cookies|cookie policy|consent to (the use of )?cookies|wir verwenden cookies|diese website verwendet cookies|verwendet cookies|cookies zu|alle akzeptieren|nous utilisons des cookies|ce site utilise des cookies|utilise des cookies|accepter les cookies|tout accepter)\b/i;
+  /\b(we use cookies|this (web)?site uses cookies|uses cookies to|by continuing to (use|browse)|accept (all )?cookies|cookie policy|consent to (the use of )?cookies|wir verwenden cookies|diese website verwendet cookies|verwendet cookies|cookies zu|alle akzeptieren|nous utilisons des cookies|ce site utilise des cookies|utilise des cookies|accepter les cookies|tout accepter|(is|are) using cookies|utilizziamo i cookie|usiamo i cookie|utilizamos cookies|usamos cookies|utilizamos (as )?cookies|este sitio (web )?utiliza cookies|este site utiliza cookies|aceptar (todas las )?cookies|accetta (tutti i )?cookie)\b/i;
 
 /** Text of a newsletter sign-up (en/de/fr). */
 export const NEWSLETTER_TEXT =
-  /\b(newsletter|in your inbox|sign up for|subscribe to our|e-mail address|email address|e-mail-adresse|adresse e-mail|adresse mail|inscrivez-vous)\b/i;
+  /\b(newsletters?|in(to)? your inbox|to your inbox|sign up for|subscribe to our|via e-?mail|by e-?mail|e-?mail updates|e-mail address|email address|e-mail-adresse|adresse e-mail|adresse mail|inscrivez-vous|boletín|iscriviti)\b/i;
+
+/**
+ * Calls to action of self-promotion: subscriptions, donations, apps, notifications, events, tips
+ * (en, de, fr, es, it, pt). Read only in short boxes, and only with a link, button or field there.
+ */
+export const PROMO_TEXT =
+  /(^(subscribe|sign up|sign in|log in|join|download|install|listen (to|live)|chat with us)\b)|\b(subscribe( now| today| for| to (our|the)\b)|subscriber experience|read the full story|affiliate|subscribers? only|already a subscriber|unlimited access|click here|tap here|get the [\w ]{0,20}app|download (the|our) app|news app|(turn on|push|browser) notifications|support (our|independent|quality) journalism|donate (now|today)|make a donation|needs your help|become a (member|supporter|patron)|got a tip|send us your|join our|free trial|upcoming events|get tickets|latest issue|digital edition|e-paper|jetzt (abonnieren|testen|spenden)|abonnieren sie|unterstützen sie|app herunterladen|browser-push|abonnez-vous|je m['’]abonne|soutenez[- ]nous|faites un don|téléchargez l['’]application|suscríbete|hazte socio|descarga la app|abbonati|scarica l['’]app|assine|baixe (agora|o app)|clique (aqui|na))\b/i;
+
+/** Share and follow prompts (en, de, fr, es, it, pt); read in short boxes next to a network's name. */
+export const SOCIAL_TEXT =
+  /\b(share (this|on|it|with|your)|follow (us|me|him|her|them|@|\w+ on)|like us on|tweet this|click to tweet|tweets by|stay connected|siga|síguenos|suivez-nous|folgen sie uns|seguici|partagez|compartir|condividi|compartilhe)\b/i;
+
+/** Names of the networks a share or follow prompt points to. */
+export const SOCIAL_NETWORKS =
+  /\b(facebook|twitter|instagram|whatsapp|linkedin|pinterest|telegram|youtube|reddit|tiktok|messenger|google\+|e-?mail)\b/i;
+
+/** Hosts of social networks and share endpoints (a link there is a share or follow button). */
+export const SOCIAL_HOSTS: readonly string[] = [
+  'facebook.com',
+  'fb.com',
+  'twitter.com',
+  'x.com',
+  't.co',
+  'instagram.com',
+  'whatsapp.com',
+  'wa.me',
+  'linkedin.com',
+  'pinterest.com',
+  'reddit.com',
+  'telegram.me',
+  't.me',
+  'youtube.com',
+  'tiktok.com',
+  'tumblr.com',
+  'flipboard.com',
+  'vk.com',
+  'ok.ru',
+  'line.me',
+  'xing.com',
+  'addthis.com',
+  'sharethis.com',
+  'getpocket.com',
+  'news.ycombinator.com',
+  'stumbleupon.com',
+];
 
 /** Hosts that serve ads and sponsored widgets into iframes and scripts. */
 export const AD_HOSTS =

@@ -1,0 +1,29 @@
+// The article's header as the clutter finder and focus mode see it: the title, the byline and the
+// lead media between them and the root. Both protect it; neither imports the other.
+import { commonAncestor, findBylineElements, findTitleElement } from './article';
+
+export interface ArticleHeader {
+  title: Element | null;
+  /** Byline, author and date elements near the title. */
+  bylines: Element[];
+  /** Figures and images between the title and the root. */
+  media: Element[];
+}
+
+const LEAD_MEDIA_SELECTOR = 'figure, picture, img, video';
+
+export function findArticleHeader(doc: Document, root: Element | null): ArticleHeader {
+  if (!root) return { title: null, bylines: [], media: [] };
+  const title = findTitleElement(doc, root);
+  const bylines = findBylineElements(title, root).filter((b) => !root.contains(b));
+  const media: Element[] = [];
+  const scope = title ? commonAncestor(title, root) : null;
+  if (title && scope && scope.tagName !== 'BODY' && scope.tagName !== 'HTML') {
+    for (const m of Array.from(scope.querySelectorAll(LEAD_MEDIA_SELECTOR))) {
+      if (root.contains(m)) continue;
+      // Between the title and the root in document order.
+      if (title.compareDocumentPosition(m) & 4 && m.compareDocumentPosition(root) & 4) media.push(m);
+    }
+  }
+  return { title, bylines, media };
+}
