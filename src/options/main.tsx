@@ -10,6 +10,10 @@ render(
       load: () => callBackground(runtime, 'getSettings'),
       save: (s) => callBackground(runtime, 'saveSettings', s),
     }}
+    corrections={{
+      load: () => callBackground(runtime, 'getCorrections'),
+      remove: (site, list, selector) => callBackground(runtime, 'removeCorrection', site, list, selector),
+    }}
   />,
   document.getElementById('app')!,
 );

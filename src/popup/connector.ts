@@ -18,6 +18,10 @@ export interface PopupConnector {
   showHidden(show: boolean): Promise<PageState>;
   scrollToQuote(id: string): Promise<boolean>;
   setSiteEnabled(host: string, enabled: boolean): Promise<PageState | null>;
+  /** Starts the page's "hide a block" picker (and lets the page store what the reader hides). */
+  startPicker(): Promise<PageState>;
+  /** Reads a page judged not to be an article as one. */
+  runAnyway(): Promise<PageState>;
   copy(text: string): Promise<boolean>;
 }
 
@@ -79,6 +83,15 @@ export function mockConnector(view: TabView, settings: Settings = DEFAULT_SETTIN
       calls.push(`setSiteEnabled ${host} ${enabled}`);
       if (current.kind === 'page')
         current = { ...current, siteEnabled: enabled, state: { ...current.state, status: enabled ? 'ready' : 'off' } };
+      return state();
+    },
+    startPicker: async () => {
+      calls.push('startPicker');
+      return state();
+    },
+    runAnyway: async () => {
+      calls.push('runAnyway');
+      if (current.kind === 'page') current = { ...current, state: { ...current.state, status: 'ready' } };
       return state();
     },
     copy: async (text) => {

@@ -1,5 +1,6 @@
 // Settings schema, defaults, validation and migration. Pure: storage access lives in adapters.
 import { PALETTES, type Palette } from './palette';
+import { coversHost, siteOf } from './sites';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
@@ -14,7 +15,7 @@ export interface Settings {
   focus: boolean;
   /** Hide comment sections (off by default: some readers come for them). */
   hideComments: boolean;
-  /** Hostnames where Quotelens does nothing. */
+  /** Sites where Quotelens does nothing; an entry covers its subdomains (shared/sites.ts). */
   disabledSites: string[];
   /** How quotes are painted: standard tints, strong tints, or underline only. */
   palette: Palette;
@@ -86,11 +87,14 @@ function migrate(obj: Record<string, unknown>, problems: string[]): Record<strin
 }
 
 export function isSiteEnabled(settings: Settings, host: string): boolean {
-  return !settings.disabledSites.includes(host.toLowerCase());
+  return !settings.disabledSites.some((entry) => coversHost(entry, host));
 }
 
+/**
+ * Turns a site on or off. Off stores the site ("www." dropped), which covers its subdomains; on
+ * removes every entry that covers the host, so the switch always does what it says.
+ */
 export function withSite(settings: Settings, host: string, enabled: boolean): Settings {
-  const h = host.toLowerCase();
-  const rest = settings.disabledSites.filter((s) => s !== h);
-  return { ...settings, disabledSites: enabled ? rest : [...rest, h] };
+  const rest = settings.disabledSites.filter((s) => !coversHost(s, host));
+  return { ...settings, disabledSites: enabled ? rest : [...rest, siteOf(host)] };
 }
