@@ -9,8 +9,7 @@ import type { ClutterKind } from '../core/types';
 import { CORRECTION_TEXT_CHARS, CORRECTIONS_KEY, storedRulesFor } from '../shared/corrections';
 import type { CorrectionRequest } from '../shared/messages';
 import type { StorageAreaLike } from '../shared/storage';
-import { message } from './ext-lite';
-import { createOverlay, type Overlay, pageBox } from './overlay';
+import { createOverlay, message, type Overlay, pageBox } from './overlay';
 import { PICKED_REASON } from './page';
 import { Picker } from './picker';
 

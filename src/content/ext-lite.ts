@@ -7,7 +7,6 @@ import type { StorageAreaLike } from '../shared/storage';
 interface ExtensionGlobal {
   runtime: RuntimeLike;
   storage: { sync: StorageAreaLike; local: StorageAreaLike };
-  i18n?: { getMessage(key: string): string };
 }
 
 const g = globalThis as { browser?: ExtensionGlobal; chrome?: ExtensionGlobal };
@@ -16,7 +15,3 @@ const api = (g.browser?.runtime ? g.browser : g.chrome) as ExtensionGlobal;
 export const runtime: RuntimeLike = api.runtime;
 export const syncStorage: StorageAreaLike = api.storage.sync;
 export const localStorageArea: StorageAreaLike = api.storage.local;
-/** A message of _locales (its key outside an extension: unit tests). */
-export function message(key: string): string {
-  return api.i18n?.getMessage(key) || key;
-}

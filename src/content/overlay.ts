@@ -2,6 +2,15 @@
 // picker): a host with a closed shadow root, so the page's styles and scripts cannot reach in and
 // ours do not leak out. It is marked, and removed when the controls go away.
 
+/** A message of _locales (its key outside an extension: unit tests); read when asked, not at import. */
+export function message(key: string): string {
+  const g = globalThis as { browser?: { i18n?: I18n }; chrome?: { i18n?: I18n } };
+  return (g.browser?.i18n ?? g.chrome?.i18n)?.getMessage(key) || key;
+}
+interface I18n {
+  getMessage(key: string): string;
+}
+
 export const UI_ATTR = 'data-quotelens-ui';
 
 /** Labels and picker above everything the page draws. */

@@ -2,8 +2,7 @@
 // leaves. From the keyboard: ↓/↑ move to the next/previous block, ← widens to the enclosing
 // block, → narrows to the first block inside, Enter hides, Esc leaves. The page gets none of the
 // clicks and keys while it runs. Blocks that hold the article cannot be picked.
-import { message } from './ext-lite';
-import { createOverlay, type Overlay, pageBox, UI_ATTR } from './overlay';
+import { createOverlay, message, type Overlay, pageBox, UI_ATTR } from './overlay';
 
 /** Elements that make a block a reader would call one thing (inline elements widen to these). */
 const BLOCK_TAGS = new Set([

@@ -22,7 +22,7 @@ export function isStableName(name: string): boolean {
   if (/(^|[-_])(css|sc|jsx|emotion|svelte|tw)-/i.test(name)) return false;
   if (/__[\w]*-/.test(name) || /--[a-z0-9]{5,}$/i.test(name)) return false;
   const digits = name.replace(/\D/g, '').length;
-  if (digits > 0 && digits / name.length > 0.2) return false;
+  if (digits >= 2 && digits / name.length > 0.2) return false;
   // Mixed-case noise with no vowels run ("bdVaJa", "xKq9Zt"): a generated token, not a word.
   const parts = name.split(/[-_]/);
   return parts.every((p) => p.length <= 3 || /[aeiouy]/i.test(p)) && !parts.some(isRandomCase);
