@@ -33,6 +33,14 @@ export function wrapPuppeteerPage(page: Page): TestPage {
       if (!options?.background) await page.bringToFront();
       await page.click(selector);
     },
+    clickAt: async (x, y) => {
+      await page.bringToFront();
+      await page.mouse.click(x, y);
+    },
+    press: async (key) => {
+      await page.bringToFront();
+      await page.keyboard.press(key as Parameters<typeof page.keyboard.press>[0]);
+    },
     parkPointer: () => page.mouse.move(0, 0),
     screenshot: async (path, options) => {
       await page.screenshot({ path: path as `${string}.png`, fullPage: options?.fullPage ?? false });
