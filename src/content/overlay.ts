@@ -18,7 +18,7 @@ const TOP = 2147483647;
 
 const CSS = `:host{all:initial}
 *{box-sizing:border-box;font:13px/1.3 system-ui,sans-serif}
-.label{position:absolute;display:flex;gap:6px;align-items:center;padding:3px 4px;border-radius:6px;background:#5b3cc4;color:#fff;box-shadow:0 1px 6px rgba(0,0,0,.35);z-index:1}
+.label{position:absolute;display:flex;white-space:nowrap;gap:6px;align-items:center;padding:3px 4px;border-radius:6px;background:#5b3cc4;color:#fff;box-shadow:0 1px 6px rgba(0,0,0,.35);z-index:1}
 .label.kept{background:#1b5e20}
 button{min-height:24px;padding:2px 8px;border:0;border-radius:4px;background:#fff;color:#2e1a78;font-weight:600;cursor:pointer}
 button:focus-visible{outline:3px solid #ffcc00;outline-offset:1px}

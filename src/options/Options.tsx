@@ -1,6 +1,6 @@
 // Options page: defaults for each switch, comment hiding, the sites where Quotelens is off.
 import { useEffect, useState } from 'preact/hooks';
-import type { CorrectionList, Corrections } from '../shared/corrections';
+import { CORRECTION_TEXT_CHARS, type CorrectionList, type Corrections } from '../shared/corrections';
 import { type MessageKey, t } from '../shared/i18n';
 import { PALETTES, type Palette } from '../shared/palette';
 import { Switch } from '../shared/Switch';
@@ -165,7 +165,8 @@ function CorrectionsList({ store, onStatus }: { store: CorrectionsStore; onStatu
                   <li key={`${list} ${c.selector}`} data-list={list}>
                     <span>
                       <strong>{list === 'keep' ? t('correctionKeep') : t('correctionHide')}</strong>{' '}
-                      {c.text || c.selector} <code>{c.selector}</code>
+                      {c.text.length >= CORRECTION_TEXT_CHARS ? `${c.text}…` : c.text || c.selector}{' '}
+                      <code>{c.selector}</code>
                     </span>
                     <button
                       type="button"
