@@ -5,31 +5,7 @@
 import { createOverlay, message, type Overlay, pageBox, UI_ATTR } from './overlay';
 
 /** Elements that make a block a reader would call one thing (inline elements widen to these). */
-const BLOCK_TAGS = new Set([
-  'div',
-  'section',
-  'aside',
-  'nav',
-  'header',
-  'footer',
-  'figure',
-  'ul',
-  'ol',
-  'dl',
-  'form',
-  'table',
-  'iframe',
-  'p',
-  'blockquote',
-  'article',
-  'li',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-]);
+const BLOCK_TAG = /^(div|section|aside|nav|header|footer|figure|[uod]l|li|form|table|iframe|p|blockquote|article|h[1-6])$/;
 
 export interface PickerHooks {
   articleRoot(): Element | null;
@@ -90,7 +66,7 @@ export class Picker {
   blockFor(target: EventTarget | null): Element | null {
     let el = (target as Node | null)?.nodeType === 1 ? (target as Element) : null;
     if (el?.closest(`[${UI_ATTR}]`)) return null;
-    while (el && el !== this.doc.body && !BLOCK_TAGS.has(el.tagName.toLowerCase())) el = el.parentElement;
+    while (el && el !== this.doc.body && !BLOCK_TAG.test(el.tagName.toLowerCase())) el = el.parentElement;
     if (!el || el === this.doc.body || el === this.doc.documentElement) return null;
     return el;
   }
