@@ -165,6 +165,12 @@ export function matchCorrections(
         skipped.push(`${selector}: too much of the article's text`);
         continue;
       }
+      // "The 5th paragraph" of one article is prose in the next: inside the article a rule must
+      // name the block by an id or class of its own, not by its position alone.
+      if (root?.contains(el) && !/[#.][\w-]+(:nth-of-type\(\d+\))?$/.test(selector)) {
+        skipped.push(`${selector}: only a position inside the article`);
+        continue;
+      }
       hide.push(el);
     }
   }

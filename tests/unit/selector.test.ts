@@ -123,6 +123,16 @@ describe('matchCorrections', () => {
     expect(m.skipped[0]).toMatch(/too much/);
   });
 
+  it('inside the article, a rule that names a block by its position alone is not applied', () => {
+    const d = page();
+    const m = matchCorrections(d, d.querySelector('article'), {
+      keep: [],
+      hide: ['#main > article > div:nth-of-type(1)', '#main > article > div.inline-box'],
+    });
+    expect(m.hide.map((e) => e.className)).toEqual(['inline-box']);
+    expect(m.skipped[0]).toMatch(/only a position/);
+  });
+
   it('drops a rule that matches more blocks than one correction could mean', () => {
     const d = doc(`${'<div class="card">teaser</div>'.repeat(MAX_MATCHES_PER_RULE + 1)}`);
     const m = matchCorrections(d, null, { keep: [], hide: ['div.card'] });
