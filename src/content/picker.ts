@@ -5,7 +5,8 @@
 import { createOverlay, message, type Overlay, pageBox, UI_ATTR } from './overlay';
 
 /** Elements that make a block a reader would call one thing (inline elements widen to these). */
-const BLOCK_TAG = /^(div|section|aside|nav|header|footer|figure|[uod]l|li|form|table|iframe|p|blockquote|article|h[1-6])$/;
+const BLOCK_TAG =
+  /^(div|section|aside|nav|header|footer|figure|[uod]l|li|form|table|iframe|p|blockquote|article|h[1-6])$/;
 
 export interface PickerHooks {
   articleRoot(): Element | null;
