@@ -96,21 +96,26 @@ export class Picker {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (!e.isTrusted) return;
+    if (!e.isTrusted || !this.key(e.key)) return;
+    e.preventDefault();
+    e.stopPropagation();
+  }
+
+  /** What a key does in the picker; false for keys it leaves to the page. */
+  key(name: string): boolean {
     const moves: Record<string, () => Element | null> = {
       ArrowDown: () => this.step(1),
       ArrowUp: () => this.step(-1),
       ArrowLeft: () => (this.current ? this.blockFor(this.current.parentElement) : null),
       ArrowRight: () => (this.current ? (this.blocksIn(this.current)[0] ?? null) : null),
     };
-    if (e.key === 'Escape') this.stop();
-    else if (e.key === 'Enter') this.hideCurrent(true);
-    else if (moves[e.key]) {
-      const next = moves[e.key]!();
+    if (name === 'Escape') this.stop();
+    else if (name === 'Enter') this.hideCurrent(true);
+    else if (moves[name]) {
+      const next = moves[name]!();
       if (next) this.select(next, true);
-    } else return;
-    e.preventDefault();
-    e.stopPropagation();
+    } else return false;
+    return true;
   }
 
   /** Visible blocks under `root` in document order. */

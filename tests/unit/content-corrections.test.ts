@@ -125,6 +125,53 @@ describe('hand corrections on the page', () => {
 });
 
 describe('the picker', () => {
+  it('works from the keyboard: ↓ next block, ← wider, → narrower, Enter hides, Esc leaves; never the article', async () => {
+    await setup(undefined);
+    // happy-dom has no layout: every element gets a box so the picker sees it.
+    const rect = Element.prototype.getBoundingClientRect;
+    Element.prototype.getBoundingClientRect = () =>
+      ({ x: 0, y: 0, top: 0, left: 0, right: 10, bottom: 10, width: 10, height: 10, toJSON: () => ({}) }) as DOMRect;
+    try {
+      const picked: Element[] = [];
+      let stopped = false;
+      const picker = new Picker(document, window as unknown as Window, {
+        articleRoot: () => document.querySelector('article'),
+        onPick: (el) => picked.push(el),
+        onStop: () => {
+          stopped = true;
+        },
+      });
+      expect(picker.key('a'), "other keys are the page's").toBe(false);
+      expect(picker.key('ArrowDown')).toBe(true);
+      picker.key('Enter');
+      // The first block in the page is the <nav>.
+      expect(picked.map((e) => e.tagName)).toEqual(['NAV']);
+      const current = (): Element | null => (picker as unknown as { current: Element | null }).current;
+      const club = document.querySelector('.club-box')!;
+      // ↓ walks the blocks in page order, down to the club box's paragraph.
+      for (let i = 0; i < 50 && current() !== club.firstElementChild; i++) picker.key('ArrowDown');
+      expect(current()).toBe(club.firstElementChild);
+      picker.key('ArrowLeft');
+      expect(current()).toBe(club);
+      picker.key('ArrowRight');
+      expect(current()).toBe(club.firstElementChild);
+      picker.key('ArrowLeft');
+      picker.key('Enter');
+      expect(picked.at(-1)).toBe(club);
+      // Widen from inside the article up to it: Enter refuses to hide it.
+      (picker as unknown as { current: Element | null }).current = document.querySelector('article p');
+      picker.key('ArrowLeft');
+      expect(current()?.tagName).toBe('ARTICLE');
+      const before = picked.length;
+      picker.key('Enter');
+      expect(picked).toHaveLength(before);
+      picker.key('Escape');
+      expect(stopped).toBe(true);
+    } finally {
+      Element.prototype.getBoundingClientRect = rect;
+    }
+  });
+
   it('widens an inline target to its block, ignores our own controls, and leaves with nothing changed', async () => {
     await setup(undefined);
     const before = document.body.innerHTML;
