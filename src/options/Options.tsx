@@ -128,6 +128,9 @@ export function Options({ store, corrections }: { store: SettingsStore; correcti
         </p>
       </fieldset>
       {corrections ? <CorrectionsList store={corrections} onStatus={setStatus} /> : null}
+      <p>
+        <a href="../library/index.html">{t('libTitle')}</a>
+      </p>
       <p class="muted">{t('optionsPrivacy')}</p>
       <p class="muted" role="status">
         {status}
