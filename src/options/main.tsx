@@ -1,6 +1,7 @@
 import { render } from 'preact';
-import { runtime } from '../shared/ext';
+import { browser, runtime } from '../shared/ext';
 import { callBackground } from '../shared/rpc';
+import { browserShortcuts } from '../shared/shortcuts';
 import { Options } from './Options';
 
 document.documentElement.lang = navigator.language.slice(0, 2) || 'en';
@@ -14,6 +15,7 @@ render(
       load: () => callBackground(runtime, 'getCorrections'),
       remove: (site, list, selector) => callBackground(runtime, 'removeCorrection', site, list, selector),
     }}
+    shortcuts={browserShortcuts(browser)}
   />,
   document.getElementById('app')!,
 );

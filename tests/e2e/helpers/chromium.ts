@@ -120,6 +120,16 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       await popup.setViewportSize({ width: 400, height: 720 });
       return wrap(popup);
     },
+    async findExtensionPage(path) {
+      if (!extensionId) throw new Error('no extension loaded');
+      const found = await waitUntil(
+        async () => context.pages().find((p) => p.url().startsWith(extensionUrl(path))),
+        `a tab with ${path}`,
+      );
+      await found.waitForLoadState('load');
+      return wrap(found);
+    },
+    tabUrls: async () => context.pages().map((p) => p.url()),
     async openExtensionPage(_via, path) {
       if (!extensionId) throw new Error('no extension loaded');
       const page = await context.newPage();
