@@ -3,9 +3,11 @@
 // first-run page live in their own files.
 
 import { checkAnalyzeRequest } from '../shared/analyze-request';
-import { browser, runtime, syncStorage, tabs } from '../shared/ext';
+import { checkCorrectionRequest, correctionHost, type Grants, withGrant } from '../shared/correction-grants';
+import { loadCorrections, storeCorrections, withCorrection, withoutCorrection } from '../shared/corrections';
+import { browser, localStorageArea, runtime, syncStorage, tabs } from '../shared/ext';
 import { BACKGROUND_METHODS, type BackgroundApi } from '../shared/messages';
-import { type MessageSender, serve } from '../shared/rpc';
+import { callTab, type MessageSender, serve } from '../shared/rpc';
 import { isExtensionPageSender } from '../shared/senders';
 import { withForcedSite, withSite } from '../shared/settings';
 import { loadSettings, storeSettings } from '../shared/storage';
@@ -24,6 +26,22 @@ function fromExtensionPage(sender: MessageSender): boolean {
 
 function refuse(what: string): never {
   throw new Error(`Quotelens: ${what} is only accepted from extension pages`);
+}
+
+const GRANTS_KEY = 'correctionGrants';
+/** Correction grants outlive a stopped background in storage.session (memory when it is absent). */
+const sessionArea = browser.storage.session ?? null;
+let memoryGrants: Grants = {};
+
+async function readGrants(): Promise<Grants> {
+  if (!sessionArea) return memoryGrants;
+  const raw = (await sessionArea.get(GRANTS_KEY))[GRANTS_KEY];
+  return typeof raw === 'object' && raw !== null ? (raw as Grants) : {};
+}
+
+async function writeGrants(grants: Grants): Promise<void> {
+  if (sessionArea) await sessionArea.set({ [GRANTS_KEY]: grants });
+  else memoryGrants = grants;
 }
 
 serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
@@ -50,6 +68,33 @@ serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
     if (!fromExtensionPage(sender)) refuse('setSiteForced');
     if (typeof host !== 'string' || typeof forced !== 'boolean') throw new Error('bad arguments');
     return storeSettings(syncStorage, withForcedSite(await loadSettings(syncStorage), host, forced));
+  },
+  allowCorrections: async (sender, tabId) => {
+    if (!fromExtensionPage(sender)) refuse('allowCorrections');
+    if (!Number.isInteger(tabId) || tabId < 0) throw new Error('bad arguments');
+    await writeGrants(withGrant(await readGrants(), tabId, Date.now()));
+  },
+  addCorrection: async (sender, request) => {
+    const host = correctionHost(sender, await readGrants(), Date.now());
+    const { list, correction } = checkCorrectionRequest(request);
+    const next = withCorrection(await loadCorrections(localStorageArea), host, list, { ...correction, at: Date.now() });
+    return storeCorrections(localStorageArea, next);
+  },
+  getCorrections: (sender) =>
+    fromExtensionPage(sender) ? loadCorrections(localStorageArea) : refuse('getCorrections'),
+  removeCorrection: async (sender, site, list, selector) => {
+    if (!fromExtensionPage(sender)) refuse('removeCorrection');
+    if (typeof site !== 'string' || (list !== 'keep' && list !== 'hide') || typeof selector !== 'string')
+      throw new Error('bad arguments');
+    const next = await storeCorrections(
+      localStorageArea,
+      withoutCorrection(await loadCorrections(localStorageArea), site, list, selector),
+    );
+    // Open pages of the site apply their corrections again (a kept block hides, a picked one shows).
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id !== undefined) void callTab(tabs, tab.id, 'correctionsChanged').catch(() => undefined);
+    }
+    return next;
   },
   e2eOpenPopup: async (sender) => {
     if (!__E2E__) return;

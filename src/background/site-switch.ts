@@ -1,7 +1,7 @@
 // Quotelens on/off for a tab's site, from the page menu or the keyboard: saves the choice, then
 // tells the tab's content script to apply it now.
 import { callTab, type TabsLike } from '../shared/rpc';
-import { withSite } from '../shared/settings';
+import { isSiteEnabled, withSite } from '../shared/settings';
 import { loadSettings, type StorageAreaLike, storeSettings } from '../shared/storage';
 
 /** Flips the site's switch and returns the new state (true: Quotelens on). */
@@ -12,7 +12,8 @@ export async function toggleSite(
   host: string,
 ): Promise<boolean> {
   const settings = await loadSettings(storage);
-  const enabled = settings.disabledSites.includes(host);
+  // An entry covers its subdomains: on www.nytimes.com, "nytimes.com" counts as off.
+  const enabled = !isSiteEnabled(settings, host);
   await storeSettings(storage, withSite(settings, host, enabled));
   // No content script on this tab (a browser page, the store): the saved choice still counts.
   await callTab(tabs, tabId, 'setEnabled', enabled).catch(() => undefined);

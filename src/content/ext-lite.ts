@@ -6,7 +6,7 @@ import type { StorageAreaLike } from '../shared/storage';
 
 interface ExtensionGlobal {
   runtime: RuntimeLike;
-  storage: { sync: StorageAreaLike };
+  storage: { sync: StorageAreaLike; local: StorageAreaLike };
 }
 
 const g = globalThis as { browser?: ExtensionGlobal; chrome?: ExtensionGlobal };
@@ -14,3 +14,4 @@ const api = (g.browser?.runtime ? g.browser : g.chrome) as ExtensionGlobal;
 
 export const runtime: RuntimeLike = api.runtime;
 export const syncStorage: StorageAreaLike = api.storage.sync;
+export const localStorageArea: StorageAreaLike = api.storage.local;

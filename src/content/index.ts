@@ -7,7 +7,8 @@ import { callBackground, type RetryOptions, serve, withRetry } from '../shared/r
 import { isOwnExtensionSender } from '../shared/senders';
 import { isSiteEnabled, isSiteForced } from '../shared/settings';
 import { loadSettings } from '../shared/storage';
-import { runtime, syncStorage } from './ext-lite';
+import { Corrector } from './corrections';
+import { localStorageArea, runtime, syncStorage } from './ext-lite';
 import { observePage } from './observer';
 import { type EngineLink, PageController } from './page';
 
@@ -32,6 +33,11 @@ async function start(): Promise<void> {
     withRetry(() => callBackground(runtime, 'analyzeBlocks', request), ENGINE_RETRY);
   const page = new PageController(doc, window, toggles, settings.hideComments, settings.palette, engine);
   page.force = isSiteForced(settings, location.hostname);
+  // Hand corrections: stored by the background (only under the popup's grant for this tab).
+  const corrector = new Corrector(doc, window, (request) => callBackground(runtime, 'addCorrection', request));
+  corrector.page = page;
+  page.corrections = corrector;
+  await corrector.load(localStorageArea, location.hostname).catch(() => undefined);
 
   // Observers live as long as Quotelens is on for this page; turning it off aborts them.
   let watching: AbortController | null = null;
@@ -69,17 +75,26 @@ async function start(): Promise<void> {
         return page.state();
       },
       scrollToQuote: (_s, id) => page.scrollToQuote(id),
+      setEnabled: async (_s, enabled) => {
+        if (!enabled) corrector.clear(true);
+        await page.setEnabled(enabled);
+        watch(enabled);
+        void report();
+        return page.state();
+      },
+      startPicker: () => {
+        if (page.isActive) corrector.startPicker();
+        return page.state();
+      },
       runAnyway: async () => {
-        page.force = true;
-        await page.reanalyse();
+        await page.runAnyway();
         watch(true);
         void report();
         return page.state();
       },
-      setEnabled: async (_s, enabled) => {
-        await page.setEnabled(enabled);
-        watch(enabled);
-        void report();
+      correctionsChanged: async () => {
+        await corrector.load(localStorageArea, location.hostname);
+        await page.reanalyse();
         return page.state();
       },
     },

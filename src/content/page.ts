@@ -3,7 +3,7 @@
 // A run reads the page (detect, declutter, blocks: core/report.ts), sends the blocks to the engine
 // (the extension's background), hides the clutter while the engine works, and highlights the
 // quotes of its answer once it has checked that the answer still fits the page.
-import type { ClutterOptions } from '../core/clutter';
+import type { ClutterBlock, ClutterOptions } from '../core/clutter';
 import { type Analysis, blockText, hiddenText, type PageRead, readPageSteps, withAttribution } from '../core/read-page';
 import { locateOffset } from '../core/text';
 import type { Quote, TextBlock } from '../core/types';
@@ -18,11 +18,23 @@ const HOOK_QUOTES = 'data-quotelens-quotes';
 const HOOK_MS = 'data-quotelens-ms';
 const HIDDEN_ATTR = 'data-quotelens-hidden';
 const REVEAL_ATTR = 'data-quotelens-reveal';
+/** Why a block the reader picked is hidden (report, --explain). */
+export const PICKED_REASON = 'hidden by you';
 
 /** Where quotes and speakers are computed: the background over messages (tests: in process). */
 export type EngineLink = (request: AnalyzeRequest) => AnalyzeReply | Promise<AnalyzeReply>;
 
+/** Hand corrections (content/corrections.ts): applied to each read, told of each render. */
+export interface ReadCorrections {
+  adjust(read: PageRead): PageRead;
+  filter(found: ClutterBlock[]): ClutterBlock[];
+  isPicked(el: Element): boolean;
+  rendered(hidden: readonly Element[], reveal: boolean): void;
+  clear(): void;
+}
+
 export class PageController {
+  corrections: ReadCorrections | null = null;
   private analysis: Analysis | null = null;
   private status: PageStatus = 'loading';
   private enabled = true;
@@ -110,7 +122,7 @@ export class PageController {
         yield;
         step = stages.next();
       }
-      return step.value;
+      return this.corrections ? this.corrections.adjust(step.value) : step.value;
     } catch (err) {
       this.fail(err);
       return null;
@@ -185,7 +197,8 @@ export class PageController {
   }
 
   /** Adds late-loading clutter found by the observer: marks just the new blocks. */
-  addClutter(found: Analysis['clutter']): void {
+  addClutter(late: Analysis['clutter']): void {
+    const found = this.corrections ? this.corrections.filter(late) : late;
     const analysis = this.analysis;
     if (!analysis || found.length === 0 || this.status !== 'ready') return;
     this.timed(() => {
@@ -286,6 +299,7 @@ export class PageController {
   clearAll(): void {
     this.highlighter.clear();
     this.tips.stop();
+    this.corrections?.clear();
     for (const el of this.hiddenEls) el.removeAttribute(HIDDEN_ATTR);
     this.hiddenEls = [];
     this.ranges.clear();
@@ -325,13 +339,49 @@ export class PageController {
     const hide = this.toggles.declutter || this.toggles.focus;
     if (hide) {
       for (const c of read.clutter) {
-        if (c.kind === 'other' && !this.toggles.focus) continue;
+        if (c.kind === 'other' && !this.toggles.focus && !this.corrections?.isPicked(c.element)) continue;
         c.element.setAttribute(HIDDEN_ATTR, c.kind);
         this.hiddenEls.push(c.element);
       }
     }
     if (this.reveal) html.setAttribute(REVEAL_ATTR, '');
     else html.removeAttribute(REVEAL_ATTR);
+    this.corrections?.rendered(this.hiddenEls, this.reveal);
+  }
+
+  /** The reader keeps a hidden block: shown again, and no longer in the report's hidden list. */
+  unhide(el: Element): void {
+    const analysis = this.analysis;
+    if (!analysis) return;
+    this.timed(() => {
+      const at = analysis.clutter.findIndex((c) => c.element === el);
+      if (at >= 0) {
+        analysis.clutter.splice(at, 1);
+        analysis.report.hidden.splice(at, 1);
+      }
+      el.removeAttribute(HIDDEN_ATTR);
+      this.hiddenEls = this.hiddenEls.filter((h) => h !== el);
+    });
+  }
+
+  /** The reader hid a block with the picker: hidden now, listed as hidden by the reader. */
+  hidePicked(el: Element): void {
+    const analysis = this.analysis;
+    if (!analysis || analysis.clutter.some((c) => c.element === el)) return;
+    this.timed(() => {
+      analysis.clutter.push({ element: el, kind: 'other', reason: PICKED_REASON });
+      analysis.report.hidden.push({ kind: 'other', text: hiddenText(el), reason: PICKED_REASON });
+      el.setAttribute(HIDDEN_ATTR, 'other');
+      this.hiddenEls.push(el);
+    });
+  }
+
+  /** Reads a page judged not to be an article as one (the popup's "Run anyway"). */
+  runAnyway(): Promise<void> {
+    if (!this.enabled || this.status !== 'skipped') return Promise.resolve();
+    this.force = true;
+    this.clearAll();
+    return this.runChunked();
   }
 
   private render(): void {

@@ -14,6 +14,7 @@ export function stylesheetText(palette: Palette = 'standard'): string {
       `::highlight(${HIGHLIGHT_PREFIX}${i}){background-color:${tintFor(palette, c.bg)};text-decoration:underline ${width} ${c.line};text-underline-offset:3px}`,
   ).join('\n');
   return `html:not([data-quotelens-reveal]) [data-quotelens-hidden]{display:none!important}
+html[data-quotelens-reveal] [data-quotelens-hidden]{outline:2px dashed #5b3cc4!important;outline-offset:-2px}
 ${speakers}
 ::highlight(${HIGHLIGHT_NONE}){background-color:${tintFor(palette, UNATTRIBUTED.bg)};text-decoration:underline dotted 1px ${UNATTRIBUTED.line}}
 ::highlight(${HIGHLIGHT_FLASH}){background-color:rgba(255,230,0,0.9);color:#000}

@@ -13,7 +13,10 @@ export interface AnalyzeOptions {
   mode?: Mode;
   hideComments?: boolean;
   url?: string;
-  /** Treat the page as an article even when detection says otherwise (the reader's "Run anyway"). */
+  /**
+   * "Run anyway": read a page judged not to be an article as one, with <body> as its root (the
+   * reader asked; the verdict's reasons stay in the report, with a note).
+   */
   force?: boolean;
   /** A clock in milliseconds; the content script passes performance.now. */
   now?: () => number;
@@ -98,10 +101,13 @@ export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Gen
     timings,
     notes,
   };
-  if (!article.isArticle || !article.root) {
-    return { report: base, root: null, clutter: [], blocks: [] };
+  const forced = options.force === true && !article.isArticle && doc.body !== null;
+  if (forced) {
+    base.isArticle = true;
+    notes.push('run anyway: not judged an article; read with <body> as its root');
   }
-  const root = article.root;
+  const root = article.isArticle ? article.root : forced ? doc.body : null;
+  if (!root) return { report: base, root: null, clutter: [], blocks: [] };
 
   // Focus mode is composed after the clutter (clutter-focus.ts reads what was found).
   const clutter = time('declutter', () => {

@@ -1,16 +1,24 @@
 // Options page: defaults for each switch, comment hiding, the sites where Quotelens is off, the
 // keyboard shortcuts and the way back to the first-run page.
 import { useEffect, useState } from 'preact/hooks';
+import { CORRECTION_TEXT_CHARS, type CorrectionList, type Corrections } from '../shared/corrections';
 import { type MessageKey, t } from '../shared/i18n';
 import { PALETTES, type Palette } from '../shared/palette';
 import { Shortcuts } from '../shared/Shortcuts';
 import { Switch } from '../shared/Switch';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from '../shared/settings';
 import type { ShortcutSource } from '../shared/shortcuts';
+import { siteOf } from '../shared/sites';
 
 export interface SettingsStore {
   load(): Promise<Settings>;
   save(settings: Settings): Promise<Settings>;
+}
+
+/** The hand corrections made on pages (stored by the background in storage.local). */
+export interface CorrectionsStore {
+  load(): Promise<Corrections>;
+  remove(site: string, list: CorrectionList, selector: string): Promise<Corrections>;
 }
 
 const PALETTE_LABELS = {
@@ -29,7 +37,15 @@ const SWITCHES = [
 /** The first-run page, relative to this page (both are built under src/). */
 export const FIRST_RUN_HREF = '../first-run/index.html';
 
-export function Options({ store, shortcuts }: { store: SettingsStore; shortcuts?: ShortcutSource }) {
+export function Options({
+  store,
+  shortcuts,
+  corrections,
+}: {
+  store: SettingsStore;
+  shortcuts?: ShortcutSource;
+  corrections?: CorrectionsStore;
+}) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [status, setStatus] = useState('');
   const [site, setSite] = useState('');
@@ -52,11 +68,8 @@ export function Options({ store, shortcuts }: { store: SettingsStore; shortcuts?
 
   const addSite = (e: Event) => {
     e.preventDefault();
-    const host = site
-      .trim()
-      .toLowerCase()
-      .replace(/^https?:\/\//, '')
-      .replace(/\/.*$/, '');
+    // A site entry covers its subdomains, so "www." adds nothing.
+    const host = siteOf(site.replace(/^\s*https?:\/\//i, '').replace(/\/.*$/, ''));
     const { settings: checked } = validateSettings({ ...settings, disabledSites: [...settings.disabledSites, host] });
     if (!checked.disabledSites.includes(host)) {
       setSiteError(t('optionsInvalidSite'));
@@ -93,6 +106,7 @@ export function Options({ store, shortcuts }: { store: SettingsStore; shortcuts?
       </fieldset>
       <fieldset>
         <legend>{t('optionsSites')}</legend>
+        <p class="muted">{t('optionsSitesHint')}</p>
         {settings.disabledSites.length === 0 ? <p class="muted">{t('optionsNoSites')}</p> : null}
         <ul class="sites">
           {settings.disabledSites.map((host) => (
@@ -127,6 +141,7 @@ export function Options({ store, shortcuts }: { store: SettingsStore; shortcuts?
           {siteError}
         </p>
       </fieldset>
+      {corrections ? <CorrectionsList store={corrections} onStatus={setStatus} /> : null}
       <p>
         <a href="../library/index.html">{t('libTitle')}</a>
       </p>
@@ -146,5 +161,57 @@ export function Options({ store, shortcuts }: { store: SettingsStore; shortcuts?
         {status}
       </p>
     </main>
+  );
+}
+
+function CorrectionsList({ store, onStatus }: { store: CorrectionsStore; onStatus: (s: string) => void }) {
+  const [all, setAll] = useState<Corrections | null>(null);
+  useEffect(() => {
+    store.load().then(setAll, () => setAll(null));
+  }, [store]);
+  const undo = (site: string, list: CorrectionList, selector: string) =>
+    store.remove(site, list, selector).then(
+      (next) => {
+        setAll(next);
+        onStatus(t('optionsSaved'));
+      },
+      (err: Error) => onStatus(t('errorState', err.message)),
+    );
+  const sites = Object.entries(all?.sites ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  return (
+    <fieldset class="corrections">
+      <legend>{t('optionsCorrections')}</legend>
+      {sites.length === 0 ? <p class="muted">{t('optionsNoCorrections')}</p> : null}
+      {sites.map(([site, entry]) => (
+        <section key={site} data-site={site} aria-label={site}>
+          <h2>{site}</h2>
+          <ul class="sites">
+            {(['keep', 'hide'] as const).flatMap((list) =>
+              entry[list].map((c) => {
+                const what = `${list === 'keep' ? t('correctionKeep') : t('correctionHide')}: ${c.text || c.selector}`;
+                return (
+                  <li key={`${list} ${c.selector}`} data-list={list}>
+                    <span>
+                      <strong>{list === 'keep' ? t('correctionKeep') : t('correctionHide')}</strong>{' '}
+                      {c.text.length >= CORRECTION_TEXT_CHARS ? `${c.text}…` : c.text || c.selector}{' '}
+                      <code>{c.selector}</code>
+                    </span>
+                    <button
+                      type="button"
+                      class="secondary"
+                      data-action="undo-correction"
+                      aria-label={t('optionsUndo', what)}
+                      onClick={() => void undo(site, list, c.selector)}
+                    >
+                      ×
+                    </button>
+                  </li>
+                );
+              }),
+            )}
+          </ul>
+        </section>
+      ))}
+    </fieldset>
   );
 }

@@ -11,6 +11,10 @@ render(
       load: () => callBackground(runtime, 'getSettings'),
       save: (s) => callBackground(runtime, 'saveSettings', s),
     }}
+    corrections={{
+      load: () => callBackground(runtime, 'getCorrections'),
+      remove: (site, list, selector) => callBackground(runtime, 'removeCorrection', site, list, selector),
+    }}
     shortcuts={browserShortcuts(browser)}
   />,
   document.getElementById('app')!,

@@ -134,7 +134,12 @@ function Body({ view, connector, update }: BodyProps) {
       {state.status === 'ready' && report ? (
         <>
           <Speakers report={report} onJump={(id) => void connector.scrollToQuote(id)} />
-          <Hidden report={report} hiddenNow={state.hiddenNow} onShow={(show) => update(connector.showHidden(show))} />
+          <Hidden
+            report={report}
+            hiddenNow={state.hiddenNow}
+            onShow={(show) => update(connector.showHidden(show))}
+            onPick={() => update(connector.startPicker().then(closeUnlessTab))}
+          />
           <Export report={report} connector={connector} />
         </>
       ) : null}
@@ -161,7 +166,7 @@ function Skipped({ kind, onRun }: { kind: PageKind | undefined; onRun: () => voi
     <div class="skipped">
       <p class="empty">{t('notArticle')}</p>
       <p class="status">{t('notArticleKind', t(KIND_TEXT[kind ?? 'other']))}</p>
-      <button type="button" class="run-anyway" onClick={onRun}>
+      <button type="button" class="run-anyway" data-action="run-anyway" onClick={onRun}>
         {t('runAnyway')}
       </button>
     </div>
@@ -263,14 +268,22 @@ function SpeakerCard({ speaker, colour, quotes, numberOf, total, onJump, unattri
   );
 }
 
+/** A toolbar popup closes so the reader can pick on the page; the popup opened as a tab stays. */
+function closeUnlessTab<T>(value: T): T {
+  if (!new URLSearchParams(location.search).has('tabId')) setTimeout(() => window.close(), 0);
+  return value;
+}
+
 function Hidden({
   report,
   hiddenNow,
   onShow,
+  onPick,
 }: {
   report: PageReport;
   hiddenNow: number;
   onShow: (show: boolean) => void;
+  onPick: () => void;
 }) {
   const counts = new Map<ClutterKind, number>();
   for (const h of report.hidden) counts.set(h.kind, (counts.get(h.kind) ?? 0) + 1);
@@ -291,8 +304,16 @@ function Hidden({
           <button type="button" class="secondary" data-action="show-hidden" onClick={() => onShow(hiddenNow > 0)}>
             {hiddenNow > 0 ? t('showHidden') : t('hideAgain')}
           </button>
+          {hiddenNow === 0 ? (
+            <p class="muted" data-hint="outlined">
+              {t('hiddenOutlined')}
+            </p>
+          ) : null}
         </>
       )}
+      <button type="button" class="secondary" data-action="pick" onClick={onPick}>
+        {t('pickBlock')}
+      </button>
     </section>
   );
 }

@@ -20,6 +20,8 @@ export interface PopupConnector {
   setSiteEnabled(host: string, enabled: boolean): Promise<PageState | null>;
   /** "Run anyway": remember the choice for the host's site and treat this page as an article now. */
   runAnyway(host: string): Promise<PageState | null>;
+  /** Starts the page's "hide a block" picker (and lets the page store what the reader hides). */
+  startPicker(): Promise<PageState>;
   copy(text: string): Promise<boolean>;
 }
 
@@ -81,6 +83,10 @@ export function mockConnector(view: TabView, settings: Settings = DEFAULT_SETTIN
       calls.push(`setSiteEnabled ${host} ${enabled}`);
       if (current.kind === 'page')
         current = { ...current, siteEnabled: enabled, state: { ...current.state, status: enabled ? 'ready' : 'off' } };
+      return state();
+    },
+    startPicker: async () => {
+      calls.push('startPicker');
       return state();
     },
     runAnyway: async (host) => {

@@ -35,7 +35,15 @@ export function realConnector(): PopupConnector {
       }
     },
     setToggles: (toggles) => callTab(tabs, tabId, 'setToggles', toggles),
-    showHidden: (show) => callTab(tabs, tabId, 'showHidden', show),
+    async showHidden(show) {
+      // The page's "Keep visible" buttons store what the reader keeps: allowed for this tab now.
+      if (show) await callBackground(runtime, 'allowCorrections', tabId);
+      return callTab(tabs, tabId, 'showHidden', show);
+    },
+    async startPicker() {
+      await callBackground(runtime, 'allowCorrections', tabId);
+      return callTab(tabs, tabId, 'startPicker');
+    },
     scrollToQuote: (id) => callTab(tabs, tabId, 'scrollToQuote', id),
     async setSiteEnabled(host, enabled) {
       await callBackground(runtime, 'setSiteEnabled', host, enabled);

@@ -8,3 +8,4 @@ export { browser };
 export const runtime = browser.runtime as unknown as RuntimeLike;
 export const tabs = browser.tabs as unknown as TabsLike;
 export const syncStorage = browser.storage.sync as unknown as StorageAreaLike;
+export const localStorageArea = browser.storage.local as unknown as StorageAreaLike;

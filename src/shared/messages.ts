@@ -3,6 +3,7 @@
 import type { EngineResult } from '../core/engine';
 import type { BlockText, Lang, PageReport } from '../core/types';
 import type { LibraryChange, LibrarySnapshot } from '../library/types';
+import type { Correction, CorrectionList, Corrections } from './corrections';
 import type { Settings } from './settings';
 
 export const CHANNEL = 'quotelens/v1';
@@ -37,8 +38,18 @@ export interface ContentApi {
   scrollToQuote(id: string): boolean;
   /** Turn Quotelens on/off for this page now (the per-site choice is saved by the caller). */
   setEnabled(enabled: boolean): PageState;
-  /** "Run anyway" on a page that was skipped as no article: treat it as one now (saved by the caller). */
+  /** The "hide a block" picker: hover highlights a block, click hides it, Esc leaves. */
+  startPicker(): PageState;
+  /** Reads a page judged not to be an article as one ("Run anyway"). */
   runAnyway(): PageState;
+  /** Stored corrections changed (the options page undid one): apply the site's set again. */
+  correctionsChanged(): PageState;
+}
+
+/** A hand correction a page asks to store: the block's selector, kind and text (untrusted). */
+export interface CorrectionRequest {
+  list: CorrectionList;
+  correction: Correction;
 }
 
 /** Content script → background: the article's text blocks, for the attribution engine. */
@@ -66,6 +77,20 @@ export interface BackgroundApi {
   setSiteEnabled(host: string, enabled: boolean): Settings;
   /** Popup → background: remember "Run anyway" for the host's site (and its subdomains), or forget it. */
   setSiteForced(host: string, forced: boolean): Settings;
+  /**
+   * Popup → background: the content script of this tab may store hand corrections for its own
+   * site for a while (the reader started "Show hidden" or the picker there). Extension pages only.
+   */
+  allowCorrections(tabId: number): void;
+  /**
+   * Stores a hand correction for the sender's site: from a content script only with a live grant
+   * for its tab (allowCorrections), and only for the host it runs on; input checked.
+   */
+  addCorrection(request: CorrectionRequest): Corrections;
+  /** The options page's list. Extension pages only. */
+  getCorrections(): Corrections;
+  /** The options page's undo. Extension pages only. */
+  removeCorrection(site: string, list: CorrectionList, selector: string): Corrections;
   /** e2e builds only: open the popup as a tab for the sender's tab (headless has no toolbar). */
   e2eOpenPopup(): void;
   /** Library page → background: the whole quote library (extension pages only: it is private). */
@@ -111,7 +136,9 @@ export const CONTENT_METHODS = [
   'showHidden',
   'scrollToQuote',
   'setEnabled',
+  'startPicker',
   'runAnyway',
+  'correctionsChanged',
 ] as const satisfies readonly Method<ContentApi>[];
 export const BACKGROUND_METHODS = [
   'pageAnalyzed',
@@ -120,6 +147,10 @@ export const BACKGROUND_METHODS = [
   'saveSettings',
   'setSiteEnabled',
   'setSiteForced',
+  'allowCorrections',
+  'addCorrection',
+  'getCorrections',
+  'removeCorrection',
   'e2eOpenPopup',
   'libraryLoad',
   'libraryChange',

@@ -1,5 +1,6 @@
 // Settings schema, defaults, validation and migration. Pure: storage access lives in adapters.
 import { PALETTES, type Palette } from './palette';
+import { coversHost, siteOf } from './sites';
 
 export const SETTINGS_KEY = 'settings';
 /** 2: forcedSites (sites where Quotelens runs on pages it does not take for articles). */
@@ -15,7 +16,7 @@ export interface Settings {
   focus: boolean;
   /** Hide comment sections (on by default, as issue 13 asks; readers who come for them turn it off). */
   hideComments: boolean;
-  /** Hostnames where Quotelens does nothing. */
+  /** Sites where Quotelens does nothing; an entry covers its subdomains (shared/sites.ts). */
   disabledSites: string[];
   /**
    * Sites where the reader chose "Run anyway": Quotelens treats their pages as articles even when
@@ -96,30 +97,26 @@ function migrate(obj: Record<string, unknown>, problems: string[]): Record<strin
 }
 
 export function isSiteEnabled(settings: Settings, host: string): boolean {
-  return !settings.disabledSites.includes(host.toLowerCase());
+  return !settings.disabledSites.some((entry) => coversHost(entry, host));
 }
 
+/**
+ * Turns a site on or off. Off stores the site ("www." dropped), which covers its subdomains; on
+ * removes every entry that covers the host, so the switch always does what it says.
+ */
 export function withSite(settings: Settings, host: string, enabled: boolean): Settings {
-  const h = host.toLowerCase();
-  const rest = settings.disabledSites.filter((s) => s !== h);
-  return { ...settings, disabledSites: enabled ? rest : [...rest, h] };
-}
-
-/** The name a forced-site entry is kept under: the hostname without "www.", so it covers the site. */
-export function siteOf(host: string): string {
-  return host.toLowerCase().replace(/^www\./, '');
+  const rest = settings.disabledSites.filter((s) => !coversHost(s, host));
+  return { ...settings, disabledSites: enabled ? rest : [...rest, siteOf(host)] };
 }
 
 /** True when the reader chose "Run anyway" for this host's site (or a parent domain of it). */
 export function isSiteForced(settings: Settings, host: string): boolean {
-  const h = host.toLowerCase();
-  return settings.forcedSites.some((s) => h === s || h.endsWith(`.${s}`));
+  return settings.forcedSites.some((entry) => coversHost(entry, host));
 }
 
 /** Forces the host's site, or un-forces it: then every entry that covers the host goes. */
 export function withForcedSite(settings: Settings, host: string, forced: boolean): Settings {
-  const h = host.toLowerCase();
   const site = siteOf(host);
-  const rest = settings.forcedSites.filter((s) => s !== site && (forced || !(h === s || h.endsWith(`.${s}`))));
+  const rest = settings.forcedSites.filter((s) => s !== site && (forced || !coversHost(s, host)));
   return { ...settings, forcedSites: forced ? [...rest, site] : rest };
 }

@@ -35,6 +35,9 @@ export const GERMAN_FILE = resolve(REPO_ROOT, 'tests/fixtures/de-zeitung/source.
 /** Real non-article pages from ../shared (issue 15): served from there at test time, never copied. */
 export const NONARTICLE_PARTS = ['pages', 'nonarticles'];
 export const NONARTICLE_PAGES = { product: '001.html', forum: '023.html' } as const;
+/** Our own article for hand corrections: a "Trending" rail we hide, a club box we do not. */
+export const CORRECTIONS_PATH = '/corrections-article.html';
+export const CORRECTIONS_FILE = resolve(REPO_ROOT, 'tests/fixtures-e2e/corrections-article.html');
 const STRICT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'";
 
 /** Serves the reference page (when ../shared has it) and our own section front. */
@@ -43,6 +46,7 @@ export function serveTestPages(): Promise<StaticServer> {
     [SECTION_PATH]: SECTION_FRONT_FILE,
     [HOSTILE_PATH]: HOSTILE_FILE,
     [GERMAN_PATH]: GERMAN_FILE,
+    [CORRECTIONS_PATH]: CORRECTIONS_FILE,
   };
   if (hasShared(...SEED_PARTS, 'article.html')) files[ARTICLE_PATH] = ARTICLE_FILE;
   for (const file of Object.values(NONARTICLE_PAGES))
@@ -643,6 +647,136 @@ export function extensionSuite(options: SuiteOptions): void {
     });
   });
 
+  describe(`${name}: corrections by hand`, () => {
+    const RAIL = 'aside.rail';
+    const CLUB = '.club-box';
+    let page: TestPage;
+    let popup: TestPage;
+
+    /** Hidden state of the rail and the club box, and whether our in-page controls are there. */
+    const blocks = () =>
+      page.evaluate(() => {
+        const of = (sel: string) => {
+          const el = document.querySelector(sel)!;
+          return {
+            hidden: el.getAttribute('data-quotelens-hidden'),
+            picked: el.hasAttribute('data-quotelens-picked'),
+            displayed: getComputedStyle(el).display !== 'none',
+          };
+        };
+        return {
+          rail: of('aside.rail'),
+          club: of('.club-box'),
+          ui: document.querySelectorAll('[data-quotelens-ui]').length,
+          reveal: document.documentElement.hasAttribute('data-quotelens-reveal'),
+        };
+      });
+    /** The viewport point `dx, dy` from an element's top-left corner, scrolled into view first. */
+    const pointIn = (selector: string, dx: number, dy: number) =>
+      page.evaluate(
+        ({ selector, dx, dy }) => {
+          const el = document.querySelector(selector)!;
+          el.scrollIntoView({ block: 'center', behavior: 'instant' });
+          const r = el.getBoundingClientRect();
+          return { x: r.left + dx, y: r.top + dy };
+        },
+        { selector, dx, dy },
+      );
+
+    beforeAll(async () => {
+      page = await browser.newPage();
+      await page.goto(server.url(CORRECTIONS_PATH));
+    });
+    afterAll(async () => {
+      await popup?.close();
+      await page?.close();
+    });
+
+    it('keeps one hidden block with its in-page label ("Show hidden" outlines each hidden block)', async () => {
+      expect((await waitForHooks(page)).state).toBe('ready');
+      expect((await blocks()).rail).toMatchObject({ hidden: 'trending', displayed: false });
+      popup = await browser.openPopup(page);
+      expect((await waitForPopup(popup)).state).toBe('ready');
+      await popup.click('[data-action="show-hidden"]');
+      await waitUntil(
+        async () => (await blocks()).reveal && (await blocks()).ui === 1,
+        'the outlined blocks and labels',
+      );
+      await page.bringToFront();
+      await page.parkPointer();
+      await page.screenshot(shot(name, 'show-hidden'));
+      await popup.screenshot(shot(name, 'popup-show-hidden'), { fullPage: true });
+      const violations = await axeViolations(popup);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      // The label sits at the block's top-left corner; its first control is "Keep visible".
+      const at = await pointIn(RAIL, 24, 15);
+      await page.clickAt(at.x, at.y);
+      await waitUntil(async () => (await blocks()).rail.hidden === null, 'the kept block to be no longer hidden');
+      await popup.click('[data-action="show-hidden"]');
+      await waitUntil(async () => !(await blocks()).reveal, '"Hide again"');
+      const now = await blocks();
+      expect(now.rail, 'the kept block stays visible after "Hide again"').toMatchObject({
+        hidden: null,
+        displayed: true,
+      });
+      expect(now.ui, 'the labels are gone').toBe(0);
+    });
+
+    it('picks and hides one more block; Esc leaves the picker', async () => {
+      await popup.click('[data-action="pick"]');
+      await waitUntil(async () => (await blocks()).ui === 1, 'the picker');
+      // Inside the box's padding: the pointer is over the box itself, not a child.
+      const at = await pointIn(CLUB, 6, 6);
+      await page.clickAt(at.x, at.y);
+      await waitUntil(async () => (await blocks()).club.hidden === 'other', 'the picked block to be hidden');
+      await page.screenshot(shot(name, 'picker'));
+      await page.press('Escape');
+      await waitUntil(async () => (await blocks()).ui === 0, 'Esc to leave the picker');
+      expect((await blocks()).club).toMatchObject({ hidden: 'other', picked: true, displayed: false });
+    });
+
+    it('remembers both for the site after a reload', async () => {
+      await page.goto(server.url(CORRECTIONS_PATH));
+      expect((await waitForHooks(page)).state).toBe('ready');
+      const after = await blocks();
+      expect(after.rail, 'kept visible').toMatchObject({ hidden: null, displayed: true });
+      expect(after.club, 'hidden by you').toMatchObject({ hidden: 'other', picked: true, displayed: false });
+    });
+
+    it('lists both in the options page (no axe violations) and undoes them there', async () => {
+      const optionsPage = await browser.openExtensionPage(page, OPTIONS_PATH);
+      const listed = await waitUntil(
+        () =>
+          optionsPage.evaluate(() => {
+            const items = [...document.querySelectorAll('fieldset.corrections li')];
+            return items.length === 2 ? items.map((li) => li.getAttribute('data-list')) : null;
+          }),
+        'both corrections in the options page',
+      );
+      expect(listed.sort()).toEqual(['hide', 'keep']);
+      await optionsPage.screenshot(shot(name, 'options-corrections'), { fullPage: true });
+      const violations = await axeViolations(optionsPage);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      await optionsPage.click('li[data-list="hide"] [data-action="undo-correction"]');
+      await optionsPage.click('li[data-list="keep"] [data-action="undo-correction"]');
+      await waitUntil(
+        () => optionsPage.evaluate(() => document.querySelectorAll('fieldset.corrections li').length === 0),
+        'the list to be empty',
+      );
+      await optionsPage.close();
+      // The open page applies the change at once, and a reload agrees.
+      await waitUntil(async () => {
+        const b = await blocks();
+        return b.rail.hidden === 'trending' && b.club.hidden === null;
+      }, 'the open page to drop both corrections');
+      await page.goto(server.url(CORRECTIONS_PATH));
+      expect((await waitForHooks(page)).state).toBe('ready');
+      const after = await blocks();
+      expect(after.rail).toMatchObject({ hidden: 'trending', displayed: false });
+      expect(after.club).toMatchObject({ hidden: null, picked: false, displayed: true });
+    });
+  });
+
   describe(`${name}: a German article`, () => {
     it('attributes with German cues, in the background engine with its German word lists', async () => {
       const page = await browser.newPage();
@@ -659,7 +793,9 @@ export function extensionSuite(options: SuiteOptions): void {
   describe(`${name}: a page that is not an article`, () => {
     it('is marked skipped, with nothing hidden and nothing highlighted', async () => {
       const page = await browser.newPage();
-      await page.goto(server.url(SECTION_PATH));
+      // Another host name for the same server: "Run anyway" is remembered per site, and it must not
+      // force the host the other tests' non-article pages are served from.
+      await page.goto(server.url(SECTION_PATH).replace('127.0.0.1', 'localhost'));
       const hooks = await waitForHooks(page);
       expect(hooks.state).toBe('skipped');
       const touched = await page.evaluate(() => ({
@@ -670,6 +806,13 @@ export function extensionSuite(options: SuiteOptions): void {
       expect(hooks.quotes ?? '0').toBe('0');
       const popup = await browser.openPopup(page);
       expect((await waitForPopup(popup)).state).toBe('not-article');
+      // "Run anyway": the reader asks, the page is read as an article.
+      await popup.click('[data-action="run-anyway"]');
+      await waitUntil(
+        async () => (await page.evaluate(readHooks)).state === 'ready',
+        'data-quotelens="ready" after Run anyway',
+      );
+      expect((await waitForPopup(popup)).state).not.toBe('not-article');
       await popup.close();
       await page.close();
     });

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleSizes } from '../../bench/sizes';
 
-/** 20 KB gzip (-9) for the one content script every page loads (issue 11: the engine left it). */
-const CONTENT_SCRIPT_BUDGET = 20_000;
+/**
+ * 25 KB gzip (-9) for the one content script every page loads: issue 11 took the engine out (20 KB),
+ * issue 13 lets decluttering and its hand corrections (picker, labels, selectors) grow it to 25 KB.
+ */
+const CONTENT_SCRIPT_BUDGET = 25_000;
 /** 60 KB gzip for the background with the engine: word lists, entity data and weights grow here. */
 const BACKGROUND_BUDGET = 60_000;
 /** 25 KB gzip for everything one popup open loads. */

@@ -2,8 +2,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Quote, Speaker } from '../../src/core/types';
+import { Options } from '../../src/options/Options';
 import { App } from '../../src/popup/App';
 import { defaultState, mockConnector, type TabView } from '../../src/popup/connector';
+import { type CorrectionList, type Corrections, withoutCorrection } from '../../src/shared/corrections';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 function quote(id: string, text: string, speaker: string | null): Quote {
   return {
@@ -89,6 +92,15 @@ describe('popup', () => {
     expect(host.querySelector('[data-action="show-hidden"]')?.textContent).toBe('Hide again');
   });
 
+  it('says the hidden blocks are outlined on the page while shown, and starts the picker', async () => {
+    const connector = await mount(richView);
+    expect(host.querySelector('[data-hint="outlined"]')).toBeNull();
+    await act(async () => host.querySelector<HTMLButtonElement>('[data-action="show-hidden"]')!.click());
+    expect(host.querySelector('[data-hint="outlined"]')?.textContent).toContain('Keep visible');
+    await act(async () => host.querySelector<HTMLButtonElement>('[data-action="pick"]')!.click());
+    expect(connector.calls).toContain('startPicker');
+  });
+
   it('page text is rendered as text, never as markup', async () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
     await mount({
@@ -144,5 +156,46 @@ describe('popup', () => {
       expect(s.closest('label')?.textContent?.trim()).not.toBe('');
       expect(s.getAttribute('aria-checked')).toBe(String(s.checked));
     }
+  });
+});
+
+describe('options: corrections', () => {
+  it("lists each site's corrections and undoes one", async () => {
+    let all: Corrections = {
+      version: 1,
+      sites: {
+        'news.example': {
+          keep: [{ selector: 'aside.rail', kind: 'trending', text: 'Most read', at: 2 }],
+          hide: [{ selector: 'div.club-box', kind: 'other', text: 'Join our club', at: 1 }],
+        },
+      },
+    };
+    const removed: string[] = [];
+    const corrections = {
+      load: async () => all,
+      remove: async (site: string, list: CorrectionList, selector: string) => {
+        removed.push(`${site} ${list} ${selector}`);
+        all = withoutCorrection(all, site, list, selector);
+        return all;
+      },
+    };
+    host = document.createElement('div');
+    document.body.appendChild(host);
+    await act(async () => {
+      render(
+        <Options store={{ load: async () => DEFAULT_SETTINGS, save: async (s) => s }} corrections={corrections} />,
+        host,
+      );
+    });
+    await act(async () => {});
+    const items = [...host.querySelectorAll('[data-site="news.example"] li')];
+    expect(items.map((li) => li.getAttribute('data-list'))).toEqual(['keep', 'hide']);
+    expect(items[1]?.textContent).toContain('Join our club');
+    await act(async () =>
+      host.querySelector<HTMLButtonElement>('li[data-list="hide"] [data-action="undo-correction"]')!.click(),
+    );
+    await act(async () => {});
+    expect(removed).toEqual(['news.example hide div.club-box']);
+    expect(host.querySelectorAll('[data-site="news.example"] li')).toHaveLength(1);
   });
 });

@@ -179,6 +179,21 @@ describe('messages', () => {
     expect(text).toMatch(/isExtensionPageSender\(sender, browser\.runtime\.getURL\(''\)\)/);
   });
 
+  it('the background lets only extension pages grant, list and undo corrections; a page stores one only under a grant', () => {
+    const text = readFileSync('src/background/index.ts', 'utf8');
+    for (const method of ['allowCorrections', 'removeCorrection'])
+      expect(text).toMatch(
+        new RegExp(
+          `${method}: async \\(sender[^)]*\\) => \\{\\s*\\n\\s*if \\(!fromExtensionPage\\(sender\\)\\) refuse`,
+        ),
+      );
+    expect(text).toMatch(/getCorrections: \(sender\) =>\s*\n?\s*fromExtensionPage\(sender\)/);
+    // The grant check (tab, top frame, web page, live grant) comes before anything is read or written.
+    expect(text).toMatch(
+      /addCorrection: async \(sender, request\) => \{\s*\n\s*const host = correctionHost\(sender, await readGrants\(\), Date\.now\(\)\);\s*\n\s*const \{ list, correction \} = checkCorrectionRequest\(request\);/,
+    );
+  });
+
   it('the content script listens to no page-driven channel outside e2e builds', () => {
     const text = readFileSync('src/content/index.ts', 'utf8');
     expect(text).not.toMatch(/addEventListener\(\s*['"]message['"]/);

@@ -50,6 +50,16 @@ describe('settings', () => {
     expect(isSiteEnabled(withSite(off, 'news.example', true), 'news.example')).toBe(true);
   });
 
+  it('a site entry covers its subdomains, and switching a subdomain on removes the entry that covers it', () => {
+    const off = withSite(DEFAULT_SETTINGS, 'www.nytimes.com', false);
+    expect(off.disabledSites).toEqual(['nytimes.com']);
+    expect(isSiteEnabled(off, 'cooking.nytimes.com')).toBe(false);
+    expect(isSiteEnabled(off, 'nytimes.com')).toBe(false);
+    expect(isSiteEnabled(off, 'notnytimes.com')).toBe(true);
+    const on = withSite({ ...off, disabledSites: ['nytimes.com', 'example.org'] }, 'cooking.nytimes.com', true);
+    expect(on.disabledSites).toEqual(['example.org']);
+  });
+
   it('keeps a known palette and replaces an unknown one with the default', () => {
     expect(validateSettings({ version: 1, palette: 'underline' }).settings.palette).toBe('underline');
     const bad = validateSettings({ version: 1, palette: 'neon' });

@@ -43,6 +43,7 @@ export function wrapPlaywrightPage(page: Page): TestPage {
       await page.evaluate(source);
     },
     click: (selector) => page.click(selector),
+    clickAt: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
     parkPointer: () => page.mouse.move(0, 0),
     screenshot: async (path, options) => {

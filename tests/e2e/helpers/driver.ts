@@ -14,6 +14,8 @@ export interface TestPage {
    * the tab in front, e.g. the article the popup acts on, stays visible).
    */
   click(selector: string, options?: { background?: boolean }): Promise<void>;
+  /** A real click at a point of the viewport (controls in a closed shadow root have no selector). */
+  clickAt(x: number, y: number): Promise<void>;
   /** Presses a key as the keyboard would ('Tab', 'Enter', 'Shift+Tab'), in the focused element. */
   press(key: string): Promise<void>;
   /** Moves the pointer to the top-left corner (no hover styles in screenshots). */

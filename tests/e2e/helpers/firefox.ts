@@ -33,6 +33,10 @@ export function wrapPuppeteerPage(page: Page): TestPage {
       if (!options?.background) await page.bringToFront();
       await page.click(selector);
     },
+    clickAt: async (x, y) => {
+      await page.bringToFront();
+      await page.mouse.click(x, y);
+    },
     press: async (key) => {
       const parts = key.split('+');
       const last = parts.pop()!;

@@ -1,0 +1,174 @@
+// Hand corrections on the page: the site's stored "keep" and "hide" selectors applied to each read
+// (core/selector.ts matchCorrections keeps the article safe), the "Show hidden" labels (each hidden
+// block outlined, its kind, a "Keep visible" button), and the picker's result. Writes go to the
+// background, which stores them only under the grant the popup gave this tab.
+import type { ClutterBlock } from '../core/clutter';
+import { hiddenText, type PageRead } from '../core/read-page';
+import { matchCorrections, stableSelector } from '../core/selector';
+import type { ClutterKind } from '../core/types';
+import { CORRECTION_TEXT_CHARS, CORRECTIONS_KEY, storedRulesFor } from '../shared/corrections';
+import type { CorrectionRequest } from '../shared/messages';
+import type { StorageAreaLike } from '../shared/storage';
+import { createOverlay, message, type Overlay, pageBox } from './overlay';
+import { PICKED_REASON } from './page';
+import { Picker } from './picker';
+
+/** The hidden-by-attribute hook (page.ts). */
+const HIDDEN_ATTR = 'data-quotelens-hidden';
+/** Marks a block the reader hid with the picker (a DOM hook next to data-quotelens-hidden="other"). */
+export const PICKED_ATTR = 'data-quotelens-picked';
+
+/** What the corrector needs of the page controller. */
+export interface CorrectablePage {
+  readonly articleRoot: Element | null;
+  /** Shows a hidden block again, for good on this page. */
+  unhide(el: Element): void;
+  /** Hides a block the reader picked. */
+  hidePicked(el: Element): void;
+}
+
+export class Corrector {
+  private keep: string[] = [];
+  private hide: string[] = [];
+  /** Blocks kept on this page (also those with no stable selector). */
+  private readonly kept = new Set<Element>();
+  private labels: Overlay | null = null;
+  private picker: Picker | null = null;
+  page: CorrectablePage | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly win: Window,
+    private readonly save: (request: CorrectionRequest) => Promise<unknown>,
+  ) {}
+
+  /** Reads the site's stored corrections (this host, and every domain it is under). */
+  async load(area: StorageAreaLike, host: string): Promise<void> {
+    const rules = storedRulesFor((await area.get(CORRECTIONS_KEY))[CORRECTIONS_KEY], host);
+    this.kept.clear();
+    this.keep = rules.keep;
+    this.hide = rules.hide;
+  }
+
+  /** The read as the reader corrected it: kept blocks are not clutter, picked blocks are. */
+  adjust(read: PageRead): PageRead {
+    if (this.keep.length === 0 && this.hide.length === 0 && this.kept.size === 0) return read;
+    const found = matchCorrections(this.doc, read.root, { keep: this.keep, hide: this.hide });
+    const keep = (el: Element) => found.keep.has(el) || this.kept.has(el);
+    // report.hidden is read.clutter's entries in the same order.
+    const stays = read.clutter.map((c) => !keep(c.element));
+    const clutter = read.clutter.filter((_, i) => stays[i]);
+    const hidden = read.report.hidden.filter((_, i) => stays[i]);
+    const known = new Set(clutter.map((c) => c.element));
+    for (const el of found.hide) {
+      if (known.has(el) || keep(el) || clutter.some((c) => c.element.contains(el))) continue;
+      el.setAttribute(PICKED_ATTR, '');
+      clutter.push({ element: el, kind: 'other', reason: PICKED_REASON });
+      hidden.push({ kind: 'other', text: hiddenText(el), reason: PICKED_REASON });
+    }
+    const report = {
+      ...read.report,
+      hidden,
+      notes: [...read.report.notes, ...found.skipped.map((s) => `a hide correction was not applied: ${s}`)],
+    };
+    return { ...read, clutter, report };
+  }
+
+  /** Late clutter the observer found, without the blocks the reader keeps. */
+  filter(found: ClutterBlock[]): ClutterBlock[] {
+    if (this.keep.length === 0 && this.kept.size === 0) return found;
+    const { keep } = matchCorrections(this.doc, null, { keep: this.keep, hide: [] });
+    return found.filter((c) => !keep.has(c.element) && !this.kept.has(c.element));
+  }
+
+  isPicked(el: Element): boolean {
+    return el.hasAttribute(PICKED_ATTR);
+  }
+
+  /** After each render: the labels are on while hidden blocks are shown ("Show hidden"), else off. */
+  rendered(hidden: readonly Element[], reveal: boolean): void {
+    this.labels?.remove();
+    this.labels = null;
+    if (!reveal || hidden.length === 0) return;
+    const overlay = createOverlay(this.doc);
+    this.labels = overlay;
+    for (const el of hidden) {
+      const box = pageBox(el, this.win);
+      if (box.width === 0 && box.height === 0) continue;
+      const kind = (el.getAttribute(HIDDEN_ATTR) ?? 'other') as ClutterKind;
+      const label = this.doc.createElement('div');
+      label.className = 'label';
+      label.style.top = `${Math.max(0, box.top)}px`;
+      label.style.left = `${Math.max(0, box.left)}px`;
+      const button = this.doc.createElement('button');
+      button.type = 'button';
+      button.textContent = message('keepVisible');
+      const name = this.doc.createElement('span');
+      name.textContent = message(`kind_${kind}`);
+      button.setAttribute('aria-label', `${button.textContent}: ${name.textContent}, “${textOf(el, 60)}”`);
+      button.addEventListener('click', (e) => {
+        if (!e.isTrusted) return;
+        this.keepBlock(el, kind);
+        label.className = 'label kept';
+        name.textContent = message('keptVisible');
+        button.remove();
+      });
+      label.append(button, name);
+      overlay.root.appendChild(label);
+    }
+  }
+
+  /** The reader keeps a hidden block: shown now, remembered for the site by its selector. */
+  keepBlock(el: Element, kind: ClutterKind): void {
+    this.kept.add(el);
+    el.removeAttribute(PICKED_ATTR);
+    this.page?.unhide(el);
+    const selector = stableSelector(el);
+    if (!selector) return;
+    this.hide = this.hide.filter((s) => s !== selector);
+    this.keep.push(selector);
+    void this.save({
+      list: 'keep',
+      correction: { selector, kind, text: textOf(el, CORRECTION_TEXT_CHARS), at: 0 },
+    }).catch(() => undefined);
+  }
+
+  /** Starts the "hide a block" picker; a second call while it runs does nothing. */
+  startPicker(): void {
+    if (this.picker) return;
+    this.picker = new Picker(this.doc, this.win, {
+      articleRoot: () => this.page?.articleRoot ?? null,
+      onPick: (el) => this.hideBlock(el),
+      onStop: () => {
+        this.picker = null;
+      },
+    });
+  }
+
+  /** The reader hides a block: hidden now, remembered for the site by its selector. */
+  hideBlock(el: Element): void {
+    const selector = stableSelector(el);
+    this.kept.delete(el);
+    el.setAttribute(PICKED_ATTR, '');
+    this.page?.hidePicked(el);
+    if (!selector) return;
+    this.keep = this.keep.filter((s) => s !== selector);
+    this.hide.push(selector);
+    void this.save({
+      list: 'hide',
+      correction: { selector, kind: 'other', text: textOf(el, CORRECTION_TEXT_CHARS), at: 0 },
+    }).catch(() => undefined);
+  }
+
+  /** Removes our marks and labels (before a new read, or Quotelens off); `all` also ends the picker. */
+  clear(all = false): void {
+    this.labels?.remove();
+    this.labels = null;
+    if (all) this.picker?.stop();
+    for (const el of this.doc.querySelectorAll(`[${PICKED_ATTR}]`)) el.removeAttribute(PICKED_ATTR);
+  }
+}
+
+function textOf(el: Element, chars: number): string {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, chars);
+}
