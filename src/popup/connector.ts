@@ -19,6 +19,8 @@ export interface PopupConnector {
   scrollToQuote(id: string): Promise<boolean>;
   setSiteEnabled(host: string, enabled: boolean): Promise<PageState | null>;
   copy(text: string): Promise<boolean>;
+  /** Reloads the page's tab (a tab opened before install or enable has no content script). */
+  reloadTab(): Promise<void>;
 }
 
 export const EMPTY_REPORT: PageReport = {
@@ -84,6 +86,9 @@ export function mockConnector(view: TabView, settings: Settings = DEFAULT_SETTIN
     copy: async (text) => {
       calls.push(`copy ${text.length}`);
       return true;
+    },
+    reloadTab: async () => {
+      calls.push('reloadTab');
     },
   };
   return connector;

@@ -41,6 +41,10 @@ export function realConnector(): PopupConnector {
       await callBackground(runtime, 'setSiteEnabled', host, enabled);
       return callTab(tabs, tabId, 'setEnabled', enabled).catch(() => null);
     },
+    // tabs.reload(tabId) needs no permission; the popup closes with the page it belongs to.
+    async reloadTab() {
+      if (tabId >= 0) await browser.tabs.reload(tabId);
+    },
     async copy(text) {
       try {
         await navigator.clipboard.writeText(text);
