@@ -8,8 +8,6 @@ import type { AnalyzeReply } from '../shared/messages';
 
 /** Blocks before the new ones sent as context: the sentence that names who "he" is, usually one or two back. */
 export const CONTEXT_BLOCKS = 3;
-/** How far back the context search looks among known blocks (a live blog prepends: the lead is far). */
-const MAX_CONTEXT_SCAN = 200;
 /** Share of the article's blocks gone from the page that makes a change navigation-sized. */
 export const REPLACED_SHARE = 0.5;
 
@@ -41,13 +39,12 @@ export function changedTargets(
 /** Up to CONTEXT_BLOCKS live blocks that come before `first` in the document, in document order. */
 export function contextBefore(blocks: readonly TextBlock[], first: Element, skip: ReadonlySet<TextBlock>): TextBlock[] {
   const found: TextBlock[] = [];
-  const stop = Math.max(0, blocks.length - MAX_CONTEXT_SCAN);
-  for (let i = blocks.length - 1; i >= stop && found.length < CONTEXT_BLOCKS; i--) {
+  // Known blocks are in document order (late ones appended after): the nearest come last.
+  for (let i = blocks.length - 1; i >= 0 && found.length < CONTEXT_BLOCKS; i--) {
     const b = blocks[i]!;
-    if (skip.has(b) || !b.element.isConnected || b.element.contains(first)) continue;
-    if (b.element.compareDocumentPosition(first) & 4) found.push(b);
+    if (!skip.has(b) && b.element.isConnected && b.element.compareDocumentPosition(first) & 4) found.push(b);
   }
-  return found.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
+  return found.reverse();
 }
 
 /** The request's blocks: context then fresh, numbered from 0 as the engine expects. */
@@ -67,7 +64,6 @@ export function mergeReply(
   fresh: readonly TextBlock[],
   nextId: () => string,
 ): Quote[] | null {
-  if (!Array.isArray(reply.quotes) || !Array.isArray(reply.speakers)) return null;
   const offset = sent.length - fresh.length;
   const added: Quote[] = [];
   for (const q of reply.quotes) {

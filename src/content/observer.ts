@@ -76,6 +76,7 @@ export function observePage(
   const observer = new MutationObserver((records) => {
     let relevant = false;
     for (const record of records) {
+      if (record.type === 'attributes') hooks.onHookWritten?.();
       for (const node of record.addedNodes) {
         if (hooks.isOwn(node) || (node.nodeType !== 1 && node.nodeType !== 3)) continue;
         relevant = true;
@@ -92,14 +93,8 @@ export function observePage(
     if (relevant || win.location.href !== lastUrl) schedule();
   });
 
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
-  if (hookNames.length > 0) {
-    const hookWatch = new MutationObserver((records) => {
-      if (records.length > 0) hooks.onHookWritten?.();
-    });
-    hookWatch.observe(doc.documentElement, { attributes: true, attributeFilter: hookNames });
-    signal.addEventListener('abort', () => hookWatch.disconnect(), { once: true });
-  }
+  // Our <html> hooks are in the filter: a page that writes them gets the truth written back.
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: hookNames });
   signal.addEventListener(
     'abort',
     () => {

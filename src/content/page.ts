@@ -3,7 +3,7 @@
 // A run reads the page (detect, declutter, blocks: core/report.ts), sends the blocks to the engine
 // (the extension's background), hides the clutter while the engine works, and highlights the
 // quotes of its answer once it has checked that the answer still fits the page.
-import { type ClutterBlock, type ClutterOptions, findClutterIn } from '../core/clutter';
+import { type ClutterOptions, findClutterIn } from '../core/clutter';
 import { type Analysis, blockText, hiddenText, type PageRead, readPageSteps, withAttribution } from '../core/read-page';
 import { collectTextBlocks, locateOffset } from '../core/text';
 import type { Quote, TextBlock } from '../core/types';
@@ -42,7 +42,6 @@ export class PageController {
   private generation = 0;
   /** Our stylesheet, by reference: a page element with its id is not it. */
   private style: HTMLStyleElement | null = null;
-  private styleText = '';
   /** Our measures now in the page's buffer, and their names (cleared together past the bound). */
   private measures = 0;
   private readonly measureNames = new Set<string>();
@@ -207,24 +206,19 @@ export class PageController {
     this.render();
   }
 
-  /** Adds late-loading clutter found by the observer: marks just the new blocks. */
-  addClutter(found: Analysis['clutter']): void {
-    const analysis = this.analysis;
-    if (!analysis || found.length === 0 || this.status !== 'ready') return;
-    this.timed(() => {
-      const known = new Set(analysis.clutter.map((c) => c.element));
-      const hide = this.toggles.declutter || this.toggles.focus;
-      for (const c of found) {
-        if (known.has(c.element)) continue;
-        known.add(c.element);
-        analysis.clutter.push(c);
-        analysis.report.hidden.push({ kind: c.kind, text: hiddenText(c.element), reason: c.reason });
-        if (hide && (c.kind !== 'other' || this.toggles.focus)) {
-          c.element.setAttribute(HIDDEN_ATTR, c.kind);
-          this.hiddenEls.push(c.element);
-        }
+  private addClutter(analysis: Analysis, found: Analysis['clutter']): void {
+    const known = new Set(analysis.clutter.map((c) => c.element));
+    const hide = this.toggles.declutter || this.toggles.focus;
+    for (const c of found) {
+      if (known.has(c.element)) continue;
+      known.add(c.element);
+      analysis.clutter.push(c);
+      analysis.report.hidden.push({ kind: c.kind, text: hiddenText(c.element), reason: c.reason });
+      if (hide && (c.kind !== 'other' || this.toggles.focus)) {
+        c.element.setAttribute(HIDDEN_ATTR, c.kind);
+        this.hiddenEls.push(c.element);
       }
-    });
+    }
   }
 
   /**
@@ -248,9 +242,9 @@ export class PageController {
     let pending: Promise<AnalyzeReply> | AnalyzeReply | null = null;
     this.timed(() => {
       const clutter = added.flatMap((n) =>
-        n.nodeType === 1 && n.isConnected ? this.clutterIn(n as Element, root) : [],
+        n.nodeType === 1 && n.isConnected ? findClutterIn(n as Element, root, this.clutterOptions) : [],
       );
-      this.addClutter(clutter);
+      this.addClutter(analysis, clutter);
       if (removed && this.pruneStale()) this.repaint();
       const hidden = new Set(analysis.clutter.map((c) => c.element));
       const targets = changedTargets(added, root, this.blockOf);
@@ -290,21 +284,11 @@ export class PageController {
     );
   }
 
-  /** findClutterIn, but never for our own nodes. */
-  private clutterIn(el: Element, root: Element): ClutterBlock[] {
-    return this.isOwn(el) ? [] : findClutterIn(el, root, this.clutterOptions);
-  }
-
   /** Most of the article's blocks have left the page: a new story in the same document. */
   private mostlyReplaced(blocks: readonly TextBlock[]): boolean {
-    let live = 0;
-    let gone = 0;
-    for (const b of blocks) {
-      if (this.superseded.has(b.index)) continue;
-      if (b.element.isConnected) live++;
-      else gone++;
-    }
-    return gone > 0 && gone >= (live + gone) * REPLACED_SHARE;
+    const known = blocks.filter((b) => !this.superseded.has(b.index));
+    const gone = known.filter((b) => !b.element.isConnected).length;
+    return gone > 0 && gone >= known.length * REPLACED_SHARE;
   }
 
   /** Drops quotes whose block left the page or was read again. */
@@ -321,7 +305,7 @@ export class PageController {
   private paintQuotes(quotes: Quote[]): void {
     const built = this.buildRanges(quotes);
     for (const [id, range] of built) this.ranges.set(id, range);
-    this.publishQuotes();
+    this.publishHooks();
     if (!this.toggles.highlight) return;
     this.highlighter.add(this.marks(quotes, built));
     this.tips.start(this.highlighter.usesHighlightApi ? [...this.ranges] : []);
@@ -333,7 +317,7 @@ export class PageController {
     if (!report) return;
     for (const id of [...this.ranges.keys()]) if (!report.quotes.some((q) => q.id === id)) this.ranges.delete(id);
     if (this.toggles.highlight) this.highlighter.apply(this.marks(report.quotes, this.ranges));
-    this.publishQuotes();
+    this.publishHooks();
   }
 
   private marks(quotes: readonly Quote[], ranges: ReadonlyMap<string, Range>): QuoteRange[] {
@@ -346,12 +330,6 @@ export class PageController {
       marks.push({ id: q.id, range, colour: r === undefined ? null : colourIndex(r) });
     }
     return marks;
-  }
-
-  private publishQuotes(): void {
-    if (this.status !== 'ready') return;
-    const n = this.toggles.highlight ? (this.analysis?.report.quotes.length ?? 0) : 0;
-    this.doc.documentElement.setAttribute(HOOK_QUOTES, String(n));
   }
 
   /** Our own nodes (stylesheet, hover card): never page content. */
@@ -368,7 +346,7 @@ export class PageController {
     let restored = this.publishHooks();
     if (!this.enabled || this.status === 'loading') return restored;
     const style = this.style;
-    if (style && (!style.isConnected || style.sheet?.disabled || style.textContent !== this.styleText)) {
+    if (style && (!style.isConnected || style.sheet?.disabled)) {
       style.remove();
       this.style = null;
       this.ensureStyle();
@@ -384,7 +362,12 @@ export class PageController {
     const html = this.doc.documentElement;
     const want: [string, string | null][] = [
       [HOOK, this.status],
-      [HOOK_QUOTES, this.status === 'loading' ? null : String(this.shownQuotes())],
+      [
+        HOOK_QUOTES,
+        this.status === 'loading'
+          ? null
+          : String((this.status === 'ready' && this.toggles.highlight && this.analysis?.report.quotes.length) || 0),
+      ],
       [HOOK_MS, this.status === 'loading' || !this.enabled ? null : String(Math.round(this.ms * 10) / 10)],
     ];
     let wrong = false;
@@ -395,11 +378,6 @@ export class PageController {
       else html.setAttribute(name, value);
     }
     return wrong;
-  }
-
-  private shownQuotes(): number {
-    if (this.status !== 'ready' || !this.toggles.highlight) return 0;
-    return this.analysis?.report.quotes.length ?? 0;
   }
 
   /**
@@ -615,8 +593,7 @@ export class PageController {
     if (this.style?.isConnected) return;
     const style = this.style ?? this.doc.createElement('style');
     style.id = STYLE_ID;
-    this.styleText ||= stylesheetText(this.palette);
-    style.textContent = this.styleText;
+    style.textContent = stylesheetText(this.palette);
     (this.doc.head ?? this.doc.documentElement).appendChild(style);
     this.style = style;
   }

@@ -10,19 +10,17 @@ export interface ExtensionApi {
   storage: { sync: StorageAreaLike };
 }
 
-const isFunction = (v: unknown): boolean => typeof v === 'function';
-
-/** A real extension namespace: a plain object (no DOM node), whose runtime and storage have our methods. */
+/** A real extension namespace: no DOM node (a clobbered name resolves to one), with our methods. */
 export function isExtensionApi(value: unknown): value is ExtensionApi {
-  if (typeof value !== 'object' || value === null) return false;
-  // A clobbered name resolves to an element or a collection of them.
-  if (typeof Node === 'function' && value instanceof Node) return false;
-  const { runtime, storage } = value as { runtime?: unknown; storage?: { sync?: unknown } };
-  if (typeof runtime !== 'object' || runtime === null || (typeof Node === 'function' && runtime instanceof Node))
-    return false;
-  const r = runtime as Record<string, unknown>;
-  const sync = storage?.sync as Record<string, unknown> | undefined;
-  return isFunction(r.sendMessage) && isFunction(r.getURL) && isFunction(sync?.get);
+  const v = value as { runtime?: Partial<RuntimeLike>; storage?: { sync?: Partial<StorageAreaLike> } } | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !(v instanceof Node) &&
+    typeof v.runtime?.sendMessage === 'function' &&
+    typeof v.runtime.getURL === 'function' &&
+    typeof v.storage?.sync?.get === 'function'
+  );
 }
 
 /** `browser` where it is the real thing (Firefox), else `chrome`; null when neither is. */

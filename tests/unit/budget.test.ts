@@ -5,8 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleSizes } from '../../bench/sizes';
 
-/** 20 KB gzip (-9) for the one content script every page loads (issue 11: the engine left it). */
-const CONTENT_SCRIPT_BUDGET = 20_000;
+/**
+ * 21 KB gzip (-9) for the one content script every page loads: 20 KB once the engine left it (issue
+ * 11), plus what living pages need in the page itself (issue 17: lifecycle and takeover, the guard of
+ * stylesheet/highlights/hooks, late content read incrementally), about 2.3 KB.
+ */
+const CONTENT_SCRIPT_BUDGET = 21_000;
 /** 60 KB gzip for the background with the engine: word lists, entity data and weights grow here. */
 const BACKGROUND_BUDGET = 60_000;
 /** 25 KB gzip for everything one popup open loads. */
