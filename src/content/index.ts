@@ -2,6 +2,7 @@
 // asks the background's engine for quotes and speakers, applies the result, serves the popup's
 // calls. A thin adapter: all understanding of the page lives in src/core.
 import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messages';
+import { SPEAKER_COLOURS } from '../shared/palette';
 import { callBackground, type RetryOptions, serve, withRetry } from '../shared/rpc';
 import { isOwnExtensionSender } from '../shared/senders';
 import { isSiteEnabled } from '../shared/settings';
@@ -11,7 +12,7 @@ import { announceStart, claimWorld, type Instance, releaseWorld, sweepLeftovers,
 import { observePage, type PageWatch } from './observer';
 import { type EngineLink, HTML_HOOKS, PageController } from './page';
 import { contextAlive } from './safe-api';
-import { HIGHLIGHT_PREFIX, stylesheetText } from './style';
+import { HIGHLIGHT_FLASH, HIGHLIGHT_NONE, HIGHLIGHT_PREFIX, stylesheetText } from './style';
 
 /**
  * The engine's request: a woken Chrome service worker answers in 120–200 ms (BROWSERS.md), a large
@@ -38,7 +39,11 @@ async function start(): Promise<void> {
   // One instance per world; a stale one restores the page first. Never decided by a page attribute.
   if (!claimWorld(me)) return;
   announceStart(doc);
-  sweepLeftovers(doc, window, STYLE_SIGNATURE, HIGHLIGHT_PREFIX);
+  sweepLeftovers(doc, window, STYLE_SIGNATURE, [
+    ...SPEAKER_COLOURS.map((_, i) => `${HIGHLIGHT_PREFIX}${i}`),
+    HIGHLIGHT_NONE,
+    HIGHLIGHT_FLASH,
+  ]);
   doc.documentElement.setAttribute('data-quotelens', 'loading');
   const extensionOrigin = runtime.getURL('');
 

@@ -84,13 +84,13 @@ export function announceStart(doc: Document): void {
  * scripts without letting them run again): our attributes, stylesheet, hover card and highlights.
  * Only marks of ours are touched: the stylesheet is recognised by its text, highlights by name.
  */
-export function sweepLeftovers(doc: Document, win: Window, styleSignature: string, prefix: string): void {
+export function sweepLeftovers(doc: Document, win: Window, styleSignature: string, highlightNames: string[]): void {
   const html = doc.documentElement;
   for (const name of html.getAttributeNames()) if (name.startsWith('data-quotelens')) html.removeAttribute(name);
   for (const el of doc.querySelectorAll('[data-quotelens-hidden]')) el.removeAttribute('data-quotelens-hidden');
   for (const el of doc.querySelectorAll('[data-quotelens-tip]')) el.remove();
   for (const style of doc.querySelectorAll('style')) if (style.textContent?.startsWith(styleSignature)) style.remove();
-  const registry = (win as unknown as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
-  if (registry && typeof registry.keys === 'function')
-    for (const name of [...registry.keys()]) if (name.startsWith(prefix)) registry.delete(name);
+  // By name: Firefox does not let a content script iterate the page's registry (Xray).
+  const registry = (win as unknown as { CSS?: { highlights?: { delete(name: string): boolean } } }).CSS?.highlights;
+  for (const name of highlightNames) registry?.delete(name);
 }

@@ -13,7 +13,7 @@ import {
 } from '../../src/content/lifecycle';
 import { MAX_OWN_MEASURES, PageController } from '../../src/content/page';
 import { captureExtensionApi, contextAlive, type ExtensionApi, isExtensionApi } from '../../src/content/safe-api';
-import { HIGHLIGHT_PREFIX, STYLE_ID, stylesheetText } from '../../src/content/style';
+import { STYLE_ID, stylesheetText } from '../../src/content/style';
 import { localEngine } from './engine-link';
 import { type FakeRegistry, highlightedTexts, installHighlightApi, removeHighlightApi } from './highlight-stub';
 
@@ -165,7 +165,7 @@ describe('one instance per world; a stale one restores and yields', () => {
     expect(document.querySelector('[data-quotelens-hidden]')).not.toBeNull();
     expect(registry.size).toBeGreaterThan(0);
     // The old instance is dead: it cannot clean up. The new one sweeps.
-    sweepLeftovers(document, win, stylesheetText().slice(0, 60), HIGHLIGHT_PREFIX);
+    sweepLeftovers(document, win, stylesheetText().slice(0, 60), [...registry.keys()]);
     expect(document.querySelector('[data-quotelens-hidden]')).toBeNull();
     expect(document.getElementById(STYLE_ID)).toBeNull();
     expect(pageStyle.isConnected).toBe(true);
