@@ -360,19 +360,21 @@ export class PageController {
   publishHooks(): boolean {
     if (this.gone) return false;
     const html = this.doc.documentElement;
+    // Off for the site: only data-quotelens="off"; while loading, no counts yet.
+    const counts = this.status !== 'off' && this.status !== 'loading';
     const want: [string, string | null][] = [
       [HOOK, this.status],
       [
         HOOK_QUOTES,
-        this.status === 'loading'
-          ? null
-          : String((this.status === 'ready' && this.toggles.highlight && this.analysis?.report.quotes.length) || 0),
+        counts
+          ? String((this.status === 'ready' && this.toggles.highlight && this.analysis?.report.quotes.length) || 0)
+          : null,
       ],
-      [HOOK_MS, this.status === 'loading' || !this.enabled ? null : String(Math.round(this.ms * 10) / 10)],
+      [HOOK_MS, counts ? String(Math.round(this.ms * 10) / 10) : null],
     ];
     let wrong = false;
     for (const [name, value] of want) {
-      if (html.getAttribute(name) === value || (value === null && this.status === 'off')) continue;
+      if (html.getAttribute(name) === value) continue;
       wrong = true;
       if (value === null) html.removeAttribute(name);
       else html.setAttribute(name, value);
