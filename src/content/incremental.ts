@@ -36,6 +36,24 @@ export function changedTargets(
   return list.filter((t) => !list.some((o) => o !== t && o.contains(t)));
 }
 
+/**
+ * Where to look for late clutter: each added element, or their parent when several siblings arrived
+ * together (a ticker, an infinite list): one look at the parent instead of one per child. Never a
+ * parent that holds the article root (that would be the whole page again).
+ */
+export function clutterScopes(added: readonly Node[], root: Element): Element[] {
+  const els = added.filter((n): n is Element => n.nodeType === 1 && n.isConnected);
+  const siblings = new Map<Element, number>();
+  for (const el of els) if (el.parentElement) siblings.set(el.parentElement, (siblings.get(el.parentElement) ?? 0) + 1);
+  const scopes = new Set<Element>();
+  for (const el of els) {
+    const parent = el.parentElement;
+    scopes.add(parent && siblings.get(parent)! > 1 && !parent.contains(root) ? parent : el);
+  }
+  const list = [...scopes];
+  return list.filter((t) => !list.some((o) => o !== t && o.contains(t)));
+}
+
 /** Up to CONTEXT_BLOCKS live blocks that come before `first` in the document, in document order. */
 export function contextBefore(blocks: readonly TextBlock[], first: Element, skip: ReadonlySet<TextBlock>): TextBlock[] {
   const found: TextBlock[] = [];

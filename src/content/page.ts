@@ -10,7 +10,15 @@ import type { Quote, TextBlock } from '../core/types';
 import type { AnalyzeReply, AnalyzeRequest, PageState, PageStatus, Toggles } from '../shared/messages';
 import { colourIndex, type Palette } from '../shared/palette';
 import { Highlighter, type QuoteRange } from './highlight';
-import { changedTargets, contextBefore, mergeReply, pruneQuotes, REPLACED_SHARE, requestBlocks } from './incremental';
+import {
+  changedTargets,
+  clutterScopes,
+  contextBefore,
+  mergeReply,
+  pruneQuotes,
+  REPLACED_SHARE,
+  requestBlocks,
+} from './incremental';
 import { STYLE_ID, stylesheetText } from './style';
 import { QuoteTips } from './tips';
 
@@ -241,9 +249,7 @@ export class PageController {
     const generation = this.generation;
     let pending: Promise<AnalyzeReply> | AnalyzeReply | null = null;
     this.timed(() => {
-      const clutter = added.flatMap((n) =>
-        n.nodeType === 1 && n.isConnected ? findClutterIn(n as Element, root, this.clutterOptions) : [],
-      );
+      const clutter = clutterScopes(added, root).flatMap((el) => findClutterIn(el, root, this.clutterOptions));
       this.addClutter(analysis, clutter);
       if (removed && this.pruneStale()) this.repaint();
       const hidden = new Set(analysis.clutter.map((c) => c.element));

@@ -95,7 +95,7 @@ function Body({ view, connector, update }: BodyProps) {
     return (
       <div class="empty">
         <p>{t('notAnalysed')}</p>
-        <button type="button" data-action="reload-tab" onClick={() => void connector.reloadTab()}>
+        <button type="button" class="secondary" data-action="reload-tab" onClick={() => void connector.reloadTab()}>
           {t('reloadTab')}
         </button>
       </div>

@@ -6,12 +6,13 @@
 // enabled again; Firefox: removed and installed again).
 // Timing is read in the page itself (performance.now at insertion → first frame check that sees it
 // handled, polled every 20 ms), so the driver's round trips do not count.
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser, LaunchOptions, TestPage } from './helpers/driver';
 import { waitUntil } from './helpers/driver';
 import { type StaticServer, serveFiles } from './helpers/server';
-import { HOSTILE_FILE, REPO_ROOT } from './suite';
+import { HOSTILE_FILE, REPO_ROOT, SCREENSHOTS } from './suite';
 
 export const LIVING_PATH = '/living-article.html';
 export const LIVING_FILE = resolve(REPO_ROOT, 'tests/fixtures-e2e/living-article.html');
@@ -38,6 +39,11 @@ export interface LivingOptions {
   bringBack(browser: ExtensionBrowser): Promise<void>;
   /** Opens the popup for a tab whose content script may be gone, by the tab id read earlier. */
   openPopupFor?(browser: ExtensionBrowser, tabId: number): Promise<TestPage>;
+}
+
+function shot(what: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return resolve(SCREENSHOTS, `${what}.png`);
 }
 
 // ---- In the page ----
@@ -350,6 +356,8 @@ export function livingSuite(options: LivingOptions): void {
           'the popup to load',
         );
         expect(state).toBe('not-analysed');
+        await again.setViewport(400, 300);
+        await again.screenshot(shot(`${name}-popup-reload`));
         expect(await again.evaluate(() => document.querySelector('[data-action="reload-tab"]')?.textContent)).toBe(
           'Reload this tab',
         );

@@ -3,6 +3,7 @@
 // the takeover event), the guard that restores what a page takes away (stylesheet, highlights,
 // hooks), exact restoration when the extension is gone, and our User Timing entries bounded.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clutterScopes } from '../../src/content/incremental';
 import {
   claimWorld,
   GUARD_MS,
@@ -175,6 +176,21 @@ describe('one instance per world; a stale one restores and yields', () => {
       before.replace('</head>', '<style>p { color: navy }</style></head>'),
     );
     void page;
+  });
+});
+
+describe('late clutter is looked for once per burst', () => {
+  it('siblings added together are one scope (their parent); a lone element is its own; never a parent of the article', () => {
+    load();
+    const root = document.querySelector('article')!;
+    const ticker = document.createElement('div');
+    document.body.prepend(ticker);
+    const items = [1, 2, 3].map(() => ticker.appendChild(document.createElement('span')));
+    const lone = document.createElement('aside');
+    document.body.append(lone);
+    const inBody = [document.createElement('div'), document.createElement('div')];
+    for (const el of inBody) document.body.append(el);
+    expect(clutterScopes([...items, lone, ...inBody], root)).toEqual([ticker, lone, ...inBody]);
   });
 });
 

@@ -198,7 +198,12 @@ describe('licences', () => {
   });
 
   it(`${THIRD_PARTY_FILE} is current: every bundled package at its installed version (npm run third-party)`, () => {
-    expect(bundledPackages().map((p) => p.name)).toEqual(['@mozilla/readability', 'idb', 'preact', 'webextension-polyfill']);
+    expect(bundledPackages().map((p) => p.name)).toEqual([
+      '@mozilla/readability',
+      'idb',
+      'preact',
+      'webextension-polyfill',
+    ]);
     expect(readFileSync(THIRD_PARTY_FILE, 'utf8')).toBe(thirdPartyText());
   });
 });
