@@ -352,7 +352,11 @@ export function livingSuite(options: LivingOptions): void {
         // Chromium injects nothing into open tabs: the popup says so and reloads the tab.
         const again = await options.openPopupFor!(browser, tabId);
         const state = await waitUntil(
-          () => again.evaluate(() => document.querySelector('main')?.getAttribute('data-popup-state') ?? null),
+          () =>
+            again.evaluate(() => {
+              const state = document.querySelector('main')?.getAttribute('data-popup-state');
+              return state && state !== 'loading' ? state : null;
+            }),
           'the popup to load',
         );
         expect(state).toBe('not-analysed');
