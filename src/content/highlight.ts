@@ -11,9 +11,18 @@ export interface QuoteRange {
   colour: number | null;
 }
 
+interface HighlightLike {
+  add(range: Range): void;
+  readonly size: number;
+}
+
 interface HighlightApi {
-  registry: { set(name: string, value: object): void; delete(name: string): boolean };
-  Highlight: new (...ranges: Range[]) => object;
+  registry: {
+    set(name: string, value: HighlightLike): void;
+    get(name: string): HighlightLike | undefined;
+    delete(name: string): boolean;
+  };
+  Highlight: new (...ranges: Range[]) => HighlightLike;
 }
 
 function highlightApi(win: Window): HighlightApi | null {
@@ -27,7 +36,8 @@ function highlightApi(win: Window): HighlightApi | null {
 }
 
 export class Highlighter {
-  private names = new Set<string>();
+  /** What we registered, by name: the page may clear or replace the registry's entries. */
+  private groups = new Map<string, HighlightLike>();
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly api: HighlightApi | null;
 
@@ -42,19 +52,41 @@ export class Highlighter {
 
   apply(quotes: QuoteRange[]): void {
     this.clear();
+    this.add(quotes);
+  }
+
+  /** Adds quotes to what is painted (late quotes of a live page), one group per colour. */
+  add(quotes: QuoteRange[]): void {
     const api = this.api;
     if (!api) return;
-    const groups = new Map<string, Range[]>();
     for (const q of quotes) {
       const name = q.colour === null ? HIGHLIGHT_NONE : `${HIGHLIGHT_PREFIX}${q.colour}`;
-      const list = groups.get(name) ?? [];
-      list.push(q.range);
-      groups.set(name, list);
+      let group = this.groups.get(name);
+      if (!group) {
+        group = new api.Highlight();
+        this.groups.set(name, group);
+        api.registry.set(name, group);
+      }
+      group.add(q.range);
     }
-    for (const [name, ranges] of groups) {
-      api.registry.set(name, new api.Highlight(...ranges));
-      this.names.add(name);
+  }
+
+  /**
+   * Registers again any group the page removed or replaced (CSS.highlights.clear(), delete, set):
+   * what the popup reports is then what is painted. True when something had to be restored.
+   */
+  verify(): boolean {
+    const api = this.api;
+    if (!api) return false;
+    let restored = false;
+    for (const [name, group] of this.groups) {
+      const now = api.registry.get(name);
+      // Firefox hands the content script a wrapper of the registry's entry: compare sizes as well.
+      if (now === group || (now !== undefined && now.size === group.size)) continue;
+      api.registry.set(name, group);
+      restored = true;
     }
+    return restored;
   }
 
   /** Briefly marks one quote (after the popup scrolled to it). */
@@ -63,13 +95,22 @@ export class Highlighter {
     clearTimeout(this.flashTimer);
     if (!api) return;
     api.registry.set(HIGHLIGHT_FLASH, new api.Highlight(range));
-    this.names.add(HIGHLIGHT_FLASH);
     this.flashTimer = setTimeout(() => api.registry.delete(HIGHLIGHT_FLASH), 1600);
   }
 
   clear(): void {
     clearTimeout(this.flashTimer);
-    if (this.api) for (const name of this.names) this.api.registry.delete(name);
-    this.names.clear();
+    if (this.api) {
+      for (const name of this.groups.keys()) this.api.registry.delete(name);
+      this.api.registry.delete(HIGHLIGHT_FLASH);
+    }
+    this.groups.clear();
+  }
+
+  /** Ranges painted right now (ours, as registered). */
+  get painted(): number {
+    let n = 0;
+    for (const group of this.groups.values()) n += group.size;
+    return n;
   }
 }

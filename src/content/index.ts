@@ -1,16 +1,19 @@
 // Content script: reads settings, reads the page with the core (detect, declutter, text blocks),
 // asks the background's engine for quotes and speakers, applies the result, serves the popup's
 // calls. A thin adapter: all understanding of the page lives in src/core.
-import { findClutterIn } from '../core/clutter';
 import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messages';
+import { SPEAKER_COLOURS } from '../shared/palette';
 import { callBackground, type RetryOptions, serve, withRetry } from '../shared/rpc';
 import { isOwnExtensionSender } from '../shared/senders';
 import { isSiteEnabled, isSiteForced } from '../shared/settings';
 import { loadSettings } from '../shared/storage';
 import { Corrector } from './corrections';
-import { localStorageArea, runtime, syncStorage } from './ext-lite';
-import { observePage } from './observer';
-import { type EngineLink, PageController } from './page';
+import { api, localStorageArea, runtime, syncStorage } from './ext-lite';
+import { announceStart, claimWorld, type Instance, releaseWorld, sweepLeftovers, watchLifecycle } from './lifecycle';
+import { observePage, type PageWatch } from './observer';
+import { type EngineLink, HTML_HOOKS, PageController } from './page';
+import { contextAlive } from './safe-api';
+import { HIGHLIGHT_FLASH, HIGHLIGHT_NONE, HIGHLIGHT_PREFIX, stylesheetText } from './style';
 
 /**
  * The engine's request: a woken Chrome service worker answers in 120–200 ms (BROWSERS.md), a large
@@ -18,46 +21,93 @@ import { type EngineLink, PageController } from './page';
  * message lost while the background stops fails at once and is sent again after a short pause.
  */
 const ENGINE_RETRY: RetryOptions = { attempts: 3, timeoutMs: 4000, pauseMs: 50 };
+/** The start of our stylesheet's text: how a stale instance's copy is recognised. */
+const STYLE_SIGNATURE = stylesheetText().slice(0, 60);
 
 async function start(): Promise<void> {
   const doc = document;
-  // One instance per page, even if the script is injected twice (reload of the extension).
-  if (doc.documentElement.hasAttribute('data-quotelens')) return;
-  doc.documentElement.setAttribute('data-quotelens', 'loading');
   const lifetime = new AbortController();
+  let page: PageController | null = null;
+  const me: Instance = {
+    token: crypto.randomUUID(),
+    alive: () => contextAlive(api),
+    stop: () => {
+      page?.restore();
+      lifetime.abort();
+      releaseWorld(me);
+    },
+  };
+  // One instance per world; a stale one restores the page first. Never decided by a page attribute.
+  if (!claimWorld(me)) return;
+  announceStart(doc);
+  sweepLeftovers(doc, window, STYLE_SIGNATURE, [
+    ...SPEAKER_COLOURS.map((_, i) => `${HIGHLIGHT_PREFIX}${i}`),
+    HIGHLIGHT_NONE,
+    HIGHLIGHT_FLASH,
+  ]);
+  doc.documentElement.setAttribute('data-quotelens', 'loading');
   const extensionOrigin = runtime.getURL('');
 
   const settings = await loadSettings(syncStorage);
+  if (lifetime.signal.aborted) return;
   const toggles: Toggles = { declutter: settings.declutter, highlight: settings.highlight, focus: settings.focus };
   const engine: EngineLink = (request) =>
-    withRetry(() => callBackground(runtime, 'analyzeBlocks', request), ENGINE_RETRY);
-  const page = new PageController(doc, window, toggles, settings.hideComments, settings.palette, engine);
-  page.force = isSiteForced(settings, location.hostname);
+    withRetry(() => callBackground(runtime, 'analyzeBlocks', request), ENGINE_RETRY).catch((err: unknown) => {
+      lifecycle.check();
+      throw err;
+    });
+  const current = new PageController(doc, window, toggles, settings.hideComments, settings.palette, engine);
+  page = current;
+  current.force = isSiteForced(settings, location.hostname);
   // Hand corrections: stored by the background (only under the popup's grant for this tab).
   const corrector = new Corrector(doc, window, (request) => callBackground(runtime, 'addCorrection', request));
-  corrector.page = page;
-  page.corrections = corrector;
+  corrector.page = current;
+  current.corrections = corrector;
+  lifetime.signal.addEventListener('abort', () => corrector.clear(true), { once: true });
   await corrector.load(localStorageArea, location.hostname).catch(() => undefined);
+  if (lifetime.signal.aborted) return;
+  const lifecycle = watchLifecycle(
+    window,
+    {
+      alive: me.alive,
+      onGone: me.stop,
+      onTick: () => {
+        watch?.flushNow();
+        current.guard();
+      },
+    },
+    lifetime.signal,
+  );
 
   // Observers live as long as Quotelens is on for this page; turning it off aborts them.
   let watching: AbortController | null = null;
-  const watch = (on: boolean) => {
+  let watch: PageWatch | null = null;
+  lifetime.signal.addEventListener('abort', () => watching?.abort(), { once: true });
+  const watchPage = (on: boolean) => {
     watching?.abort();
     watching = null;
-    if (!on || !page.isActive) return;
+    watch = null;
+    // A page that is not an article is watched too: an SPA may navigate from it to one.
+    if (!on || !current.isWatchable || lifetime.signal.aborted) return;
     watching = new AbortController();
-    lifetime.signal.addEventListener('abort', () => watching?.abort(), { once: true });
-    observePage(
+    watch = observePage(
       doc,
       window,
       {
-        articleRoot: () => page.articleRoot,
-        onAdded: (subtrees) =>
-          page.addClutter(subtrees.flatMap((el) => findClutterIn(el, page.articleRoot, page.clutterOptions))),
-        onReanalyse: () => void page.reanalyse().then(report),
-        onBatchCost: (ms) => page.measure('observe', performance.now() - ms, performance.now()),
+        isOwn: (node) => current.isOwn(node),
+        onBatch: (added, removed) => {
+          if (!lifecycle.check()) return;
+          current.guard();
+          if (added.length > 0 || removed) void current.update(added, removed).then(report);
+        },
+        onReanalyse: () => {
+          if (lifecycle.check()) void current.reanalyse().then(report);
+        },
+        onHookWritten: () => current.publishHooks(),
+        onBatchCost: (ms) => current.measure('observe', performance.now() - ms, performance.now()),
       },
       watching.signal,
+      HTML_HOOKS,
     );
   };
 
@@ -65,37 +115,40 @@ async function start(): Promise<void> {
     runtime,
     CONTENT_METHODS,
     {
-      getState: () => page.state(),
+      getState: () => {
+        current.guard();
+        return current.state();
+      },
       setToggles: async (_s, t) => {
-        await page.setToggles(t);
-        return page.state();
+        await current.setToggles(t);
+        return current.state();
       },
       showHidden: (_s, show) => {
-        page.showHidden(show);
-        return page.state();
+        current.showHidden(show);
+        return current.state();
       },
-      scrollToQuote: (_s, id) => page.scrollToQuote(id),
+      scrollToQuote: (_s, id) => current.scrollToQuote(id),
       setEnabled: async (_s, enabled) => {
         if (!enabled) corrector.clear(true);
-        await page.setEnabled(enabled);
-        watch(enabled);
+        await current.setEnabled(enabled);
+        watchPage(enabled);
         void report();
-        return page.state();
+        return current.state();
       },
       startPicker: () => {
-        if (page.isActive) corrector.startPicker();
-        return page.state();
+        if (current.isActive) corrector.startPicker();
+        return current.state();
       },
       runAnyway: async () => {
-        await page.runAnyway();
-        watch(true);
+        await current.runAnyway();
+        watchPage(true);
         void report();
-        return page.state();
+        return current.state();
       },
       correctionsChanged: async () => {
         await corrector.load(localStorageArea, location.hostname);
-        await page.reanalyse();
-        return page.state();
+        await current.reanalyse();
+        return current.state();
       },
     },
     // Only the extension's own pages and background talk to us.
@@ -103,16 +156,17 @@ async function start(): Promise<void> {
   );
 
   function report() {
-    const { report: analysed, status } = page.state();
-    return callBackground(runtime, 'pageAnalyzed', { quotes: analysed?.quotes.length ?? 0, status }).catch(
-      () => undefined,
-    );
+    if (lifetime.signal.aborted) return Promise.resolve(undefined);
+    const { report: analysed, status } = current.state();
+    return callBackground(runtime, 'pageAnalyzed', { quotes: analysed?.quotes.length ?? 0, status }).catch(() => {
+      lifecycle.check();
+    });
   }
   // The popup may ask while the page is still being read: it gets status 'loading' until then.
   if (isSiteEnabled(settings, location.hostname)) {
-    await page.runChunked();
-    watch(true);
-  } else page.markOff();
+    await current.runChunked();
+    watchPage(true);
+  } else current.markOff();
   void report();
 
   if (__E2E__) {
@@ -124,6 +178,8 @@ async function start(): Promise<void> {
 }
 
 void start().catch((err: unknown) => {
+  // A script whose extension went away mid-start leaves nothing behind.
+  if (!contextAlive(api)) return;
   document.documentElement.setAttribute('data-quotelens', 'error');
   console.error('Quotelens:', err);
 });

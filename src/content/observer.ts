@@ -1,110 +1,111 @@
-// Watches a page that keeps moving: late-loading ads, infinite scroll, SPA navigation. Batches
-// mutations (debounced), ignores our own changes, and goes to sleep when the page is idle.
+// Watches a page that keeps moving: late-loading ads, live blogs, infinite scroll, SPA navigation.
+// Batches mutations (debounced, with a maximum wait so a page that never stops changing is still
+// handled), ignores our own nodes, and never goes to sleep: it watches as long as Quotelens is on.
 
-/** Wait this long after the last mutation before looking (ms). */
-export const DEBOUNCE_MS = 250;
-/** Disconnect after this long without mutations; scrolling or navigation wakes it up (ms). */
-export const IDLE_MS = 60_000;
-/** A batch with more added elements than this is treated as new content: re-analyse it all. */
-export const MAX_ADDED_PER_BATCH = 200;
+/** Wait this long after the last mutation before looking (ms): a burst of insertions is one batch. */
+export const DEBOUNCE_MS = 150;
+/**
+ * Never wait longer than this after the first unhandled mutation (ms), however busy the page: late
+ * content is then handled within this plus one batch's work and the engine's answer, under 1 s.
+ */
+export const MAX_WAIT_MS = 400;
+/** Added nodes kept per batch at most; past it the batch is treated as a navigation-sized change. */
+export const MAX_ADDED_PER_BATCH = 2000;
 
 export interface ObserverHooks {
-  /** New subtrees outside the article, for late clutter. */
-  onAdded(subtrees: Element[]): void;
-  /** The article changed (new paragraphs) or the URL changed (SPA navigation). */
+  /** The nodes added since the last batch (connected or not; maybe none), and whether page nodes were removed. */
+  onBatch(added: Node[], removed: boolean): void;
+  /** The URL changed (SPA navigation), or a batch too large to handle piece by piece. */
   onReanalyse(reason: 'url' | 'article'): void;
+  /** Our own nodes: never a reason to react. */
+  isOwn(node: Node): boolean;
+  /** One of our hooks on <html> was written by someone (the page: ours match and cause no work). */
+  onHookWritten?(): void;
   /** Main-thread ms spent handling one batch (ours, not the page's). */
   onBatchCost?(ms: number): void;
-  articleRoot(): Element | null;
 }
 
-/** Our own nodes: never a reason to react. */
-function isOurs(node: Node): boolean {
-  if (node.nodeType !== 1) return false;
-  const el = node as Element;
-  return (
-    el.id === 'quotelens-style' || el.hasAttribute('data-quotelens-tip') || el.hasAttribute('data-quotelens-quote')
-  );
+export interface PageWatch {
+  /** Looks at once (a check from outside: the lifecycle tick saw the URL change). */
+  flushNow(): void;
 }
 
-export function observePage(doc: Document, win: Window, hooks: ObserverHooks, signal: AbortSignal): void {
-  let pending: Element[] = [];
-  let articleTouched = false;
+export function observePage(
+  doc: Document,
+  win: Window,
+  hooks: ObserverHooks,
+  signal: AbortSignal,
+  hookNames: string[] = [],
+): PageWatch {
+  let added: Node[] = [];
+  let removed = false;
+  let overflow = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest unhandled mutation arrived (performance.now), or null with none pending. */
+  let firstPending: number | null = null;
   let lastUrl = win.location.href;
-  let connected = false;
 
   const flush = () => {
+    clearTimeout(timer);
     timer = undefined;
+    firstPending = null;
+    if (signal.aborted) return;
     const t0 = win.performance.now();
+    const batch = added;
+    const lost = removed;
+    const tooMany = overflow;
+    added = [];
+    removed = false;
+    overflow = false;
     if (win.location.href !== lastUrl) {
       lastUrl = win.location.href;
-      pending = [];
-      articleTouched = false;
       hooks.onReanalyse('url');
-      return;
-    }
-    const added = pending;
-    const touched = articleTouched;
-    pending = [];
-    articleTouched = false;
-    if (touched || added.length > MAX_ADDED_PER_BATCH) hooks.onReanalyse('article');
-    else if (added.length > 0) hooks.onAdded(added.filter((el) => el.isConnected));
+    } else if (tooMany) hooks.onReanalyse('article');
+    else hooks.onBatch(batch, lost);
     hooks.onBatchCost?.(win.performance.now() - t0);
   };
 
+  const schedule = () => {
+    const now = win.performance.now();
+    firstPending ??= now;
+    clearTimeout(timer);
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, firstPending + MAX_WAIT_MS - now));
+    timer = setTimeout(flush, wait);
+  };
+
   const observer = new MutationObserver((records) => {
-    const root = hooks.articleRoot();
+    let relevant = false;
     for (const record of records) {
-      for (const node of Array.from(record.addedNodes)) {
-        if (node.nodeType !== 1 || isOurs(node)) continue;
-        const el = node as Element;
-        // New paragraphs inside the article (infinite scroll, live blogs) need a fresh read.
-        if (root?.contains(el) && el.textContent && el.textContent.trim().length > 40) articleTouched = true;
-        else if (pending.length <= MAX_ADDED_PER_BATCH) pending.push(el);
+      if (record.type === 'attributes') hooks.onHookWritten?.();
+      for (const node of record.addedNodes) {
+        if (hooks.isOwn(node) || (node.nodeType !== 1 && node.nodeType !== 3)) continue;
+        relevant = true;
+        if (added.length < MAX_ADDED_PER_BATCH) added.push(node);
+        else overflow = true;
+      }
+      for (const node of record.removedNodes) {
+        // Our stylesheet taken out is a reason to look (the guard puts it back), not a content change.
+        if (node.nodeType !== 1 && node.nodeType !== 3) continue;
+        relevant = true;
+        if (!hooks.isOwn(node)) removed = true;
       }
     }
-    if (pending.length === 0 && !articleTouched && win.location.href === lastUrl) return;
-    clearTimeout(timer);
-    timer = setTimeout(flush, DEBOUNCE_MS);
-    resetIdle();
+    if (relevant || win.location.href !== lastUrl) schedule();
   });
 
-  const connect = () => {
-    if (connected || signal.aborted) return;
-    observer.observe(doc.documentElement, { childList: true, subtree: true });
-    connected = true;
-    resetIdle();
-  };
-  const sleep = () => {
-    observer.disconnect();
-    connected = false;
-  };
-  function resetIdle() {
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(sleep, IDLE_MS);
-  }
-  const wake = () => {
-    if (!connected) connect();
-    if (win.location.href !== lastUrl) {
-      clearTimeout(timer);
-      timer = setTimeout(flush, DEBOUNCE_MS);
-    }
-  };
-
-  connect();
-  win.addEventListener('scroll', wake, { passive: true, signal });
-  win.addEventListener('popstate', wake, { signal });
-  win.addEventListener('hashchange', wake, { signal });
-  doc.addEventListener('click', wake, { passive: true, signal, capture: true });
+  // Our <html> hooks are in the filter: a page that writes them gets the truth written back.
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: hookNames });
   signal.addEventListener(
     'abort',
     () => {
-      sleep();
+      observer.disconnect();
       clearTimeout(timer);
-      clearTimeout(idleTimer);
     },
     { once: true },
   );
+  return {
+    flushNow: () => {
+      if (win.location.href !== lastUrl || firstPending !== null) flush();
+    },
+  };
 }

@@ -3,13 +3,23 @@
 // A run reads the page (detect, declutter, blocks: core/report.ts), sends the blocks to the engine
 // (the extension's background), hides the clutter while the engine works, and highlights the
 // quotes of its answer once it has checked that the answer still fits the page.
-import type { ClutterBlock, ClutterOptions } from '../core/clutter';
+import { type ClutterOptions, findClutterIn } from '../core/clutter';
 import { type Analysis, blockText, hiddenText, type PageRead, readPageSteps, withAttribution } from '../core/read-page';
-import { locateOffset } from '../core/text';
-import type { Quote, TextBlock } from '../core/types';
+import { collectTextBlocks, locateOffset } from '../core/text';
+import type { ClutterBlock, Quote, TextBlock } from '../core/types';
 import type { AnalyzeReply, AnalyzeRequest, PageState, PageStatus, Toggles } from '../shared/messages';
 import { colourIndex, type Palette } from '../shared/palette';
 import { Highlighter, type QuoteRange } from './highlight';
+import {
+  changedTargets,
+  clutterScopes,
+  contextBefore,
+  mergeReply,
+  pruneQuotes,
+  REPLACED_SHARE,
+  requestBlocks,
+} from './incremental';
+import { UI_ATTR } from './overlay';
 import { STYLE_ID, stylesheetText } from './style';
 import { QuoteTips } from './tips';
 
@@ -20,6 +30,10 @@ const HIDDEN_ATTR = 'data-quotelens-hidden';
 const REVEAL_ATTR = 'data-quotelens-reveal';
 /** Why a block the reader picked is hidden (report, --explain). */
 export const PICKED_REASON = 'hidden by you';
+/** The hooks on <html> that we publish: the page may write them too, and we write the truth back. */
+export const HTML_HOOKS = [HOOK, HOOK_QUOTES, HOOK_MS];
+/** Our User Timing entries in the page's buffer at most: enough for one full run (about 12), bounded over a live page's life. */
+export const MAX_OWN_MEASURES = 20;
 
 /** Where quotes and speakers are computed: the background over messages (tests: in process). */
 export type EngineLink = (request: AnalyzeRequest) => AnalyzeReply | Promise<AnalyzeReply>;
@@ -49,6 +63,20 @@ export class PageController {
   private generation = 0;
   /** The reader chose "Run anyway" on this site: treat the page as an article. */
   force = false;
+  /** Our stylesheet, by reference: a page element with its id is not it. */
+  private style: HTMLStyleElement | null = null;
+  /** Our measures now in the page's buffer, and their names (cleared together past the bound). */
+  private measures = 0;
+  private readonly measureNames = new Set<string>();
+  /** The element of each live block, for telling a changed block from new content. */
+  private blockOf = new Map<Element, TextBlock>();
+  /** Blocks read again since: their quotes are stale. */
+  private superseded = new Set<number>();
+  private nextQuote = 0;
+  /** Late content that arrived while a run was in flight: handled when it is done. */
+  private deferred: Node[] = [];
+  /** The extension is gone: the page was restored and nothing is written again. */
+  private gone = false;
 
   constructor(
     private readonly doc: Document,
@@ -113,8 +141,8 @@ export class PageController {
       const stages = readPageSteps(this.doc, {
         ...this.clutterOptions,
         url: this.win.location.href,
-        force: this.force,
         now: () => this.win.performance.now(),
+        force: this.force,
         onStage: (stage, start, end) => this.measure(stage, start, end),
       });
       let step = stages.next();
@@ -186,7 +214,13 @@ export class PageController {
       read.report.notes.push(`no quotes: the background engine gave no answer (${problem || 'none'})`);
     }
     this.status = this.analysis.report.isArticle ? 'ready' : 'skipped';
+    this.blockOf = new Map(this.analysis.blocks.map((b) => [b.element, b]));
+    this.superseded.clear();
+    this.nextQuote = this.analysis.report.quotes.length;
     this.render();
+    const late = this.deferred;
+    this.deferred = [];
+    if (late.length > 0) this.update(late, false);
   }
 
   private fail(err: unknown): void {
@@ -196,25 +230,195 @@ export class PageController {
     this.render();
   }
 
-  /** Adds late-loading clutter found by the observer: marks just the new blocks. */
-  addClutter(late: Analysis['clutter']): void {
+  private addClutter(analysis: Analysis, late: Analysis['clutter']): void {
     const found = this.corrections ? this.corrections.filter(late) : late;
+    const known = new Set(analysis.clutter.map((c) => c.element));
+    const hide = this.toggles.declutter || this.toggles.focus;
+    for (const c of found) {
+      if (known.has(c.element)) continue;
+      known.add(c.element);
+      analysis.clutter.push(c);
+      analysis.report.hidden.push({ kind: c.kind, text: hiddenText(c.element), reason: c.reason });
+      if (hide && (c.kind !== 'other' || this.toggles.focus)) {
+        c.element.setAttribute(HIDDEN_ATTR, c.kind);
+        this.hiddenEls.push(c.element);
+      }
+    }
+  }
+
+  /**
+   * Late content: classifies the clutter of the added subtrees, reads the blocks that are new or
+   * changed and sends only those to the engine. A navigation-sized change (the article replaced)
+   * reads the page again instead. Resolves when the engine's answer is painted.
+   */
+  update(added: readonly Node[], removed: boolean): Promise<void> {
+    if (!this.enabled) return Promise.resolve();
+    if (this.status === 'loading') {
+      this.deferred.push(...added);
+      return Promise.resolve();
+    }
     const analysis = this.analysis;
-    if (!analysis || found.length === 0 || this.status !== 'ready') return;
+    const root = analysis?.root;
+    if (!analysis || this.status !== 'ready' || !root) return Promise.resolve();
+    if (!root.isConnected || (removed && this.mostlyReplaced(analysis.blocks))) return this.reanalyse();
+    let sent: ReturnType<typeof requestBlocks> = [];
+    let fresh: TextBlock[] = [];
+    const generation = this.generation;
+    let pending: Promise<AnalyzeReply> | AnalyzeReply | null = null;
     this.timed(() => {
-      const known = new Set(analysis.clutter.map((c) => c.element));
-      const hide = this.toggles.declutter || this.toggles.focus;
-      for (const c of found) {
-        if (known.has(c.element)) continue;
-        known.add(c.element);
-        analysis.clutter.push(c);
-        analysis.report.hidden.push({ kind: c.kind, text: hiddenText(c.element), reason: c.reason });
-        if (hide && (c.kind !== 'other' || this.toggles.focus)) {
-          c.element.setAttribute(HIDDEN_ATTR, c.kind);
-          this.hiddenEls.push(c.element);
-        }
+      const clutter = clutterScopes(added, root).flatMap((el) => findClutterIn(el, root, this.clutterOptions));
+      this.addClutter(analysis, clutter);
+      if (removed && this.pruneStale()) this.repaint();
+      const hidden = new Set(analysis.clutter.map((c) => c.element));
+      const targets = changedTargets(added, root, this.blockOf);
+      const replaced = new Set<TextBlock>();
+      for (const t of targets) {
+        for (const [el, b] of this.blockOf) if (t === el || t.contains(el)) replaced.add(b);
+        const { blocks } = collectTextBlocks(t, { exclude: (el) => hidden.has(el) || this.isOwn(el) });
+        for (const b of blocks) fresh.push({ ...b, index: analysis.blocks.length + fresh.length });
+      }
+      for (const b of replaced) {
+        this.superseded.add(b.index);
+        this.blockOf.delete(b.element);
+      }
+      if (replaced.size > 0 && this.pruneStale()) this.repaint();
+      fresh = fresh.filter((b) => b.text.trim().length > 0);
+      if (fresh.length === 0) return;
+      analysis.blocks.push(...fresh);
+      for (const b of fresh) this.blockOf.set(b.element, b);
+      sent = requestBlocks(contextBefore(analysis.blocks, fresh[0]!.element, new Set(fresh)), fresh);
+      try {
+        pending = this.engine({ blocks: sent, lang: analysis.report.lang });
+      } catch (err) {
+        pending = Promise.reject(err);
       }
     });
+    const answer = pending as Promise<AnalyzeReply> | AnalyzeReply | null;
+    if (answer === null) return Promise.resolve();
+    return Promise.resolve(answer).then(
+      (reply) => {
+        if (generation !== this.generation || this.analysis !== analysis) return;
+        this.timed(() => {
+          const quotes = mergeReply(analysis.report, reply, sent, fresh, () => `q${this.nextQuote++}`);
+          if (quotes && quotes.length > 0) this.paintQuotes(quotes);
+        });
+      },
+      () => undefined,
+    );
+  }
+
+  /** Most of the article's blocks have left the page: a new story in the same document. */
+  private mostlyReplaced(blocks: readonly TextBlock[]): boolean {
+    const known = blocks.filter((b) => !this.superseded.has(b.index));
+    const gone = known.filter((b) => !b.element.isConnected).length;
+    return gone > 0 && gone >= known.length * REPLACED_SHARE;
+  }
+
+  /** Drops quotes whose block left the page or was read again. */
+  private pruneStale(): boolean {
+    const analysis = this.analysis;
+    if (!analysis) return false;
+    return pruneQuotes(analysis.report, (q) => {
+      const block = analysis.blocks[q.block];
+      return !block || this.superseded.has(q.block) || !block.element.isConnected;
+    });
+  }
+
+  /** Paints late quotes next to the ones already shown. */
+  private paintQuotes(quotes: Quote[]): void {
+    const built = this.buildRanges(quotes);
+    for (const [id, range] of built) this.ranges.set(id, range);
+    this.publishHooks();
+    if (!this.toggles.highlight) return;
+    this.highlighter.add(this.marks(quotes, built));
+    this.tips.start(this.highlighter.usesHighlightApi ? [...this.ranges] : []);
+  }
+
+  /** Highlights and hooks again from the report (after quotes were dropped). */
+  private repaint(): void {
+    const report = this.analysis?.report;
+    if (!report) return;
+    for (const id of [...this.ranges.keys()]) if (!report.quotes.some((q) => q.id === id)) this.ranges.delete(id);
+    if (this.toggles.highlight) this.highlighter.apply(this.marks(report.quotes, this.ranges));
+    this.publishHooks();
+  }
+
+  private marks(quotes: readonly Quote[], ranges: ReadonlyMap<string, Range>): QuoteRange[] {
+    const rank = new Map((this.analysis?.report.speakers ?? []).map((s, i) => [s.name, i]));
+    const marks: QuoteRange[] = [];
+    for (const q of quotes) {
+      const range = ranges.get(q.id);
+      if (!range) continue;
+      const r = q.speaker === null ? undefined : rank.get(q.speaker);
+      marks.push({ id: q.id, range, colour: r === undefined ? null : colourIndex(r) });
+    }
+    return marks;
+  }
+
+  /** Our own nodes (stylesheet, hover card): never page content. */
+  isOwn(node: Node): boolean {
+    // The corrections' labels and picker live in one host element of ours (overlay.ts).
+    const ownUi = node instanceof Element && node.hasAttribute(UI_ATTR);
+    return node === this.style || ownUi || this.tips.owns(node);
+  }
+
+  /**
+   * Puts back what the page took away: the stylesheet (removed, disabled) and the highlights
+   * (CSS.highlights cleared or replaced), and the hooks it overwrote. True if anything was restored.
+   */
+  guard(): boolean {
+    if (this.gone) return false;
+    let restored = this.publishHooks();
+    if (!this.enabled || this.status === 'loading') return restored;
+    const style = this.style;
+    if (style && (!style.isConnected || style.sheet?.disabled)) {
+      style.remove();
+      this.style = null;
+      this.ensureStyle();
+      restored = true;
+    }
+    if (this.status === 'ready' && this.highlighter.verify()) restored = true;
+    return restored;
+  }
+
+  /** Writes our state to the <html> hooks where the page changed them. True if one was wrong. */
+  publishHooks(): boolean {
+    if (this.gone) return false;
+    const html = this.doc.documentElement;
+    // Off for the site: only data-quotelens="off"; while loading, no counts yet.
+    const counts = this.status !== 'off' && this.status !== 'loading';
+    const want: [string, string | null][] = [
+      [HOOK, this.status],
+      [
+        HOOK_QUOTES,
+        counts
+          ? String((this.status === 'ready' && this.toggles.highlight && this.analysis?.report.quotes.length) || 0)
+          : null,
+      ],
+      [HOOK_MS, counts ? String(Math.round(this.ms * 10) / 10) : null],
+    ];
+    let wrong = false;
+    for (const [name, value] of want) {
+      if (html.getAttribute(name) === value) continue;
+      wrong = true;
+      if (value === null) html.removeAttribute(name);
+      else html.setAttribute(name, value);
+    }
+    return wrong;
+  }
+
+  /**
+   * The extension is gone (disabled, updated, removed): every trace goes, the <html> hook too, and
+   * nothing runs again. The page is as it was before Quotelens.
+   */
+  restore(): void {
+    this.gone = true;
+    this.generation++;
+    this.enabled = false;
+    this.status = 'off';
+    this.deferred = [];
+    this.clearAll();
+    this.clearMeasures();
   }
 
   get clutterOptions(): ClutterOptions {
@@ -232,8 +436,14 @@ export class PageController {
     return this.analysis?.root ?? null;
   }
 
+  /** Worth watching for changes: on, and read (an article, or a page an SPA may turn into one). */
+  /** On, and showing an article. */
   get isActive(): boolean {
     return this.enabled && this.status === 'ready';
+  }
+
+  get isWatchable(): boolean {
+    return this.enabled && (this.status === 'ready' || this.status === 'skipped');
   }
 
   /** Applies new toggles; a change of focus mode reads the page again (sliced), resolved when done. */
@@ -289,7 +499,10 @@ export class PageController {
       host: this.win.location.hostname,
       report: this.analysis?.report ?? null,
       toggles: this.toggles,
-      hiddenNow: this.reveal ? 0 : this.hiddenEls.length,
+      hiddenNow:
+        this.reveal || !this.style?.isConnected
+          ? 0
+          : this.hiddenEls.filter((el) => el.hasAttribute(HIDDEN_ATTR)).length,
       ms: Math.round(this.ms * 10) / 10,
       ...(this.error ? { error: this.error } : {}),
     };
@@ -303,9 +516,11 @@ export class PageController {
     for (const el of this.hiddenEls) el.removeAttribute(HIDDEN_ATTR);
     this.hiddenEls = [];
     this.ranges.clear();
+    this.blockOf.clear();
     const html = this.doc.documentElement;
     for (const attr of [HOOK, HOOK_QUOTES, HOOK_MS, REVEAL_ATTR]) html.removeAttribute(attr);
-    this.doc.getElementById(STYLE_ID)?.remove();
+    this.style?.remove();
+    this.style = null;
   }
 
   private timed(fn: () => void): void {
@@ -322,11 +537,22 @@ export class PageController {
 
   /** User Timing measures, one per stage, for the benchmark and the browser's profiler. */
   measure(stage: string, start: number, end: number, detail?: Record<string, unknown>): void {
+    // Bounded: a live page would otherwise collect ours without end (and show them to its analytics).
+    if (this.measures >= MAX_OWN_MEASURES) this.clearMeasures();
+    const name = `quotelens:${stage}`;
     try {
-      this.win.performance.measure(`quotelens:${stage}`, detail ? { start, end, detail } : { start, end });
+      this.win.performance.measure(name, detail ? { start, end, detail } : { start, end });
+      this.measures++;
+      this.measureNames.add(name);
     } catch {
       // Old engines without the options form: timings are still in the report.
     }
+  }
+
+  /** Removes our User Timing entries from the page's buffer (a PerformanceObserver saw them all). */
+  clearMeasures(): void {
+    for (const name of this.measureNames) this.win.performance.clearMeasures(name);
+    this.measures = 0;
   }
 
   /** Marks exactly the current clutter set hidden when hiding is on, and the reveal state. */
@@ -399,14 +625,7 @@ export class PageController {
     this.ranges = this.buildRanges(this.analysis.report.quotes);
     const quotes = this.analysis.report.quotes;
     if (this.toggles.highlight) {
-      const rank = new Map(this.analysis.report.speakers.map((s, i) => [s.name, i]));
-      const marks: QuoteRange[] = [];
-      for (const q of quotes) {
-        const range = this.ranges.get(q.id);
-        if (!range) continue;
-        const r = q.speaker === null ? undefined : rank.get(q.speaker);
-        marks.push({ id: q.id, range, colour: r === undefined ? null : colourIndex(r) });
-      }
+      const marks = this.marks(quotes, this.ranges);
       const t0 = this.win.performance.now();
       this.highlighter.apply(marks);
       this.measure('highlight', t0, this.win.performance.now());
@@ -440,11 +659,12 @@ export class PageController {
   }
 
   private ensureStyle(): void {
-    if (this.doc.getElementById(STYLE_ID)) return;
-    const style = this.doc.createElement('style');
+    if (this.style?.isConnected) return;
+    const style = this.style ?? this.doc.createElement('style');
     style.id = STYLE_ID;
     style.textContent = stylesheetText(this.palette);
     (this.doc.head ?? this.doc.documentElement).appendChild(style);
+    this.style = style;
   }
 
   private tipFor(id: string): string | null {

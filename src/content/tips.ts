@@ -58,6 +58,11 @@ export class QuoteTips {
     this.hide();
   }
 
+  /** The hover card is ours, not page content. */
+  owns(node: Node): boolean {
+    return node === this.tip;
+  }
+
   /** Shows the card for a quote without a pointer (after the popup scrolled to it). */
   showFor(id: string, range: Range): void {
     this.pinned = true;

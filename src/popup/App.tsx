@@ -90,7 +90,17 @@ function Body({ view, connector, update }: BodyProps) {
       </p>
     );
   if (view.kind === 'restricted') return <p class="empty">{t('restricted')}</p>;
-  if (view.kind === 'not-analysed') return <p class="empty">{t('notAnalysed')}</p>;
+  // Opened before Quotelens was installed, enabled or updated: Chromium cannot bring the tab back
+  // without the scripting permission, so the reader reloads it with one click.
+  if (view.kind === 'not-analysed')
+    return (
+      <div class="empty">
+        <p>{t('notAnalysed')}</p>
+        <button type="button" class="secondary" data-action="reload-tab" onClick={() => void connector.reloadTab()}>
+          {t('reloadTab')}
+        </button>
+      </div>
+    );
   const { state, siteEnabled } = view;
   const report = state.report;
   const toggle = (key: keyof Toggles) => (on: boolean) => update(connector.setToggles({ [key]: on }));

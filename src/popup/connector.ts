@@ -23,6 +23,8 @@ export interface PopupConnector {
   /** Starts the page's "hide a block" picker (and lets the page store what the reader hides). */
   startPicker(): Promise<PageState>;
   copy(text: string): Promise<boolean>;
+  /** Reloads the page's tab (a tab opened before install or enable has no content script). */
+  reloadTab(): Promise<void>;
 }
 
 export const EMPTY_REPORT: PageReport = {
@@ -97,6 +99,9 @@ export function mockConnector(view: TabView, settings: Settings = DEFAULT_SETTIN
     copy: async (text) => {
       calls.push(`copy ${text.length}`);
       return true;
+    },
+    reloadTab: async () => {
+      calls.push('reloadTab');
     },
   };
   return connector;

@@ -30,8 +30,10 @@ export function realConnector(): PopupConnector {
         ]);
         return { kind: 'page', state, siteEnabled: isSiteEnabled(settings, state.host) };
       } catch {
-        // No content script answered: a page opened before install, or one we may not run on.
-        return tab.url ? { kind: 'not-analysed' } : { kind: 'restricted' };
+        // No content script answered: a tab opened before Quotelens was installed, enabled or
+        // updated (Chromium injects nothing into open tabs). Without the tabs permission the URL
+        // is unknown, so a browser page looks the same: reloading that one is harmless.
+        return { kind: 'not-analysed' };
       }
     },
     setToggles: (toggles) => callTab(tabs, tabId, 'setToggles', toggles),
@@ -52,6 +54,10 @@ export function realConnector(): PopupConnector {
     async runAnyway(host) {
       await callBackground(runtime, 'setSiteForced', host, true);
       return callTab(tabs, tabId, 'runAnyway').catch(() => null);
+    },
+    // tabs.reload(tabId) needs no permission; the popup closes with the page it belongs to.
+    async reloadTab() {
+      if (tabId >= 0) await browser.tabs.reload(tabId);
     },
     async copy(text) {
       try {

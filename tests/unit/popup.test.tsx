@@ -75,6 +75,14 @@ describe('popup', () => {
     expect(cards[0]?.textContent).toContain('Also called: Ortiz, she');
   });
 
+  it('a tab with no content script (opened before install or enable) offers to reload it', async () => {
+    const connector = await mount({ kind: 'not-analysed' });
+    const button = host.querySelector<HTMLButtonElement>('button[data-action="reload-tab"]')!;
+    expect(button.textContent).toBe('Reload this tab');
+    await act(async () => button.click());
+    expect(connector.calls).toEqual(['reloadTab']);
+  });
+
   it('clicking a quote asks the page to scroll to it', async () => {
     const connector = await mount(richView);
     const button = host.querySelector<HTMLButtonElement>('button.quote[data-quote-id="q2"]')!;
