@@ -8,13 +8,17 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtml } from '../src/cli/analyze';
 import { findQuotes } from '../src/core/quotes';
-import { attributeSpeakers } from '../src/core/speakers';
+import { type AttributeOptions, attributeSpeakers } from '../src/core/speakers';
+import type { AttributionFacts } from '../src/core/model/features';
 import { collectTextBlocks } from '../src/core/text';
 import type { Speaker } from '../src/core/types';
 import { sharedPath } from '../tests/shared-data';
 import { type AttribFigures, badCards, type GoldSpeaker, goldMatches, heldOut, printFigures, Tally } from './eval-common';
 
 /** Seed of the article split of de-wikinews train.jsonl. */
+/** `--no-model`: the sieve alone, nothing withheld (to see what the model adds). */
+const NO_MODEL = process.argv.includes('--no-model');
+
 export const DEWIKI_SEED = 20;
 /** Share of articles held out from fitting. */
 export const DEWIKI_HELDOUT_SHARE = 0.2;
@@ -51,18 +55,25 @@ function paragraphs(text: string): { start: number; text: string }[] {
 }
 
 export interface DePrediction {
-  quotes: { start: number; end: number; speaker: string | null; step: string; confidence: number | null }[];
+  quotes: {
+    start: number;
+    end: number;
+    speaker: string | null;
+    step: string;
+    confidence: number | null;
+    facts: AttributionFacts | null;
+  }[];
   speakers: Speaker[];
 }
 
 /** The title as <h1>, each paragraph a <p>, through the same core as the CLI (lang "de"). */
-export function predictDe(a: DeArticle): DePrediction {
+export function predictDe(a: DeArticle, options: AttributeOptions = {}): DePrediction {
   const paras = paragraphs(a.text);
   const html = `<!doctype html><html lang="de"><head><title>${escapeHtml(a.title)}</title></head><body><h1>${escapeHtml(a.title)}</h1>${paras.map((p) => `<p>${escapeHtml(p.text)}</p>`).join('\n')}</body></html>`;
   const doc = parseHtml(html);
   const { blocks } = collectTextBlocks(doc.body);
   const spans = findQuotes(blocks);
-  const { attributions, speakers } = attributeSpeakers(blocks, spans, 'de');
+  const { attributions, speakers, facts } = attributeSpeakers(blocks, spans, 'de', options);
   return {
     quotes: spans
       .filter((s) => s.block > 0)
@@ -75,6 +86,7 @@ export function predictDe(a: DeArticle): DePrediction {
           speaker: attributions[i]!.speaker,
           step: attributions[i]!.step ?? attributions[i]!.rule,
           confidence: attributions[i]!.confidence ?? null,
+          facts: facts?.[i] ?? null,
         };
       }),
     speakers,
@@ -122,7 +134,7 @@ export function scoreDe(a: DeArticle, pred: DePrediction, t: Tally, errors: numb
 
 export function evaluateDewiki(part: 'train' | 'heldout' | 'all', errors = 0): { figures: AttribFigures; tally: Tally } {
   const t = new Tally();
-  for (const a of loadDewiki(part)) scoreDe(a, predictDe(a), t, errors);
+  for (const a of loadDewiki(part)) scoreDe(a, predictDe(a, NO_MODEL ? { model: null } : {}), t, errors);
   return { figures: t.figures(part), tally: t };
 }
 

@@ -8,7 +8,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtml } from '../src/cli/analyze';
 import { analyzePage } from '../src/core/report';
-import { attributeSpeakers } from '../src/core/speakers';
+import { type AttributeOptions, attributeSpeakers } from '../src/core/speakers';
+import type { AttributionFacts } from '../src/core/model/features';
 import type { Speaker } from '../src/core/types';
 import { sharedPath } from '../tests/shared-data';
 import {
@@ -24,6 +25,9 @@ import {
 } from './eval-common';
 
 /** Seed of the by-site split of the labelled pages (fixed so train and held-out never swap). */
+/** `--no-model`: the sieve alone, nothing withheld (to see what the model adds). */
+const NO_MODEL = process.argv.includes('--no-model');
+
 export const PAGES_SEED = 12;
 /** Share of sites held out from fitting. */
 export const PAGES_HELDOUT_SHARE = 0.5;
@@ -68,24 +72,32 @@ export function loadPages(): PageCase[] {
 
 /** What the pipeline gives for one page: each quote's text, speaker and sieve step, and the cards. */
 export interface PagePrediction {
-  quotes: { text: string; speaker: string | null; step: string; confidence: number | null }[];
+  quotes: {
+    text: string;
+    speaker: string | null;
+    step: string;
+    confidence: number | null;
+    facts: AttributionFacts | null;
+  }[];
   speakers: Speaker[];
 }
 
-export function predictPage(p: PageCase): PagePrediction {
+export function predictPage(p: PageCase, options: AttributeOptions = {}): PagePrediction {
   const doc = parseHtml(p.html, p.gold.url);
   const a = analyzePage(doc, { url: p.gold.url });
   if (!a.report.isArticle) return { quotes: [], speakers: [] };
-  // The report has the rule; the sieve step comes from the attributions (same blocks, same spans).
-  const { attributions } = attributeSpeakers(a.blocks, a.spans, a.report.lang);
+  // The report's attribution again on the same blocks and spans (identical with the default options),
+  // for the sieve step, the confidence and the facts the model scored.
+  const { attributions, speakers, facts } = attributeSpeakers(a.blocks, a.spans, a.report.lang, options);
   return {
-    quotes: a.report.quotes.map((q, i) => ({
-      text: q.text,
-      speaker: q.speaker,
-      step: attributions[i]?.step ?? q.rule,
-      confidence: attributions[i]?.confidence ?? null,
+    quotes: a.spans.map((s, i) => ({
+      text: s.text,
+      speaker: attributions[i]!.speaker,
+      step: attributions[i]!.step ?? attributions[i]!.rule,
+      confidence: attributions[i]!.confidence ?? null,
+      facts: facts?.[i] ?? null,
     })),
-    speakers: a.report.speakers,
+    speakers,
   };
 }
 
@@ -152,7 +164,7 @@ export function evaluatePages(part: 'train' | 'heldout' | 'all', errors = 0): { 
   const t = new Tally();
   for (const p of loadPages()) {
     if (part !== 'all' && p.part !== part) continue;
-    scorePage(p, predictPage(p), t, errors);
+    scorePage(p, predictPage(p, NO_MODEL ? { model: null } : {}), t, errors);
   }
   return { figures: t.figures(part), tally: t };
 }

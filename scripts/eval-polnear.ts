@@ -9,7 +9,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtml } from '../src/cli/analyze';
 import { findQuotes } from '../src/core/quotes';
-import { attributeSpeakers } from '../src/core/speakers';
+import { type AttributeOptions, attributeSpeakers } from '../src/core/speakers';
+import type { AttributionFacts } from '../src/core/model/features';
 import { collectTextBlocks } from '../src/core/text';
 import { sharedPath } from '../tests/shared-data';
 
@@ -58,6 +59,8 @@ interface Predicted {
   mention: string | null;
   step: string;
   kind: string;
+  /** What the model scored (with `keepFacts`). */
+  facts?: AttributionFacts | null;
 }
 
 export interface Figures {
@@ -104,15 +107,16 @@ function renderPage(article: Article): { html: string; offsets: number[] } {
   };
 }
 
-export function predict(article: Article): Predicted[] {
+export function predict(article: Article, options: AttributeOptions = {}): Predicted[] {
   const { html, offsets } = renderPage(article);
   const doc = parseHtml(html);
   const { blocks } = collectTextBlocks(doc.body);
   if (blocks.length !== offsets.length)
     throw new Error(`${article.id}: ${blocks.length} blocks for ${offsets.length} paragraphs`);
   const spans = findQuotes(blocks);
-  const { attributions } = attributeSpeakers(blocks, spans, 'en');
+  const { attributions, facts } = attributeSpeakers(blocks, spans, 'en', options);
   return spans.map((s, i) => ({
+    facts: facts?.[i] ?? null,
     start: offsets[s.block]! + s.start,
     end: offsets[s.block]! + s.end,
     speaker: attributions[i]!.speaker,
@@ -170,7 +174,7 @@ export function evaluate(split: string, errors = 0, dump: DumpRow[] | null = nul
   const byRule: Record<string, { quotes: number; right: number }> = {};
   const errorLines: string[] = [];
   for (const article of articles) {
-    const preds = predict(article);
+    const preds = predict(article, process.argv.includes('--no-model') ? { model: null } : {});
     for (const p of preds) {
       const hit = article.quotes.some((g) => overlap(p, g) > 0);
       predictedN++;
