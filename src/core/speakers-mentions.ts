@@ -203,14 +203,16 @@ const CJK_STOP = /^[。！？]$/;
 function markStart(text: string, start: number): number {
   let i = start - 1;
   while (i > 0 && /\s/.test(text[i]!)) i--;
+  // A doubled mark (‘‘ or '') is one mark.
+  if (i > 0 && text[i - 1] === text[i] && /['‘`]/.test(text[i]!)) i--;
   return Math.max(0, i);
 }
 
 function markEnd(text: string, end: number, close: string): number {
   if (close === '') return text.length;
   let i = end;
-  while (i < text.length && text[i] !== close) i++;
-  return Math.min(text.length, i + 1);
+  while (i < text.length && !text.startsWith(close, i)) i++;
+  return Math.min(text.length, i + close.length);
 }
 
 function isAbbreviation(w: string, lex: Lex): boolean {

@@ -7,6 +7,7 @@ import { DETECT_SAMPLE_CHARS, detectLanguage } from './entities/lang';
 import { lexiconFor } from './lexicon';
 import { type AttributionFacts, baseStep, featureVector } from './model/features';
 import { confidence, MODEL, type Model } from './model/scorer';
+import type { StepTag } from './speakers-steps';
 import {
   type Entity,
   findMentions,
@@ -26,8 +27,8 @@ export interface Attribution {
   mention: string | null;
   cue: string | null;
   rule: AttributionRule;
-  /** The sieve step that fired, finer than `rule` (for --explain and the evaluation). */
-  step?: string;
+  /** The sieve step that fired, finer than `rule` (speakers-steps.ts; for --explain and the evaluation). */
+  step?: StepTag;
   /** The learned model's confidence that `speaker` is right (also kept on withheld quotes). */
   confidence?: number;
 }
@@ -114,7 +115,7 @@ interface Found {
   mention: Mention;
   cue: string;
   rule: AttributionRule;
-  step: string;
+  step: StepTag;
 }
 
 interface Doc {
@@ -855,7 +856,7 @@ export function attributeSpeakers(
   });
 
   // Continuation: split quotes, then quotes with no cue beside an attributed quote.
-  const take = (i: number, from: number, step: string) => {
+  const take = (i: number, from: number, step: StepTag) => {
     const a = attributions[from]!;
     attributions[i] = { speaker: a.speaker, mention: null, cue: null, rule: 'continuation', step };
     entityOf[i] = entityOf[from]!;

@@ -2,32 +2,10 @@
 // named, and what the quote looks like. The learned scorer (scorer.ts) turns them into a confidence.
 // Pure: plain values in, a number array out, in the order of FEATURES.
 import { type EntityKind, entityKind } from '../entities';
+import { parseStep, STEPS, type Step } from '../speakers-steps';
 
-/** Sieve steps with a weight of their own; any other step counts as `step:other`. */
-export const STEP_FEATURES = [
-  'right:X-said',
-  'right:said-X',
-  'right:X-…-said',
-  'right:dash-X',
-  'right:according-to',
-  'right:said-pronoun',
-  'left:X-said',
-  'left:said-X',
-  'left:X-…-saying',
-  'left:according-to',
-  'left:subject',
-  'left:subject-said',
-  'left:subject-colon',
-  'left:X-colon',
-  'left:reporter-that',
-  'heading:X-colon',
-  'heading:X-verb',
-  'continues',
-  'continuation:same-block',
-  'continuation:next-in-block',
-  'continuation:prev-block',
-  'subject:same-block',
-] as const;
+/** Sieve steps with a weight of their own: every step of the sieve but `none`. */
+export const STEP_FEATURES: readonly Step[] = STEPS.map((s) => s.name).filter((n) => n !== 'none');
 
 /** What the scorer is told about one attribution. */
 export interface AttributionFacts {
@@ -93,7 +71,7 @@ const SHORT_QUOTE_WORDS = 3;
 
 /** The base step a composite step names ("closing:right:X-said" → "right:X-said"). */
 export function baseStep(step: string): string {
-  return step.replace(/^(?:closing|intro-prev|intro):/, '').replace(/:unresolved$/, '');
+  return parseStep(step)?.step ?? step;
 }
 
 export function featureVector(f: AttributionFacts): number[] {
