@@ -40,6 +40,7 @@ function polnearExamples(split: string): Example[] {
   for (const line of lines) {
     if (line.trim() === '') continue;
     const a = JSON.parse(line) as Article;
+    if (a.quotes.length === 0) continue; // not annotated (see eval-polnear): no labels to learn from
     for (const p of predict(a, { model: null, keepFacts: true })) {
       if (!p.facts) continue;
       const ov = (g: { start: number; end: number }) => Math.max(0, Math.min(p.end, g.end) - Math.max(p.start, g.start));

@@ -915,7 +915,10 @@ export function attributeSpeakers(
   facts.forEach((f, i) => {
     if (!f) return;
     const c = model ? confidence(featureVector(f), model) : 1;
-    const gated = foreign && (!UNAMBIGUOUS_STEPS.has(baseStep(f.step)) || entityKind(f.speaker, lang) !== 'person');
+    const kind = f.speakerType === 'descriptive' ? 'unknown' : entityKind(f.speaker, lang);
+    // A common word is nobody, whichever step reached it; in a language without word lists, only a
+    // known person named by an unambiguous cue speaks.
+    const gated = kind === 'common' || (foreign && (!UNAMBIGUOUS_STEPS.has(baseStep(f.step)) || kind !== 'person'));
     if (gated || (model !== null && c < model.threshold)) {
       attributions[i] = { ...NONE, mention: attributions[i]!.mention, cue: attributions[i]!.cue, step: `${attributions[i]!.step}:withheld`, confidence: c };
       entityOf[i] = null;
