@@ -1,5 +1,6 @@
-// Gzip sizes of what the browser loads: the content script (one IIFE) and the popup (its HTML's
-// scripts and stylesheets plus every chunk they import statically).
+// Gzip sizes of what the browser loads: the content script (one IIFE), the popup (its HTML's
+// scripts and stylesheets plus every chunk they import statically) and the background with its
+// engine (the manifest's service worker or background scripts plus every chunk they import).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -12,7 +13,14 @@ export interface FileSize {
 
 export interface BundleSizes {
   contentScript: FileSize;
-  popup: { files: FileSize[]; bytes: number; gzip: number };
+  popup: FileGroup;
+  background: FileGroup;
+}
+
+export interface FileGroup {
+  files: FileSize[];
+  bytes: number;
+  gzip: number;
 }
 
 function sizeOf(root: string, file: string): FileSize {
@@ -24,8 +32,16 @@ function sizeOf(root: string, file: string): FileSize {
 export function pageAssets(root: string, htmlPath: string): string[] {
   const html = readFileSync(join(root, htmlPath), 'utf8');
   const refs = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+  return withImports(
+    root,
+    refs.map((r) => (r.startsWith('/') ? r.slice(1) : join(dirname(htmlPath), r))),
+  );
+}
+
+/** The files and every chunk they import (static and dynamic), each once. */
+function withImports(root: string, entries: string[]): string[] {
   const seen = new Set<string>();
-  const queue = refs.map((r) => (r.startsWith('/') ? r.slice(1) : join(dirname(htmlPath), r)));
+  const queue = [...entries];
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (seen.has(file) || !existsSync(join(root, file))) continue;
@@ -41,15 +57,25 @@ export function pageAssets(root: string, htmlPath: string): string[] {
   return [...seen];
 }
 
+/** The background's files: the manifest's service worker (Chrome) or scripts (Firefox) and their imports. */
+export function backgroundAssets(root: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as {
+    background?: { service_worker?: string; scripts?: string[] };
+  };
+  const bg = manifest.background ?? {};
+  return withImports(root, bg.service_worker ? [bg.service_worker] : (bg.scripts ?? []));
+}
+
+function group(root: string, files: string[]): FileGroup {
+  const sizes = files.map((f) => sizeOf(root, f));
+  return { files: sizes, bytes: sizes.reduce((s, f) => s + f.bytes, 0), gzip: sizes.reduce((s, f) => s + f.gzip, 0) };
+}
+
 export function bundleSizes(distDir: string): BundleSizes {
   const root = resolve(distDir);
-  const files = pageAssets(root, 'src/popup/index.html').map((f) => sizeOf(root, f));
   return {
     contentScript: sizeOf(root, 'content.js'),
-    popup: {
-      files,
-      bytes: files.reduce((s, f) => s + f.bytes, 0),
-      gzip: files.reduce((s, f) => s + f.gzip, 0),
-    },
+    popup: group(root, pageAssets(root, 'src/popup/index.html')),
+    background: group(root, backgroundAssets(root)),
   };
 }

@@ -8,18 +8,6 @@ import { build, type Plugin } from 'vite';
 import { CONTENT_SCRIPT_OUT, outDirFor, readSourceManifest, type Target } from '../vite.config';
 
 const e2e = process.env.E2E === '1';
-const LEXICON_INDEX = resolve('src/core/lexicon/index.ts');
-const LEXICON_LITE = resolve('src/content/lexicon-lite.ts');
-
-/** The content bundle gets English word lists only; de/fr come from the background when needed. */
-const contentLexicon: Plugin = {
-  name: 'quotelens-content-lexicon',
-  enforce: 'pre',
-  async resolveId(source, importer) {
-    const resolved = await this.resolve(source, importer, { skipSelf: true });
-    return resolved?.id === LEXICON_INDEX ? LEXICON_LITE : null;
-  },
-};
 /**
  * Readability-readerable.js is CommonJS (`module.exports = …`): bundled as is, it brings the CJS
  * interop helpers (~300 B gzip) into the content script. Its one export becomes an ES export here.
@@ -46,7 +34,7 @@ for (const target of targets) {
     configFile: false,
     logLevel: 'warn',
     define: { __E2E__: JSON.stringify(e2e) },
-    plugins: [contentLexicon, readerableAsEsm],
+    plugins: [readerableAsEsm],
     build: {
       outDir,
       emptyOutDir: false,

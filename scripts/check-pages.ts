@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHtml } from '../src/cli/analyze';
+import { parseHtml } from '../src/cli/parse-html';
 import { analyzePage, visibleTextOf } from '../src/core/report';
 import { collectTextBlocks, normalizeSpace } from '../src/core/text';
 import type { Mode } from '../src/core/types';

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtml } from '../src/cli/analyze';
-import { analyzePage } from '../src/core/report';
+import { findQuotes } from '../src/core/quotes';
+import { readPage } from '../src/core/read-page';
 import { type AttributeOptions, attributeSpeakers } from '../src/core/speakers';
 import type { AttributionFacts } from '../src/core/model/features';
 import type { Speaker } from '../src/core/types';
@@ -84,13 +85,14 @@ export interface PagePrediction {
 
 export function predictPage(p: PageCase, options: AttributeOptions = {}): PagePrediction {
   const doc = parseHtml(p.html, p.gold.url);
-  const a = analyzePage(doc, { url: p.gold.url });
+  const a = readPage(doc, { url: p.gold.url });
   if (!a.report.isArticle) return { quotes: [], speakers: [] };
-  // The report's attribution again on the same blocks and spans (identical with the default options),
-  // for the sieve step, the confidence and the facts the model scored.
-  const { attributions, speakers, facts } = attributeSpeakers(a.blocks, a.spans, a.report.lang, options);
+  // What the engine does (core/engine.ts attributeBlocks), kept apart for the sieve step, the
+  // confidence and the facts the model scored.
+  const spans = findQuotes(a.blocks);
+  const { attributions, speakers, facts } = attributeSpeakers(a.blocks, spans, a.report.lang, options);
   return {
-    quotes: a.spans.map((s, i) => ({
+    quotes: spans.map((s, i) => ({
       text: s.text,
       speaker: attributions[i]!.speaker,
       step: attributions[i]!.step ?? attributions[i]!.rule,

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHtml } from '../src/cli/analyze';
+import { parseHtml } from '../src/cli/parse-html';
 import { findQuotes } from '../src/core/quotes';
 import { type AttributeOptions, attributeSpeakers } from '../src/core/speakers';
 import type { AttributionFacts } from '../src/core/model/features';

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHtml } from '../src/cli/analyze';
+import { parseHtml } from '../src/cli/parse-html';
 import { analyzePage } from '../src/core/report';
 import { normalizeSpace } from '../src/core/text';
 import { sharedPath } from '../tests/shared-data';

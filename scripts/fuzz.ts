@@ -3,8 +3,10 @@
 // for longer: npx tsx scripts/fuzz.ts --runs 5000 --seed 42
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
+import { analyzeBlocks } from '../src/background/engine-host';
 import { PageController } from '../src/content/page';
 import { analyzePage } from '../src/core/report';
+import { checkAnalyzeRequest } from '../src/shared/analyze-request';
 
 const TAGS = [
   'div',
@@ -187,7 +189,14 @@ export const properties = {
     (page, toggles, reveal) => {
       const { win, doc } = makePage(page);
       const before = doc.documentElement.outerHTML;
-      const controller = new PageController(doc, win as unknown as globalThis.Window, toggles, false);
+      const controller = new PageController(
+        doc,
+        win as unknown as globalThis.Window,
+        toggles,
+        false,
+        'standard',
+        (request) => analyzeBlocks(checkAnalyzeRequest(request)),
+      );
       controller.run();
       controller.showHidden(reveal);
       controller.setToggles({ highlight: !toggles.highlight });

@@ -10,7 +10,7 @@
 //                       kinds and reasons, in declutter, declutter+comments and focus modes, and
 //                       findClutterIn on the body's side children) to FILE
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseHtml } from '../src/cli/analyze';
+import { parseHtml } from '../src/cli/parse-html';
 import { detectArticle } from '../src/core/article';
 import { findClutterBlocks, findClutterIn } from '../src/core/clutter';
 import { sharedPath } from '../tests/shared-data';

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHtml } from '../src/cli/analyze';
+import { parseHtml } from '../src/cli/parse-html';
 import { analyzePage } from '../src/core/report';
 import { normalizeSpace } from '../src/core/text';
 

@@ -1,12 +1,14 @@
-// Background: toolbar badge, keyboard commands, context menu, settings writes, message routing.
+// Background: the attribution engine (quotes and speakers of the blocks content scripts send),
+// toolbar badge, keyboard commands, context menu, settings writes, message routing.
 
-import { LEXICONS } from '../core/lexicon';
+import { checkAnalyzeRequest } from '../shared/analyze-request';
 import { browser, runtime, syncStorage, tabs } from '../shared/ext';
 import { BACKGROUND_METHODS, type BackgroundApi } from '../shared/messages';
 import { callTab, type MessageSender, serve } from '../shared/rpc';
 import { isExtensionPageSender } from '../shared/senders';
 import { withSite } from '../shared/settings';
 import { loadSettings, storeSettings } from '../shared/storage';
+import { analyzeBlocks } from './engine-host';
 
 const POPUP_PATH = 'src/popup/index.html';
 const MENU_SITE = 'quotelens-toggle-site';
@@ -30,7 +32,8 @@ serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#5b3cc4' });
   },
   getSettings: () => loadSettings(syncStorage),
-  getLexicon: (_sender, lang) => (Object.hasOwn(LEXICONS, lang) ? LEXICONS[lang] : null),
+  // Any content script may ask: the request is untrusted and checked (sizes capped) before use.
+  analyzeBlocks: (_sender, request) => analyzeBlocks(checkAnalyzeRequest(request)),
   saveSettings: (sender, settings) =>
     fromExtensionPage(sender) ? storeSettings(syncStorage, settings) : refuse('saveSettings'),
   setSiteEnabled: async (sender, host, enabled) => {

@@ -1,16 +1,22 @@
-// Content script: reads settings, runs the core on the page, applies the result, serves the
-// popup's calls. A thin adapter: all understanding of the page lives in src/core.
-import { detectLang } from '../core/article';
+// Content script: reads settings, reads the page with the core (detect, declutter, text blocks),
+// asks the background's engine for quotes and speakers, applies the result, serves the popup's
+// calls. A thin adapter: all understanding of the page lives in src/core.
 import { findClutterIn } from '../core/clutter';
 import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messages';
-import { callBackground, serve } from '../shared/rpc';
+import { callBackground, type RetryOptions, serve, withRetry } from '../shared/rpc';
 import { isOwnExtensionSender } from '../shared/senders';
 import { isSiteEnabled } from '../shared/settings';
 import { loadSettings } from '../shared/storage';
 import { runtime, syncStorage } from './ext-lite';
-import { provideLexicon } from './lexicon-lite';
 import { observePage } from './observer';
-import { PageController } from './page';
+import { type EngineLink, PageController } from './page';
+
+/**
+ * The engine's request: a woken Chrome service worker answers in 120–200 ms (BROWSERS.md), a large
+ * page takes the engine tens of ms; 4 s leaves room for a loaded machine before trying again, and a
+ * message lost while the background stops fails at once and is sent again after a short pause.
+ */
+const ENGINE_RETRY: RetryOptions = { attempts: 3, timeoutMs: 4000, pauseMs: 50 };
 
 async function start(): Promise<void> {
   const doc = document;
@@ -22,7 +28,9 @@ async function start(): Promise<void> {
 
   const settings = await loadSettings(syncStorage);
   const toggles: Toggles = { declutter: settings.declutter, highlight: settings.highlight, focus: settings.focus };
-  const page = new PageController(doc, window, toggles, settings.hideComments, settings.palette);
+  const engine: EngineLink = (request) =>
+    withRetry(() => callBackground(runtime, 'analyzeBlocks', request), ENGINE_RETRY);
+  const page = new PageController(doc, window, toggles, settings.hideComments, settings.palette, engine);
 
   // Observers live as long as Quotelens is on for this page; turning it off aborts them.
   let watching: AbortController | null = null;
@@ -39,45 +47,32 @@ async function start(): Promise<void> {
         articleRoot: () => page.articleRoot,
         onAdded: (subtrees) =>
           page.addClutter(subtrees.flatMap((el) => findClutterIn(el, page.articleRoot, page.clutterOptions))),
-        onReanalyse: () => {
-          page.reanalyse();
-          void report();
-        },
+        onReanalyse: () => void page.reanalyse().then(report),
         onBatchCost: (ms) => page.measure('observe', performance.now() - ms, performance.now()),
       },
       watching.signal,
     );
   };
 
-  const api: ContentApi = {
-    getState: () => page.state(),
-    setToggles: (t) => {
-      page.setToggles(t);
-      return page.state();
-    },
-    showHidden: (show) => {
-      page.showHidden(show);
-      return page.state();
-    },
-    scrollToQuote: (id) => page.scrollToQuote(id),
-    setEnabled: (enabled) => {
-      page.setEnabled(enabled);
-      return page.state();
-    },
-  };
   serve<ContentApi>(
     runtime,
     CONTENT_METHODS,
     {
-      getState: () => api.getState(),
-      setToggles: (_s, t) => api.setToggles(t),
-      showHidden: (_s, show) => api.showHidden(show),
-      scrollToQuote: (_s, id) => api.scrollToQuote(id),
-      setEnabled: (_s, enabled) => {
-        const state = api.setEnabled(enabled);
+      getState: () => page.state(),
+      setToggles: async (_s, t) => {
+        await page.setToggles(t);
+        return page.state();
+      },
+      showHidden: (_s, show) => {
+        page.showHidden(show);
+        return page.state();
+      },
+      scrollToQuote: (_s, id) => page.scrollToQuote(id),
+      setEnabled: async (_s, enabled) => {
+        await page.setEnabled(enabled);
         watch(enabled);
         void report();
-        return state;
+        return page.state();
       },
     },
     // Only the extension's own pages and background talk to us.
@@ -92,12 +87,6 @@ async function start(): Promise<void> {
   }
   // The popup may ask while the page is still being read: it gets status 'loading' until then.
   if (isSiteEnabled(settings, location.hostname)) {
-    const lang = detectLang(doc);
-    if (lang !== 'en') {
-      const lexicon = await callBackground(runtime, 'getLexicon', lang).catch(() => null);
-      if (!provideLexicon(lang, lexicon))
-        console.warn(`Quotelens: no word lists for "${lang}"; reading it as English.`);
-    }
     await page.runChunked();
     watch(true);
   } else page.markOff();

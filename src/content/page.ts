@@ -1,10 +1,13 @@
 // Applies a PageReport to the live page: marks clutter hidden, highlights quotes, publishes the
 // data-quotelens* hooks, and undoes all of it exactly. The only module that writes to the page.
+// A run reads the page (detect, declutter, blocks: core/report.ts), sends the blocks to the engine
+// (the extension's background), hides the clutter while the engine works, and highlights the
+// quotes of its answer once it has checked that the answer still fits the page.
 import type { ClutterOptions } from '../core/clutter';
-import { type Analysis, analyzePageSteps, hiddenText } from '../core/report';
+import { type Analysis, blockText, hiddenText, type PageRead, readPageSteps, withAttribution } from '../core/read-page';
 import { locateOffset } from '../core/text';
-import type { Quote } from '../core/types';
-import type { PageState, PageStatus, Toggles } from '../shared/messages';
+import type { Quote, TextBlock } from '../core/types';
+import type { AnalyzeReply, AnalyzeRequest, PageState, PageStatus, Toggles } from '../shared/messages';
 import { colourIndex, type Palette } from '../shared/palette';
 import { Highlighter, type QuoteRange } from './highlight';
 import { STYLE_ID, stylesheetText } from './style';
@@ -15,6 +18,9 @@ const HOOK_QUOTES = 'data-quotelens-quotes';
 const HOOK_MS = 'data-quotelens-ms';
 const HIDDEN_ATTR = 'data-quotelens-hidden';
 const REVEAL_ATTR = 'data-quotelens-reveal';
+
+/** Where quotes and speakers are computed: the background over messages (tests: in process). */
+export type EngineLink = (request: AnalyzeRequest) => AnalyzeReply | Promise<AnalyzeReply>;
 
 export class PageController {
   private analysis: Analysis | null = null;
@@ -35,19 +41,30 @@ export class PageController {
     private readonly win: Window,
     private toggles: Toggles,
     private readonly hideComments: boolean,
-    private readonly palette: Palette = 'standard',
+    private readonly palette: Palette,
+    private readonly engine: EngineLink,
   ) {
     this.highlighter = new Highlighter(win);
     this.tips = new QuoteTips(doc, win, (id) => this.tipFor(id));
   }
 
-  /** Runs the core and applies its result, all in one task (tests, toggles). */
-  run(): void {
-    ++this.generation;
-    const steps = this.steps();
+  /**
+   * Reads the page in one task and applies the result; with an engine that answers at once (tests)
+   * the whole run is done on return.
+   */
+  run(): Promise<void> {
+    const generation = ++this.generation;
+    const steps = this.readSteps();
+    let read: PageRead | null = null;
     this.timed(() => {
-      for (let step = steps.next(); !step.done; step = steps.next());
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          read = step.value;
+          break;
+        }
+      }
     });
+    return read ? this.attribute(read, generation) : Promise.resolve();
   }
 
   /**
@@ -55,25 +72,31 @@ export class PageController {
    * of ours runs much longer than its longest stage. Resolves when the page is ready or skipped.
    */
   async runChunked(): Promise<void> {
-    const steps = this.steps();
+    const steps = this.readSteps();
     const generation = ++this.generation;
     for (;;) {
+      let read: PageRead | null = null;
       let done = false;
       this.timed(() => {
-        done = steps.next().done === true;
+        const step = steps.next();
+        done = step.done === true;
+        if (step.done) read = step.value;
       });
-      if (done || generation !== this.generation) return;
+      if (done || generation !== this.generation) {
+        if (read && generation === this.generation) await this.attribute(read, generation);
+        return;
+      }
       await yieldToPage(this.win);
       // Turned off, re-run or re-analysed meanwhile: that newer run owns the page now.
       if (generation !== this.generation) return;
     }
   }
 
-  /** One run as steps: each `next()` does one stage; the last one applies the result. */
-  private *steps(): Generator<void, void> {
+  /** The page-side stages; returns null when reading failed (status 'error', rendered). */
+  private *readSteps(): Generator<void, PageRead | null> {
     this.status = 'loading';
     try {
-      const stages = analyzePageSteps(this.doc, {
+      const stages = readPageSteps(this.doc, {
         ...this.clutterOptions,
         url: this.win.location.href,
         now: () => this.win.performance.now(),
@@ -84,13 +107,77 @@ export class PageController {
         yield;
         step = stages.next();
       }
-      this.analysis = step.value;
-      this.status = this.analysis.report.isArticle ? 'ready' : 'skipped';
+      return step.value;
     } catch (err) {
-      this.analysis = null;
-      this.status = 'error';
-      this.error = (err as Error).message;
+      this.fail(err);
+      return null;
     }
+  }
+
+  /**
+   * Sends the article's blocks to the engine, hides the clutter while it works, and applies its
+   * answer if this run still owns the page and the answer fits the blocks it was asked about.
+   */
+  private async attribute(read: PageRead, generation: number): Promise<void> {
+    if (!read.report.isArticle) {
+      this.timed(() => this.finish(read));
+      return;
+    }
+    let pending: AnalyzeReply | Promise<AnalyzeReply> | null = null;
+    this.timed(() => {
+      const t0 = this.win.performance.now();
+      try {
+        pending = this.engine({ blocks: read.blocks.map(blockText), lang: read.report.lang });
+      } catch (err) {
+        pending = Promise.reject(err);
+      }
+      this.measure('send', t0, this.win.performance.now());
+    });
+    const answer = pending as AnalyzeReply | Promise<AnalyzeReply> | null;
+    if (answer === null) return;
+    if (!(answer instanceof Promise)) {
+      this.timed(() => this.finish(read, answer));
+      return;
+    }
+    // Declutter now; the highlights follow when the engine answers.
+    this.timed(() => this.renderHidden(read));
+    const sent = this.win.performance.now();
+    let reply: AnalyzeReply | null = null;
+    let problem = '';
+    try {
+      reply = await answer;
+    } catch (err) {
+      problem = err instanceof Error ? err.message : String(err);
+    }
+    if (generation !== this.generation) return;
+    // Waiting, not working: the main thread was the page's meanwhile. `cold`: this request started
+    // (or woke) the background; `ms`: the background's own time.
+    this.measure('engine', sent, this.win.performance.now(), reply ? { cold: reply.cold, ms: reply.ms } : undefined);
+    this.timed(() => {
+      if (reply && !fitsBlocks(reply, read.blocks)) {
+        reply = null;
+        problem = 'its answer did not fit the page';
+      }
+      this.finish(read, reply ?? undefined, problem);
+    });
+  }
+
+  /** Sets the analysis from the read and the engine's reply (none: declutter only), and renders. */
+  private finish(read: PageRead, reply?: AnalyzeReply, problem = ''): void {
+    if (!read.report.isArticle) this.analysis = read;
+    else if (reply) this.analysis = withAttribution(read, reply);
+    else {
+      this.analysis = read;
+      read.report.notes.push(`no quotes: the background engine gave no answer (${problem || 'none'})`);
+    }
+    this.status = this.analysis.report.isArticle ? 'ready' : 'skipped';
+    this.render();
+  }
+
+  private fail(err: unknown): void {
+    this.analysis = null;
+    this.status = 'error';
+    this.error = err instanceof Error ? err.message : String(err);
     this.render();
   }
 
@@ -118,11 +205,11 @@ export class PageController {
     return { mode: this.toggles.focus ? 'focus' : 'declutter', hideComments: this.hideComments };
   }
 
-  /** Reads the page afresh (new article content, SPA navigation). */
-  reanalyse(): void {
-    if (!this.enabled) return;
+  /** Reads the page afresh (new article content, SPA navigation), one stage per task. */
+  reanalyse(): Promise<void> {
+    if (!this.enabled) return Promise.resolve();
     this.clearAll();
-    this.run();
+    return this.runChunked();
   }
 
   get articleRoot(): Element | null {
@@ -133,13 +220,16 @@ export class PageController {
     return this.enabled && this.status === 'ready';
   }
 
-  setToggles(next: Partial<Toggles>): void {
+  /** Applies new toggles; a change of focus mode reads the page again (sliced), resolved when done. */
+  setToggles(next: Partial<Toggles>): Promise<void> {
     const focusChanged = next.focus !== undefined && next.focus !== this.toggles.focus;
     this.toggles = { ...this.toggles, ...next };
     if (focusChanged && this.enabled) {
       this.clearAll();
-      this.run();
-    } else this.timed(() => this.render());
+      return this.runChunked();
+    }
+    this.timed(() => this.render());
+    return Promise.resolve();
   }
 
   showHidden(show: boolean): void {
@@ -147,15 +237,17 @@ export class PageController {
     this.timed(() => this.render());
   }
 
-  setEnabled(enabled: boolean): void {
-    if (enabled === this.enabled) return;
+  setEnabled(enabled: boolean): Promise<void> {
+    if (enabled === this.enabled) return Promise.resolve();
     this.enabled = enabled;
     if (!enabled) {
       this.generation++;
       this.clearAll();
       this.doc.documentElement.setAttribute(HOOK, 'off');
       this.status = 'off';
-    } else this.run();
+      return Promise.resolve();
+    }
+    return this.runChunked();
   }
 
   markOff(): void {
@@ -212,29 +304,24 @@ export class PageController {
   }
 
   /** User Timing measures, one per stage, for the benchmark and the browser's profiler. */
-  measure(stage: string, start: number, end: number): void {
+  measure(stage: string, start: number, end: number, detail?: Record<string, unknown>): void {
     try {
-      this.win.performance.measure(`quotelens:${stage}`, { start, end });
+      this.win.performance.measure(`quotelens:${stage}`, detail ? { start, end, detail } : { start, end });
     } catch {
       // Old engines without the options form: timings are still in the report.
     }
   }
 
-  private render(): void {
-    const html = this.doc.documentElement;
+  /** Marks exactly the current clutter set hidden when hiding is on, and the reveal state. */
+  private renderHidden(read: PageRead): void {
     if (!this.enabled) return;
-    if (this.status !== 'ready' || !this.analysis) {
-      html.setAttribute(HOOK, this.status === 'error' ? 'error' : 'skipped');
-      html.setAttribute(HOOK_QUOTES, '0');
-      return;
-    }
+    const html = this.doc.documentElement;
     this.ensureStyle();
-    // Hiding: mark exactly the current clutter set when hiding is on.
     for (const el of this.hiddenEls) el.removeAttribute(HIDDEN_ATTR);
     this.hiddenEls = [];
     const hide = this.toggles.declutter || this.toggles.focus;
     if (hide) {
-      for (const c of this.analysis.clutter) {
+      for (const c of read.clutter) {
         if (c.kind === 'other' && !this.toggles.focus) continue;
         c.element.setAttribute(HIDDEN_ATTR, c.kind);
         this.hiddenEls.push(c.element);
@@ -242,6 +329,18 @@ export class PageController {
     }
     if (this.reveal) html.setAttribute(REVEAL_ATTR, '');
     else html.removeAttribute(REVEAL_ATTR);
+  }
+
+  private render(): void {
+    const html = this.doc.documentElement;
+    // While loading, the run in flight renders when it is done.
+    if (!this.enabled || this.status === 'loading') return;
+    if (this.status !== 'ready' || !this.analysis) {
+      html.setAttribute(HOOK, this.status === 'error' ? 'error' : 'skipped');
+      html.setAttribute(HOOK_QUOTES, '0');
+      return;
+    }
+    this.renderHidden(this.analysis);
     // Highlights.
     this.highlighter.clear();
     this.ranges = this.buildRanges(this.analysis.report.quotes);
@@ -270,7 +369,8 @@ export class PageController {
     const blocks = this.analysis?.blocks ?? [];
     for (const q of quotes) {
       const block = blocks[q.block];
-      if (!block?.element.isConnected) continue;
+      // The page changed since it was read: that quote waits for the next analysis.
+      if (!block?.element.isConnected || !stillReads(block)) continue;
       const a = locateOffset(block, q.start);
       const b = locateOffset(block, q.end);
       if (!a.node.isConnected || !b.node.isConnected) continue;
@@ -304,6 +404,26 @@ export class PageController {
     const who = speaker ? `${speaker.name}${speaker.role ? ` · ${speaker.role}` : ''}` : 'Unattributed';
     return `${who} — quote ${index + 1} of ${report.quotes.length}`;
   }
+}
+
+/** Every quote of the reply sits in a block it was asked about, and its text is that block's text there. */
+export function fitsBlocks(reply: AnalyzeReply, blocks: readonly TextBlock[]): boolean {
+  if (!Array.isArray(reply.quotes) || !Array.isArray(reply.speakers)) return false;
+  return reply.quotes.every((q) => {
+    const block = blocks[q.block];
+    return block !== undefined && q.start <= q.end && block.text.slice(q.start, q.end) === q.text;
+  });
+}
+
+/** The block's text nodes still hold the text they held when the block was read. */
+function stillReads(block: TextBlock): boolean {
+  const { pieces, text } = block;
+  for (let i = 0; i < pieces.length; i++) {
+    const { node, start } = pieces[i]!;
+    const end = i + 1 < pieces.length ? pieces[i + 1]!.start : text.length;
+    if (!node.isConnected || node.data.length !== end - start || !text.startsWith(node.data, start)) return false;
+  }
+  return true;
 }
 
 /** Gives the main thread back to the page: scheduler.yield where it exists, else a message task. */

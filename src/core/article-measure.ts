@@ -3,7 +3,9 @@
 // keeps plain data per element (tag, parent, subtree end, attribute names) so article detection and
 // the clutter finder answer "which tag", "inside which", "how many links below" from arrays instead
 // of asking the DOM again: each DOM call costs about twice in Firefox (Xray wrappers).
-// The same walk splits the text into blocks: collectTextBlocks (text.ts) is this walk's blocks.
+// The same walk splits the text into blocks: collectTextBlocks (text.ts) is this walk's blocks,
+// and it records the text and block boundaries it met so the article's blocks, with the hidden
+// clutter left out, are replayed from that record (blocksIn) instead of walking the article again.
 import type { TextBlock } from './types';
 
 /** Elements whose text is never article text. */
@@ -47,6 +49,20 @@ const EMPTY: ElementStats = Object.freeze({ chars: 0, linkChars: 0, bodyChars: 0
 
 const NON_PROSE_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'pre', 'button', 'nav']);
 
+/** What the walk met, in document order, for blocksIn to replay. */
+const EV_TEXT = 0;
+/** A block element starts: the current block ends and the element owns the text that follows. */
+const EV_ENTER = 1;
+/** A <br> or <hr>: the current block ends. */
+const EV_BREAK = 2;
+/** A block element ends: the current block ends. */
+const EV_LEAVE = 3;
+
+export interface BlocksResult {
+  blocks: TextBlock[];
+  truncated: boolean;
+}
+
 export class TextMeasure {
   readonly blocks: TextBlock[] = [];
   /** The scope and every element below it, in document order; the arrays below are indexed alike. */
@@ -66,6 +82,18 @@ export class TextMeasure {
   longestRun = 0;
   /** True when MAX_CHARS or MAX_BLOCKS cut the text short. */
   truncated = false;
+  // The record of the walk: one entry per text node read and per block boundary met.
+  private readonly evKind: number[] = [];
+  /** The element of a boundary, or the element holding a text node. */
+  private readonly evEl: number[] = [];
+  /** For text: the block element that owns it (top of the block stack). */
+  private readonly evOwner: number[] = [];
+  private readonly evNode: (Text | null)[] = [];
+  private readonly evValue: string[] = [];
+  /** Per element: index of its first entry in the record. */
+  private readonly evFirst: number[] = [];
+  /** Per element: whether its text was read (not skipped, not `hidden`). */
+  private readonly textOnAt: boolean[] = [];
 
   /** `exclude`: elements left out with their whole subtree (hidden clutter, our own UI). */
   constructor(
@@ -112,6 +140,76 @@ export class TextMeasure {
     return i >= 0 && j >= 0 ? i <= j && j < this.ends[i]! : a.contains(b);
   }
 
+  /**
+   * The blocks under `root` (inside the scope) with the subtrees of `hidden` left out: exactly what
+   * a walk of `root` excluding `hidden` (collectTextBlocks) makes, replayed from this walk's record
+   * with no DOM calls. Null when the record cannot tell (the walk was truncated, or `root` is
+   * outside it or in skipped text): the caller walks `root` itself then.
+   */
+  blocksIn(root: Element, hidden: ReadonlySet<Element>): BlocksResult | null {
+    const r = this.indexOf(root);
+    if (r < 0 || this.truncated || !this.textOnAt[r]) return null;
+    const end = this.ends[r]!;
+    // Elements of root's subtree that are hidden or inside a hidden one.
+    const off = new Uint8Array(end - r);
+    for (const el of hidden) {
+      const h = this.indexOf(el);
+      if (h <= r || h >= end) continue;
+      off.fill(1, h - r, this.ends[h]! - r);
+    }
+    const { evKind, evEl, evOwner, evNode, evValue, elements, tags } = this;
+    const blocks: TextBlock[] = [];
+    let truncated = false;
+    let totalChars = 0;
+    let owner = -1;
+    let text = '';
+    let pieces: TextBlock['pieces'] = [];
+    const flush = () => {
+      if (owner >= 0 && text.trim() !== '') {
+        const tag = tags[owner]!;
+        blocks.push({
+          element: elements[owner]!,
+          index: blocks.length,
+          text,
+          pieces,
+          tag: tag.toLowerCase(),
+          isHeading: HEADING_TAGS.has(tag),
+        });
+      }
+      owner = -1;
+      text = '';
+      pieces = [];
+    };
+    // The record is in document order: root's entries are one run from its first one.
+    for (let k = this.evFirst[r]!; k < evKind.length; k++) {
+      const el = evEl[k]!;
+      if (el < r || el >= end) break;
+      if (off[el - r]) continue;
+      if (evKind[k] !== EV_TEXT) {
+        // The root's own start and end are the replay's start and end.
+        if (el !== r) flush();
+        continue;
+      }
+      // Text owned by a block above the root belongs to the root's own block, as in a walk of it.
+      const o = Math.max(evOwner[k]!, r);
+      if (owner !== o) {
+        flush();
+        owner = o;
+      }
+      const value = evValue[k]!;
+      pieces.push({ node: evNode[k]!, start: text.length });
+      text += value;
+      totalChars += value.length;
+      if (totalChars > MAX_CHARS || blocks.length >= MAX_BLOCKS) {
+        truncated = true;
+        flush();
+        break;
+      }
+    }
+    if (!truncated) flush();
+    return { blocks, truncated };
+  }
+
   /** getAttribute, asking the DOM only when the element has that attribute. */
   attr(el: Element, name: string): string | null {
     const i = this.indexOf(el);
@@ -125,12 +223,20 @@ export class TextMeasure {
    */
   private walk(scope: Element): void {
     const { elements, tags, parents, ends, childCounts, attrNames, index } = this;
+    const { evKind, evEl, evOwner, evNode, evValue, evFirst, textOnAt } = this;
+    const record = (kind: number, el: number, owner: number, node: Text | null, value: string) => {
+      evKind.push(kind);
+      evEl.push(el);
+      evOwner.push(owner);
+      evNode.push(node);
+      evValue.push(value);
+    };
     // Per element: own characters (of text nodes directly in it), link and prose shares.
     const chars: number[] = [];
     const links: number[] = [];
     const body: number[] = [];
     const paras: number[] = [];
-    const textOn: boolean[] = [];
+    const textOn = textOnAt;
     const inLink: boolean[] = [];
     const runs = new Map<number, number>();
     let scopeInLink = false;
@@ -152,6 +258,7 @@ export class TextMeasure {
       paras.push(0);
       textOn.push(text);
       inLink.push(link);
+      evFirst.push(evKind.length);
       return i;
     };
 
@@ -209,7 +316,10 @@ export class TextMeasure {
         ends[cur] = elements.length;
         if (blockStack.length > 1 && blockStack[blockStack.length - 1] === cur) {
           blockStack.pop();
-          if (!truncated) flush();
+          if (!truncated) {
+            flush();
+            record(EV_LEAVE, cur, -1, null, '');
+          }
         }
         if (cur === 0) break;
         node = elements[cur]!.nextSibling;
@@ -230,7 +340,9 @@ export class TextMeasure {
         inLink[i] = inLink[cur]! || tag === 'A';
         if (textOn[i] && !truncated && BLOCK_TAGS.has(tag.toUpperCase())) {
           flush();
-          if (tag !== 'BR' && tag !== 'HR') blockStack.push(i);
+          const breaks = tag === 'BR' || tag === 'HR';
+          if (!breaks) blockStack.push(i);
+          record(breaks ? EV_BREAK : EV_ENTER, i, -1, null, '');
         }
         cur = i;
         node = firstChild(el, tag);
@@ -245,6 +357,7 @@ export class TextMeasure {
             current = { owner, text: '', pieces: [], at: [], n: [] };
           }
           current.pieces.push({ node: node as Text, start: current.text.length });
+          record(EV_TEXT, cur, owner, node as Text, value);
           current.at.push(cur);
           current.n.push(collapsedLength(value));
           current.text += value;

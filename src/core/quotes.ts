@@ -1,6 +1,6 @@
 // Quotation spans in text blocks. Text in, plain data out. Linear time: every block is read once,
 // and each opening mark finds its closing mark through forward-only pointers (no regex search).
-import type { QuoteSpan, TextBlock } from './types';
+import type { BlockText, QuoteSpan } from './types';
 
 /** Longest quotation we accept inside one block; a farther "closing" mark is a stray mark. */
 export const MAX_QUOTE_CHARS = 3000;
@@ -97,9 +97,6 @@ function cursorsFor(text: string): Map<string, Cursor> {
   m.set('"”', charCursor('”'));
   m.set('“"', new Cursor(text, (i) => text[i] === '"' && !isLetterOrDigit(text[i + 1]) && !isSpace(text[i - 1])));
   m.set('“ opener', charCursor('“'));
-  // Doubled single marks as newsrooms type them: ‘‘…’’, ''…'' and ``…''.
-  m.set('’’', new Cursor(text, (i) => text[i] === '’' && text[i + 1] === '’' && !isSpace(text[i - 1])));
-  m.set("''", new Cursor(text, (i) => text[i] === "'" && text[i + 1] === "'" && !isSpace(text[i - 1])));
   return m;
 }
 
@@ -142,7 +139,14 @@ export function scanQuotes(text: string): RawSpan[] {
         continue;
       }
       cursors ??= cursorsFor(text);
-      const j = cursors.get(doubled)!.next(i + 1);
+      // Built on the first doubled mark only: most texts have none.
+      let closer = cursors.get(doubled);
+      if (!closer) {
+        const c = doubled[0]!;
+        closer = new Cursor(text, (k) => text[k] === c && text[k + 1] === c && !isSpace(text[k - 1]));
+        cursors.set(doubled, closer);
+      }
+      const j = closer.next(i + 1);
       if (j !== -1 && j - i - 2 <= MAX_QUOTE_CHARS) {
         const [s, e] = trimmed(text, i + 2, j);
         if (e - s >= MIN_QUOTE_CHARS) out.push({ start: s, end: e, open: text.slice(i, i + 2), close: doubled, open_ended: false });
@@ -209,7 +213,7 @@ const normalizeKey = (s: string): string =>
     .toLowerCase();
 
 /** All quotation spans of the blocks, in page order. */
-export function findQuotes(blocks: TextBlock[]): QuoteSpan[] {
+export function findQuotes(blocks: BlockText[]): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const seen = new Map<string, number>();
   let pendingOpen: number | null = null; // index of an open-ended span waiting for its next paragraph

@@ -3,7 +3,7 @@
 import { entityTables, firstNameGender } from './entities';
 import type { Lexicon } from './lexicon';
 import { FIRST_NAMES } from './lexicon';
-import type { QuoteSpan, TextBlock } from './types';
+import type { BlockText, QuoteSpan } from './types';
 
 export interface Token {
   text: string;
@@ -144,7 +144,7 @@ export class Lex {
 
 /** Splits a block's text into tokens, a quotation becoming one token; sentences are numbered globally. */
 export function tokenize(
-  block: TextBlock,
+  block: BlockText,
   spans: QuoteSpan[],
   spanIds: number[],
   lex: Lex,

@@ -20,7 +20,7 @@ import {
   type Token,
   tokenize,
 } from './speakers-mentions';
-import type { AttributionRule, Lang, QuoteSpan, Speaker, TextBlock } from './types';
+import type { AttributionRule, BlockText, Lang, QuoteSpan, Speaker } from './types';
 
 export interface Attribution {
   speaker: string | null;
@@ -54,7 +54,7 @@ const LANGS: readonly string[] = ['en', 'de', 'fr'];
 const UNAMBIGUOUS_STEPS = new Set(['left:X-colon', 'right:dash-X', 'heading:X-colon', 'continues', 'continuation:same-block']);
 
 /** The page's language as its text shows it: the declared one unless the detector is sure of another. */
-function pageLanguage(blocks: TextBlock[], declared: Lang): { lang: Lang; foreign: boolean } {
+function pageLanguage(blocks: BlockText[], declared: Lang): { lang: Lang; foreign: boolean } {
   let sample = '';
   for (const b of blocks) {
     if (b.isHeading) continue;
@@ -135,7 +135,7 @@ interface Doc {
   prevQuote: Int32Array;
 }
 
-function buildDoc(blocks: TextBlock[], spans: QuoteSpan[], lex: Lex): Doc {
+function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
   const byBlock = new Map<number, number[]>();
   spans.forEach((s, i) => {
     const list = byBlock.get(s.block) ?? [];
@@ -761,7 +761,7 @@ const INTRO_STEPS = new Set(['left:X-said', 'left:said-X', 'left:X-…-saying'])
 const NONE: Attribution = { speaker: null, mention: null, cue: null, rule: 'none', step: 'none' };
 
 export function attributeSpeakers(
-  blocks: TextBlock[],
+  blocks: BlockText[],
   spans: QuoteSpan[],
   declaredLang: Lang,
   options: AttributeOptions = {},
@@ -945,7 +945,7 @@ const isCued = (step: string): boolean => !/^(?:continu|subject:)/.test(step);
 /** What the model is told about each attributed quote (null for quotes with no speaker). */
 function attributionFacts(
   tokens: Token[],
-  blocks: TextBlock[],
+  blocks: BlockText[],
   spans: QuoteSpan[],
   attributions: Attribution[],
   entityOf: (Entity | null)[],

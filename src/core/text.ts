@@ -25,6 +25,14 @@ export function collectTextBlocks(root: Element, options: CollectOptions = {}): 
   return { blocks, truncated };
 }
 
+/**
+ * The article's blocks with the hidden clutter left out. From the walk detectArticle already made
+ * (`measure`, of <body>) when it can tell them; else (a truncated walk, no walk) from a walk of root.
+ */
+export function articleBlocks(root: Element, hidden: ReadonlySet<Element>, measure?: TextMeasure): CollectResult {
+  return measure?.blocksIn(root, hidden) ?? collectTextBlocks(root, { exclude: (el) => hidden.has(el) });
+}
+
 /** Collapses runs of white space to one space and trims. */
 export function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -18,18 +18,25 @@ export type Mode = 'declutter' | 'focus';
 
 export type Lang = 'en' | 'de' | 'fr';
 
-/** A paragraph-like run of text, with a map back to the DOM text nodes it came from. */
-export interface TextBlock {
-  element: Element;
+/**
+ * A paragraph-like run of text as plain, serialisable data: what quotes and speakers read. The
+ * content script sends these to the background engine; the CLI and tests pass them directly.
+ */
+export interface BlockText {
   /** Index in document order among the blocks of the analysed root. */
   index: number;
   text: string;
-  /** Text nodes in order; `start` is the offset of the node's first character in `text`. */
-  pieces: { node: Text; start: number }[];
   /** Tag name of the block element, lower case ("p", "h2", "blockquote", …). */
   tag: string;
   /** True for headings (h1–h6) and similar title-like blocks. */
   isHeading: boolean;
+}
+
+/** A BlockText with a map back to the DOM text nodes it came from (never leaves the page). */
+export interface TextBlock extends BlockText {
+  element: Element;
+  /** Text nodes in order; `start` is the offset of the node's first character in `text`. */
+  pieces: { node: Text; start: number }[];
 }
 
 /** Where a quotation sits: block index and offsets of its inner text (without marks). */
@@ -71,6 +78,8 @@ export interface Quote {
   /** The speech cue ("said", "according to", …) or null. */
   cue: string | null;
   rule: AttributionRule;
+  /** The learned model's confidence in `speaker` (0–1); a withheld quote keeps it with speaker null. */
+  confidence?: number;
   kind: QuoteSpan['kind'];
   block: number;
   start: number;

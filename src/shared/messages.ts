@@ -1,7 +1,7 @@
 // The one typed message protocol. Each side is an interface of method signatures; a message is
 // { channel, method, args } and its reply is the method's return value. Both ends validate shape.
-import type { Lexicon } from '../core/lexicon/types';
-import type { Lang, PageReport } from '../core/types';
+import type { EngineResult } from '../core/engine';
+import type { BlockText, Lang, PageReport } from '../core/types';
 import type { Settings } from './settings';
 
 export const CHANNEL = 'quotelens/v1';
@@ -38,13 +38,27 @@ export interface ContentApi {
   setEnabled(enabled: boolean): PageState;
 }
 
+/** Content script → background: the article's text blocks, for the attribution engine. */
+export interface AnalyzeRequest {
+  blocks: BlockText[];
+  lang: Lang;
+}
+
+/** The engine's answer: quotes (offsets into the request's blocks) and speakers. */
+export interface AnalyzeReply extends EngineResult {
+  /** True when this request started the engine (a fresh or woken background). */
+  cold: boolean;
+  /** Background milliseconds for the whole request: checks, engine, start-up when cold. */
+  ms: number;
+}
+
 /** Served by the background (called by content scripts, popup and options). */
 export interface BackgroundApi {
   /** Content script → background: the page's quote count, for the toolbar badge. */
   pageAnalyzed(summary: { quotes: number; status: PageStatus }): void;
   getSettings(): Settings;
-  /** Content script → background: word lists for a page's language (kept out of the content bundle). */
-  getLexicon(lang: Lang): Lexicon | null;
+  /** Content script → background: quotes and speakers of the article's blocks (input untrusted). */
+  analyzeBlocks(request: AnalyzeRequest): AnalyzeReply;
   saveSettings(settings: Settings): Settings;
   setSiteEnabled(host: string, enabled: boolean): Settings;
   /** e2e builds only: open the popup as a tab for the sender's tab (headless has no toolbar). */
@@ -92,7 +106,7 @@ export const CONTENT_METHODS = [
 export const BACKGROUND_METHODS = [
   'pageAnalyzed',
   'getSettings',
-  'getLexicon',
+  'analyzeBlocks',
   'saveSettings',
   'setSiteEnabled',
   'e2eOpenPopup',

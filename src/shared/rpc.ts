@@ -94,3 +94,37 @@ export function serve<A>(
   runtime.onMessage.addListener(listener);
   options.signal?.addEventListener('abort', () => runtime.onMessage.removeListener(listener), { once: true });
 }
+
+export interface RetryOptions {
+  /** Tries in all, the first one included. */
+  attempts: number;
+  /** A try with no answer by then counts as failed (ms). */
+  timeoutMs: number;
+  /** Wait before the next try after a failed one (ms). */
+  pauseMs: number;
+}
+
+/**
+ * Calls `call` until it answers: a try that fails or gets no answer within the timeout is made
+ * again, up to `attempts` in all; the last failure is thrown. For requests to a background that
+ * may be stopping or starting (a Chrome service worker, a Firefox event page): a message sent
+ * while it stops can be lost, and the next one wakes it.
+ */
+export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions): Promise<T> {
+  let last: unknown = new Error('Quotelens: no attempt made');
+  for (let attempt = 0; attempt < options.attempts; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Quotelens: no answer in time')), options.timeoutMs);
+    });
+    try {
+      return await Promise.race([call(), timeout]);
+    } catch (err) {
+      last = err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  throw last;
+}

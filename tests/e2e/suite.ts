@@ -29,7 +29,7 @@ export const SECTION_PATH = '/section-front.html';
 /** Our own article served with a strict CSP and no script allowed: shadow DOM, an iframe and a late ad are added by the test. */
 export const HOSTILE_PATH = '/hostile-article.html';
 export const HOSTILE_FILE = resolve(REPO_ROOT, 'tests/fixtures-e2e/hostile-article.html');
-/** Our German fixture: its word lists reach the content script from the background. */
+/** Our German fixture: the background engine attributes it with the German word lists. */
 export const GERMAN_PATH = '/de-zeitung.html';
 export const GERMAN_FILE = resolve(REPO_ROOT, 'tests/fixtures/de-zeitung/source.html');
 const STRICT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'";
@@ -74,7 +74,24 @@ export interface SuiteOptions {
   pristine: (url: string) => Promise<Pristine>;
 }
 
+/** Firefox's idle timeout for the stopped-background test (its default is 30 s). */
+const BACKGROUND_IDLE_MS = 2000;
+
 // ---- What tests read from pages (these functions run inside the browser) ----
+
+/** The content script's wait for the engine (User Timing quotelens:engine) and what it said. */
+function engineWait(page: TestPage): Promise<{ ms: number; cold: boolean } | null> {
+  return page.evaluate(() => {
+    const m = performance.getEntriesByName('quotelens:engine').at(-1) as PerformanceMeasure | undefined;
+    const detail = m?.detail as { cold?: boolean } | undefined;
+    return m ? { ms: m.duration, cold: detail?.cold === true } : null;
+  });
+}
+
+/** Highlight groups registered with the CSS Custom Highlight API (one per speaker colour). */
+function highlightGroups(): number {
+  return (window as unknown as { CSS: { highlights?: { size: number } } }).CSS.highlights?.size ?? 0;
+}
 
 interface Hooks {
   state: string | null;
@@ -510,6 +527,31 @@ export function extensionSuite(options: SuiteOptions): void {
     });
   });
 
+  describe.skipIf(!haveArticle)(`${name}: a stopped background`, () => {
+    it("wakes on the page's request and answers: the highlights appear", async () => {
+      // A browser of its own: in Firefox the event page unloads after BACKGROUND_IDLE_MS idle.
+      const own = await options.launch({ extension: options.extension, backgroundIdleMs: BACKGROUND_IDLE_MS });
+      try {
+        const warm = await own.newPage();
+        await warm.goto(server.url(ARTICLE_PATH));
+        expect((await waitForHooks(warm)).state).toBe('ready');
+        expect((await engineWait(warm))?.cold, 'the first request starts the background').toBe(true);
+        await warm.close();
+        await own.stopBackground();
+        const page = await own.newPage();
+        await page.goto(server.url(ARTICLE_PATH));
+        const hooks = await waitForHooks(page);
+        expect(hooks.state).toBe('ready');
+        expect(Number(hooks.quotes)).toBeGreaterThanOrEqual(5);
+        expect(await page.evaluate(highlightGroups)).toBeGreaterThan(0);
+        // Not vacuous: the background that answered had just started again.
+        expect((await engineWait(page))?.cold, 'the request after the stop starts the background').toBe(true);
+      } finally {
+        await own.close();
+      }
+    });
+  });
+
   describe(`${name}: a page with a strict CSP, shadow DOM, an iframe and a late ad`, () => {
     it('hides, highlights and catches the late ad without breaking the page', async () => {
       const page = await browser.newPage();
@@ -597,7 +639,7 @@ export function extensionSuite(options: SuiteOptions): void {
   });
 
   describe(`${name}: a German article`, () => {
-    it('attributes with German cues, whose word lists come from the background', async () => {
+    it('attributes with German cues, in the background engine with its German word lists', async () => {
       const page = await browser.newPage();
       await page.goto(server.url(GERMAN_PATH));
       expect((await waitForHooks(page)).state).toBe('ready');

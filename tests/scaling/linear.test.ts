@@ -1,7 +1,7 @@
 // Time that grows linearly: N vs 4N units of the same hostile shape, in the same run. A tier of
 // its own (npm run test:scaling), run one file at a time so other tests do not skew the ratios.
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/cli/analyze';
+import { parseHtml } from '../../src/cli/parse-html';
 import { analyzePage } from '../../src/core/report';
 import { article, MAX_GROWTH } from '../helpers/pages';
 

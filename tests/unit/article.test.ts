@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/cli/analyze';
+import { parseHtml } from '../../src/cli/parse-html';
 import { detectArticle, jsonLdTypes } from '../../src/core/article';
 import { TextMeasure } from '../../src/core/article-measure';
 import { collectTextBlocks } from '../../src/core/text';

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PageController } from '../../src/content/page';
 import { HIGHLIGHT_FLASH, HIGHLIGHT_NONE, HIGHLIGHT_PREFIX } from '../../src/content/style';
+import { localEngine } from './engine-link';
 import {
   type FakeRegistry,
   highlightedTexts,
@@ -35,7 +36,7 @@ let registry: FakeRegistry;
 function load(html = ARTICLE): PageController {
   document.documentElement.innerHTML = html;
   before = document.documentElement.outerHTML;
-  return new PageController(document, window as unknown as Window, { ...toggles }, false);
+  return new PageController(document, window as unknown as Window, { ...toggles }, false, 'standard', localEngine);
 }
 
 function textNodes(): string[] {
@@ -172,7 +173,7 @@ describe('undo', () => {
     expect(page.state().status).toBe('off');
   });
 
-  it('off and on again gives the same page as the first run', () => {
+  it('off and on again gives the same page as the first run', async () => {
     const page = load();
     const snapshot = () => ({
       hooks: Array.from(document.documentElement.attributes)
@@ -186,16 +187,16 @@ describe('undo', () => {
     page.run();
     const first = snapshot();
     page.setEnabled(false);
-    page.setEnabled(true);
+    await page.setEnabled(true);
     expect(snapshot()).toEqual(first);
   });
 
-  it('reanalyse() after focus mode and reveal leaves nothing behind', () => {
+  it('reanalyse() after focus mode and reveal leaves nothing behind', async () => {
     const page = load();
     page.run();
-    page.setToggles({ focus: true });
+    await page.setToggles({ focus: true });
     page.showHidden(true);
-    page.reanalyse();
+    await page.reanalyse();
     page.clearAll();
     expect(registry.size).toBe(0);
     expect(document.documentElement.outerHTML).toBe(before);

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { parseHtml } from '../../src/cli/analyze';
+import { parseHtml } from '../../src/cli/parse-html';
 import { analyzePage } from '../../src/core/report';
 
 function filesUnder(dir: string): string[] {

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/cli/analyze';
+import { parseHtml } from '../../src/cli/parse-html';
 import { analyzePage, visibleTextOf } from '../../src/core/report';
 import { normalizeSpace } from '../../src/core/text';
 import type { ClutterKind, Mode } from '../../src/core/types';

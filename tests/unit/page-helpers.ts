@@ -1,5 +1,5 @@
 // Small pages for the article and clutter unit tests: our own sentences, realistic markup.
-import { parseHtml } from '../../src/cli/analyze';
+import { parseHtml } from '../../src/cli/parse-html';
 
 const SENTENCES = [
   'The river rose two metres overnight and the lower town woke to water in the streets.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/cli/analyze';
+import { parseHtml } from '../../src/cli/parse-html';
 import { findQuotes, scanQuotes } from '../../src/core/quotes';
 import { collectTextBlocks } from '../../src/core/text';
 

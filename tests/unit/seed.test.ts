@@ -1,7 +1,7 @@
 // The reference page the project was specified from: its expectations, read at test time.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/cli/analyze';
+import { parseHtml } from '../../src/cli/parse-html';
 import { analyzePage } from '../../src/core/report';
 import { hasShared, missingSharedMessage, sharedPath } from '../shared-data';
 

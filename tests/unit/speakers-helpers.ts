@@ -1,5 +1,5 @@
 // The one helper the speaker tests share: HTML body in, the speaker of each quote out.
-import { parseHtml } from '../../src/cli/analyze';
+import { parseHtml } from '../../src/cli/parse-html';
 import { findQuotes } from '../../src/core/quotes';
 import { type AttributeOptions, attributeSpeakers } from '../../src/core/speakers';
 import { collectTextBlocks } from '../../src/core/text';

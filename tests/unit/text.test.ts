@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/cli/analyze';
+import { parseHtml } from '../../src/cli/parse-html';
 import { collectTextBlocks, locateOffset } from '../../src/core/text';
 
 const blocksOf = (html: string) => collectTextBlocks(parseHtml(`<body>${html}</body>`).body).blocks;

@@ -124,6 +124,18 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       await page.goto(extensionUrl(path), { waitUntil: 'load' });
       return wrap(page);
     },
+    async stopBackground() {
+      // What puppeteer's worker.close() does: close the service worker's target (BROWSERS.md).
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: { type: string; url: string; targetId: string }[];
+      };
+      const origin = `chrome-extension://${extensionId}/`;
+      const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(origin));
+      if (workers.length === 0) throw new Error('no service worker of ours to stop');
+      for (const w of workers) await cdp.send('Target.closeTarget', { targetId: w.targetId });
+      await cdp.detach();
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

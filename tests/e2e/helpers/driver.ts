@@ -31,6 +31,12 @@ export interface ExtensionBrowser {
   openPopup(page: TestPage): Promise<TestPage>;
   /** Opens an extension page (e.g. `src/options/index.html`) as a tab; `via` is a page with our content script. */
   openExtensionPage(via: TestPage, path: string): Promise<TestPage>;
+  /**
+   * Stops the extension's background so the next message has to wake it: Chromium closes the
+   * service worker; Firefox waits until its event page has been idle past the idle timeout (launch
+   * with `backgroundIdleMs`).
+   */
+  stopBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +45,8 @@ export interface LaunchOptions {
   extension?: string;
   /** Emulate prefers-color-scheme: dark for every page (Chromium: emulation; Firefox: a pref). */
   dark?: boolean;
+  /** Firefox: unload the idle event page after this many ms (its default is 30 s). */
+  backgroundIdleMs?: number;
 }
 
 export const POPUP_PATH = 'src/popup/index.html';

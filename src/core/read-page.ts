@@ -1,0 +1,126 @@
+// The page-side half of a PageReport: is this an article, which blocks are clutter, and the
+// article's text blocks. What needs the DOM, so it runs in the page (the content script); quotes
+// and speakers come from the engine (engine.ts) over the blocks alone. The Document is read, never
+// changed. Kept apart from report.ts so the content script's bundle holds none of the engine.
+import { detectArticle } from './article';
+import { type ClutterBlock, findClutterBlocks } from './clutter';
+import type { EngineResult } from './engine';
+import { articleBlocks, normalizeSpace } from './text';
+import type { BlockText, HiddenBlock, Mode, PageReport, TextBlock } from './types';
+
+export interface AnalyzeOptions {
+  mode?: Mode;
+  hideComments?: boolean;
+  url?: string;
+  /** A clock in milliseconds; the content script passes performance.now. */
+  now?: () => number;
+  /** Told when each stage ends (the content script turns these into User Timing measures). */
+  onStage?: (stage: string, start: number, end: number) => void;
+}
+
+/** What the page-side stages found: the report without quotes and speakers, and the DOM refs. */
+export interface PageRead {
+  report: PageReport;
+  /** The article's main content root, or null on pages that are not articles. */
+  root: Element | null;
+  clutter: ClutterBlock[];
+  /** The article's text blocks, hidden clutter left out (empty on pages that are not articles). */
+  blocks: TextBlock[];
+}
+
+/** A PageRead with the engine's quotes and speakers in its report. */
+export type Analysis = PageRead;
+
+/** How much of a hidden block's text goes into the report. */
+const HIDDEN_TEXT_CAP = 200;
+
+/** The page-side stages, in order; `readPageSteps` yields each name once that stage is done. */
+export const PAGE_STAGES = ['detect', 'declutter', 'blocks'] as const;
+export type PageStage = (typeof PAGE_STAGES)[number];
+
+/** The page-side stages at once. */
+export function readPage(doc: Document, options: AnalyzeOptions = {}): PageRead {
+  const steps = readPageSteps(doc, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The read with the engine's answer in its report: quotes, speakers, notes, timings. */
+export function withAttribution(read: PageRead, result: EngineResult): Analysis {
+  const { report } = read;
+  return {
+    ...read,
+    report: {
+      ...report,
+      quotes: result.quotes,
+      speakers: result.speakers,
+      notes: [...report.notes, ...result.notes],
+      timings: { ...report.timings, ...result.timings },
+    },
+  };
+}
+
+/**
+ * The page-side analysis as a sequence of stages: the caller may pause between them (the content
+ * script yields to the page so no single task runs long). The core stays pure: it never waits.
+ */
+export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Generator<PageStage, PageRead> {
+  const now = options.now ?? (() => Date.now());
+  const mode = options.mode ?? 'declutter';
+  const timings: Record<string, number> = {};
+  const notes: string[] = [];
+  const time = <T>(stage: string, fn: () => T): T => {
+    const t0 = now();
+    const out = fn();
+    const t1 = now();
+    timings[stage] = Math.round((t1 - t0) * 100) / 100;
+    options.onStage?.(stage, t0, t1);
+    return out;
+  };
+
+  const article = time('detect', () => detectArticle(doc));
+  yield 'detect';
+  const base: PageReport = {
+    version: 1,
+    url: options.url ?? doc.location?.href ?? '',
+    title: article.title,
+    site: article.site,
+    lang: article.lang,
+    isArticle: article.isArticle,
+    mode,
+    articleReasons: article.reasons,
+    quotes: [],
+    speakers: [],
+    hidden: [],
+    timings,
+    notes,
+  };
+  if (!article.isArticle || !article.root) {
+    return { report: base, root: null, clutter: [], blocks: [] };
+  }
+  const root = article.root;
+
+  const clutter = time('declutter', () =>
+    findClutterBlocks(doc, root, {
+      mode,
+      hideComments: options.hideComments ?? false,
+      ...(article.measure ? { measure: article.measure } : {}),
+    }),
+  );
+  yield 'declutter';
+  const hiddenSet = new Set(clutter.map((c) => c.element));
+  const { blocks, truncated } = time('blocks', () => articleBlocks(root, hiddenSet, article.measure));
+  if (truncated) notes.push('text cap reached: only the first part of the page was read');
+  yield 'blocks';
+  const hidden: HiddenBlock[] = clutter.map((c) => ({ kind: c.kind, text: hiddenText(c.element), reason: c.reason }));
+  return { report: { ...base, hidden }, root, clutter, blocks };
+}
+
+/** A hidden block's text as the report shows it: white space collapsed, capped. */
+export function hiddenText(el: Element): string {
+  return normalizeSpace(el.textContent ?? '').slice(0, HIDDEN_TEXT_CAP);
+}
+
+/** The plain-data part of a block: what goes to the engine (no DOM references). */
+export function blockText(block: BlockText): BlockText {
+  return { index: block.index, text: block.text, tag: block.tag, isHeading: block.isHeading };
+}
