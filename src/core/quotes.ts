@@ -9,7 +9,7 @@ export const MIN_QUOTE_CHARS = 2;
 /** Cap on spans per page: keeps the report and the highlighter bounded on pathological pages. */
 export const MAX_SPANS = 20000;
 /** Pull quotes repeat body text; only repeats at least this long are treated as the same quote. */
-const MIN_REPEAT_CHARS = 20;
+export const MIN_REPEAT_CHARS = 20;
 
 /** Opening mark → the marks that may close it. Straight quotes close themselves. */
 const CLOSERS: Record<string, string> = {

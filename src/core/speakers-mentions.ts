@@ -260,7 +260,8 @@ export function findMentions(tokens: Token[], lex: Lex, lowerWords: Set<string> 
       let j = i;
       while (tokens[j]?.kind === 'word' && isCap(tokens[j]!.text)) j++;
       let k = i;
-      while (k < j && !lex.isFirstName(tokens[k]!.text)) k++;
+      // A first name with a surname after it: a lone first name after an article is a noun ("der Halle").
+      while (k < j && !(lex.isFirstName(tokens[k]!.text) && k + 1 < j)) k++;
       if (k === j) {
         i = j;
         continue;

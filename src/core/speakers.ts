@@ -70,11 +70,11 @@ function pageLanguage(blocks: BlockText[], declared: Lang): { lang: Lang; foreig
 /** How many sentences back a pronoun looks for the person it stands for. */
 export const PRONOUN_LOOKBACK_SENTENCES = 6;
 /** Links followed from a pronoun to the same pronoun leading an earlier sentence (bounded work; 3 reads 1 fewer on train, 20 none more). */
-const MAX_PRONOUN_CHAIN = 6;
+export const MAX_PRONOUN_CHAIN = 6;
 /** Quoted phrases this short get a speaker only from a cue (see isScareQuote). */
 export const SCARE_QUOTE_WORDS = 3;
 /** Longest opening phrase before the main clause's subject ("Speaking to reporters on Monday, …"); 25 beats 20 (train +1, dev 0), 30 adds nothing. */
-const MAX_INTRO_TOKENS = 25;
+export const MAX_INTRO_TOKENS = 25;
 /** Longest noun phrase read after an inverted verb ("said former Obama adviser Ann Lee"). */
 const PHRASE_HEAD_TOKENS = 8;
 /** Lower-case words allowed before the first name of that phrase ("former", "undecided"); 4 beats 3 (train +2, dev 0). */
@@ -82,9 +82,9 @@ const MAX_MODIFIERS = 4;
 /** How far after a quote its cue may end ("“…” Sanders campaign manager Jeff Weaver said"); 12 beats 10 (train +3, dev 0), 16 hurts dev. */
 export const RIGHT_WINDOW = 12;
 /** Longest parenthesis skipped between a name and its verb ("Jo Lee (D-Ohio) said"). */
-const MAX_PAREN_TOKENS = 6;
+export const MAX_PAREN_TOKENS = 6;
 /** Comma-delimited asides in a row skipped between a name and its verb (measured: 3 beats 1 on both splits; 4: train +2, dev 0; 5 adds nothing). */
-const MAX_ASIDES = 4;
+export const MAX_ASIDES = 4;
 /** Cue shapes accepted for a sentence-closing cue: a name with a speech verb, either order, or "according to X". */
 const CLOSING_STEPS = new Set(['right:X-said', 'right:said-X', 'right:X-…-said', 'right:according-to']);
 /** A quote with no cue continues the speaker of a quote at most this many blocks before it. */
