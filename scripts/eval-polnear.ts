@@ -8,9 +8,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtml } from '../src/cli/parse-html';
+import type { AttributionFacts } from '../src/core/model/features';
 import { findQuotes } from '../src/core/quotes';
 import { type AttributeOptions, attributeSpeakers } from '../src/core/speakers';
-import type { AttributionFacts } from '../src/core/model/features';
 import { collectTextBlocks } from '../src/core/text';
 import { sharedPath } from '../tests/shared-data';
 
@@ -282,7 +282,10 @@ function printTable(f: Figures): void {
     ['predicted quotes (attributed)', `${f.predicted_quotes} (${f.predicted_attributed})`],
     ['quote recall', `${f.quote_recall}%`],
     ['quote precision (attributed)', `${f.quote_precision}%`],
-    ['  … with unannotated articles', `${f.quote_precision_all}% (${f.unannotated_articles} articles with no gold quote)`],
+    [
+      '  … with unannotated articles',
+      `${f.quote_precision_all}% (${f.unannotated_articles} articles with no gold quote)`,
+    ],
     ['span precision (all spans)', `${f.span_precision}%`],
     ['speaker accuracy', `${f.speaker_accuracy}%`],
   ];

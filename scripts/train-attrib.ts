@@ -43,7 +43,8 @@ function polnearExamples(split: string): Example[] {
     if (a.quotes.length === 0) continue; // not annotated (see eval-polnear): no labels to learn from
     for (const p of predict(a, { model: null, keepFacts: true })) {
       if (!p.facts) continue;
-      const ov = (g: { start: number; end: number }) => Math.max(0, Math.min(p.end, g.end) - Math.max(p.start, g.start));
+      const ov = (g: { start: number; end: number }) =>
+        Math.max(0, Math.min(p.end, g.end) - Math.max(p.start, g.start));
       const g = a.quotes.find((q) => ov(q) > 0);
       if (!g) out.push(example(p.facts, false, CORPUS_WEIGHT.polnear));
       else if (g.speaker !== null) out.push(example(p.facts, sameSpeaker(p.speaker, g.speaker), CORPUS_WEIGHT.polnear));
@@ -84,7 +85,7 @@ function pagesExamples(part: 'train' | 'heldout'): Example[] {
   return out;
 }
 
-function fit(examples: Example[]): { weights: number[]; bias: number } {
+function fitLogistic(examples: Example[]): { weights: number[]; bias: number } {
   const n = FEATURES.length;
   const w = new Float64Array(n);
   let b = 0;
@@ -123,7 +124,7 @@ function main(): void {
   const t0 = Date.now();
   const train = [...polnearExamples('train'), ...dewikiExamples('train'), ...pagesExamples('train')];
   const dev = [...polnearExamples('dev'), ...dewikiExamples('heldout')];
-  const m = fit(train);
+  const m = fitLogistic(train);
   const { threshold, gain } = chooseThreshold(m, dev);
   const model: Model = { features: FEATURES, weights: m.weights, bias: m.bias, threshold };
   const pos = train.filter((e) => e.y === 1).length;

@@ -149,7 +149,8 @@ export function scanQuotes(text: string): RawSpan[] {
       const j = closer.next(i + 1);
       if (j !== -1 && j - i - 2 <= MAX_QUOTE_CHARS) {
         const [s, e] = trimmed(text, i + 2, j);
-        if (e - s >= MIN_QUOTE_CHARS) out.push({ start: s, end: e, open: text.slice(i, i + 2), close: doubled, open_ended: false });
+        if (e - s >= MIN_QUOTE_CHARS)
+          out.push({ start: s, end: e, open: text.slice(i, i + 2), close: doubled, open_ended: false });
         i = j + 1;
       } else i++;
       continue;

@@ -7,7 +7,6 @@ import { DETECT_SAMPLE_CHARS, detectLanguage } from './entities/lang';
 import { lexiconFor } from './lexicon';
 import { type AttributionFacts, baseStep, featureVector } from './model/features';
 import { confidence, MODEL, type Model } from './model/scorer';
-import type { StepTag } from './speakers-steps';
 import {
   type Entity,
   findMentions,
@@ -20,6 +19,7 @@ import {
   type Token,
   tokenize,
 } from './speakers-mentions';
+import type { StepTag } from './speakers-steps';
 import type { AttributionRule, BlockText, Lang, QuoteSpan, Speaker } from './types';
 
 export interface Attribution {
@@ -51,7 +51,13 @@ export interface AttributeOptions {
 
 const LANGS: readonly string[] = ['en', 'de', 'fr'];
 /** In a language we have no word lists for, only these cue shapes name a speaker ("X: “…”", "“…” — X"). */
-const UNAMBIGUOUS_STEPS = new Set(['left:X-colon', 'right:dash-X', 'heading:X-colon', 'continues', 'continuation:same-block']);
+const UNAMBIGUOUS_STEPS = new Set([
+  'left:X-colon',
+  'right:dash-X',
+  'heading:X-colon',
+  'continues',
+  'continuation:same-block',
+]);
 
 /** The page's language as its text shows it: the declared one unless the detector is sure of another. */
 function pageLanguage(blocks: BlockText[], declared: Lang): { lang: Lang; foreign: boolean } {
@@ -920,7 +926,13 @@ export function attributeSpeakers(
     // known person named by an unambiguous cue speaks.
     const gated = kind === 'common' || (foreign && (!UNAMBIGUOUS_STEPS.has(baseStep(f.step)) || kind !== 'person'));
     if (gated || (model !== null && c < model.threshold)) {
-      attributions[i] = { ...NONE, mention: attributions[i]!.mention, cue: attributions[i]!.cue, step: `${attributions[i]!.step}:withheld`, confidence: c };
+      attributions[i] = {
+        ...NONE,
+        mention: attributions[i]!.mention,
+        cue: attributions[i]!.cue,
+        step: `${attributions[i]!.step}:withheld`,
+        confidence: c,
+      };
       entityOf[i] = null;
     } else attributions[i] = { ...attributions[i]!, confidence: c };
   });

@@ -17,7 +17,10 @@ const KEYS = ['quote_recall', 'attributed_precision', 'speaker_accuracy'] as con
 
 function guard(name: string, present: boolean, file: string, measure: () => AttribFigures): void {
   describe.skipIf(!present || !existsSync(file))(`${name}: held-out attribution figures`, () => {
-    const recorded = present && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { heldout: AttribFigures }).heldout : null;
+    const recorded =
+      present && existsSync(file)
+        ? (JSON.parse(readFileSync(file, 'utf8')) as { heldout: AttribFigures }).heldout
+        : null;
     it(
       'speaker accuracy, recall and attributed precision stay at or above the recorded figures; bad cards do not rise',
       () => {

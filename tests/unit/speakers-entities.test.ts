@@ -27,10 +27,14 @@ describe('entity knowledge', () => {
 });
 
 describe('language detector', () => {
-  const en = 'The harbour board said on Monday that the pier would stay closed for the rest of the year, and that nobody knew when it would open again.';
-  const de = 'Der Hafenrat sagte am Montag, dass der Steg für den Rest des Jahres geschlossen bleibe und niemand wisse, wann er wieder öffne.';
-  const fr = 'Le conseil du port a dit lundi que la jetée resterait fermée pour le reste de l’année et que personne ne savait quand elle rouvrirait.';
-  const it_ = 'Il consiglio del porto ha detto lunedì che il molo resterà chiuso per il resto dell’anno e che nessuno sa quando riaprirà.';
+  const en =
+    'The harbour board said on Monday that the pier would stay closed for the rest of the year, and that nobody knew when it would open again.';
+  const de =
+    'Der Hafenrat sagte am Montag, dass der Steg für den Rest des Jahres geschlossen bleibe und niemand wisse, wann er wieder öffne.';
+  const fr =
+    'Le conseil du port a dit lundi que la jetée resterait fermée pour le reste de l’année et que personne ne savait quand elle rouvrirait.';
+  const it_ =
+    'Il consiglio del porto ha detto lunedì che il molo resterà chiuso per il resto dell’anno e che nessuno sa quando riaprirà.';
   it('tells en, de, fr and another language apart on article-length text', () => {
     expect(detectLanguage(en.repeat(2))).toEqual({ lang: 'en', sure: true });
     expect(detectLanguage(de.repeat(2))).toEqual({ lang: 'de', sure: true });

@@ -87,7 +87,11 @@ describe('the sieve as data', () => {
   it('every step the sieve reports parses to a named Step', () => {
     const tags = analyse(page).result.attributions.map((a) => a.step ?? 'none');
     for (const t of tags) expect(parseStep(t), t).not.toBeNull();
-    expect(parseStep('closing:right:said-X:withheld')).toEqual({ step: 'right:said-X', prefix: 'closing', suffix: 'withheld' });
+    expect(parseStep('closing:right:said-X:withheld')).toEqual({
+      step: 'right:said-X',
+      prefix: 'closing',
+      suffix: 'withheld',
+    });
     expect(parseStep('left:nonsense')).toBeNull();
   });
   it('the model has one feature per step but none', () => {
@@ -96,7 +100,9 @@ describe('the sieve as data', () => {
 
   const docs = readFileSync(join(process.cwd(), 'docs', 'attribution.md'), 'utf8');
   it('docs/attribution.md names only steps that exist', () => {
-    const named = [...docs.matchAll(/`((?:right|left|heading|continuation|subject|closing|intro|intro-prev):[^`\s]+)`/g)].map((m) => m[1]!);
+    const named = [
+      ...docs.matchAll(/`((?:right|left|heading|continuation|subject|closing|intro|intro-prev):[^`\s]+)`/g),
+    ].map((m) => m[1]!);
     expect(named.length).toBeGreaterThan(10);
     for (const n of named) expect(parseStep(n), n).not.toBeNull();
   });

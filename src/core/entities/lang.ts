@@ -28,7 +28,8 @@ export function detectLanguage(text: string): DetectedLang {
   const hits = new Map<string, number>();
   const words = sample.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? [];
   const detect = entityTables().detect;
-  for (const w of words) for (const [lang, set] of Object.entries(detect)) if (set.has(w)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+  for (const w of words)
+    for (const [lang, set] of Object.entries(detect)) if (set.has(w)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
   const ranked = [...hits].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   if (!best || best[1] < MIN_DETECT_HITS) return { lang: 'und', sure: false };
