@@ -1,7 +1,7 @@
 // A small language detector for article text: share of non-Latin letters first (Cyrillic, CJK, Arabic …
 // are "other" for attribution), then hits on each language's most frequent function words
 // (stopwords-iso, trimmed by scripts/build-entities.ts). Used by the core, so the CLI and the
-// background engine agree; the extension may ask browser.i18n.detectLanguage first.
+// background engine agree; the extension may ask the browser (i18n.detectLanguage) first.
 import { entityTables } from './index';
 
 /** Letters read: an article's first few thousand characters decide its language. */
