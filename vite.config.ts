@@ -57,6 +57,8 @@ export default defineConfig(() => {
       target: 'es2022',
       minify: true,
       sourcemap: false,
+      // Extension pages the manifest does not name: crxjs builds every HTML input.
+      rollupOptions: { input: { library: resolve('src/library/index.html') } },
     },
     server: { cors: { origin: [/chrome-extension:\/\//] } },
   };

@@ -9,6 +9,7 @@ import { isExtensionPageSender } from '../shared/senders';
 import { withSite } from '../shared/settings';
 import { loadSettings, storeSettings } from '../shared/storage';
 import { analyzeBlocks } from './engine-host';
+import { changeLibrary, keepFromTab, loadLibrary } from './library';
 
 const POPUP_PATH = 'src/popup/index.html';
 const MENU_SITE = 'quotelens-toggle-site';
@@ -30,6 +31,7 @@ serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
     const text = summary.status === 'ready' && n > 0 ? String(n) : '';
     await browser.action.setBadgeText({ tabId, text });
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#5b3cc4' });
+    if (summary.status === 'ready' && n > 0) await keepFromTab(tabId).catch(() => false);
   },
   getSettings: () => loadSettings(syncStorage),
   // Any content script may ask: the request is untrusted and checked (sizes capped) before use.
@@ -47,6 +49,8 @@ serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
     if (tabId === undefined) return;
     await browser.tabs.create({ url: browser.runtime.getURL(`${POPUP_PATH}?tabId=${tabId}`), active: false });
   },
+  libraryLoad: (sender) => (fromExtensionPage(sender) ? loadLibrary() : refuse('libraryLoad')),
+  libraryChange: (sender, change) => (fromExtensionPage(sender) ? changeLibrary(change) : refuse('libraryChange')),
 });
 
 async function activeTabId(): Promise<number | undefined> {

@@ -121,6 +121,9 @@ export function Options({ store }: { store: SettingsStore }) {
           {siteError}
         </p>
       </fieldset>
+      <p>
+        <a href="../library/index.html">{t('libTitle')}</a>
+      </p>
       <p class="muted">{t('optionsPrivacy')}</p>
       <p class="muted" role="status">
         {status}

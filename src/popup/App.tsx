@@ -48,6 +48,9 @@ export function App({ connector, initial }: { connector: PopupConnector; initial
           ❝
         </span>
         <h1>Quotelens</h1>
+        <a class="options" href="../library/index.html" target="_blank" rel="noreferrer">
+          {t('libOpenLibrary')}
+        </a>
         <a class="options" href="../options/index.html" target="_blank" rel="noreferrer">
           {t('options')}
         </a>

@@ -2,6 +2,7 @@
 // { channel, method, args } and its reply is the method's return value. Both ends validate shape.
 import type { EngineResult } from '../core/engine';
 import type { BlockText, Lang, PageReport } from '../core/types';
+import type { LibraryChange, LibrarySnapshot } from '../library/types';
 import type { Settings } from './settings';
 
 export const CHANNEL = 'quotelens/v1';
@@ -63,6 +64,10 @@ export interface BackgroundApi {
   setSiteEnabled(host: string, enabled: boolean): Settings;
   /** e2e builds only: open the popup as a tab for the sender's tab (headless has no toolbar). */
   e2eOpenPopup(): void;
+  /** Library page → background: the whole quote library (extension pages only: it is private). */
+  libraryLoad(): LibrarySnapshot;
+  /** Library page → background: one change (delete, merge, settings, import…); extension pages only. */
+  libraryChange(change: LibraryChange): void;
 }
 
 export type Api = ContentApi | BackgroundApi;
@@ -110,4 +115,6 @@ export const BACKGROUND_METHODS = [
   'saveSettings',
   'setSiteEnabled',
   'e2eOpenPopup',
+  'libraryLoad',
+  'libraryChange',
 ] as const satisfies readonly Method<BackgroundApi>[];

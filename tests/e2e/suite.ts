@@ -273,16 +273,16 @@ async function expandCards(popup: TestPage): Promise<void> {
   await popup.parkPointer();
 }
 
-async function axeViolations(page: TestPage): Promise<AxeViolation[]> {
+export async function axeViolations(page: TestPage): Promise<AxeViolation[]> {
   await page.evaluateSource(readFileSync(AXE_SOURCE_PATH, 'utf8'));
   return page.evaluate(runAxe);
 }
 
-function describeViolations(violations: AxeViolation[]): string {
+export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.join(', ')}`).join('\n');
 }
 
-function shot(name: BrowserName, what: string): string {
+export function shot(name: BrowserName, what: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return resolve(SCREENSHOTS, `${name}-${what}.png`);
 }
