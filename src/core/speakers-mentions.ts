@@ -71,6 +71,21 @@ class HeadSet extends Set<string> {
   }
 }
 
+const HAND_MALE: ReadonlySet<string> = new Set(FIRST_NAMES.male);
+const HAND_FEMALE: ReadonlySet<string> = new Set(FIRST_NAMES.female);
+
+/** First names of one gender: the hand list first, then the data, unless the hand list says the other. */
+class GenderNames {
+  constructor(
+    private readonly mine: ReadonlySet<string>,
+    private readonly other: ReadonlySet<string>,
+    private readonly gender: 'male' | 'female',
+  ) {}
+  has(w: string): boolean {
+    return this.mine.has(w) || (!this.other.has(w) && entityTables().firstNames.get(w) === this.gender);
+  }
+}
+
 export class Lex {
   readonly verbs = new Map<string, string[][]>();
   readonly according = new Map<string, string[][]>();
@@ -84,8 +99,8 @@ export class Lex {
   readonly honorifics: Map<string, 'male' | 'female'>;
   readonly nonNames: Set<string>;
   readonly particles: Set<string>;
-  readonly male: Set<string>;
-  readonly female: Set<string>;
+  readonly male: GenderNames;
+  readonly female: GenderNames;
   readonly nounMarkers: Set<string>;
   readonly capitalisedNouns: boolean;
 
@@ -116,11 +131,8 @@ export class Lex {
     this.nounMarkers = new Set(lex.nounMarkers);
     this.capitalisedNouns = lex.capitalisedNouns;
     // First names with a clear gender: the short hand list, then the first-name data (entities/).
-    this.male = new Set(FIRST_NAMES.male);
-    this.female = new Set(FIRST_NAMES.female);
-    for (const [n, g] of entityTables().firstNames)
-      if (g === 'male' && !this.female.has(n)) this.male.add(n);
-      else if (g === 'female' && !this.male.has(n)) this.female.add(n);
+    this.male = new GenderNames(HAND_MALE, HAND_FEMALE, 'male');
+    this.female = new GenderNames(HAND_FEMALE, HAND_MALE, 'female');
   }
 
   /** A known first name, of either gender or both (the hand list or the first-name data). */
