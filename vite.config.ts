@@ -10,6 +10,12 @@ export type Target = 'chrome' | 'firefox';
 
 export const CONTENT_SCRIPT_OUT = 'content.js';
 
+/**
+ * The Firefox add-on id: final. AMO ties every listing, update and review to it and it can never
+ * change after the first upload; quotelens.app is the project's own domain.
+ */
+export const ADDON_ID = 'quotelens@quotelens.app';
+
 interface SourceManifest {
   background: { service_worker: string; type?: string };
   content_scripts: { matches: string[]; js: string[]; run_at?: string }[];
@@ -32,7 +38,7 @@ export function manifestFor(target: Target): Record<string, unknown> {
     background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: {
       gecko: {
-        id: 'quotelens@quotelens.example',
+        id: ADDON_ID,
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
@@ -57,8 +63,10 @@ export default defineConfig(() => {
       target: 'es2022',
       minify: true,
       sourcemap: false,
-      // Extension pages the manifest does not name: crxjs builds every HTML input.
-      rollupOptions: { input: { library: resolve('src/library/index.html') } },
+      // Pages the manifest does not name: crxjs builds only what it is given.
+      rollupOptions: {
+        input: { library: resolve('src/library/index.html'), firstRun: resolve('src/first-run/index.html') },
+      },
     },
     server: { cors: { origin: [/chrome-extension:\/\//] } },
   };

@@ -1,19 +1,30 @@
-// npm run demo: Quotelens working on the reference page, no toolbar needed. Builds dist/chrome if
-// needed, serves ../shared/fixtures/seed/article.html on 127.0.0.1, opens it in headless Chromium
-// with the extension, prints who said what and what was hidden, and writes screenshots to
-// artifacts/demo/.
+// npm run demo: Quotelens working on the reference pages, no toolbar needed. Builds dist/chrome if
+// needed, serves our own reference page (tests/fixtures/reference-article) and, when ../shared is
+// there, the seed article on 127.0.0.1, opens them in headless Chromium with the extension, prints
+// who said what and what was hidden, and writes screenshots to artifacts/demo/. The first-run page
+// the extension opens on install is saved too.
 import { mkdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureBuilt, REPO_ROOT } from '../tests/e2e/helpers/build';
 import { type ChromiumBrowser, launchChromium, wrapPlaywrightPage } from '../tests/e2e/helpers/chromium';
-import { browserExecutable, POPUP_PATH, type TestPage, waitUntil } from '../tests/e2e/helpers/driver';
+import { browserExecutable, FIRST_RUN_PATH, POPUP_PATH, type TestPage, waitUntil } from '../tests/e2e/helpers/driver';
 import { ARTICLE_FILE, SEED_PARTS } from '../tests/e2e/helpers/expected';
 import { serveFiles } from '../tests/e2e/helpers/server';
 import { hasShared, missingSharedMessage } from '../tests/shared-data';
 
 const EXTENSION = resolve(REPO_ROOT, 'dist/chrome');
 const OUT_DIR = resolve(REPO_ROOT, 'artifacts/demo');
+/** Our own reference page: always there, so the demo runs on a fresh clone without ../shared. */
+const OWN_ARTICLE_FILE = resolve(REPO_ROOT, 'tests/fixtures/reference-article/source.html');
+
+interface DemoPage {
+  /** Name of the screenshots: <name>-page.png, <name>-popup.png, <name>-popup-dark.png. */
+  name: string;
+  path: string;
+  file: string;
+  what: string;
+}
 
 interface Card {
   name: string;
@@ -80,68 +91,99 @@ async function expandCards(popup: TestPage): Promise<void> {
   await popup.parkPointer();
 }
 
+/** Opens one page in the article tab, prints its results, and writes its screenshots. */
+async function demoPage(browser: ChromiumBrowser, page: TestPage, url: string, demo: DemoPage): Promise<string[]> {
+  await page.goto(url);
+  const hooks = await waitUntil(async () => {
+    const h = await page.evaluate(() => ({
+      state: document.documentElement.getAttribute('data-quotelens'),
+      quotes: document.documentElement.getAttribute('data-quotelens-quotes'),
+      ms: document.documentElement.getAttribute('data-quotelens-ms'),
+    }));
+    return h.state && h.state !== 'loading' ? h : null;
+  }, 'the page to be analysed');
+  say();
+  say(`== ${demo.what}: ${url}`);
+  say(`Page: ${hooks.state} · ${hooks.quotes ?? 0} quotes highlighted · ${hooks.ms ?? '?'} ms of main-thread work`);
+  if (hooks.state !== 'ready')
+    throw new Error(`the page was not analysed as an article (data-quotelens="${hooks.state}")`);
+  const files = [`${demo.name}-page.png`, `${demo.name}-popup.png`, `${demo.name}-popup-dark.png`];
+  await page.screenshot(resolve(OUT_DIR, files[0]!), { fullPage: true });
+
+  const { raw, popup } = await openPopupFor(browser);
+  const view = await waitUntil(async () => {
+    const v = await popup.evaluate(readCards);
+    return v.state && v.state !== 'loading' ? v : null;
+  }, 'the popup to load');
+  await expandCards(popup);
+  const { cards } = await popup.evaluate(readCards);
+  say();
+  say(`Who said what (popup: ${view.state})`);
+  if (cards.length === 0) say('  (no quotes)');
+  for (const card of cards) {
+    say(`  ${[card.name, card.role, card.count].filter(Boolean).join(' · ')}`);
+    for (const q of card.quotes) say(`      ${q}`);
+  }
+
+  const hidden = await page.evaluate(readHidden);
+  say();
+  say(`Hidden clutter (${hidden.length} blocks)`);
+  const kinds = new Map<string, HiddenBlock[]>();
+  for (const h of hidden) kinds.set(h.kind, [...(kinds.get(h.kind) ?? []), h]);
+  for (const [kind, blocks] of kinds) {
+    say(`  ${kind} (${blocks.length})`);
+    for (const b of blocks) say(`      ${b.text}`);
+  }
+
+  await popup.screenshot(resolve(OUT_DIR, files[1]!), { fullPage: true });
+  await raw.emulateMedia({ colorScheme: 'dark' });
+  await popup.screenshot(resolve(OUT_DIR, files[2]!), { fullPage: true });
+  await raw.close();
+  return files;
+}
+
+/** The tab the extension opens on install: saved, then closed so the article tab is the active one. */
+async function firstRunPage(browser: ChromiumBrowser): Promise<string | null> {
+  const url = `chrome-extension://${browser.extensionId}/${FIRST_RUN_PATH}`;
+  const tab = await waitUntil(
+    async () => browser.context.pages().find((p) => p.url().startsWith(url)),
+    'the first-run page',
+    5_000,
+  ).catch(() => null);
+  if (!tab) return null;
+  await tab.waitForLoadState('load');
+  await tab.screenshot({ path: resolve(OUT_DIR, 'first-run.png'), fullPage: true });
+  await tab.close();
+  return 'first-run.png';
+}
+
 async function main(): Promise<void> {
-  if (!hasShared(...SEED_PARTS, 'article.html')) throw new Error(missingSharedMessage(...SEED_PARTS, 'article.html'));
+  const pages: DemoPage[] = [
+    { name: 'reference', path: '/reference-article.html', file: OWN_ARTICLE_FILE, what: 'Our reference article' },
+  ];
+  if (hasShared(...SEED_PARTS, 'article.html'))
+    pages.push({ name: 'seed', path: '/article.html', file: ARTICLE_FILE, what: 'The seed article (../shared)' });
+  else say(`demo: seed article ${missingSharedMessage(...SEED_PARTS, 'article.html')}; showing our own page only`);
   const chromiumPath = browserExecutable('chrome');
   ensureBuilt('build', ['dist/chrome/manifest.json'], (line) => say(`demo: ${line}`));
   mkdirSync(OUT_DIR, { recursive: true });
 
-  const server = await serveFiles({ '/article.html': ARTICLE_FILE });
+  const server = await serveFiles(Object.fromEntries(pages.map((p) => [p.path, p.file])));
   const browser = await launchChromium({ extension: EXTENSION });
   try {
-    const url = server.url('/article.html');
+    const agent = String(await browser.context.serviceWorkers()[0]?.evaluate('navigator.userAgent'));
+    const version = /Chrome\/(\d+)/.exec(agent)?.[1] ?? 'unknown version';
+    say(`Quotelens demo in Chromium ${version} (${chromiumPath}) with ${relative(REPO_ROOT, EXTENSION)}`);
+    const files: string[] = [];
+    const welcome = await firstRunPage(browser);
+    say(welcome ? 'First-run page: opened by itself on install' : 'First-run page: did not open (already installed?)');
+    if (welcome) files.push(welcome);
     // The persistent context starts with one blank tab: use it, so the article is the active tab.
     const first = browser.context.pages()[0] ?? (await browser.context.newPage());
     const page = wrapPlaywrightPage(first);
-    await page.goto(url);
-    const hooks = await waitUntil(async () => {
-      const h = await page.evaluate(() => ({
-        state: document.documentElement.getAttribute('data-quotelens'),
-        quotes: document.documentElement.getAttribute('data-quotelens-quotes'),
-        ms: document.documentElement.getAttribute('data-quotelens-ms'),
-      }));
-      return h.state && h.state !== 'loading' ? h : null;
-    }, 'the page to be analysed');
-    const agent = String(await browser.context.serviceWorkers()[0]?.evaluate('navigator.userAgent'));
-    const version = /Chrome\/(\d+)/.exec(agent)?.[1] ?? 'unknown version';
-    say(`Quotelens demo: ${url} in Chromium ${version} (${chromiumPath}) with ${relative(REPO_ROOT, EXTENSION)}`);
-    say(`Page: ${hooks.state} · ${hooks.quotes ?? 0} quotes highlighted · ${hooks.ms ?? '?'} ms of main-thread work`);
-    if (hooks.state !== 'ready')
-      throw new Error(`the page was not analysed as an article (data-quotelens="${hooks.state}")`);
-    await page.screenshot(resolve(OUT_DIR, 'page.png'), { fullPage: true });
-
-    const { raw, popup } = await openPopupFor(browser);
-    const view = await waitUntil(async () => {
-      const v = await popup.evaluate(readCards);
-      return v.state && v.state !== 'loading' ? v : null;
-    }, 'the popup to load');
-    await expandCards(popup);
-    const { cards } = await popup.evaluate(readCards);
+    for (const demo of pages) files.push(...(await demoPage(browser, page, server.url(demo.path), demo)));
     say();
-    say(`Who said what (popup: ${view.state})`);
-    if (cards.length === 0) say('  (no quotes)');
-    for (const card of cards) {
-      say(`  ${[card.name, card.role, card.count].filter(Boolean).join(' · ')}`);
-      for (const q of card.quotes) say(`      ${q}`);
-    }
-
-    const hidden = await page.evaluate(readHidden);
-    say();
-    say(`Hidden clutter (${hidden.length} blocks)`);
-    const kinds = new Map<string, HiddenBlock[]>();
-    for (const h of hidden) kinds.set(h.kind, [...(kinds.get(h.kind) ?? []), h]);
-    for (const [kind, blocks] of kinds) {
-      say(`  ${kind} (${blocks.length})`);
-      for (const b of blocks) say(`      ${b.text}`);
-    }
-
-    await popup.screenshot(resolve(OUT_DIR, 'popup.png'), { fullPage: true });
-    await raw.emulateMedia({ colorScheme: 'dark' });
-    await popup.screenshot(resolve(OUT_DIR, 'popup-dark.png'), { fullPage: true });
-    say();
-    say(
-      `Screenshots: ${['page.png', 'popup.png', 'popup-dark.png'].map((f) => relative(REPO_ROOT, resolve(OUT_DIR, f))).join(', ')}`,
-    );
+    say(`Screenshots: ${files.map((f) => relative(REPO_ROOT, resolve(OUT_DIR, f))).join(', ')}`);
   } finally {
     await browser.close();
     await server.close();

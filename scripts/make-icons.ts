@@ -1,10 +1,17 @@
-// Draws the toolbar icon (a rounded square with a big opening quote mark) as PNGs at the sizes the
-// manifest names. Run once after changing the design: npx tsx scripts/make-icons.ts
+// Draws the icon (a rounded square with a big opening quote mark) as PNGs at every size the
+// manifests and stores use. Run once after changing the design: npx tsx scripts/make-icons.ts
+// The Chrome Web Store asks for 96 px of artwork in 16 px of transparent padding on the 128 px
+// icon; every size keeps that ratio, so the icons look alike side by side.
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
 const BG = [91, 60, 196];
 const FG = [255, 255, 255];
+
+/** Every size the manifest names (16–128) : toolbar, menus, the add-ons page, the stores. */
+export const ICON_SIZES = [16, 32, 48, 64, 96, 128] as const;
+/** Transparent margin on each side, as a share of the size: 16 px of 128. */
+export const ICON_PADDING = 16 / 128;
 
 function crc32(buf: Buffer): number {
   let c = ~0;
@@ -55,7 +62,9 @@ function png(size: number): Buffer {
       let f = 0;
       for (let sy = 0; sy < ss; sy++)
         for (let sx = 0; sx < ss; sx++) {
-          const s = shape((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
+          const u = ((px + (sx + 0.5) / ss) / size - ICON_PADDING) / (1 - 2 * ICON_PADDING);
+          const v = ((py + (sy + 0.5) / ss) / size - ICON_PADDING) / (1 - 2 * ICON_PADDING);
+          const s = u < 0 || u > 1 || v < 0 || v > 1 ? { bg: 0, fg: 0 } : shape(u, v);
           a += s.bg;
           f += s.fg * s.bg;
         }
@@ -81,4 +90,4 @@ function png(size: number): Buffer {
   ]);
 }
 
-for (const size of [16, 32, 48, 128]) writeFileSync(`public/icons/icon-${size}.png`, png(size));
+for (const size of ICON_SIZES) writeFileSync(`public/icons/icon-${size}.png`, png(size));

@@ -1,18 +1,21 @@
 // Background: the attribution engine (quotes and speakers of the blocks content scripts send),
-// toolbar badge, keyboard commands, context menu, settings writes, message routing.
+// toolbar badge, settings writes, message routing; keyboard commands, the page menu and the
+// first-run page live in their own files.
 
 import { checkAnalyzeRequest } from '../shared/analyze-request';
 import { browser, runtime, syncStorage, tabs } from '../shared/ext';
 import { BACKGROUND_METHODS, type BackgroundApi } from '../shared/messages';
-import { callTab, type MessageSender, serve } from '../shared/rpc';
+import { type MessageSender, serve } from '../shared/rpc';
 import { isExtensionPageSender } from '../shared/senders';
 import { withSite } from '../shared/settings';
 import { loadSettings, storeSettings } from '../shared/storage';
+import { registerCommands } from './commands';
 import { analyzeBlocks } from './engine-host';
+import { registerFirstRun } from './first-run';
 import { changeLibrary, keepFromTab, loadLibrary } from './library';
+import { registerSiteMenu } from './menus';
 
 const POPUP_PATH = 'src/popup/index.html';
-const MENU_SITE = 'quotelens-toggle-site';
 
 /** Extension pages (popup, options) may change settings; content scripts may not. */
 function fromExtensionPage(sender: MessageSender): boolean {
@@ -53,41 +56,8 @@ serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
   libraryChange: (sender, change) => (fromExtensionPage(sender) ? changeLibrary(change) : refuse('libraryChange')),
 });
 
-async function activeTabId(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
-
-browser.commands.onCommand.addListener(async (command) => {
-  const tabId = await activeTabId();
-  if (tabId === undefined) return;
-  try {
-    const state = await callTab(tabs, tabId, 'getState');
-    if (command === 'toggle-highlights')
-      await callTab(tabs, tabId, 'setToggles', { highlight: !state.toggles.highlight });
-    if (command === 'toggle-focus') await callTab(tabs, tabId, 'setToggles', { focus: !state.toggles.focus });
-  } catch {
-    // No content script on this tab (browser pages, the store): nothing to toggle.
-  }
-});
-
-browser.runtime.onInstalled.addListener(() => {
-  browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({
-      id: MENU_SITE,
-      title: browser.i18n.getMessage('menuToggleSite') || 'Quotelens on this site',
-      contexts: ['page'],
-      documentUrlPatterns: ['http://*/*', 'https://*/*'],
-    }),
-  );
-});
-
-browser.contextMenus.onClicked.addListener(async (info, tab) => {
-  const pageUrl = info.pageUrl ?? tab?.url;
-  if (info.menuItemId !== MENU_SITE || tab?.id === undefined || !pageUrl) return;
-  const host = new URL(pageUrl).hostname;
-  const settings = await loadSettings(syncStorage);
-  const enabled = settings.disabledSites.includes(host);
-  await storeSettings(syncStorage, withSite(settings, host, enabled));
-  await callTab(tabs, tab.id, 'setEnabled', enabled).catch(() => undefined);
-});
+// Shortcuts, the page menu and the first-run page; shortcuts and the menu only where the platform
+// has them (android-safe.ts: Firefox for Android has neither).
+registerCommands(browser, syncStorage, tabs);
+registerSiteMenu(browser, syncStorage, tabs);
+registerFirstRun(browser);

@@ -1,9 +1,12 @@
-// Options page: defaults for each switch, comment hiding, the sites where Quotelens is off.
+// Options page: defaults for each switch, comment hiding, the sites where Quotelens is off, the
+// keyboard shortcuts and the way back to the first-run page.
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../shared/i18n';
 import { PALETTES, type Palette } from '../shared/palette';
+import { Shortcuts } from '../shared/Shortcuts';
 import { Switch } from '../shared/Switch';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from '../shared/settings';
+import type { ShortcutSource } from '../shared/shortcuts';
 
 export interface SettingsStore {
   load(): Promise<Settings>;
@@ -23,7 +26,10 @@ const SWITCHES = [
   ['hideComments', 'optionComments'],
 ] as const;
 
-export function Options({ store }: { store: SettingsStore }) {
+/** The first-run page, relative to this page (both are built under src/). */
+export const FIRST_RUN_HREF = '../first-run/index.html';
+
+export function Options({ store, shortcuts }: { store: SettingsStore; shortcuts?: ShortcutSource }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [status, setStatus] = useState('');
   const [site, setSite] = useState('');
@@ -123,6 +129,17 @@ export function Options({ store }: { store: SettingsStore }) {
       </fieldset>
       <p>
         <a href="../library/index.html">{t('libTitle')}</a>
+      </p>
+      {shortcuts ? (
+        <fieldset class="shortcuts-box">
+          <legend>{t('shortcutsHeading')}</legend>
+          <Shortcuts source={shortcuts} />
+        </fieldset>
+      ) : null}
+      <p>
+        <a href={FIRST_RUN_HREF} data-action="first-run">
+          {t('openFirstRun')}
+        </a>
       </p>
       <p class="muted">{t('optionsPrivacy')}</p>
       <p class="muted" role="status">

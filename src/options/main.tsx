@@ -1,6 +1,7 @@
 import { render } from 'preact';
-import { runtime } from '../shared/ext';
+import { browser, runtime } from '../shared/ext';
 import { callBackground } from '../shared/rpc';
+import { browserShortcuts } from '../shared/shortcuts';
 import { Options } from './Options';
 
 document.documentElement.lang = navigator.language.slice(0, 2) || 'en';
@@ -10,6 +11,7 @@ render(
       load: () => callBackground(runtime, 'getSettings'),
       save: (s) => callBackground(runtime, 'saveSettings', s),
     }}
+    shortcuts={browserShortcuts(browser)}
   />,
   document.getElementById('app')!,
 );

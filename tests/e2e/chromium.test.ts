@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasShared, missingSharedMessage } from '../shared-data';
+import { firstRunSuite } from './first-run';
 import { type ChromiumBrowser, launchChromium } from './helpers/chromium';
 import { waitUntil } from './helpers/driver';
 import { SEED_PARTS } from './helpers/expected';
@@ -23,6 +24,7 @@ async function plainChromium(): Promise<ChromiumBrowser> {
 const pristine = pristineFrom(plainChromium);
 
 extensionSuite({ name: 'chrome', extension: EXTENSION, launch: launchChromium, pristine });
+firstRunSuite({ name: 'chrome', extension: EXTENSION, launch: launchChromium });
 
 /** Network requests (http, https, ws) as "METHOD URL", sorted; extension-internal loads are not network. */
 function networkRequests(requests: ChromiumBrowser['requests']): string[] {

@@ -1,6 +1,7 @@
 // The e2e suite in headless Firefox ESR (puppeteer-core over WebDriver BiDi).
 import { resolve } from 'node:path';
 import { afterAll } from 'vitest';
+import { firstRunSuite } from './first-run';
 import type { ExtensionBrowser } from './helpers/driver';
 import { launchFirefox } from './helpers/firefox';
 import { extensionSuite, pristineFrom, REPO_ROOT } from './suite';
@@ -15,3 +16,4 @@ afterAll(async () => {
 const pristine = pristineFrom(async () => (plain ??= await launchFirefox()));
 
 extensionSuite({ name: 'firefox', extension: EXTENSION, launch: launchFirefox, pristine });
+firstRunSuite({ name: 'firefox', extension: EXTENSION, launch: launchFirefox });

@@ -57,6 +57,7 @@ export function wrapPlaywrightPage(page: Page): TestPage {
       await page.evaluate(source);
     },
     click: (selector) => page.click(selector),
+    press: (key) => page.keyboard.press(key),
     parkPointer: () => page.mouse.move(0, 0),
     screenshot: async (path, options) => {
       // caret 'initial': the default hides the caret with an inline style and leaves style="" behind.
@@ -118,6 +119,16 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       await popup.setViewportSize({ width: 400, height: 720 });
       return wrap(popup);
     },
+    async findExtensionPage(path) {
+      if (!extensionId) throw new Error('no extension loaded');
+      const found = await waitUntil(
+        async () => context.pages().find((p) => p.url().startsWith(extensionUrl(path))),
+        `a tab with ${path}`,
+      );
+      await found.waitForLoadState('load');
+      return wrap(found);
+    },
+    tabUrls: async () => context.pages().map((p) => p.url()),
     async openExtensionPage(_via, path) {
       if (!extensionId) throw new Error('no extension loaded');
       const page = await context.newPage();

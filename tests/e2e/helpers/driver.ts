@@ -16,6 +16,8 @@ export interface TestPage {
    * the tab in front, e.g. the article the popup acts on, stays visible).
    */
   click(selector: string, options?: { background?: boolean }): Promise<void>;
+  /** Presses a key as the keyboard would ('Tab', 'Enter', 'Shift+Tab'), in the focused element. */
+  press(key: string): Promise<void>;
   /** Moves the pointer to the top-left corner (no hover styles in screenshots). */
   parkPointer(): Promise<void>;
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
@@ -29,6 +31,10 @@ export interface ExtensionBrowser {
   newPage(): Promise<TestPage>;
   /** Opens the popup as a tab for `page` through the e2e build's DOM event; resolves when it loaded. */
   openPopup(page: TestPage): Promise<TestPage>;
+  /** A tab the extension opened by itself (the first-run page on install), once it has loaded. */
+  findExtensionPage(path: string): Promise<TestPage>;
+  /** The URL of every open tab (browser pages too, e.g. chrome://extensions/shortcuts). */
+  tabUrls(): Promise<string[]>;
   /** Opens an extension page (e.g. `src/options/index.html`) as a tab; `via` is a page with our content script. */
   openExtensionPage(via: TestPage, path: string): Promise<TestPage>;
   /**
@@ -51,6 +57,7 @@ export interface LaunchOptions {
 
 export const POPUP_PATH = 'src/popup/index.html';
 export const OPTIONS_PATH = 'src/options/index.html';
+export const FIRST_RUN_PATH = 'src/first-run/index.html';
 export const OPEN_POPUP_EVENT = 'quotelens-e2e-open-popup';
 
 /** The browser binary, or an error that says how to install it. */

@@ -1,7 +1,7 @@
 // Firefox ESR through puppeteer-core over WebDriver BiDi, the extension installed as a temporary
 // add-on. BiDi cannot navigate to moz-extension:// URLs, so extension pages are opened from inside
 // the extension (the e2e build's popup event) and then found among the browser's pages.
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import {
   browserExecutable,
   callExpression,
@@ -32,6 +32,13 @@ export function wrapPuppeteerPage(page: Page): TestPage {
     click: async (selector, options) => {
       if (!options?.background) await page.bringToFront();
       await page.click(selector);
+    },
+    press: async (key) => {
+      const parts = key.split('+');
+      const last = parts.pop()!;
+      for (const mod of parts) await page.keyboard.down(mod as KeyInput);
+      await page.keyboard.press(last as KeyInput);
+      for (const mod of parts.reverse()) await page.keyboard.up(mod as KeyInput);
     },
     parkPointer: () => page.mouse.move(0, 0),
     screenshot: async (path, options) => {
@@ -113,6 +120,12 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       const popup = await openPopupTab(page);
       await popup.setViewport({ width: 400, height: 720 });
       return wrap(popup);
+    },
+    async findExtensionPage(path) {
+      return wrap(await findNewExtensionPage(browser, new Set(), path));
+    },
+    async tabUrls() {
+      return Promise.all((await browser.pages()).map(async (p) => (await hrefOf(p).catch(() => '')) || p.url()));
     },
     async openExtensionPage(via, path) {
       const tab = await openPopupTab(via);

@@ -33,7 +33,8 @@ export async function serveFiles(
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers[path] });
+    const type = path.endsWith('.png') ? 'image/png' : 'text/html; charset=utf-8';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers[path] });
     res.end(body);
   });
   await new Promise<void>((resolve, reject) => {
