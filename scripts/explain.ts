@@ -1,4 +1,4 @@
-// Prints why each block is hidden and why the page is (not) an article, for one page.
+// Prints why each block is hidden, why the page is (not) an article, and who said each quote, for one page.
 // Usage: npx tsx scripts/explain.ts SLUG|FILE [--mode declutter|focus] [--show-comments]
 //   SLUG is a folder of tests/fixtures, of ../shared/pages/readability or of ../shared/pages/aeb.
 import { existsSync, readFileSync } from 'node:fs';
@@ -6,8 +6,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseHtml } from '../src/cli/parse-html';
+import { MODEL } from '../src/core/model/scorer';
 import { describeReason } from '../src/core/page-kind-explain';
+import { findQuotes } from '../src/core/quotes';
 import { analyzePage } from '../src/core/report';
+import { attributeSpeakers } from '../src/core/speakers';
 import { normalizeSpace } from '../src/core/text';
 import { sharedPath } from '../tests/shared-data';
 
@@ -59,6 +62,17 @@ function main(): void {
     const text = normalizeSpace(c.element.textContent ?? '').slice(0, 70);
     out.push(`  ${c.kind.padEnd(10)} ${describe(c.element)}  because ${c.reason}${text ? `  "${text}"` : ''}`);
   }
+  // Who said what: each quote's sieve step (speakers-steps.ts), speaker and the model's confidence.
+  const spans = findQuotes(a.blocks);
+  const { attributions, lang } = attributeSpeakers(a.blocks, spans, a.report.lang);
+  out.push(`quotes (${spans.length}, attributed in ${lang}; threshold ${MODEL.threshold}):`);
+  spans.forEach((s, i) => {
+    const at = attributions[i]!;
+    const c = at.confidence === undefined ? '' : ` ${at.confidence.toFixed(2)}`;
+    out.push(
+      `  ${(at.step ?? at.rule).padEnd(28)} ${at.speaker ?? '(unattributed)'}${c}  “${normalizeSpace(s.text).slice(0, 60)}”`,
+    );
+  });
   out.push(`timings: ${JSON.stringify(a.report.timings)} total ${ms.toFixed(1)} ms`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -49,6 +49,7 @@ export function attributeBlocks(blocks: readonly BlockText[], lang: Lang, option
       block: span.block,
       start: span.start,
       end: span.end,
+      ...(a.confidence !== undefined ? { confidence: Math.round(a.confidence * 1000) / 1000 } : {}),
     };
   });
   return { quotes, speakers, notes, timings: { quotes: round2(t1 - t0), speakers: round2(t2 - t1) } };

@@ -9,7 +9,7 @@ export const MIN_QUOTE_CHARS = 2;
 /** Cap on spans per page: keeps the report and the highlighter bounded on pathological pages. */
 export const MAX_SPANS = 20000;
 /** Pull quotes repeat body text; only repeats at least this long are treated as the same quote. */
-const MIN_REPEAT_CHARS = 20;
+export const MIN_REPEAT_CHARS = 20;
 
 /** Opening mark → the marks that may close it. Straight quotes close themselves. */
 const CLOSERS: Record<string, string> = {
@@ -22,6 +22,9 @@ const CLOSERS: Record<string, string> = {
   '‘': '’', // English single, only when the closer is not an apostrophe
   '"': '"',
 };
+
+/** A single mark typed twice (‘‘, '', ``) → the doubled mark that closes it. */
+const DOUBLED: Record<string, string> = { '‘': '’’', "'": "''", '`': "''" };
 
 /** Blocks whose quotations are usually pull quotes repeating the body. */
 const PULL_QUOTE_TAGS = new Set(['blockquote', 'aside', 'figure', 'figcaption']);
@@ -103,6 +106,12 @@ function cursorsFor(text: string): Map<string, Cursor> {
  */
 function mismatchedCloser(cursors: Map<string, Cursor>, text: string, ch: string, i: number, j: number): number {
   if (ch !== '"' && ch !== '“') return j;
+  // “The word "never" came up,” she said: straight quotes in pairs inside a curly quote are nested.
+  if (ch === '“' && j !== -1 && text[j] === '”' && j - i <= MAX_QUOTE_CHARS) {
+    let straight = 0;
+    for (let k = i + 1; k < j; k++) if (text[k] === '"') straight++;
+    if (straight > 0 && straight % 2 === 0) return j;
+  }
   const alt = cursors.get(ch === '"' ? '"”' : '“"')!.next(i);
   if (alt === -1 || (j !== -1 && j < alt && (ch === '"' || text[j] !== '“'))) return j;
   const opener = cursors.get('“ opener')!.next(i);
@@ -122,6 +131,30 @@ export function scanQuotes(text: string): RawSpan[] {
   let cursors: Map<string, Cursor> | null = null;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    const doubled = text[i + 1] === ch ? DOUBLED[ch] : undefined;
+    if (doubled !== undefined) {
+      // ‘‘…’’ / ''…'' / ``…'': a doubled single mark outside a word opens, the doubled closer ends it.
+      if (isLetterOrDigit(text[i - 1]) || isSpace(text[i + 2])) {
+        i++;
+        continue;
+      }
+      cursors ??= cursorsFor(text);
+      // Built on the first doubled mark only: most texts have none.
+      let closer = cursors.get(doubled);
+      if (!closer) {
+        const c = doubled[0]!;
+        closer = new Cursor(text, (k) => text[k] === c && text[k + 1] === c && !isSpace(text[k - 1]));
+        cursors.set(doubled, closer);
+      }
+      const j = closer.next(i + 1);
+      if (j !== -1 && j - i - 2 <= MAX_QUOTE_CHARS) {
+        const [s, e] = trimmed(text, i + 2, j);
+        if (e - s >= MIN_QUOTE_CHARS)
+          out.push({ start: s, end: e, open: text.slice(i, i + 2), close: doubled, open_ended: false });
+        i = j + 1;
+      } else i++;
+      continue;
+    }
     const closers = CLOSERS[ch];
     if (closers === undefined) continue;
     if (ch === '‘' && !opensSingle(text, i)) continue;

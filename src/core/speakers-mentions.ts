@@ -1,5 +1,6 @@
 // Words, sentences and mentions (names, pronouns, role phrases) of the text outside quotations.
 // Quotations are single opaque tokens here, so a name inside a quotation is never a speaker.
+import { entityTables, firstNameGender } from './entities';
 import type { Lexicon } from './lexicon';
 import { FIRST_NAMES } from './lexicon';
 import type { BlockText, QuoteSpan } from './types';
@@ -51,6 +52,40 @@ const WORD_RE = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
 const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
 const POSSESSIVE_RE = /[’']s?$/;
 
+/** Shortest head noun a German compound is read by ("Polizeisprecher" → sprecher, "Teamchef" → chef). */
+export const MIN_COMPOUND_HEAD = 4;
+
+/** A word set that, for languages that write compounds as one word, also holds every compound of its words. */
+class HeadSet extends Set<string> {
+  constructor(
+    words: string[],
+    private readonly compounds: boolean,
+  ) {
+    super(words);
+  }
+  override has(w: string): boolean {
+    if (super.has(w)) return true;
+    if (!this.compounds) return false;
+    for (let k = w.length - MIN_COMPOUND_HEAD; k > 0; k--) if (super.has(w.slice(k))) return true;
+    return false;
+  }
+}
+
+const HAND_MALE: ReadonlySet<string> = new Set(FIRST_NAMES.male);
+const HAND_FEMALE: ReadonlySet<string> = new Set(FIRST_NAMES.female);
+
+/** First names of one gender: the hand list first, then the data, unless the hand list says the other. */
+class GenderNames {
+  constructor(
+    private readonly mine: ReadonlySet<string>,
+    private readonly other: ReadonlySet<string>,
+    private readonly gender: 'male' | 'female',
+  ) {}
+  has(w: string): boolean {
+    return this.mine.has(w) || (!this.other.has(w) && entityTables().firstNames.get(w) === this.gender);
+  }
+}
+
 export class Lex {
   readonly verbs = new Map<string, string[][]>();
   readonly according = new Map<string, string[][]>();
@@ -64,8 +99,10 @@ export class Lex {
   readonly honorifics: Map<string, 'male' | 'female'>;
   readonly nonNames: Set<string>;
   readonly particles: Set<string>;
-  readonly male = new Set(FIRST_NAMES.male);
-  readonly female = new Set(FIRST_NAMES.female);
+  readonly male: GenderNames;
+  readonly female: GenderNames;
+  readonly nounMarkers: Set<string>;
+  readonly capitalisedNouns: boolean;
 
   constructor(lex: Lexicon) {
     const index = (map: Map<string, string[][]>, phrases: string[]) => {
@@ -85,12 +122,23 @@ export class Lex {
       for (const p of lex.pronouns[g]) if (!this.pronoun.has(p)) this.pronoun.set(p, g);
     this.relatives = new Set(lex.relatives);
     this.determiners = new Set(lex.determiners);
-    this.roles = new Set(lex.roleNouns);
-    this.orgs = new Set(lex.orgWords);
+    this.roles = new HeadSet(lex.roleNouns, lex.capitalisedNouns);
+    this.orgs = new HeadSet(lex.orgWords, lex.capitalisedNouns);
     this.titles = new Set(lex.titles);
     this.honorifics = new Map(Object.entries(lex.honorifics));
     this.nonNames = new Set(lex.nonNames);
     this.particles = new Set(lex.nameParticles);
+    this.nounMarkers = new Set(lex.nounMarkers);
+    this.capitalisedNouns = lex.capitalisedNouns;
+    // First names with a clear gender: the short hand list, then the first-name data (entities/).
+    this.male = new GenderNames(HAND_MALE, HAND_FEMALE, 'male');
+    this.female = new GenderNames(HAND_FEMALE, HAND_MALE, 'female');
+  }
+
+  /** A known first name, of either gender or both (the hand list or the first-name data). */
+  isFirstName(word: string): boolean {
+    const w = word.toLowerCase();
+    return this.male.has(w) || this.female.has(w) || firstNameGender(w) !== null;
   }
 
   /** Length in tokens of the phrase from `map` starting at token i, or 0. */
@@ -167,14 +215,16 @@ const CJK_STOP = /^[。！？]$/;
 function markStart(text: string, start: number): number {
   let i = start - 1;
   while (i > 0 && /\s/.test(text[i]!)) i--;
+  // A doubled mark (‘‘ or '') is one mark.
+  if (i > 0 && text[i - 1] === text[i] && /['‘`]/.test(text[i]!)) i--;
   return Math.max(0, i);
 }
 
 function markEnd(text: string, end: number, close: string): number {
   if (close === '') return text.length;
   let i = end;
-  while (i < text.length && text[i] !== close) i++;
-  return Math.min(text.length, i + 1);
+  while (i < text.length && !text.startsWith(close, i)) i++;
+  return Math.min(text.length, i + close.length);
 }
 
 function isAbbreviation(w: string, lex: Lex): boolean {
@@ -186,6 +236,7 @@ function isAbbreviation(w: string, lex: Lex): boolean {
 /** Finds names, pronouns and role phrases in a block's tokens. */
 export function findMentions(tokens: Token[], lex: Lex, lowerWords: Set<string> = new Set()): Mention[] {
   const out: Mention[] = [];
+  const surnames = lex.capitalisedNouns ? surnamesOf(tokens, lex) : null;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -215,8 +266,30 @@ export function findMentions(tokens: Token[], lex: Lex, lowerWords: Set<string> 
         continue;
       }
     }
-    if (isCap(t.text) || lex.honorifics.has(t.text)) {
+    // German: a capitalised run after an article or preposition is a noun phrase; a name only from
+    // its first known first name on ("der Linkspolitiker Wolfgang Nešković" → Wolfgang Nešković).
+    if (lex.capitalisedNouns && isCap(t.text) && i > 0 && lex.nounMarkers.has(tokens[i - 1]!.lower)) {
+      let j = i;
+      while (tokens[j]?.kind === 'word' && isCap(tokens[j]!.text)) j++;
+      let k = i;
+      // A first name with a surname after it: a lone first name after an article is a noun ("der Halle").
+      while (k < j && !(lex.isFirstName(tokens[k]!.text) && k + 1 < j)) k++;
+      if (k === j) {
+        i = j;
+        continue;
+      }
+      i = k;
+    }
+    if (isCap(tokens[i]!.text) || lex.honorifics.has(tokens[i]!.text)) {
       const name = nameAt(tokens, i, lex, lowerWords);
+      // … or a speech verb right beside it ("Karsai sagte", "so Schnappauf").
+      const speaks =
+        name !== null &&
+        (lex.phraseAt(lex.verbs, tokens, name.end) > 0 || lex.verbs.has(tokens[name.start - 1]?.lower ?? ''));
+      if (name && surnames && !speaks && !isNameLike(name.text, surnames, lex)) {
+        i = name.end;
+        continue;
+      }
       if (name) {
         out.push(name);
         i = name.end;
@@ -226,6 +299,30 @@ export function findMentions(tokens: Token[], lex: Lex, lowerWords: Set<string> 
     i++;
   }
   return out;
+}
+
+/** Last words of the page's runs that open with a known first name ("Renate Künast" → künast). */
+function surnamesOf(tokens: Token[], lex: Lex): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.kind !== 'word' || !lex.isFirstName(tokens[i]!.text) || !isCap(tokens[i]!.text)) continue;
+    let j = i + 1;
+    while (tokens[j]?.kind === 'word' && isCap(tokens[j]!.text)) j++;
+    if (j > i + 1) out.add(tokens[j - 1]!.lower.replace(POSSESSIVE_RE, ''));
+  }
+  return out;
+}
+
+/**
+ * Where every noun is capitalised, a capitalised run names someone only with evidence: a known first
+ * name, the surname of a full name on the page, an acronym ("WWF") or an organisation's head word.
+ */
+function isNameLike(text: string, surnames: Set<string>, lex: Lex): boolean {
+  const words = text.split(' ');
+  if (words.some((w) => lex.isFirstName(w) || lex.honorifics.has(w) || lex.titles.has(w))) return true;
+  if (words.some((w) => surnames.has(w.toLowerCase().replace(POSSESSIVE_RE, '')))) return true;
+  if (words.some((w) => /^\p{Lu}[\p{Lu}\d-]+$/u.test(w))) return true;
+  return lex.orgs.has(words[words.length - 1]!.toLowerCase());
 }
 
 /** "the NATO chief", "a union spokesperson", "officials", "the company". */

@@ -2,7 +2,11 @@
 // 1. a speech cue in the quote's own sentence, with a name, pronoun, role or organisation as speaker
 //    (both orders, asides and appositives skipped); 2. the same quote's earlier part (split quotes);
 // 3. continuation from a neighbouring quote of the same or previous paragraph.
+import { entityKind } from './entities';
+import { DETECT_SAMPLE_CHARS, detectLanguage } from './entities/lang';
 import { lexiconFor } from './lexicon';
+import { type AttributionFacts, baseStep, featureVector } from './model/features';
+import { confidence, MODEL, type Model } from './model/scorer';
 import {
   type Entity,
   findMentions,
@@ -15,6 +19,7 @@ import {
   type Token,
   tokenize,
 } from './speakers-mentions';
+import type { StepTag } from './speakers-steps';
 import type { AttributionRule, BlockText, Lang, QuoteSpan, Speaker } from './types';
 
 export interface Attribution {
@@ -22,23 +27,60 @@ export interface Attribution {
   mention: string | null;
   cue: string | null;
   rule: AttributionRule;
-  /** The sieve step that fired, finer than `rule` (for --explain and the evaluation). */
-  step?: string;
+  /** The sieve step that fired, finer than `rule` (speakers-steps.ts; for --explain and the evaluation). */
+  step?: StepTag;
+  /** The learned model's confidence that `speaker` is right (also kept on withheld quotes). */
+  confidence?: number;
 }
 
 export interface AttributionResult {
   attributions: Attribution[];
   speakers: Speaker[];
+  /** The sieve's answer for each quote before the model withheld any (only with `keepFacts`). */
+  facts?: (AttributionFacts | null)[];
+  /** The language the attribution used (the page's, or the detected one when that is sure and differs). */
+  lang: Lang;
+}
+
+export interface AttributeOptions {
+  /** The scorer's weights (default: the shipped model); `null` withholds nothing. */
+  model?: Model | null;
+  /** Return the facts the model scored (for training). */
+  keepFacts?: boolean;
+}
+
+const LANGS: readonly string[] = ['en', 'de', 'fr'];
+/** In a language we have no word lists for, only these cue shapes name a speaker ("X: “…”", "“…” — X"). */
+const UNAMBIGUOUS_STEPS = new Set([
+  'left:X-colon',
+  'right:dash-X',
+  'heading:X-colon',
+  'continues',
+  'continuation:same-block',
+]);
+
+/** The page's language as its text shows it: the declared one unless the detector is sure of another. */
+function pageLanguage(blocks: BlockText[], declared: Lang): { lang: Lang; foreign: boolean } {
+  let sample = '';
+  for (const b of blocks) {
+    if (b.isHeading) continue;
+    sample += `${b.text}\n`;
+    if (sample.length >= DETECT_SAMPLE_CHARS) break;
+  }
+  const d = detectLanguage(sample);
+  if (!d.sure || d.lang === 'und') return { lang: declared, foreign: false };
+  if (LANGS.includes(d.lang)) return { lang: d.lang as Lang, foreign: false };
+  return { lang: declared, foreign: true };
 }
 
 /** How many sentences back a pronoun looks for the person it stands for. */
 export const PRONOUN_LOOKBACK_SENTENCES = 6;
 /** Links followed from a pronoun to the same pronoun leading an earlier sentence (bounded work; 3 reads 1 fewer on train, 20 none more). */
-const MAX_PRONOUN_CHAIN = 6;
+export const MAX_PRONOUN_CHAIN = 6;
 /** Quoted phrases this short get a speaker only from a cue (see isScareQuote). */
 export const SCARE_QUOTE_WORDS = 3;
 /** Longest opening phrase before the main clause's subject ("Speaking to reporters on Monday, …"); 25 beats 20 (train +1, dev 0), 30 adds nothing. */
-const MAX_INTRO_TOKENS = 25;
+export const MAX_INTRO_TOKENS = 25;
 /** Longest noun phrase read after an inverted verb ("said former Obama adviser Ann Lee"). */
 const PHRASE_HEAD_TOKENS = 8;
 /** Lower-case words allowed before the first name of that phrase ("former", "undecided"); 4 beats 3 (train +2, dev 0). */
@@ -46,9 +88,9 @@ const MAX_MODIFIERS = 4;
 /** How far after a quote its cue may end ("“…” Sanders campaign manager Jeff Weaver said"); 12 beats 10 (train +3, dev 0), 16 hurts dev. */
 export const RIGHT_WINDOW = 12;
 /** Longest parenthesis skipped between a name and its verb ("Jo Lee (D-Ohio) said"). */
-const MAX_PAREN_TOKENS = 6;
+export const MAX_PAREN_TOKENS = 6;
 /** Comma-delimited asides in a row skipped between a name and its verb (measured: 3 beats 1 on both splits; 4: train +2, dev 0; 5 adds nothing). */
-const MAX_ASIDES = 4;
+export const MAX_ASIDES = 4;
 /** Cue shapes accepted for a sentence-closing cue: a name with a speech verb, either order, or "according to X". */
 const CLOSING_STEPS = new Set(['right:X-said', 'right:said-X', 'right:X-…-said', 'right:according-to']);
 /** A quote with no cue continues the speaker of a quote at most this many blocks before it. */
@@ -79,7 +121,7 @@ interface Found {
   mention: Mention;
   cue: string;
   rule: AttributionRule;
-  step: string;
+  step: StepTag;
 }
 
 interface Doc {
@@ -724,7 +766,13 @@ const INTRO_STEPS = new Set(['left:X-said', 'left:said-X', 'left:X-…-saying'])
 
 const NONE: Attribution = { speaker: null, mention: null, cue: null, rule: 'none', step: 'none' };
 
-export function attributeSpeakers(blocks: BlockText[], spans: QuoteSpan[], lang: Lang): AttributionResult {
+export function attributeSpeakers(
+  blocks: BlockText[],
+  spans: QuoteSpan[],
+  declaredLang: Lang,
+  options: AttributeOptions = {},
+): AttributionResult {
+  const { lang, foreign } = pageLanguage(blocks, declaredLang);
   const lex = lexFor(lang);
   const d = buildDoc(blocks, spans, lex);
   const headings: Set<number> = new Set(blocks.filter((b) => b.isHeading).map((b) => b.index));
@@ -798,7 +846,9 @@ export function attributeSpeakers(blocks: BlockText[], spans: QuoteSpan[], lang:
       found = { ...found, mention: headingName(found.mention) };
     if (!found) return NONE;
     const { entity, descriptive } = sieve.resolve(found.mention);
-    if (!entity && !descriptive)
+    // A common word capitalised by position or by German grammar ("Sometimes", "Damit") is nobody.
+    const common = entity !== null && found.mention.kind === 'name' && entityKind(entity.name, lang) === 'common';
+    if ((!entity && !descriptive) || common)
       return { ...NONE, mention: found.mention.text, cue: found.cue, step: `${found.step}:unresolved` };
     entityOf[i] = entity;
     if (entity) entity.aliases.add(found.mention.text);
@@ -812,7 +862,7 @@ export function attributeSpeakers(blocks: BlockText[], spans: QuoteSpan[], lang:
   });
 
   // Continuation: split quotes, then quotes with no cue beside an attributed quote.
-  const take = (i: number, from: number, step: string) => {
+  const take = (i: number, from: number, step: StepTag) => {
     const a = attributions[from]!;
     attributions[i] = { speaker: a.speaker, mention: null, cue: null, rule: 'continuation', step };
     entityOf[i] = entityOf[from]!;
@@ -865,13 +915,96 @@ export function attributeSpeakers(blocks: BlockText[], spans: QuoteSpan[], lang:
     else if (prev >= 0 && b - spans[prev]!.block <= CONTINUATION_BLOCKS) take(i, prev, 'continuation:prev-block');
   }
 
+  // The learned decision: each attribution's facts → a confidence; below the threshold, Unattributed.
+  const facts = attributionFacts(d.tokens, blocks, spans, attributions, entityOf, lang, foreign);
+  const model = options.model === undefined ? MODEL : options.model;
+  facts.forEach((f, i) => {
+    if (!f) return;
+    const c = model ? confidence(featureVector(f), model) : 1;
+    const kind = f.speakerType === 'descriptive' ? 'unknown' : entityKind(f.speaker, lang);
+    // A common word is nobody, whichever step reached it; in a language without word lists, only a
+    // known person named by an unambiguous cue speaks.
+    const gated = kind === 'common' || (foreign && (!UNAMBIGUOUS_STEPS.has(baseStep(f.step)) || kind !== 'person'));
+    if (gated || (model !== null && c < model.threshold)) {
+      attributions[i] = {
+        ...NONE,
+        mention: attributions[i]!.mention,
+        cue: attributions[i]!.cue,
+        step: `${attributions[i]!.step}:withheld`,
+        confidence: c,
+      };
+      entityOf[i] = null;
+    } else attributions[i] = { ...attributions[i]!, confidence: c };
+  });
+
   // Role phrases the article uses for a speaker elsewhere ("The NATO chief revealed …") are aliases too.
   let roles = 0;
   for (const m of d.mentions) {
     if (m.kind !== 'role' || ++roles > MAX_ROLE_ALIAS_MENTIONS) continue;
     registry.byRole(m.text)?.aliases.add(m.text);
   }
-  return { attributions, speakers: speakerList(spans, attributions, entityOf) };
+  return {
+    attributions,
+    speakers: speakerList(spans, attributions, entityOf),
+    lang,
+    ...(options.keepFacts ? { facts } : {}),
+  };
+}
+
+/** Steps that name the speaker by a cue of the quote's own sentence (not by continuation). */
+const isCued = (step: string): boolean => !/^(?:continu|subject:)/.test(step);
+
+/** What the model is told about each attributed quote (null for quotes with no speaker). */
+function attributionFacts(
+  tokens: Token[],
+  blocks: BlockText[],
+  spans: QuoteSpan[],
+  attributions: Attribution[],
+  entityOf: (Entity | null)[],
+  lang: Lang,
+  foreign: boolean,
+): (AttributionFacts | null)[] {
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && t.text === t.lower && t.text.length > 1) lowerWords.add(t.lower);
+  const quotesOf = new Map<string, { all: number; cued: number }>();
+  for (const a of attributions) {
+    if (a.speaker === null) continue;
+    const c = quotesOf.get(a.speaker) ?? { all: 0, cued: 0 };
+    c.all++;
+    if (isCued(a.step ?? '')) c.cued++;
+    quotesOf.set(a.speaker, c);
+  }
+  return attributions.map((a, i) => {
+    if (a.speaker === null) return null;
+    const e = entityOf[i] ?? null;
+    const span = spans[i]!;
+    const card = quotesOf.get(a.speaker)!;
+    const mentionKind: AttributionFacts['mentionKind'] =
+      a.mention === null
+        ? null
+        : a.rule === 'cue-pronoun'
+          ? 'pronoun'
+          : a.rule === 'cue-role' || a.rule === 'cue-descriptive'
+            ? 'role'
+            : 'name';
+    return {
+      step: a.step ?? a.rule,
+      mentionKind,
+      speakerType: e ? e.type : 'descriptive',
+      speaker: a.speaker,
+      full: e?.full ?? false,
+      hasRole: (e?.role ?? null) !== null,
+      mentions: e?.mentions ?? 0,
+      quoteText: span.text,
+      partial: span.kind === 'partial',
+      inHeading: blocks[span.block]?.isHeading ?? false,
+      lang,
+      foreign,
+      speakerQuotes: card.all,
+      speakerCued: card.cued,
+      lowerWords,
+    };
+  });
 }
 
 function speakerList(spans: QuoteSpan[], attributions: Attribution[], entityOf: (Entity | null)[]): Speaker[] {

@@ -79,6 +79,8 @@ export interface Quote {
   /** The speech cue ("said", "according to", …) or null. */
   cue: string | null;
   rule: AttributionRule;
+  /** The learned model's confidence in `speaker` (0–1); a withheld quote keeps it with speaker null. */
+  confidence?: number;
   kind: QuoteSpan['kind'];
   block: number;
   start: number;

@@ -118,3 +118,18 @@ describe('typing slips', () => {
     ]);
   });
 });
+
+describe('quote marks as newsrooms type them', () => {
+  const inner = (text: string) => scanQuotes(text).map((r) => text.slice(r.start, r.end));
+  it("’’ and '' close a doubled opening mark", () => {
+    expect(inner('‘‘We will stay,’’ the ferry captain said.')).toEqual(['We will stay,']);
+    expect(inner("''We will stay,'' the ferry captain said.")).toEqual(['We will stay,']);
+    expect(inner("He called the rota ''a farce.'' Then he left.")).toEqual(['a farce.']);
+  });
+  it('an apostrophe pair inside a word opens nothing', () => {
+    expect(inner("The crew's'' rota")).toEqual([]);
+  });
+  it('straight double quotes nested in curly ones stay inside the outer quote', () => {
+    expect(inner('“The word "never" came up twice,” she said.')).toEqual(['The word "never" came up twice,']);
+  });
+});

@@ -11,7 +11,12 @@ export const de: Lexicon = {
     antwortet | fragte | fragt | kritisierte | kritisiert | forderte | fordert | sprach | spricht | so | teilte mit |
     teilte | versicherte | räumte ein | kündigte an | bekräftigte | unterstrich | erwiderte | entgegnete | behauptete |
     behauptet | berichtete | berichtet | bestätigte | sagte am | hieß es | heißt es | zitiert | zitierte | bezeichnete |
-    bezeichnet | lobte | mahnte | appellierte | verkündete | gab zu | hatte gesagt | hat gesagt
+    bezeichnet | lobte | mahnte | appellierte | verkündete | gab zu | hatte gesagt | hat gesagt | äußerte | äußert |
+    äußerten | begründete | begründet | bekräftigt | lautete | lautet | rief | ruft | riefen | skandierte | skandierten |
+    verwies | verweist | kommentierte | kommentiert | erläuterte | erläutert | verteidigte | versprach | stellte klar |
+    ließ verlauten | beklagte | beklagt | bemängelte | betonten | erklärten | warnten | kritisierten | forderten |
+    meinten | nannten | schrieben | sprachen | zeigte sich | mitteilte | verkündet | warf vor | wirft vor | hält |
+    hielt | sieht | sah | bezeichneten | bestätigt | versichert | unterstreicht | ergänzten | sagt | schreiben
   `),
   accordingTo: list('laut | nach angaben von | zufolge | so'),
   betweenWords: words(
@@ -23,7 +28,7 @@ export const de: Lexicon = {
     'der, die, das, den, dem, des, ein, eine, einer, einem, eines, sein, seine, seiner, ihr, ihre, ihrer',
   ),
   roleNouns: words(
-    'sprecher, sprecherin, oberbürgermeister, oberbürgermeisterin, minister, ministerin, kanzler, kanzlerin, präsident, präsidentin, chef, chefin, bürgermeister, bürgermeisterin, richter, richterin, trainer, trainerin, kapitän, experte, expertin, abgeordnete, abgeordneter, vorsitzende, vorsitzender, generalsekretär, anwalt, anwältin, staatsanwalt, sprecherin, beamte, beamter, kreise, quelle, quellen, regierungssprecher',
+    'sprecher, sprecherin, führer, führerin, leiter, leiterin, direktor, direktorin, vorstand, senator, senatorin, politiker, politikerin, botschafter, sekretär, kommissar, kommissarin, beauftragte, beauftragter, experte, wissenschaftler, forscher, ermittler, demonstranten, kritiker, gegner, befürworter, vertreter, vertreterin, oberbürgermeister, oberbürgermeisterin, minister, ministerin, kanzler, kanzlerin, präsident, präsidentin, chef, chefin, bürgermeister, bürgermeisterin, richter, richterin, trainer, trainerin, kapitän, experte, expertin, abgeordnete, abgeordneter, vorsitzende, vorsitzender, generalsekretär, anwalt, anwältin, staatsanwalt, sprecherin, beamte, beamter, kreise, quelle, quellen, regierungssprecher',
   ),
   orgWords: words(
     'unternehmen, konzern, firma, partei, ministerium, regierung, behörde, polizei, gewerkschaft, verband, gericht, bundesregierung, kommission, verein, bank, nato, ag, gmbh',
@@ -36,4 +41,8 @@ export const de: Lexicon = {
     'Der, Die, Das, Den, Dem, Des, Ein, Eine, Einer, Und, Oder, Aber, Doch, Denn, In, Im, Am, An, Auf, Aus, Bei, Mit, Nach, Von, Vom, Zu, Zum, Zur, Für, Über, Unter, Vor, Wie, Wenn, Als, Dass, Es, Er, Sie, Wir, Ich, Man, Auch, Noch, Nun, Dann, Heute, Gestern, Montag, Dienstag, Mittwoch, Donnerstag, Freitag, Samstag, Sonntag, Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, November, Dezember, So, Laut, Dies, Diese, Dieser, Das',
   ),
   nameParticles: words('von, van, der, de, zu, vom'),
+  capitalisedNouns: true,
+  nounMarkers: words(
+    'der, die, das, den, dem, des, ein, eine, einer, einem, eines, einen, kein, keine, keinen, keinem, sein, seine, seiner, seinem, seinen, ihr, ihre, ihrer, ihrem, ihren, dieser, diese, dieses, diesem, diesen, jeder, jede, jedes, in, im, ins, vor, nach, auf, mit, bei, beim, von, vom, zu, zum, zur, für, über, unter, gegen, gegenüber, seit, aus, durch, ohne, um, am, an, ans, wegen, während',
+  ),
 };

@@ -36,4 +36,6 @@ export const fr: Lexicon = {
     'Le, La, Les, L, Un, Une, Des, Du, De, Et, Ou, Mais, Donc, Car, Dans, En, Au, Aux, Sur, Sous, Pour, Par, Avec, Sans, Selon, Après, Avant, Depuis, Pendant, Comme, Si, Quand, Que, Qui, Ce, Cette, Ces, Il, Elle, Ils, Elles, On, Nous, Vous, Je, Lundi, Mardi, Mercredi, Jeudi, Vendredi, Samedi, Dimanche, Janvier, Février, Mars, Avril, Mai, Juin, Juillet, Août, Septembre, Octobre, Novembre, Décembre, Mme, Alors, Aussi, Puis, Hier',
   ),
   nameParticles: words('de, du, des, le, la, d’'),
+  capitalisedNouns: false,
+  nounMarkers: [],
 };

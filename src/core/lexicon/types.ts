@@ -24,6 +24,13 @@ export interface Lexicon {
   nonNames: string[];
   /** Lower-case particles inside names ("de", "van"). */
   nameParticles: string[];
+  /** True when the language capitalises every noun (German): a capitalised word is then no evidence of a name. */
+  capitalisedNouns: boolean;
+  /**
+   * Lower-case words after which a capitalised run is a noun phrase unless it holds a known first name
+   * (German articles and prepositions: "vor dem Düsseldorfer Konzert", "der Linkspolitiker Wolfgang Nešković").
+   */
+  nounMarkers: string[];
 }
 
 /** Common first names with a clear gender, for pronoun agreement; one list for all languages. */

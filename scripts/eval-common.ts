@@ -1,0 +1,177 @@
+// Scoring shared by the attribution evaluations (eval-pages, eval-dewiki; eval-polnear keeps its own
+// copy of the same rules). A gold quote is found when one predicted span covers at least half of it; a
+// missed quote counts as a wrong speaker; a speaker card is bad when it names no quoted speaker of the
+// page or repeats one an earlier card already named.
+import type { Speaker } from '../src/core/types';
+
+/** Words dropped before names are compared: honorifics, titles, articles (en/de/fr). */
+const DROPPED = new Set(
+  'mr mrs ms dr sen rep gov president senator secretary the herr frau der die das des dem den ein eine m mme le la les'.split(
+    ' ',
+  ),
+);
+
+/** Name tokens: lower case, punctuation and a trailing possessive dropped, honorifics and articles left out. */
+export function nameTokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t !== '' && !DROPPED.has(t));
+}
+
+/** Loose match (as eval-polnear): same last token, or every token of one among the other's. */
+export function sameSpeaker(predicted: string | null, gold: string): boolean {
+  if (predicted === null) return false;
+  const p = nameTokens(predicted);
+  const g = nameTokens(gold);
+  if (p.length === 0 || g.length === 0) return false;
+  if (p[p.length - 1] === g[g.length - 1]) return true;
+  return p.every((t) => g.includes(t)) || g.every((t) => p.includes(t));
+}
+
+export const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
+
+/** FNV-1a of a string: a fixed, seeded split that does not depend on file order. */
+export function hash32(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** True when `key` falls in the held-out share of a seeded split. */
+export function heldOut(key: string, seed: number, share: number): boolean {
+  return hash32(key, seed) / 0x1_0000_0000 < share;
+}
+
+/** One gold quote as every evaluation sees it: its speaker and the names also accepted. */
+export interface GoldSpeaker {
+  speaker: string | null;
+  accept: string[];
+}
+
+export const goldMatches = (got: string | null, g: GoldSpeaker): boolean =>
+  g.speaker !== null && (sameSpeaker(got, g.speaker) || g.accept.some((a) => sameSpeaker(got, a)));
+
+/** Cards that name nobody the page quotes, or a speaker an earlier card already named. */
+export function badCards(cards: Speaker[], gold: GoldSpeaker[]): { bad: number; names: string[] } {
+  const named = new Set<number>();
+  const names: string[] = [];
+  const speakers = gold.filter((g) => g.speaker !== null);
+  // Distinct gold speakers: two gold quotes with matching names are one person.
+  const people: GoldSpeaker[] = [];
+  for (const g of speakers) if (!people.some((p) => goldMatches(g.speaker, p))) people.push(g);
+  for (const card of cards) {
+    const k = people.findIndex((p) => goldMatches(card.name, p));
+    if (k < 0 || named.has(k)) names.push(k < 0 ? card.name : `${card.name} (repeat)`);
+    else named.add(k);
+  }
+  return { bad: names.length, names };
+}
+
+/** Quote text compared across markup: white space collapsed, marks and dashes unified. */
+export const normQuote = (s: string): string =>
+  s
+    .replace(/[“”„«»"]/g, '"')
+    .replace(/[‘’‚']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/** Length of the longest common substring of a and b (dynamic programming, two rows). */
+export function longestCommon(a: string, b: string): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  if (a.includes(b)) return b.length;
+  if (b.includes(a)) return a.length;
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  let best = 0;
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const v = ca === b.charCodeAt(j - 1) ? prev[j - 1]! + 1 : 0;
+      cur[j] = v;
+      if (v > best) best = v;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
+
+/** Figures every attribution evaluation prints. */
+export interface AttribFigures {
+  part: string;
+  documents: number;
+  gold_quotes: number;
+  gold_with_speaker: number;
+  predicted_quotes: number;
+  predicted_attributed: number;
+  /** Gold quotes covered at least half by a predicted span. */
+  quote_recall: number;
+  /** Attributed predictions that are a gold quote (not a title, a slogan or text nobody spoke). */
+  attributed_precision: number;
+  /** Attributed predictions that are a gold quote with a speaker, and name that speaker. */
+  attributed_right: number;
+  /** Right speaker over gold quotes with a speaker; a missed quote counts as wrong. */
+  speaker_accuracy: number;
+  cards: number;
+  bad_cards: number;
+  bad_card_share: number;
+  by_step: Record<string, { quotes: number; right: number }>;
+}
+
+/** Counters one evaluation fills per document, then turns into AttribFigures. */
+export class Tally {
+  docs = 0;
+  gold = 0;
+  found = 0;
+  withSpeaker = 0;
+  right = 0;
+  predicted = 0;
+  attributed = 0;
+  attributedHit = 0;
+  attributedRight = 0;
+  cards = 0;
+  bad = 0;
+  byStep: Record<string, { quotes: number; right: number }> = {};
+  badNames: string[] = [];
+  errors: string[] = [];
+
+  figures(part: string): AttribFigures {
+    return {
+      part,
+      documents: this.docs,
+      gold_quotes: this.gold,
+      gold_with_speaker: this.withSpeaker,
+      predicted_quotes: this.predicted,
+      predicted_attributed: this.attributed,
+      quote_recall: pct(this.found, this.gold),
+      attributed_precision: pct(this.attributedHit, this.attributed),
+      attributed_right: pct(this.attributedRight, this.attributed),
+      speaker_accuracy: pct(this.right, this.withSpeaker),
+      cards: this.cards,
+      bad_cards: this.bad,
+      bad_card_share: pct(this.bad, this.cards),
+      by_step: Object.fromEntries(Object.entries(this.byStep).sort((a, b) => b[1].quotes - a[1].quotes)),
+    };
+  }
+}
+
+export function printFigures(f: AttribFigures): void {
+  const rows: [string, string][] = [
+    ['part', f.part],
+    ['documents', String(f.documents)],
+    ['gold quotes (with speaker)', `${f.gold_quotes} (${f.gold_with_speaker})`],
+    ['predicted quotes (attributed)', `${f.predicted_quotes} (${f.predicted_attributed})`],
+    ['quote recall', `${f.quote_recall}%`],
+    ['attributed precision', `${f.attributed_precision}%`],
+    ['attributed and right', `${f.attributed_right}%`],
+    ['speaker accuracy', `${f.speaker_accuracy}%`],
+    ['bad cards', `${f.bad_cards} of ${f.cards} (${f.bad_card_share}%)`],
+  ];
+  for (const [k, v] of Object.entries(f.by_step).slice(0, 14)) rows.push([`  step ${k}`, `${v.right}/${v.quotes}`]);
+  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(32)} ${v}\n`);
+}
