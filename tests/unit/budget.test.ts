@@ -12,8 +12,12 @@ import { bundleSizes } from '../../bench/sizes';
  * live in the same allowance.
  */
 const CONTENT_SCRIPT_BUDGET = 25_000;
-/** 60 KB gzip for the background with the engine: word lists, entity data and weights grow here. */
-const BACKGROUND_BUDGET = 60_000;
+/**
+ * 300 KB gzip for the background with the engine: the entity data (first names, places, common
+ * words: about 180 KB gzip) and the model's weights live here, by design, not in the page; the
+ * issue's limit is the store zip (5 MB), and this keeps the background well inside it.
+ */
+const BACKGROUND_BUDGET = 300_000;
 /** 25 KB gzip for everything one popup open loads. */
 const POPUP_BUDGET = 25_000;
 
