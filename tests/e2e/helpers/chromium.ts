@@ -29,7 +29,7 @@ export interface ChromiumBrowser extends ExtensionBrowser {
 const ARGS = [
   '--no-default-browser-check',
   // Nothing outside the machine is needed; anything that tries fails fast and is still recorded.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 ];
 
 export function wrapPlaywrightPage(page: Page): TestPage {
