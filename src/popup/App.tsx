@@ -249,9 +249,9 @@ function SpeakerCard({ speaker, colour, quotes, numberOf, total, onJump, unattri
       <div class="who">
         <span class="chip" style={{ background: colour }} aria-hidden="true" />
         <span class="name">{speaker.name}</span>
-        {speaker.role ? <span class="role">{speaker.role}</span> : null}
         <span class="count">{count}</span>
       </div>
+      {speaker.role ? <p class="role">{speaker.role}</p> : null}
       {aliases.length > 0 ? <p class="aliases">{t('aliases', aliases.join(', '))}</p> : null}
       <ul class="quotes">
         {shown.map((q) => (
