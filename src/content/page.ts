@@ -4,6 +4,7 @@
 // (the extension's background), hides the clutter while the engine works, and highlights the
 // quotes of its answer once it has checked that the answer still fits the page.
 import { type ClutterOptions, findClutterIn } from '../core/clutter';
+import { type ArticleHeader, findArticleHeader } from '../core/clutter-header';
 import { type Analysis, blockText, hiddenText, type PageRead, readPageSteps, withAttribution } from '../core/read-page';
 import { collectTextBlocks, locateOffset } from '../core/text';
 import type { ClutterBlock, Quote, TextBlock } from '../core/types';
@@ -75,6 +76,7 @@ export class PageController {
   private nextQuote = 0;
   /** Late content that arrived while a run was in flight: handled when it is done. */
   private deferred: Node[] = [];
+  private header: { root: Element; header: ArticleHeader } | null = null;
   /** The extension is gone: the page was restored and nothing is written again. */
   private gone = false;
 
@@ -266,7 +268,9 @@ export class PageController {
     const generation = this.generation;
     let pending: Promise<AnalyzeReply> | AnalyzeReply | null = null;
     this.timed(() => {
-      const clutter = clutterScopes(added, root).flatMap((el) => findClutterIn(el, root, this.clutterOptions));
+      const scopes = clutterScopes(added, root);
+      const header = scopes.length > 0 ? this.headerOf(root) : null;
+      const clutter = scopes.flatMap((el) => findClutterIn(el, root, this.clutterOptions, header ?? undefined));
       this.addClutter(analysis, clutter);
       if (removed && this.pruneStale()) this.repaint();
       const hidden = new Set(analysis.clutter.map((c) => c.element));
@@ -421,6 +425,12 @@ export class PageController {
     this.clearMeasures();
   }
 
+  /** The article's title and bylines, found once per root: every late subtree is judged against them. */
+  private headerOf(root: Element): ArticleHeader {
+    if (this.header?.root !== root) this.header = { root, header: findArticleHeader(this.doc, root) };
+    return this.header.header;
+  }
+
   get clutterOptions(): ClutterOptions {
     return { mode: this.toggles.focus ? 'focus' : 'declutter', hideComments: this.hideComments };
   }
@@ -510,6 +520,7 @@ export class PageController {
 
   /** Removes every trace of Quotelens from the page: attributes, stylesheet, highlights. */
   clearAll(): void {
+    this.header = null;
     this.highlighter.clear();
     this.tips.stop();
     this.corrections?.clear();

@@ -6,7 +6,7 @@
 // holds the article root, its title or its prose is ever hidden.
 
 import { TextMeasure } from './article-measure';
-import { findArticleHeader } from './clutter-header';
+import { type ArticleHeader, findArticleHeader } from './clutter-header';
 import { type LinkProfile, profileLinks } from './clutter-links';
 import {
   AD_HOSTS,
@@ -890,10 +890,15 @@ export function findClutterBlocks(doc: Document, root: Element | null, options: 
  * Classifies a subtree added after the first analysis (late ads, lazy widgets): the same evidence,
  * measured on the subtree alone, so the cost is that of the new nodes.
  */
-export function findClutterIn(subtree: Element, root: Element | null, options: ClutterOptions): ClutterBlock[] {
+export function findClutterIn(
+  subtree: Element,
+  root: Element | null,
+  options: ClutterOptions,
+  // A caller classifying many late subtrees of one read passes the header it found once.
+  header: ArticleHeader = findArticleHeader(subtree.ownerDocument, root),
+): ClutterBlock[] {
   if (root && (subtree === root || subtree.contains(root))) return [];
   const measure = new TextMeasure(subtree);
-  const header = findArticleHeader(subtree.ownerDocument, root);
   // The root's prose is not measured here, so inside the root any prose at all protects a box.
   const ctx = new Context(measure, root, header.title, header.bylines, options);
   const blocks = collect(ctx);
