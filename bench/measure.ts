@@ -165,9 +165,10 @@ export function longestStage(run: PageRun): number {
   return Math.max(0, ...Object.values(run.stages));
 }
 
-export async function measurePage(tab: BenchTab, name: string, url: string, opts: MeasureOptions): Promise<PageRun> {
-  const run: PageRun = {
-    page: name,
+/** A run with nothing measured yet: a page that fails to load stays like this. */
+export function emptyRun(page: string): PageRun {
+  return {
+    page,
     status: 'load-error',
     oursMs: null,
     stages: {},
@@ -182,6 +183,10 @@ export async function measurePage(tab: BenchTab, name: string, url: string, opts
     longTasksSeenByPage: null,
     benchMs: {},
   };
+}
+
+export async function measurePage(tab: BenchTab, name: string, url: string, opts: MeasureOptions): Promise<PageRun> {
+  const run = emptyRun(name);
   let lap = Date.now();
   const step = (name: string) => {
     const now = Date.now();

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ChromiumBench, launchChromium } from '../bench/chromium';
 import { launchFirefox } from '../bench/firefox';
-import { LONG_TASK_MS, measureObserverBatches, measurePage, type PageRun } from '../bench/measure';
+import { emptyRun, LONG_TASK_MS, measureObserverBatches, measurePage, type PageRun } from '../bench/measure';
 import { type BenchPage, PAGE_SETS, realPages, SCALES, SEED_NAME, syntheticPages } from '../bench/pages';
 import { measurePopup } from '../bench/popup';
 import { type BenchResults, type BrowserResults, renderMarkdown, renderSvg, type ScaleRun } from '../bench/report';
@@ -98,7 +98,7 @@ async function runPages(browser: BenchBrowser, list: BenchPage[], heap: boolean)
       withExtension: browser.withExtension,
       readability: browser.withExtension,
       heap: heap && heapPages.has(page.name),
-    });
+    }).catch((err: unknown) => failedRun(page.name, err));
     runs.push(run);
     if (browser.withExtension)
       log(
@@ -108,6 +108,15 @@ async function runPages(browser: BenchBrowser, list: BenchPage[], heap: boolean)
   }
   await tab.close();
   return runs;
+}
+
+/**
+ * A page that navigated itself away mid-measure (a script setting `location`) or closed its
+ * context: recorded with its error, and the run goes on.
+ */
+function failedRun(page: string, err: unknown): PageRun {
+  const error = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  return { ...emptyRun(page), status: 'failed', ...(error ? { error } : {}) };
 }
 
 /**
