@@ -43,7 +43,8 @@ for (const target of targets) {
       outDir,
       emptyOutDir: false,
       target: 'es2022',
-      minify: true,
+      // QUOTELENS_NO_MINIFY=1 keeps the content script's names, for scripts/prof-page.ts.
+      minify: process.env.QUOTELENS_NO_MINIFY !== '1',
       copyPublicDir: false,
       lib: {
         entry: resolve('src/content/index.ts'),
