@@ -4,12 +4,14 @@
 // and `quotelens:observe` measures between two updates, read by a PerformanceObserver, which sees
 // them even after the content script clears them), the page's own script time per update, and the
 // click delay (event.timeStamp → click handler) of real input clicks made during the run.
-//   npm run bench:live [-- --seconds 60 --every 400 --out bench/results/live.json]
+//   npm run bench:live [-- --seconds 60 --every 400 --out bench/results/live.json] [--profile]
+//   --profile prints content.js self time per function (build first with QUOTELENS_NO_MINIFY=1)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/e2e/helpers/chromium';
 import { serveFiles } from '../tests/e2e/helpers/server';
+import { ContentProfile } from './cpu-profile';
 import { round, summarize } from './stats';
 
 const { values } = parseArgs({
@@ -17,6 +19,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     every: { type: 'string', default: '400' },
     out: { type: 'string', default: 'bench/results/live.json' },
+    /** A CPU profile of the run with the extension: where an update's time goes (a diagnostic). */
+    profile: { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -111,6 +115,9 @@ async function run(withExtension: boolean, url: string): Promise<RunResult> {
         timeout: 15_000,
       });
     const count = Math.floor((SECONDS * 1000) / EVERY_MS);
+    const profile =
+      withExtension && values.profile ? new ContentProfile(await browser.context.newCDPSession(page)) : null;
+    await profile?.start();
     await page.evaluate(
       ([every, n]) => (window as unknown as { __startLive(e: number, c: number): void }).__startLive(every, n),
       [EVERY_MS, count] as const,
@@ -119,6 +126,10 @@ async function run(withExtension: boolean, url: string): Promise<RunResult> {
     while (Date.now() < end) {
       await page.mouse.click(1210, 780);
       await new Promise((r) => setTimeout(r, CLICK_EVERY_MS));
+    }
+    if (profile) {
+      await profile.stop();
+      console.log(`content.js self time over the updates, ${profile.total.toFixed(1)} ms:\n${profile.table(40)}`);
     }
     return await page.evaluate(() => {
       const w = window as unknown as {

@@ -21,6 +21,8 @@ import { HIGHLIGHT_FLASH, HIGHLIGHT_NONE, HIGHLIGHT_PREFIX, stylesheetText } fro
  * message lost while the background stops fails at once and is sent again after a short pause.
  */
 const ENGINE_RETRY: RetryOptions = { attempts: 3, timeoutMs: 4000, pauseMs: 50 };
+/** How long late content waits before its report to the background (badge count, library). */
+const LATE_REPORT_MS = 1000;
 /** The start of our stylesheet's text: how a stale instance's copy is recognised. */
 const STYLE_SIGNATURE = stylesheetText().slice(0, 60);
 
@@ -98,7 +100,7 @@ async function start(): Promise<void> {
         onBatch: (added, removed) => {
           if (!lifecycle.check()) return;
           current.guard();
-          if (added.length > 0 || removed) void current.update(added, removed).then(report);
+          if (added.length > 0 || removed) void current.update(added, removed).then(reportSoon);
         },
         onReanalyse: () => {
           if (lifecycle.check()) void current.reanalyse().then(report);
@@ -154,6 +156,17 @@ async function start(): Promise<void> {
     // Only the extension's own pages and background talk to us.
     { signal: lifetime.signal, accept: (sender) => isOwnExtensionSender(sender, extensionOrigin) },
   );
+
+  // Late content on a live page: one report per LATE_REPORT_MS at most (each costs a message here
+  // and a read of the whole report by the background, for the badge and the quote store).
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  function reportSoon() {
+    reportTimer ??= setTimeout(() => {
+      reportTimer = undefined;
+      void report();
+    }, LATE_REPORT_MS);
+  }
+  lifetime.signal.addEventListener('abort', () => clearTimeout(reportTimer), { once: true });
 
   function report() {
     if (lifetime.signal.aborted) return Promise.resolve(undefined);
