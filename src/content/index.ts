@@ -21,7 +21,7 @@ import { HIGHLIGHT_FLASH, HIGHLIGHT_NONE, HIGHLIGHT_PREFIX, stylesheetText } fro
  * message lost while the background stops fails at once and is sent again after a short pause.
  */
 const ENGINE_RETRY: RetryOptions = { attempts: 3, timeoutMs: 4000, pauseMs: 50 };
-/** How long late content waits before its report to the background (badge count, library). */
+/** How long late content waits before its report to the background (badge count, quote store). */
 const LATE_REPORT_MS = 1000;
 /** The start of our stylesheet's text: how a stale instance's copy is recognised. */
 const STYLE_SIGNATURE = stylesheetText().slice(0, 60);
