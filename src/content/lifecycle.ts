@@ -3,6 +3,8 @@
 // page: which instance runs is decided by state in the content script's own world and by the
 // extension's own runtime, never by an attribute the page can set or remove.
 
+import { STYLE_ID } from './style';
+
 /** How often an instance checks that its extension is still there, and that the page left our marks alone (ms). */
 export const GUARD_MS = 1000;
 /** Sent by a starting instance: any older instance whose extension is gone restores the page. */
@@ -89,7 +91,9 @@ export function sweepLeftovers(doc: Document, win: Window, styleSignature: strin
   for (const name of html.getAttributeNames()) if (name.startsWith('data-quotelens')) html.removeAttribute(name);
   for (const el of doc.querySelectorAll('[data-quotelens-hidden]')) el.removeAttribute('data-quotelens-hidden');
   for (const el of doc.querySelectorAll('[data-quotelens-tip]')) el.remove();
-  for (const style of doc.querySelectorAll('style')) if (style.textContent?.startsWith(styleSignature)) style.remove();
+  // Ours carries our id; a page's own <style> with that id (a decoy) has other text and stays.
+  for (const style of doc.querySelectorAll(`style#${STYLE_ID}`))
+    if (style.textContent?.startsWith(styleSignature)) style.remove();
   // By name: Firefox does not let a content script iterate the page's registry (Xray).
   const registry = (win as unknown as { CSS?: { highlights?: { delete(name: string): boolean } } }).CSS?.highlights;
   for (const name of highlightNames) registry?.delete(name);
