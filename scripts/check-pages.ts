@@ -1,10 +1,11 @@
 // Never hide the article: measures, over ../shared/pages, how much of each article stays visible.
-// Usage: npx tsx scripts/check-pages.ts [--mode declutter|focus] [--baseline] [--write] [--verbose]
+// Usage: npx tsx scripts/check-pages.ts [--mode declutter|focus] [--baseline] [--write] [--verbose] [--page SLUG]
 //   --baseline  hides nothing (the score of "all the page's text")
 //   --write     records the figures in bench/pages-figures.json (both modes and the baseline)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { parseHtml } from '../src/cli/parse-html';
 import { analyzePage, visibleTextOf } from '../src/core/report';
 import { collectTextBlocks, normalizeSpace } from '../src/core/text';
@@ -272,26 +273,33 @@ function summary(label: string, f: Figures): string {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  const { values: args } = parseArgs({
+    options: {
+      mode: { type: 'string', default: 'declutter' },
+      baseline: { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      page: { type: 'string' },
+    },
+  });
   if (!hasShared('pages')) {
     process.stderr.write(`${sharedPath('pages')} not found (set QUOTELENS_SHARED)\n`);
     process.exitCode = 2;
     return;
   }
-  const modeArg = args.includes('--mode') ? args[args.indexOf('--mode') + 1] : 'declutter';
+  const modeArg = args.mode;
   if (modeArg !== 'declutter' && modeArg !== 'focus') {
     process.stderr.write('--mode takes declutter or focus\n');
     process.exitCode = 2;
     return;
   }
-  const verbose = args.includes('--verbose');
-  const only = args.includes('--page') ? args[args.indexOf('--page') + 1] : undefined;
+  const { verbose, page: only } = args;
   if (only) {
-    const r = await measureReadability(modeArg, args.includes('--baseline'), only);
+    const r = await measureReadability(modeArg, args.baseline, only);
     process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     return;
   }
-  if (args.includes('--write')) {
+  if (args.write) {
     const out: Record<string, Figures> = {};
     for (const [label, mode, baseline] of [
       ['baseline', 'declutter', true],
@@ -314,7 +322,7 @@ async function main(): Promise<void> {
     process.stdout.write(`wrote ${FIGURES_FILE}\n`);
     return;
   }
-  const baseline = args.includes('--baseline');
+  const { baseline } = args;
   const f: Figures = {
     readability: await measureReadability(modeArg, baseline),
     aeb: await measureAeb(modeArg, baseline),
