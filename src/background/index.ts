@@ -14,7 +14,7 @@ import { loadSettings, storeSettings } from '../shared/storage';
 import { registerCommands } from './commands';
 import { analyzeBlocks } from './engine-host';
 import { registerFirstRun } from './first-run';
-import { changeLibrary, keepFromTab, loadLibrary } from './library';
+import { changeLibrary, keepFromTabSoon, loadLibrary } from './library';
 import { registerSiteMenu } from './menus';
 
 const POPUP_PATH = 'src/popup/index.html';
@@ -52,7 +52,7 @@ serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
     const text = summary.status === 'ready' && n > 0 ? String(n) : '';
     await browser.action.setBadgeText({ tabId, text });
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#5b3cc4' });
-    if (summary.status === 'ready' && n > 0) await keepFromTab(tabId).catch(() => false);
+    if (summary.status === 'ready' && n > 0) keepFromTabSoon(tabId, sender.url ?? '');
   },
   getSettings: () => loadSettings(syncStorage),
   // Any content script may ask: the request is untrusted and checked (sizes capped) before use.

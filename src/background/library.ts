@@ -6,6 +6,7 @@ import { LibraryStore } from '../library/store';
 import type { ArticleRecord, LibraryChange, LibrarySnapshot } from '../library/types';
 import { tabs } from '../shared/ext';
 import { callTab } from '../shared/rpc';
+import { throttledPerKey } from '../shared/throttle';
 
 let opened: Promise<LibraryStore> | null = null;
 
@@ -38,6 +39,19 @@ export async function keepFromTab(tabId: number): Promise<boolean> {
     return false; // not the shape of a PageReport: nothing to keep
   }
   return record ? keepArticle(record) : false;
+}
+
+/** A live page reports again and again: its report is read and kept at most once per this (ms). */
+const KEEP_AGAIN_MS = 5000;
+
+/**
+ * keepFromTab, throttled per page (a tab and its URL): a page's first report is kept at once,
+ * later ones within KEEP_AGAIN_MS wait and become one.
+ */
+const keepSoon = throttledPerKey((tabId: number) => void keepFromTab(tabId).catch(() => false), KEEP_AGAIN_MS);
+
+export function keepFromTabSoon(tabId: number, url: string): void {
+  keepSoon(`${tabId} ${url}`, tabId);
 }
 
 export async function loadLibrary(): Promise<LibrarySnapshot> {
