@@ -13,6 +13,7 @@ import { launchChromium } from '../tests/e2e/helpers/chromium';
 import { serveFiles } from '../tests/e2e/helpers/server';
 import { ContentProfile } from './cpu-profile';
 import { round, summarize } from './stats';
+import { LongTaskTrace } from './trace';
 
 const { values } = parseArgs({
   options: {
@@ -85,6 +86,8 @@ interface RunResult {
   ours: { name: string; start: number; end: number }[];
   hiddenAds: number;
   highlightedQuotes: number;
+  /** Our task and observe measures with their thread time (page clock), from the trace. */
+  cpu: { start: number; cpuMs: number }[];
 }
 
 /** Length of the union of [start, end] intervals (nested measures count once). */
@@ -118,6 +121,14 @@ async function run(withExtension: boolean, url: string): Promise<RunResult> {
     const profile =
       withExtension && values.profile ? new ContentProfile(await browser.context.newCDPSession(page)) : null;
     await profile?.start();
+    // Thread time of our measures, from a trace: the shared machine preempts the renderer, and wall
+    // time counts those moments as ours.
+    const trace = withExtension ? new LongTaskTrace(await browser.context.newCDPSession(page)) : null;
+    await trace?.start();
+    const syncAt = await page.evaluate(() => {
+      performance.mark('quotelens-bench:sync');
+      return performance.now();
+    });
     await page.evaluate(
       ([every, n]) => (window as unknown as { __startLive(e: number, c: number): void }).__startLive(every, n),
       [EVERY_MS, count] as const,
@@ -127,11 +138,17 @@ async function run(withExtension: boolean, url: string): Promise<RunResult> {
       await page.mouse.click(1210, 780);
       await new Promise((r) => setTimeout(r, CLICK_EVERY_MS));
     }
+    const cpu = trace ? await trace.stopCpu(['quotelens:task', 'quotelens:observe']) : null;
+    const traceSync = cpu?.marks.get('quotelens-bench:sync');
+    const cpuMeasures =
+      cpu && traceSync !== undefined
+        ? cpu.measures.map((m) => ({ start: m.start - traceSync + syncAt, cpuMs: m.cpuMs }))
+        : [];
     if (profile) {
       await profile.stop();
       console.log(`content.js self time over the updates, ${profile.total.toFixed(1)} ms:\n${profile.table(40)}`);
     }
-    return await page.evaluate(() => {
+    const result = await page.evaluate(() => {
       const w = window as unknown as {
         __live: { updates: { at: number; pageMs: number }[]; clicks: number[] };
         __ours: { name: string; start: number; end: number }[];
@@ -148,6 +165,7 @@ async function run(withExtension: boolean, url: string): Promise<RunResult> {
         highlightedQuotes: highlighted,
       };
     });
+    return { ...result, cpu: cpuMeasures };
   } finally {
     await browser.close();
   }
@@ -173,7 +191,17 @@ const without = await run(false, url);
 const withExt = await run(true, url);
 await served.close();
 
+/** Our thread (CPU) ms for each update: the thread time of our measures from it to the next. */
+function cpuPerUpdate(result: RunResult): number[] {
+  const { updates, cpu } = result;
+  return updates.map((u, i) => {
+    const until = updates[i + 1]?.at ?? Number.POSITIVE_INFINITY;
+    return cpu.filter((m) => m.start >= u.at && m.start < until).reduce((sum, m) => sum + m.cpuMs, 0);
+  });
+}
+
 const ourPerUpdate = summarize(perUpdate(withExt));
+const ourCpuPerUpdate = withExt.cpu.length > 0 ? summarize(cpuPerUpdate(withExt)) : null;
 const pagePerUpdate = summarize(withExt.updates.map((u) => u.pageMs));
 const clicksWith = summarize(withExt.clicks);
 const clicksWithout = summarize(without.clicks);
@@ -187,6 +215,11 @@ const report = {
     median: round(ourPerUpdate.median, 2),
     p95: round(ourPerUpdate.p95, 2),
     max: round(ourPerUpdate.max, 2),
+  },
+  ourCpuMsPerUpdate: ourCpuPerUpdate && {
+    median: round(ourCpuPerUpdate.median, 2),
+    p95: round(ourCpuPerUpdate.p95, 2),
+    max: round(ourCpuPerUpdate.max, 2),
   },
   pageMsPerUpdate: pagePerUpdate && { median: round(pagePerUpdate.median, 2), p95: round(pagePerUpdate.p95, 2) },
   clickDelayMs: {

@@ -13,6 +13,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs: what the thread ran, preemption left out. */
+  tdur?: number;
   pid: number;
   tid: number;
   /** Pairs the begin and end events of one async slice (User Timing measures). */
@@ -29,6 +31,16 @@ export interface TraceLongTasks {
 
 /** Main-thread slices that block input: a task, or a microtask checkpoint run between tasks. */
 const SLICES = new Set(['ThreadControllerImpl::RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
+
+/** One of our measures, with the CPU share of the main-thread slice that holds it. */
+export interface MeasureCpu {
+  name: string;
+  /** Start on the trace clock, ms. */
+  start: number;
+  wallMs: number;
+  /** wallMs × (thread time / wall time) of the enclosing top-level slice. */
+  cpuMs: number;
+}
 
 export class LongTaskTrace {
   private events: TraceEvent[] = [];
@@ -51,6 +63,67 @@ export class LongTaskTrace {
     });
   }
 
+  /**
+   * Stops tracing and gives each of our measures named in `names` its CPU time: on a machine
+   * shared with other work, wall time counts the moments the thread was preempted; thread time
+   * does not.
+   */
+  async stopCpu(names: readonly string[]): Promise<{ measures: MeasureCpu[]; marks: Map<string, number> }> {
+    await this.cdp.send('Tracing.end');
+    await this.complete;
+    // performance.mark() of the page, on the trace clock (ms): how a caller maps page time to it.
+    const marks = new Map<string, number>();
+    for (const e of this.events)
+      if (e.cat === 'blink.user_timing' && (e.ph === 'R' || e.ph === 'I')) marks.set(e.name, e.ts / 1000);
+    const ours = this.events.filter((e) => names.includes(e.name));
+    const first = ours[0];
+    if (!first) return { measures: [], marks };
+    const top = this.topSlices(first);
+    const out: MeasureCpu[] = [];
+    // Nested measures (an observer batch inside a task) count once: their union, merged.
+    const merged: [string, number, number][] = [];
+    for (const [name, a, b] of this.intervals(ours).sort((x, y) => x[1] - y[1])) {
+      const last = merged[merged.length - 1];
+      if (last && a <= last[2]) last[2] = Math.max(last[2], b);
+      else merged.push([name, a, b]);
+    }
+    for (const [name, a, b] of merged) {
+      const slice = top.find((e) => e.ts <= a && e.ts + e.dur! >= b);
+      const share = slice?.tdur !== undefined && slice.dur! > 0 ? Math.min(1, slice.tdur / slice.dur!) : 1;
+      out.push({ name, start: a / 1000, wallMs: (b - a) / 1000, cpuMs: ((b - a) / 1000) * share });
+    }
+    return { measures: out, marks };
+  }
+
+  /** Top-level slices on the main thread of `on` (a checkpoint nested in a task is that task's). */
+  private topSlices(on: TraceEvent): TraceEvent[] {
+    const slices = this.events
+      .filter((e) => SLICES.has(e.name) && e.ph === 'X' && e.pid === on.pid && e.tid === on.tid)
+      .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    const top: TraceEvent[] = [];
+    for (const e of slices) {
+      const outer = top[top.length - 1];
+      if (outer && e.ts + e.dur! <= outer.ts + outer.dur!) continue;
+      top.push(e);
+    }
+    return top;
+  }
+
+  /** Each measure's own interval, begin and end events paired by name and id (µs). */
+  private intervals(events: TraceEvent[]): [string, number, number][] {
+    const out: [string, number, number][] = [];
+    const open = new Map<string, number>();
+    for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+      const key = `${e.name}/${e.id ?? e.id2?.local ?? ''}`;
+      if (e.ph === 'b') open.set(key, e.ts);
+      else if (e.ph === 'e' && open.has(key)) {
+        out.push([e.name, open.get(key)!, e.ts]);
+        open.delete(key);
+      }
+    }
+    return out;
+  }
+
   async stop(thresholdMs: number): Promise<TraceLongTasks> {
     await this.cdp.send('Tracing.end');
     await this.complete;
@@ -63,28 +136,10 @@ export class LongTaskTrace {
     if (!first) return { ours: [], others: 0 };
     const begin = Math.min(...ours.filter((e) => e.ph === 'b').map((e) => e.ts));
     const end = Math.max(...ours.filter((e) => e.ph === 'e').map((e) => e.ts));
-    const slices = this.events
-      .filter((e) => SLICES.has(e.name) && e.ph === 'X' && e.pid === first.pid && e.tid === first.tid)
-      .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-    // Top level only: a checkpoint nested in a task is part of that task.
-    const top: TraceEvent[] = [];
-    for (const e of slices) {
-      const outer = top[top.length - 1];
-      if (outer && e.ts + e.dur! <= outer.ts + outer.dur!) continue;
-      top.push(e);
-    }
-    // Each measure's own interval (begin and end events paired by name and id): a slice between
-    // two of our measures, such as the page's own work while the engine answers, is not ours.
-    const intervals: [number, number][] = [];
-    const open = new Map<string, number>();
-    for (const e of [...ours].sort((a, b) => a.ts - b.ts)) {
-      const key = `${e.name}/${e.id ?? e.id2?.local ?? ''}`;
-      if (e.ph === 'b') open.set(key, e.ts);
-      else if (e.ph === 'e' && open.has(key)) {
-        intervals.push([open.get(key)!, e.ts]);
-        open.delete(key);
-      }
-    }
+    const top = this.topSlices(first);
+    // Each measure's own interval: a slice between two of our measures, such as the page's own
+    // work while the engine answers, is not ours.
+    const intervals = this.intervals(ours).map(([, a, b]) => [a, b] as const);
     const overlaps = (e: TraceEvent) =>
       e.ts < end && e.ts + e.dur! > begin && intervals.some(([a, b]) => e.ts < b && e.ts + e.dur! > a);
     return {
