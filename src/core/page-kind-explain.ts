@@ -22,16 +22,15 @@ export const FEATURE_SAYS: Record<Feature, string> = {
   tables: 'tables (log count)',
   oneArticleElement: 'exactly one <article> element',
   bylineSigns: 'a byline, author link or dated <time>',
+  authorMarks: 'author and user-name marks (log count; many: posts by many people)',
   readerable: "Readability's isProbablyReaderable",
-  paragraphRun: 'log of the longest run of long <p> side by side',
   rootShare: "share of the page's prose in the root",
   longestRun: 'log of the longest run of paragraphs side by side',
-  linkDensity: "share of the page's text inside links",
   proseShare: "share of the page's text that is prose",
-  rootInArticle: 'the root is in <article> or <main>',
   runShare: "share of the page's prose in its longest run of paragraphs: one text, not many posts",
   titleHeadline: 'an h1 that the page title repeats: a headline',
   proseDepth: 'how deep below the root its prose sits (posts and cards sit deep)',
+  repeatedItems: "share of the page's text in its largest group of alike sibling items (posts, cards, tiles)",
 };
 
 /** A reason line with its feature spelled out: "+1.70 readerable" → "+1.70 readerable (Readability's …)". */
