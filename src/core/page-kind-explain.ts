@@ -17,7 +17,7 @@ export const FEATURE_SAYS: Record<Feature, string> = {
   rootUrl: 'the URL is a site root',
   searchUrl: 'the URL is a search',
   shopSigns: 'price and cart elements (log count)',
-  formFields: 'form fields (log count)',
+  formFields: 'form fields outside the header, navigation, footer, asides and search (log count)',
   codeBlocks: 'code blocks (log count)',
   tables: 'tables (log count)',
   oneArticleElement: 'exactly one <article> element',

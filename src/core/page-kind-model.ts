@@ -4,65 +4,65 @@
 import type { PageKindModel } from './page-kind';
 
 export const FIRST_LOOK_MODEL: PageKindModel & { notArticleBelow: number; articleAbove: number } = {
-  bias: -2.15,
+  bias: -2.28,
   weights: [
-    0.86, // ldArticle
-    -1.87, // ldCommerce
-    -2.41, // ldDiscussion
-    -1.97, // ldCollection
-    -1.25, // ldMediaApp
-    1.02, // ogArticle
-    -1.03, // ogOther
-    1.06, // publishedMeta
-    0.61, // microdataArticle
-    -1.39, // microdataOther
+    0.85, // ldArticle
+    -1.86, // ldCommerce
+    -2.42, // ldDiscussion
+    -1.96, // ldCollection
+    -1.2, // ldMediaApp
+    0.97, // ogArticle
+    -1.07, // ogOther
+    1.02, // publishedMeta
+    0.62, // microdataArticle
+    -1.45, // microdataOther
     0.66, // datedUrl
-    -1.41, // rootUrl
+    -1.38, // rootUrl
     -3, // searchUrl
-    -0.23, // shopSigns
-    -0.39, // formFields
-    -0.1, // codeBlocks
-    -0.3, // tables
-    1.12, // oneArticleElement
-    0.96, // bylineSigns
+    -0.24, // shopSigns
+    -0.33, // formFields
+    -0.09, // codeBlocks
+    -0.34, // tables
+    1.14, // oneArticleElement
+    0.95, // bylineSigns
     -0.25, // authorMarks
-    2.12, // readerable
+    2.1, // readerable
   ],
-  notArticleBelow: 0.0721,
-  articleAbove: 0.603,
+  notArticleBelow: 0.0944,
+  articleAbove: 0.671,
 };
 
 export const PAGE_MODEL: PageKindModel & { articleAbove: number } = {
-  bias: -3.48,
+  bias: -3.56,
   weights: [
     0.52, // ldArticle
-    -1.86, // ldCommerce
-    -1.77, // ldDiscussion
-    -2.03, // ldCollection
-    -0.62, // ldMediaApp
-    0.82, // ogArticle
-    -0.9, // ogOther
-    0.73, // publishedMeta
-    0.52, // microdataArticle
-    -1.38, // microdataOther
+    -1.82, // ldCommerce
+    -1.71, // ldDiscussion
+    -1.98, // ldCollection
+    -0.58, // ldMediaApp
+    0.81, // ogArticle
+    -0.93, // ogOther
+    0.71, // publishedMeta
+    0.53, // microdataArticle
+    -1.4, // microdataOther
     0.49, // datedUrl
-    -1.01, // rootUrl
+    -0.98, // rootUrl
     -3, // searchUrl
-    -0.25, // shopSigns
-    -0.34, // formFields
-    0, // codeBlocks
-    -0.32, // tables
-    0.81, // oneArticleElement
-    0.82, // bylineSigns
-    -0.12, // authorMarks
-    1.81, // readerable
-    0.95, // rootShare
+    -0.26, // shopSigns
+    -0.35, // formFields
+    0.01, // codeBlocks
+    -0.34, // tables
+    0.8, // oneArticleElement
+    0.83, // bylineSigns
+    -0.1, // authorMarks
+    1.79, // readerable
+    0.91, // rootShare
     0.16, // longestRun
-    0.63, // proseShare
-    0.43, // runShare
-    0.78, // titleHeadline
-    -0.61, // proseDepth
-    -2.29, // repeatedItems
+    0.76, // proseShare
+    0.46, // runShare
+    0.72, // titleHeadline
+    -0.62, // proseDepth
+    -2.34, // repeatedItems
   ],
   articleAbove: 0.5,
 };

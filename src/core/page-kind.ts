@@ -156,6 +156,8 @@ const BYLINE_SIGNS = '[rel~="author"],[class*="byline" i], time[datetime],[itemp
 const AUTHOR_MARKS =
   '[itemprop~="author"],[class*="author" i],[class*="username" i],[class*="user-name" i],[data-author],[class*="poster" i]';
 const FORM_FIELDS = 'input:not([type="hidden"]),select,textarea';
+/** The site's own chrome: its search box, login and newsletter fields there are on every page. */
+const SITE_CHROME = 'header,nav,footer,aside,[role="search"],[role="banner"],[role="navigation"]';
 
 /** A date in a URL path: /2019/05/12/, /2019/05/, /2019-05-12, /20190512. */
 const DATED_PATH =
@@ -215,7 +217,7 @@ export function cheapFeatures(doc: Document, url?: string): Features<CheapFeatur
     rootUrl: u && (path === '/' || path === '') && u.search === '' ? 1 : 0,
     searchUrl: u && SEARCH_URL.test(`${path}${u.search}`) ? 1 : 0,
     shopSigns: logCount(count(SHOP_SIGNS)),
-    formFields: logCount(count(FORM_FIELDS)),
+    formFields: logCount([...doc.querySelectorAll(FORM_FIELDS)].filter((f) => !f.closest(SITE_CHROME)).length),
     codeBlocks: logCount(count('pre, code')),
     tables: logCount(doc.getElementsByTagName('table').length),
     oneArticleElement: articles === 1 ? 1 : 0,
