@@ -261,7 +261,7 @@ ${formatModel('PAGE_MODEL', 'PageKindModel & { articleAbove: number }', fullMode
   console.log(`wrote ${MODEL_FILE}`);
   writeFileSync(
     join(repoRoot, 'bench', 'detect-cv.json'),
-    `${JSON.stringify({ command: 'npm run train:detect', seed: SEED, firstLook, full }, null, 2)}\n`,
+    `${JSON.stringify({ command: 'npm run train:detect', seed: SEED, firstLookSettles: settled, firstLook, full }, null, 2)}\n`,
   );
 }
 

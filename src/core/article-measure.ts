@@ -33,6 +33,11 @@ export const MAX_CHARS = 5_000_000;
 export const MIN_PARAGRAPH_CHARS = 80;
 /** A block whose share of link text is above this is navigation, not prose. */
 export const MAX_PARAGRAPH_LINK_DENSITY = 0.3;
+/**
+ * A CJK character (Han, kana, hangul, full-width forms) counts this many toward MIN_PARAGRAPH_CHARS:
+ * it carries about as much as a short Latin word, so a Chinese paragraph of 40 characters is one.
+ */
+export const WIDE_CHAR_WEIGHT = 3;
 
 export interface ElementStats {
   /** Characters of text, white space collapsed. */
@@ -265,11 +270,45 @@ export class TextMeasure {
     const blockStack: number[] = [0];
     let truncated = false;
     let totalChars = 0;
-    let current: { owner: number; text: string; pieces: TextBlock['pieces']; at: number[]; n: number[] } | null = null;
-    const flush = () => {
+    let current: {
+      owner: number;
+      text: string;
+      pieces: TextBlock['pieces'];
+      at: number[];
+      n: number[];
+      wide: number;
+    } | null = null;
+    // Lines that a single <br> separates are one paragraph, as in `<div>line<br>line<br><br>next</div>`
+    // (the prose of pages without <p>): the blocks stay apart, their prose is judged as one unit,
+    // which a block boundary or a second <br> in a row ends.
+    let unit: { owner: number; chars: number; links: number; weighted: number } | null = null;
+    const endUnit = () => {
+      const u = unit;
+      unit = null;
+      if (
+        !u ||
+        u.chars === 0 ||
+        NON_PROSE_TAGS.has(tags[u.owner]!.toLowerCase()) ||
+        u.weighted < MIN_PARAGRAPH_CHARS ||
+        u.links / u.chars > MAX_PARAGRAPH_LINK_DENSITY
+      )
+        return;
+      body[u.owner]! += u.chars - u.links;
+      paras[u.owner]!++;
+      const key = u.owner > 0 ? parents[u.owner]! : scopeHasParent ? -1 : 0;
+      const run = (runs.get(key) ?? 0) + u.chars - u.links;
+      runs.set(key, run);
+      if (run > this.longestRun) this.longestRun = run;
+    };
+    /** `atBreak`: the block ends at a <br>, so the unit may go on. */
+    const flush = (atBreak = false) => {
       const c = current;
       current = null;
-      if (!c || c.text.trim() === '') return;
+      if (!c || c.text.trim() === '') {
+        // A second <br> in a row, or a block boundary: the paragraph ends.
+        endUnit();
+        return;
+      }
       const element = elements[c.owner]!;
       const tag = tags[c.owner]!;
       this.blocks.push({
@@ -292,19 +331,12 @@ export class TextMeasure {
           blockLinks += n;
         }
       }
-      if (
-        blockChars === 0 ||
-        NON_PROSE_TAGS.has(tag.toLowerCase()) ||
-        blockChars < MIN_PARAGRAPH_CHARS ||
-        blockLinks / blockChars > MAX_PARAGRAPH_LINK_DENSITY
-      )
-        return;
-      body[c.owner]! += blockChars - blockLinks;
-      paras[c.owner]!++;
-      const key = c.owner > 0 ? parents[c.owner]! : scopeHasParent ? -1 : 0;
-      const run = (runs.get(key) ?? 0) + blockChars - blockLinks;
-      runs.set(key, run);
-      if (run > this.longestRun) this.longestRun = run;
+      if (unit && unit.owner !== c.owner) endUnit();
+      unit ??= { owner: c.owner, chars: 0, links: 0, weighted: 0 };
+      unit.chars += blockChars;
+      unit.links += blockLinks;
+      unit.weighted += blockChars + (WIDE_CHAR_WEIGHT - 1) * c.wide;
+      if (!atBreak) endUnit();
     };
 
     add(scope, scope.tagName, -1, true, scopeInLink);
@@ -339,7 +371,7 @@ export class TextMeasure {
         textOn[i] = textOn[cur]! && !SKIPPED_TAGS.has(tag) && !attrNames[i]!.includes('hidden') && !this.exclude?.(el);
         inLink[i] = inLink[cur]! || tag === 'A';
         if (textOn[i] && !truncated && BLOCK_TAGS.has(tag.toUpperCase())) {
-          flush();
+          flush(tag === 'BR');
           const breaks = tag === 'BR' || tag === 'HR';
           if (!breaks) blockStack.push(i);
           record(breaks ? EV_BREAK : EV_ENTER, i, -1, null, '');
@@ -352,14 +384,13 @@ export class TextMeasure {
         const value = (node as Text).data;
         if (value !== '') {
           const owner = blockStack[blockStack.length - 1]!;
-          if (!current || current.owner !== owner) {
-            flush();
-            current = { owner, text: '', pieces: [], at: [], n: [] };
-          }
+          if (current && current.owner !== owner) flush();
+          if (!current) current = { owner, text: '', pieces: [], at: [], n: [], wide: 0 };
           current.pieces.push({ node: node as Text, start: current.text.length });
           record(EV_TEXT, cur, owner, node as Text, value);
           current.at.push(cur);
           current.n.push(collapsedLength(value));
+          current.wide += wideChars;
           current.text += value;
           totalChars += value.length;
           if (totalChars > MAX_CHARS || this.blocks.length >= MAX_BLOCKS) {
@@ -398,9 +429,21 @@ function firstChild(el: Element, tag: string): Node | null {
   return tag === 'TEMPLATE' ? null : el.firstChild;
 }
 
-/** Length of a string once runs of white space count as one character and the ends are trimmed. */
+/** CJK characters the last collapsedLength call counted (set beside its result, to keep one loop). */
+let wideChars = 0;
+
+/** A CJK code unit: Han, kana, hangul, CJK punctuation, full-width forms (U+2E80–U+D7AF, U+F900–U+FFEF). */
+function isWide(c: number): boolean {
+  return (c >= 0x2e80 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xffef);
+}
+
+/**
+ * Length of a string once runs of white space count as one character and the ends are trimmed;
+ * sets wideChars to the number of CJK characters in it.
+ */
 function collapsedLength(text: string): number {
   let n = 0;
+  let wide = 0;
   let space = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -410,8 +453,10 @@ function collapsedLength(text: string): number {
       space = true;
     } else {
       n++;
+      if (c >= 0x2e80 && isWide(c)) wide++;
       space = false;
     }
   }
+  wideChars = wide;
   return space && n > 0 ? n - 1 : n;
 }

@@ -187,13 +187,51 @@ export function textFeatures(doc: Document, measure: TextMeasure, root: Element 
   return {
     rootShare: body.bodyChars > 0 ? prose / body.bodyChars : 0,
     longestRun: logCount(measure.longestRun),
-    linkDensity: body.chars > 0 ? body.linkChars / body.chars : 0,
     proseShare: body.chars > 0 ? body.bodyChars / body.chars : 0,
-    rootInArticle: root?.closest('article, main, [role="main"]') ? 1 : 0,
     runShare: body.bodyChars > 0 ? Math.min(1, measure.longestRun / body.bodyChars) : 0,
     titleHeadline: hasTitleHeadline(doc) ? 1 : 0,
     proseDepth: root ? proseDepth(measure, root) : 0,
+    repeatedItems: repeatedItemsShare(measure),
   };
+}
+
+/** Tags of the items that threads, listings and shops repeat: posts, cards, tiles, rows. */
+const ITEM_TAGS = new Set(['DIV', 'LI', 'ARTICLE', 'SECTION', 'TR', 'TABLE', 'DL', 'UL', 'OL', 'ASIDE']);
+/** An item holds at least this much text outside links… */
+const MIN_ITEM_CHARS = 30;
+/** …and a group of items at least this many of them. */
+const MIN_ITEMS = 3;
+/** A post or a card holds at most this many paragraphs of prose; a section of an article more. */
+const MAX_ITEM_PARAGRAPHS = 2;
+
+/**
+ * Share of the page's text (outside links) in its largest group of alike items: siblings of one
+ * tag and class (digits aside), each holding two or more elements and MIN_ITEM_CHARS of text, most
+ * of them MAX_ITEM_PARAGRAPHS paragraphs or fewer. The posts of a thread, result cards and
+ * product tiles are such groups; the paragraphs of one article are not (a paragraph is no
+ * composite), nor its sections (many paragraphs each). From the measure's arrays.
+ */
+function repeatedItemsShare(measure: TextMeasure): number {
+  const page = measure.of(measure.scope);
+  const text = page.chars - page.linkChars;
+  if (text <= 0) return 0;
+  const groups = new Map<string, { items: number; short: number; chars: number }>();
+  for (let i = 1; i < measure.elements.length; i++) {
+    if (measure.childCounts[i]! < 2 || !ITEM_TAGS.has(measure.tags[i]!.toUpperCase())) continue;
+    const el = measure.elements[i]!;
+    const s = measure.of(el);
+    const own = s.chars - s.linkChars;
+    if (own < MIN_ITEM_CHARS) continue;
+    const key = `${measure.parents[i]} ${measure.tags[i]} ${(measure.attr(el, 'class') ?? '').replace(/\d+/g, '')}`;
+    const g = groups.get(key) ?? { items: 0, short: 0, chars: 0 };
+    g.items++;
+    if (s.paragraphs <= MAX_ITEM_PARAGRAPHS) g.short++;
+    g.chars += own;
+    groups.set(key, g);
+  }
+  let best = 0;
+  for (const g of groups.values()) if (g.items >= MIN_ITEMS && 2 * g.short > g.items && g.chars > best) best = g.chars;
+  return best / text;
 }
 
 /** Characters of a title or headline compared (lower case, letters and digits only). */

@@ -44,20 +44,19 @@ export const CHEAP_FEATURES = {
   tables: 'listing',
   oneArticleElement: 0,
   bylineSigns: 0,
+  authorMarks: 'forum',
   readerable: 0,
-  paragraphRun: 0,
 } as const satisfies Record<string, PageKind | 0>;
 
 /** Evidence from the text measure: the body of prose and how the page's text is laid out. */
 export const TEXT_FEATURES = {
   rootShare: 0,
   longestRun: 0,
-  linkDensity: 'listing',
   proseShare: 0,
-  rootInArticle: 0,
   runShare: 'forum',
   titleHeadline: 0,
   proseDepth: 'forum',
+  repeatedItems: 'listing',
 } as const satisfies Record<string, PageKind | 0>;
 
 export type CheapFeature = keyof typeof CHEAP_FEATURES;
@@ -153,7 +152,12 @@ const MICRODATA_OTHER =
 const SHOP_SIGNS =
   '[itemprop="price"],[class*="price" i],[id*="price" i],[class*="cart" i],[id*="cart" i],[name*="cart" i],[action*="cart" i],[class*="basket" i],[href*="checkout" i]';
 const BYLINE_SIGNS = '[rel~="author"],[class*="byline" i], time[datetime],[itemprop~="author"]';
+/** Marks of who wrote what: one on an article, many on a thread of posts by many people. */
+const AUTHOR_MARKS =
+  '[itemprop~="author"],[class*="author" i],[class*="username" i],[class*="user-name" i],[data-author],[class*="poster" i]';
 const FORM_FIELDS = 'input:not([type="hidden"]),select,textarea';
+/** The site's own chrome: its search box, login and newsletter fields there are on every page. */
+const SITE_CHROME = 'header,nav,footer,aside,[role="search"],[role="banner"],[role="navigation"]';
 
 /** A date in a URL path: /2019/05/12/, /2019/05/, /2019-05-12, /20190512. */
 const DATED_PATH =
@@ -213,32 +217,12 @@ export function cheapFeatures(doc: Document, url?: string): Features<CheapFeatur
     rootUrl: u && (path === '/' || path === '') && u.search === '' ? 1 : 0,
     searchUrl: u && SEARCH_URL.test(`${path}${u.search}`) ? 1 : 0,
     shopSigns: logCount(count(SHOP_SIGNS)),
-    formFields: logCount(count(FORM_FIELDS)),
+    formFields: logCount([...doc.querySelectorAll(FORM_FIELDS)].filter((f) => !f.closest(SITE_CHROME)).length),
     codeBlocks: logCount(count('pre, code')),
     tables: logCount(doc.getElementsByTagName('table').length),
     oneArticleElement: articles === 1 ? 1 : 0,
     bylineSigns: doc.querySelector(BYLINE_SIGNS) ? 1 : 0,
+    authorMarks: logCount(count(AUTHOR_MARKS)),
     readerable: isProbablyReaderable(doc) ? 1 : 0,
-    paragraphRun: logCount(longestParagraphRun(doc)),
   };
-}
-
-/** A <p> shorter than this is a label or a teaser (as MIN_PARAGRAPH_CHARS in article-measure). */
-const LONG_PARAGRAPH_CHARS = 80;
-
-/**
- * Characters of the longest run of long <p> elements under one parent: one body of running prose.
- * One textContent per <p>, no walk over the page.
- */
-function longestParagraphRun(doc: Document): number {
-  const runs = new Map<Node, number>();
-  let best = 0;
-  for (const p of doc.getElementsByTagName('p')) {
-    const n = (p.textContent ?? '').trim().length;
-    if (n < LONG_PARAGRAPH_CHARS || !p.parentNode) continue;
-    const run = (runs.get(p.parentNode) ?? 0) + n;
-    runs.set(p.parentNode, run);
-    if (run > best) best = run;
-  }
-  return best;
 }

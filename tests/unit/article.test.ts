@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/parse-html';
-import { detectArticle, jsonLdTypes } from '../../src/core/article';
+import { detectArticle, findArticleRoot, jsonLdTypes, textFeatures } from '../../src/core/article';
 import { TextMeasure } from '../../src/core/article-measure';
 import { collectTextBlocks } from '../../src/core/text';
-import { ARTICLE_HEAD, articlePage, page, paragraphs } from './page-helpers';
+import { ARTICLE_HEAD, articlePage, page, paragraphs, prose } from './page-helpers';
 
 describe('jsonLdTypes', () => {
   it('reads @type inside @graph', () => {
@@ -142,6 +142,24 @@ describe('TextMeasure', () => {
       expect(ours.every((b, i) => b.element === theirs[i]!.element)).toBe(true);
     }
   });
+  it('judges lines that a single <br> separates as one paragraph, and a double <br> as a break', () => {
+    // Each line is shorter than a paragraph; together they are one.
+    const lines = 'The dam held through the night.<br>Water reached the second step.<br>Nobody was hurt in the town.';
+    const doc = page(`<div id="one">${lines}</div><div id="two">${lines.replaceAll('<br>', '<br><br>')}</div>`);
+    const m = new TextMeasure(doc.body);
+    expect(m.of(doc.getElementById('one')!).paragraphs).toBe(1);
+    expect(m.of(doc.getElementById('two')!).paragraphs).toBe(0);
+    // The blocks themselves stay split at every <br>, as collectTextBlocks splits them.
+    expect(m.blocks.filter((b) => b.element.id === 'one')).toHaveLength(3);
+  });
+  it('counts a CJK character as much as a short word toward a paragraph', () => {
+    const han = '河水一夜之间上涨了两米，低洼地区的居民醒来时发现街道上已经有积水，志愿者们连夜搬运沙袋。';
+    const doc = page(`<p id="han">${han}</p><p id="latin">${'x'.repeat(han.length)}</p>`);
+    const m = new TextMeasure(doc.body);
+    expect(han.length).toBeLessThan(80);
+    expect(m.of(doc.getElementById('han')!).paragraphs).toBe(1);
+    expect(m.of(doc.getElementById('latin')!).paragraphs).toBe(0);
+  });
   it('indexes every element in document order, with subtree ends', () => {
     const m = new TextMeasure(tricky.body);
     expect(m.elements).toEqual([tricky.body, ...Array.from(tricky.body.querySelectorAll('*'))]);
@@ -151,5 +169,24 @@ describe('TextMeasure', () => {
     expect(m.contains(li, main)).toBe(false);
     expect(m.childCount(main)).toBe(main.children.length);
     expect(m.parentOf(li)).toBe(li.parentElement);
+  });
+});
+
+describe('textFeatures: repeatedItems', () => {
+  const repeated = (doc: Document) => {
+    const m = new TextMeasure(doc.body);
+    return textFeatures(doc, m, findArticleRoot(doc.body, m)).repeatedItems;
+  };
+  it('is high on a thread of alike posts, each a name, a date and a short text', () => {
+    const post = (i: number) =>
+      `<div class="post post-${i}"><span class="user">reader${i}</span><time>3 May</time><p>${prose(2, i)}</p></div>`;
+    const thread = page(`<main>${Array.from({ length: 8 }, (_, i) => post(i)).join('')}</main>`, '');
+    expect(repeated(thread)).toBeGreaterThan(0.8);
+  });
+  it('is low on an article, and on one whose sections are alike siblings of many paragraphs', () => {
+    const section = (i: number) => `<div class="section"><h2>Part ${i}</h2>${paragraphs(4)}</div>`;
+    const sectioned = page(`<main><h1>Floods</h1>${Array.from({ length: 4 }, (_, i) => section(i)).join('')}</main>`);
+    expect(repeated(sectioned)).toBe(0);
+    expect(repeated(articlePage())).toBeLessThan(0.2);
   });
 });

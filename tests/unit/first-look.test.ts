@@ -73,6 +73,16 @@ describe('cheapFeatures', () => {
     expect(pageUrl(page(''))).toBeNull();
   });
 
+  it('counts author marks: one on an article, many on a thread', () => {
+    const posts = Array.from(
+      { length: 6 },
+      (_, i) => `<div><span class="username">reader${i}</span><p>Same here.</p></div>`,
+    );
+    const article = page(`<h1>Floods</h1><p>By <span class="author">Jo Marsh</span></p>${paragraphs(3)}`);
+    expect(cheapFeatures(article).authorMarks).toBe(Math.log1p(1));
+    expect(cheapFeatures(page(posts.join(''), '')).authorMarks).toBe(Math.log1p(6));
+  });
+
   it('finds JSON-LD types nested in other objects', () => {
     const doc = page(
       '',
