@@ -162,19 +162,23 @@ export function livingSuite(options: LivingOptions): void {
     waitUntil(async () => (await page.evaluate(readShown)).state === 'ready', 'data-quotelens="ready"');
 
   describe(`${name}: late content`, () => {
-    it(`an ad and a quote added after ${IDLE_WAIT_MS / 1000} s without any change are handled within 1 s`, async () => {
-      const page = await browser.newPage();
-      await page.goto(server.url(LIVING_PATH));
-      await ready(page);
-      await new Promise((r) => setTimeout(r, IDLE_WAIT_MS));
-      const late = await page.evaluate(addLateAndTime, { n: 1, timeoutMs: 5000 });
-      expect(late.ad, 'ms to hide the late ad').not.toBeNull();
-      expect(late.quote, 'ms to highlight the late quote').not.toBeNull();
-      expect(late.ad!).toBeLessThan(LATE_LIMIT_MS);
-      expect(late.quote!).toBeLessThan(LATE_LIMIT_MS);
-      console.log(`[${name}] after idle: ad ${late.ad!.toFixed(0)} ms, quote ${late.quote!.toFixed(0)} ms`);
-      await page.close();
-    }, IDLE_WAIT_MS + 60_000);
+    it(
+      `an ad and a quote added after ${IDLE_WAIT_MS / 1000} s without any change are handled within 1 s`,
+      async () => {
+        const page = await browser.newPage();
+        await page.goto(server.url(LIVING_PATH));
+        await ready(page);
+        await new Promise((r) => setTimeout(r, IDLE_WAIT_MS));
+        const late = await page.evaluate(addLateAndTime, { n: 1, timeoutMs: 5000 });
+        expect(late.ad, 'ms to hide the late ad').not.toBeNull();
+        expect(late.quote, 'ms to highlight the late quote').not.toBeNull();
+        expect(late.ad!).toBeLessThan(LATE_LIMIT_MS);
+        expect(late.quote!).toBeLessThan(LATE_LIMIT_MS);
+        console.log(`[${name}] after idle: ad ${late.ad!.toFixed(0)} ms, quote ${late.quote!.toFixed(0)} ms`);
+        await page.close();
+      },
+      IDLE_WAIT_MS + 60_000,
+    );
 
     it('on a page adding 50 nodes every 100 ms for 20 s, every late ad and quote is handled within 1 s', async () => {
       const page = await browser.newPage();
