@@ -3,6 +3,7 @@
 // reader's controls over keeping and their data. Page text is rendered as text, never as HTML.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import { SiteList } from '../shared/SiteList';
 import { Switch } from '../shared/Switch';
 import type { LibraryConnector, OpenResult } from './connector';
 import { exportCsv, exportJson, exportMarkdown } from './export';
@@ -404,25 +405,15 @@ interface ControlsProps {
 
 function Controls({ snapshot, connector, change, rows }: ControlsProps) {
   const { settings, articles, overrides } = snapshot;
-  const [site, setSite] = useState('');
   const [limit, setLimit] = useState(String(settings.maxArticles));
   const bytes = useMemo(() => new TextEncoder().encode(JSON.stringify(articles)).length, [articles]);
   const stamp = new Date().toISOString().slice(0, 10);
   const saveSettings = (next: typeof settings) => change({ kind: 'settings', settings: next });
 
-  const addSite = (e: Event) => {
-    e.preventDefault();
-    const host = site
-      .trim()
-      .toLowerCase()
-      .replace(/^https?:\/\//, '')
-      .replace(/\/.*$/, '');
-    if (!HOST_RE.test(host)) {
-      setSite('');
-      return;
-    }
-    setSite('');
+  const addSite = (host: string): string => {
+    if (!HOST_RE.test(host)) return t('optionsInvalidSite');
     void saveSettings({ ...settings, pausedSites: [...settings.pausedSites, host] });
+    return '';
   };
 
   const importFile = async (input: HTMLInputElement) => {
@@ -448,35 +439,15 @@ function Controls({ snapshot, connector, change, rows }: ControlsProps) {
             onChange={(on) => void saveSettings({ ...settings, paused: !on })}
           />
           <p class="muted">{t('libPausedSites')}</p>
-          <ul class="sites">
-            {settings.pausedSites.map((host) => (
-              <li key={host}>
-                <span>{host}</span>
-                <button
-                  type="button"
-                  class="secondary"
-                  aria-label={t('optionsRemove', host)}
-                  onClick={() =>
-                    void saveSettings({ ...settings, pausedSites: settings.pausedSites.filter((h) => h !== host) })
-                  }
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          <form class="add" onSubmit={addSite}>
-            <input
-              type="text"
-              aria-label={t('libPauseSite')}
-              placeholder={t('optionsSitePlaceholder')}
-              value={site}
-              onInput={(e) => setSite(e.currentTarget.value)}
-            />
-            <button type="submit" class="secondary">
-              {t('libPauseSite')}
-            </button>
-          </form>
+          <SiteList
+            sites={settings.pausedSites}
+            addLabel={t('libPauseSite')}
+            errorId="paused-site-error"
+            onAdd={addSite}
+            onRemove={(host) =>
+              void saveSettings({ ...settings, pausedSites: settings.pausedSites.filter((h) => h !== host) })
+            }
+          />
         </fieldset>
         <fieldset>
           <legend>{t('libStorage')}</legend>

@@ -5,6 +5,7 @@ import { CORRECTION_TEXT_CHARS, type CorrectionList, type Corrections } from '..
 import { type MessageKey, t } from '../shared/i18n';
 import { PALETTES, type Palette } from '../shared/palette';
 import { Shortcuts } from '../shared/Shortcuts';
+import { SiteList } from '../shared/SiteList';
 import { Switch } from '../shared/Switch';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from '../shared/settings';
 import type { ShortcutSource } from '../shared/shortcuts';
@@ -48,8 +49,6 @@ export function Options({
 }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [status, setStatus] = useState('');
-  const [site, setSite] = useState('');
-  const [siteError, setSiteError] = useState('');
 
   useEffect(() => {
     store.load().then(setSettings, () => setSettings(DEFAULT_SETTINGS));
@@ -66,18 +65,13 @@ export function Options({
     );
   };
 
-  const addSite = (e: Event) => {
-    e.preventDefault();
+  const addSite = (typed: string): string => {
     // A site entry covers its subdomains, so "www." adds nothing.
-    const host = siteOf(site.replace(/^\s*https?:\/\//i, '').replace(/\/.*$/, ''));
+    const host = siteOf(typed);
     const { settings: checked } = validateSettings({ ...settings, disabledSites: [...settings.disabledSites, host] });
-    if (!checked.disabledSites.includes(host)) {
-      setSiteError(t('optionsInvalidSite'));
-      return;
-    }
-    setSiteError('');
-    setSite('');
+    if (!checked.disabledSites.includes(host)) return t('optionsInvalidSite');
     save(checked);
+    return '';
   };
 
   return (
@@ -108,38 +102,13 @@ export function Options({
         <legend>{t('optionsSites')}</legend>
         <p class="muted">{t('optionsSitesHint')}</p>
         {settings.disabledSites.length === 0 ? <p class="muted">{t('optionsNoSites')}</p> : null}
-        <ul class="sites">
-          {settings.disabledSites.map((host) => (
-            <li key={host}>
-              <span>{host}</span>
-              <button
-                type="button"
-                class="secondary"
-                aria-label={t('optionsRemove', host)}
-                onClick={() => save({ ...settings, disabledSites: settings.disabledSites.filter((h) => h !== host) })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-        <form class="add" onSubmit={addSite}>
-          <input
-            type="text"
-            aria-label={t('optionsAddSite')}
-            placeholder={t('optionsSitePlaceholder')}
-            value={site}
-            onInput={(e) => setSite(e.currentTarget.value)}
-            aria-invalid={siteError !== ''}
-            aria-describedby="site-error"
-          />
-          <button type="submit" class="secondary">
-            {t('optionsAddSite')}
-          </button>
-        </form>
-        <p id="site-error" class="error" role="alert">
-          {siteError}
-        </p>
+        <SiteList
+          sites={settings.disabledSites}
+          addLabel={t('optionsAddSite')}
+          errorId="site-error"
+          onAdd={addSite}
+          onRemove={(host) => save({ ...settings, disabledSites: settings.disabledSites.filter((h) => h !== host) })}
+        />
       </fieldset>
       {corrections ? <CorrectionsList store={corrections} onStatus={setStatus} /> : null}
       <p>
