@@ -9,23 +9,17 @@ import { TextMeasure } from './article-measure';
 import { findArticleHeader } from './clutter-header';
 import { type LinkProfile, profileLinks } from './clutter-links';
 import {
-  AD_HOSTS,
-  AD_SIZES,
-  CLASS_PHRASES,
-  CLASS_TOKENS,
-  COOKIE_TEXT,
-  INLINE_RELATED_PREFIX,
-  LABEL_PHRASES,
-  LABELS,
+  type ClutterVocabulary,
+  type CompiledVocabulary,
+  compileVocabulary,
   type LabelKind,
-  NEWSLETTER_TEXT,
-  PROMO_TEXT,
-  SOCIAL_NETWORKS,
-  SOCIAL_TEXT,
-} from './lexicon/clutter';
+  normalizeLabel,
+} from './clutter-vocabulary';
 import { HEADING_TAGS, normalizeSpace } from './text';
 import type { ClutterBlock, Mode } from './types';
 
+export type { ClutterVocabulary } from './clutter-vocabulary';
+export { normalizeLabel } from './clutter-vocabulary';
 export type { ClutterBlock } from './types';
 
 /** What the live page knows about an element's layout; the CLI has markup only. */
@@ -37,6 +31,11 @@ export interface Layout {
 export interface ClutterOptions {
   mode: Mode;
   hideComments: boolean;
+  /**
+   * The words the finder reads (labels, class words, prompt texts, hosts): lexicon/clutter.ts's
+   * CLUTTER_VOCABULARY in the CLI and tests, the copy the background stored in the content script.
+   */
+  vocabulary: ClutterVocabulary;
   /** The measurements detectArticle made of <body> (ArticleResult.measure), to save a second pass. */
   measure?: TextMeasure;
   /**
@@ -180,74 +179,38 @@ const NEWSLETTER_FIELDS = tagSet('input form button');
 const COOKIE_BUTTONS = tagSet('button input');
 const COOKIE_ACTIONS = tagSet('button a input');
 const LINK_NAV_BUTTON = tagSet('a nav button');
-const AD_SIZE_SET = new Set(AD_SIZES);
 const OVERLAY_STYLE = /position\s*:\s*(fixed|sticky)/i;
 
-/** Every label of every language, normalised, to its kind. */
-const LABEL_KINDS: ReadonlyMap<string, LabelKind> = (() => {
-  const m = new Map<string, LabelKind>();
-  for (const lang of Object.values(LABELS)) {
-    for (const [kind, words] of Object.entries(lang) as [LabelKind, readonly string[]][]) {
-      for (const w of words) if (!m.has(normalizeLabel(w))) m.set(normalizeLabel(w), kind);
-    }
-  }
-  return m;
-})();
-
-const TOKEN_KINDS: ReadonlyMap<string, LabelKind> = (() => {
-  const m = new Map<string, LabelKind>();
-  for (const [kind, words] of Object.entries(CLASS_TOKENS) as [LabelKind, readonly string[]][]) {
-    for (const w of words) m.set(w, kind);
-  }
-  return m;
-})();
-const PHRASE_KINDS: ReadonlyMap<string, LabelKind> = (() => {
-  const m = new Map<string, LabelKind>();
-  for (const [kind, words] of Object.entries(CLASS_PHRASES) as [LabelKind, readonly string[]][]) {
-    for (const w of words) m.set(w, kind);
-  }
-  return m;
-})();
-
-/** Lower case, digits and counters dropped, bracket and arrow punctuation dropped, spaces collapsed. */
-export function normalizeLabel(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\d()[\]:›»>|•·+→]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The kind a label names, if any ("Most Read" → trending). */
+export function labelKind(text: string, vocabulary: ClutterVocabulary): LabelKind | null {
+  return kindOfLabel(text, compileVocabulary(vocabulary));
 }
 
-/** The kind a label names, if any ("Most Read" → trending). */
-export function labelKind(text: string): LabelKind | null {
+function kindOfLabel(text: string, v: CompiledVocabulary): LabelKind | null {
   const label = normalizeLabel(text);
-  return LABEL_KINDS.get(label) ?? (label.length <= MAX_PHRASE_LABEL ? phraseKind(label) : null);
+  return v.labelKinds.get(label) ?? (label.length <= MAX_PHRASE_LABEL ? phraseKind(label, v) : null);
 }
 
 /** Longest label read for a phrase inside it: a heading, not a headline. */
 export const MAX_PHRASE_LABEL = 40;
 
-const PHRASE_RE: readonly [RegExp, LabelKind][] = (Object.entries(LABEL_PHRASES) as [LabelKind, string[]][]).map(
-  ([kind, phrases]) => [new RegExp(`(?:^|[^\\p{L}])(?:${phrases.join('|')})(?:$|[^\\p{L}])`, 'u'), kind],
-);
-
-/** Labels repeat across a page and across pages (menus, widget headings): one regex pass each. */
-const PHRASE_CACHE = new Map<string, LabelKind | null>();
-/** Entries kept in that cache before it starts over (bounds memory on endless SPA sessions). */
+/** Entries kept in the vocabulary's phrase cache before it starts over (bounds memory on endless SPA sessions). */
 const PHRASE_CACHE_MAX = 5000;
 
-function phraseKind(label: string): LabelKind | null {
-  const hit = PHRASE_CACHE.get(label);
+/** Labels repeat across a page and across pages (menus, widget headings): one regex pass each. */
+function phraseKind(label: string, v: CompiledVocabulary): LabelKind | null {
+  const cache = v.phraseCache;
+  const hit = cache.get(label);
   if (hit !== undefined) return hit;
   let kind: LabelKind | null = null;
-  for (const [re, k] of PHRASE_RE) {
+  for (const [re, k] of v.labelPhrases) {
     if (re.test(label)) {
       kind = k;
       break;
     }
   }
-  if (PHRASE_CACHE.size >= PHRASE_CACHE_MAX) PHRASE_CACHE.clear();
-  PHRASE_CACHE.set(label, kind);
+  if (cache.size >= PHRASE_CACHE_MAX) cache.clear();
+  cache.set(label, kind);
   return kind;
 }
 
@@ -266,18 +229,18 @@ function tokensOf(raw: string): string[] {
 }
 
 /** The kind and the word that class/id name, if any; phrases ("most-read") before single words. */
-export function classKind(el: Element): { kind: LabelKind; word: string } | null {
-  return kindOfTokens(classTokens(el));
+export function classKind(el: Element, vocabulary: ClutterVocabulary): { kind: LabelKind; word: string } | null {
+  return kindOfTokens(classTokens(el), compileVocabulary(vocabulary));
 }
 
-function kindOfTokens(tokens: string[]): { kind: LabelKind; word: string } | null {
+function kindOfTokens(tokens: string[], v: CompiledVocabulary): { kind: LabelKind; word: string } | null {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const phrase = tokens[i]! + tokens[i + 1]!;
-    const kind = PHRASE_KINDS.get(phrase);
+    const kind = v.phraseKinds.get(phrase);
     if (kind) return { kind, word: `${tokens[i]}-${tokens[i + 1]}` };
   }
   for (const t of tokens) {
-    const kind = TOKEN_KINDS.get(t) ?? PHRASE_KINDS.get(t);
+    const kind = v.tokenKinds.get(t) ?? v.phraseKinds.get(t);
     if (kind) return { kind, word: t };
   }
   return null;
@@ -300,6 +263,7 @@ class Context {
   readonly candidates = new Map<Element, Candidate>();
   readonly links: LinkProfile;
   readonly layout: (el: Element) => Layout | null;
+  readonly vocab: CompiledVocabulary;
   /** The scope sits inside a heading / inside a link, nav or button (closest() of its parent). */
   private readonly scopeInHeading: boolean;
   private readonly scopeInLink: boolean;
@@ -314,7 +278,8 @@ class Context {
   ) {
     for (let el: Element | null = root; el; el = el.parentElement) this.rootChain.add(el);
     this.rootProse = root ? measure.of(root).bodyChars : 0;
-    this.links = profileLinks(measure);
+    this.vocab = compileVocabulary(options.vocabulary);
+    this.links = profileLinks(measure, this.vocab.socialHosts);
     this.layout = options.layout ?? inlineLayout;
     const above = measure.scope.parentElement;
     this.scopeInHeading = above?.closest('h1, h2, h3, h4, h5, h6') != null;
@@ -398,7 +363,7 @@ class Context {
     const key = `${cls}#${id}`;
     let hit = this.classKinds.get(key);
     if (hit === undefined) {
-      hit = kindOfTokens(tokensOf(`${cls} ${id}`));
+      hit = kindOfTokens(tokensOf(`${cls} ${id}`), this.vocab);
       this.classKinds.set(key, hit);
     }
     return hit;
@@ -491,7 +456,7 @@ function labelEvidence(el: Element, i: number, tag: string, ctx: Context): void 
   const stats = m.of(el);
   const aria = m.attr(el, 'aria-label');
   if (aria && aria.length <= MAX_LABEL_CHARS) {
-    const kind = labelKind(aria);
+    const kind = kindOfLabel(aria, ctx.vocab);
     if (kind && !ctx.isProtected(el, kind)) {
       ctx.add(el, kind, kind === 'ad' ? 'adLabel' : 'label', `aria-label '${aria.trim()}'`);
     }
@@ -505,7 +470,7 @@ function labelEvidence(el: Element, i: number, tag: string, ctx: Context): void 
   // A link that reads "Trending" is a menu item, unless it is the heading of a box.
   if (!isHeading && (stats.linkChars > 0 || ctx.inLinkNavButton(el))) return;
   const text = normalizeSpace(el.textContent ?? '');
-  const kind = labelKind(text);
+  const kind = kindOfLabel(text, ctx.vocab);
   if (!kind) return;
   if (kind === 'comments' && !ctx.options.hideComments) return;
   const box = boxOfLabel(el, stats.chars, kind, ctx);
@@ -518,7 +483,7 @@ function labelEvidence(el: Element, i: number, tag: string, ctx: Context): void 
 /** Attributes that mark an ad slot whatever their value. */
 const AD_SLOT_ATTRIBUTES = new Set(['data-ad-slot', 'data-ad-unit', 'data-google-query-id', 'data-ad']);
 
-function isAdShape(el: Element, i: number, tag: string, m: TextMeasure): string | null {
+function isAdShape(el: Element, i: number, tag: string, m: TextMeasure, v: CompiledVocabulary): string | null {
   const names = m.attrNames[i]!;
   if (names.length === 0 && tag !== 'AMP-AD' && tag !== 'AMP-EMBED') return null;
   const attr = (name: string) => (names.includes(name) ? el.getAttribute(name) : null);
@@ -528,13 +493,13 @@ function isAdShape(el: Element, i: number, tag: string, m: TextMeasure): string 
   if (id && /^(div-gpt-ad|google_ads_iframe)/.test(id)) return `GPT slot #${id.slice(0, 24)}`;
   if (tag === 'IFRAME') {
     const host = hostOf(attr('src') ?? '');
-    if (host && AD_HOSTS.test(host)) return `iframe from ${host}`;
+    if (host && v.patterns.adHosts.test(host)) return `iframe from ${host}`;
   }
   // Most elements have none of these attributes: only their names are read.
   const slot = names.find((name) => AD_SLOT_ATTRIBUTES.has(name));
   if (slot) return `[${slot}]`;
   const size = boxSize(attr('width'), attr('height'), attr('style'));
-  if (size && AD_SIZE_SET.has(size)) return `IAB size ${size}`;
+  if (size && v.adSizes.has(size)) return `IAB size ${size}`;
   return null;
 }
 
@@ -553,7 +518,7 @@ function hostOf(src: string): string | null {
 }
 
 function shapeEvidence(el: Element, i: number, tag: string, ctx: Context): void {
-  const shape = isAdShape(el, i, tag, ctx.measure);
+  const shape = isAdShape(el, i, tag, ctx.measure, ctx.vocab);
   if (shape) {
     if (ctx.measure.of(el).chars > MAX_AD_TEXT || ctx.isProtected(el, 'ad')) return;
     ctx.add(climbWrappers(el, 'ad', ctx, AD_WRAPPER_SLACK), 'ad', 'adShape', shape);
@@ -584,6 +549,7 @@ function classEvidence(el: Element, tag: string, ctx: Context): void {
 }
 
 function cookieTextEvidence(ctx: Context): void {
+  const COOKIE_TEXT = ctx.vocab.patterns.cookieText;
   for (const block of ctx.measure.blocks) {
     const chars = ctx.measure.of(block.element).chars;
     if (chars < 20 || chars > MAX_COOKIE_TEXT || !COOKIE_TEXT.test(block.text)) continue;
@@ -608,7 +574,7 @@ function inlineRelatedEvidence(el: Element, tag: string, ctx: Context): void {
   const s = ctx.measure.of(el);
   if (s.chars === 0 || s.chars > MAX_AD_TEXT || s.linkChars < 0.5 * s.chars) return;
   const text = (el.textContent ?? '').trim();
-  const m = INLINE_RELATED_PREFIX.exec(text);
+  const m = ctx.vocab.patterns.inlineRelatedPrefix.exec(text);
   if (!m || ctx.isProtected(el, 'related')) return;
   ctx.add(el, 'related', 'inlineRelated', `'${m[1]}:' line, link density ${fmt(s.linkChars / s.chars)}`);
 }
@@ -630,7 +596,7 @@ function formEvidence(el: Element, tag: string, ctx: Context): void {
     if (ctx.count(p, INPUTS, 4) > 3 || ctx.count(p, HEADINGS, 2) > 1) break;
     box = p;
   }
-  if (!NEWSLETTER_TEXT.test(box.textContent ?? '')) return;
+  if (!ctx.vocab.patterns.newsletterText.test(box.textContent ?? '')) return;
   ctx.add(box, 'newsletter', 'form', 'e-mail field');
   ctx.add(box, 'newsletter', 'newsletterText', 'sign-up text');
 }
@@ -755,12 +721,12 @@ function isInlineTeaser(i: number, ctx: Context): boolean {
 }
 
 /** The kind of prompt a short text is, with the words that say it. */
-function promptOf(text: string): { kind: LabelKind; hit: string } | null {
-  const social = SOCIAL_TEXT.exec(text);
-  if (social && SOCIAL_NETWORKS.test(text)) return { kind: 'social', hit: social[0] };
-  const newsletter = NEWSLETTER_TEXT.exec(text);
+function promptOf(text: string, v: CompiledVocabulary): { kind: LabelKind; hit: string } | null {
+  const social = v.patterns.socialText.exec(text);
+  if (social && v.patterns.socialNetworks.test(text)) return { kind: 'social', hit: social[0] };
+  const newsletter = v.patterns.newsletterText.exec(text);
   if (newsletter) return { kind: 'newsletter', hit: newsletter[0] };
-  const promo = PROMO_TEXT.exec(text);
+  const promo = v.patterns.promoText.exec(text);
   return promo ? { kind: 'promo', hit: promo[0] } : null;
 }
 
@@ -771,7 +737,7 @@ function promptTextEvidence(ctx: Context): void {
     const chars = tm.of(block.element).chars;
     if (chars < 8 || chars > MAX_PROMPT_TEXT) continue;
     const text = block.text;
-    const prompt = promptOf(text);
+    const prompt = promptOf(text, ctx.vocab);
     if (!prompt || ctx.isProtected(block.element, prompt.kind)) continue;
     const { kind, hit } = prompt;
     // Climb to the prompt's box: parents that add its button and title, not a column of widgets.
@@ -817,7 +783,8 @@ function structureEvidence(c: Candidate, ctx: Context): void {
       if (ctx.has(el, NEWSLETTER_FIELDS)) ctx.add(el, c.kind, 'form', 'form field or button');
       else if (s.chars <= MAX_BOX_TEXT && ctx.has(el, ACTIONS))
         ctx.add(el, c.kind, 'callToAction', 'a link to sign up');
-      if (NEWSLETTER_TEXT.test(el.textContent ?? '')) ctx.add(el, c.kind, 'newsletterText', 'sign-up text');
+      if (ctx.vocab.patterns.newsletterText.test(el.textContent ?? ''))
+        ctx.add(el, c.kind, 'newsletterText', 'sign-up text');
       break;
     case 'promo':
       if (s.chars <= MAX_BOX_TEXT && links >= 1) ctx.add(el, c.kind, 'form', 'call to action');

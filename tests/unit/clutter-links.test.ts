@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../src/core/article';
 import { type ClutterOptions, findClutterBlocks, inlineLayout, labelKind } from '../../src/core/clutter';
 import { linkTarget } from '../../src/core/clutter-links';
+import { compileVocabulary } from '../../src/core/clutter-vocabulary';
+import { CLUTTER_VOCABULARY as VOCABULARY } from '../../src/core/lexicon/clutter';
 import { articlePage } from './page-helpers';
 
-const OPTIONS: ClutterOptions = { mode: 'declutter', hideComments: true };
+const OPTIONS: ClutterOptions = { mode: 'declutter', hideComments: true, vocabulary: VOCABULARY };
+const SOCIAL_HOSTS = compileVocabulary(VOCABULARY).socialHosts;
 
 function hiddenOf(doc: Document, options: ClutterOptions = OPTIONS) {
   const root = detectArticle(doc).root;
@@ -25,21 +28,21 @@ const card = (slug: string, title: string) =>
 
 describe('linkTarget', () => {
   it('reads a slug, an id or a dated path as another article', () => {
-    expect(linkTarget('/news/flood-barrier-holds-again')).toBe('article');
-    expect(linkTarget('https://example.org/story/1234567')).toBe('article');
-    expect(linkTarget('/2024/05/river/')).toBe('article');
+    expect(linkTarget('/news/flood-barrier-holds-again', SOCIAL_HOSTS)).toBe('article');
+    expect(linkTarget('https://example.org/story/1234567', SOCIAL_HOSTS)).toBe('article');
+    expect(linkTarget('/2024/05/river/', SOCIAL_HOSTS)).toBe('article');
   });
   it('reads sections, tags, anchors and scripts as not articles', () => {
-    expect(linkTarget('/news/')).toBeNull();
-    expect(linkTarget('/tag/river-levels-in-spring/')).toBeNull();
-    expect(linkTarget('#top')).toBeNull();
-    expect(linkTarget('/index.php?title=Main')).toBeNull();
+    expect(linkTarget('/news/', SOCIAL_HOSTS)).toBeNull();
+    expect(linkTarget('/tag/river-levels-in-spring/', SOCIAL_HOSTS)).toBeNull();
+    expect(linkTarget('#top', SOCIAL_HOSTS)).toBeNull();
+    expect(linkTarget('/index.php?title=Main', SOCIAL_HOSTS)).toBeNull();
   });
   it('reads networks and share endpoints as social', () => {
-    expect(linkTarget('https://www.facebook.com/sharer/sharer.php?u=x')).toBe('social');
-    expect(linkTarget('https://twitter.com/intent/tweet?text=x')).toBe('social');
-    expect(linkTarget('mailto:?subject=x')).toBe('social');
-    expect(linkTarget('/share?url=x')).toBe('social');
+    expect(linkTarget('https://www.facebook.com/sharer/sharer.php?u=x', SOCIAL_HOSTS)).toBe('social');
+    expect(linkTarget('https://twitter.com/intent/tweet?text=x', SOCIAL_HOSTS)).toBe('social');
+    expect(linkTarget('mailto:?subject=x', SOCIAL_HOSTS)).toBe('social');
+    expect(linkTarget('/share?url=x', SOCIAL_HOSTS)).toBe('social');
   });
 });
 
@@ -136,13 +139,15 @@ describe('prompts by their text', () => {
 
 describe('labels by a phrase inside them', () => {
   it('names a heading that holds a known phrase', () => {
-    expect(labelKind("Jo Marsh's Most Recent Stories")).toBe('trending');
-    expect(labelKind('Popular on Valley Times')).toBe('trending');
-    expect(labelKind('ADVERTISEMENT – Valley Tours')).toBe('ad');
-    expect(labelKind('Mais lidas')).toBe('trending');
+    expect(labelKind("Jo Marsh's Most Recent Stories", VOCABULARY)).toBe('trending');
+    expect(labelKind('Popular on Valley Times', VOCABULARY)).toBe('trending');
+    expect(labelKind('ADVERTISEMENT – Valley Tours', VOCABULARY)).toBe('ad');
+    expect(labelKind('Mais lidas', VOCABULARY)).toBe('trending');
   });
   it('does not read a phrase inside a long headline', () => {
-    expect(labelKind('The most popular bakery in the valley reopens after the flood waters recede')).toBeNull();
+    expect(
+      labelKind('The most popular bakery in the valley reopens after the flood waters recede', VOCABULARY),
+    ).toBeNull();
   });
 });
 

@@ -1,10 +1,13 @@
 // Clutter vocabulary as data: class/id words and the labels that head clutter blocks, in en/de/fr.
-// One source for each list; clutter.ts compiles them. Labels are compared lower-cased, with white
-// space collapsed and a trailing ':' or '›'/'»'/'>' dropped, against the whole label text.
-import type { ClutterKind, Lang } from '../types';
+// One source for each list; CLUTTER_VOCABULARY (below) is what the background writes to
+// storage.local for the content script and what the CLI and tests pass to the core, which compiles
+// it (clutter-vocabulary.ts). The content script never imports this file: a test checks it. Labels
+// are compared lower-cased, with white space collapsed and a trailing ':' or '›'/'»'/'>' dropped,
+// against the whole label text.
+import { buildVocabulary, type ClutterVocabulary, type LabelKind } from '../clutter-vocabulary';
+import type { Lang } from '../types';
 
-/** Kinds that a label or a class word can name ('other' is only given by focus mode). */
-export type LabelKind = Exclude<ClutterKind, 'other'>;
+export type { LabelKind } from '../clutter-vocabulary';
 
 /**
  * Whole class/id tokens (split on '-', '_', space and camelCase, lower-cased) per kind.
@@ -414,14 +417,6 @@ export const LABEL_PHRASES: Record<LabelKind, readonly string[]> = {
   promo: ['subscribe', 'support us', 'donate', 'upcoming events', 'get the app', 'podcasts'],
 };
 
-/**
- * Class/id words of content beside the article (navigation, asides, comments, pop-ups): prose
- * there does not decide where the article's root is. Substring-bounded, so "post-comments" and
- * "sidebar-left" match and "navigator" does not.
- */
-export const SIDE_CONTENT_WORDS =
-  /(^|[^a-z])(comments?|sidebar|footer|related|recommend\w*|promo|outbrain|taboola|newsletter|nav|menu|widget|disqus|cookies?|consent|popup|modal)([^a-z]|$)/i;
-
 /** Inline prefixes of a one-line link to another story inside the article ("Read more: …"). */
 export const INLINE_RELATED_PREFIX =
   /^(read more|read also|also read|related|see also|more|mehr zum thema|lesen sie auch|mehr dazu|à lire aussi|a lire aussi|lire aussi|voir aussi)\s*[:›»>–-]/i;
@@ -503,3 +498,22 @@ export const AD_SIZES: readonly string[] = [
   '320x480',
   '800x250',
 ];
+
+/** The vocabulary in its stored form (clutter-vocabulary.ts): what the background writes and the CLI passes. */
+export const CLUTTER_VOCABULARY: ClutterVocabulary = buildVocabulary({
+  classTokens: CLASS_TOKENS,
+  classPhrases: CLASS_PHRASES,
+  labels: LABELS,
+  labelPhrases: LABEL_PHRASES,
+  patterns: {
+    inlineRelatedPrefix: INLINE_RELATED_PREFIX,
+    cookieText: COOKIE_TEXT,
+    newsletterText: NEWSLETTER_TEXT,
+    promoText: PROMO_TEXT,
+    socialText: SOCIAL_TEXT,
+    socialNetworks: SOCIAL_NETWORKS,
+    adHosts: AD_HOSTS,
+  },
+  socialHosts: SOCIAL_HOSTS,
+  adSizes: AD_SIZES,
+});
