@@ -87,6 +87,8 @@ export const EVIDENCE = {
   promptText: 1,
   /** A link, button or field in a short box: the prompt asks for a click. */
   callToAction: 1,
+  /** A label and the list of links right after it, as siblings: each is half of one block. */
+  headsList: 1,
 } as const;
 
 export const HIDE_THRESHOLD = 2;
@@ -403,6 +405,12 @@ class Context {
     return this.candidates.get(el)?.kind ?? fallback;
   }
 
+  /** Links below `el` to other articles (0 for an element outside the measure). */
+  articleLinksIn(el: Element): number {
+    const i = this.measure.indexOf(el);
+    return i < 0 ? 0 : this.links.articleLinks[i]!;
+  }
+
   linkCount(el: Element): number {
     return this.count(el, LINKS);
   }
@@ -474,10 +482,52 @@ function labelEvidence(el: Element, i: number, tag: string, ctx: Context): void 
   if (!kind) return;
   if (kind === 'comments' && !ctx.options.hideComments) return;
   const box = boxOfLabel(el, stats.chars, kind, ctx);
+  const said = `${isHeading ? 'heading' : 'label'} '${text}'`;
+  // A heading with nothing of its own box but itself heads the link list after it (siblings, not a box).
+  const head = box ?? labelOnly(el, stats.chars, kind, ctx);
+  if (head && m.of(head).chars <= stats.chars + AD_WRAPPER_SLACK && m.of(head).bodyChars === 0)
+    headedList(head, kind, said, ctx);
   if (!box) return;
   // The label must head its box: a word in the middle of a text is not a label.
   if (box !== el && !normalizeSpace(box.textContent ?? '').startsWith(text)) return;
-  ctx.add(box, kind, kind === 'ad' ? 'adLabel' : 'label', `${isHeading ? 'heading' : 'label'} '${text}'`);
+  ctx.add(box, kind, kind === 'ad' ? 'adLabel' : 'label', said);
+}
+
+/** Kinds whose label may head a list of links beside it. */
+const LIST_KINDS: ReadonlySet<LabelKind> = new Set(['trending', 'related', 'social', 'ad']);
+/** Links from which the sibling after a label is the list it heads. */
+export const HEADED_LIST_LINKS = 2;
+/** … holding at least this share of its text. */
+export const HEADED_LIST_SHARE = 0.5;
+
+/** The outermost element around a label that holds nothing but it and is not protected. */
+function labelOnly(label: Element, labelChars: number, kind: LabelKind, ctx: Context): Element | null {
+  const m = ctx.measure;
+  if (ctx.isProtected(label, kind)) return null;
+  let cur = label;
+  for (let p = m.parentOf(cur); p && m.of(p).chars <= labelChars && !ctx.isProtected(p, kind); p = m.parentOf(p))
+    cur = p;
+  return cur;
+}
+
+/**
+ * "You may also like" as a heading of its own, then a list of links as its next sibling: both are
+ * the block. The list must be mostly links (two at least) and not protected.
+ */
+function headedList(head: Element, kind: LabelKind, said: string, ctx: Context): void {
+  if (!LIST_KINDS.has(kind)) return;
+  const m = ctx.measure;
+  // Empty boxes between them are skipped (ad slots, spacers); a row of image links is a list too.
+  let list = head.nextElementSibling;
+  while (list && m.of(list).chars === 0 && ctx.linkCount(list) < HEADED_LIST_LINKS) list = list.nextElementSibling;
+  if (!list || ctx.isProtected(list, kind)) return;
+  const s = m.of(list);
+  const links = ctx.linkCount(list);
+  if (links < HEADED_LIST_LINKS || s.linkChars < HEADED_LIST_SHARE * s.chars || s.chars > MAX_COOKIE_TEXT) return;
+  ctx.add(head, kind, 'label', said);
+  ctx.add(head, kind, 'headsList', `heads a list of ${links} links`);
+  ctx.add(list, kind, 'label', `under ${said}`);
+  ctx.add(list, kind, 'headsList', `${links} links under a label`);
 }
 
 /** Attributes that mark an ad slot whatever their value. */
@@ -768,6 +818,9 @@ function structureEvidence(c: Candidate, ctx: Context): void {
     case 'social':
       if (linkList && !c.evidence.has('inlineRelated')) {
         ctx.add(el, c.kind, 'linkList', `link density ${fmt(density)}, ${links} links`);
+      } else if (c.kind !== 'social' && ctx.articleLinksIn(el) > 0 && s.chars <= MAX_BOX_TEXT && s.bodyChars === 0) {
+        // A short named box whose links lead to other stories (previous/next, "read next").
+        ctx.add(el, c.kind, 'linkList', `${ctx.articleLinksIn(el)} links to other articles, no prose`);
       } else if (c.kind === 'social' && s.chars <= MAX_BOX_TEXT && ctx.has(el, ACTIONS)) {
         ctx.add(el, c.kind, 'callToAction', 'a follow or share link');
       }
@@ -801,6 +854,30 @@ function structureEvidence(c: Candidate, ctx: Context): void {
 
 /** Evidence over the scope of `ctx.measure` (the scope and every element below it). */
 function collect(ctx: Context): ClutterBlock[] {
+  gather(ctx);
+  return accept(ctx);
+}
+
+/** Every candidate with its evidence (none filtered by the threshold): --explain's near misses. */
+export function findClutterCandidates(
+  doc: Document,
+  root: Element | null,
+  options: ClutterOptions,
+): { element: Element; kind: LabelKind; score: number; reasons: string[] }[] {
+  const body = doc.body;
+  if (!body) return [];
+  const header = findArticleHeader(doc, root);
+  const ctx = new Context(options.measure ?? new TextMeasure(body), root, header.title, header.bylines, options);
+  gather(ctx);
+  return [...ctx.candidates.values()].map((c) => ({
+    element: c.element,
+    kind: c.kind,
+    score: c.score,
+    reasons: [...c.reasons, ...(ctx.isProtected(c.element, c.kind) ? ['protected'] : [])],
+  }));
+}
+
+function gather(ctx: Context): void {
   const m = ctx.measure;
   for (let i = 0; i < m.elements.length; i++) {
     const el = m.elements[i]!;
@@ -819,7 +896,10 @@ function collect(ctx: Context): ClutterBlock[] {
   cookieTextEvidence(ctx);
   promptTextEvidence(ctx);
   for (const c of ctx.candidates.values()) structureEvidence(c, ctx);
+}
 
+function accept(ctx: Context): ClutterBlock[] {
+  const m = ctx.measure;
   const accepted = [...ctx.candidates.values()].filter(
     (c) =>
       c.score >= (c.kind === 'comments' ? COMMENTS_THRESHOLD : HIDE_THRESHOLD) && !ctx.isProtected(c.element, c.kind),

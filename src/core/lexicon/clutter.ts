@@ -118,6 +118,13 @@ export const CLASS_PHRASES: Record<LabelKind, readonly string[]> = {
     'morestories',
     'youmaylike',
     'alsoread',
+    // Previous/next-story links (WordPress core's nav.post-navigation, theme variants).
+    'postnavigation',
+    'postnav',
+    'nextprev',
+    'prevnext',
+    'navprevious',
+    'navnext',
   ],
   social: ['sharebar', 'sharebuttons', 'sharetools', 'sociallinks', 'followus', 'socialshare'],
   newsletter: ['newslettersignup', 'emailsignup', 'signupform'],
