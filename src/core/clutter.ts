@@ -524,6 +524,9 @@ function headedList(head: Element, kind: LabelKind, said: string, ctx: Context):
   const s = m.of(list);
   const links = ctx.linkCount(list);
   if (links < HEADED_LIST_LINKS || s.linkChars < HEADED_LIST_SHARE * s.chars || s.chars > MAX_COOKIE_TEXT) return;
+  // Inside the article a section "See also" with its links is the article's own: only cards go.
+  const i = m.indexOf(list);
+  if (ctx.inRoot(list) && !(i >= 0 && isCardList(i, m.tags[i]!, ctx))) return;
   ctx.add(head, kind, 'label', said);
   ctx.add(head, kind, 'headsList', `heads a list of ${links} links`);
   ctx.add(list, kind, 'label', `under ${said}`);
