@@ -494,7 +494,7 @@ function labelEvidence(el: Element, i: number, tag: string, ctx: Context): void 
 }
 
 /** Kinds whose label may head a list of links beside it. */
-const LIST_KINDS: ReadonlySet<LabelKind> = new Set(['trending', 'related', 'social', 'ad']);
+const LIST_KINDS: ReadonlySet<LabelKind> = new Set(['trending', 'related', 'social']);
 /** Links from which the sibling after a label is the list it heads. */
 export const HEADED_LIST_LINKS = 2;
 /** … holding at least this share of its text. */
@@ -520,7 +520,8 @@ function headedList(head: Element, kind: LabelKind, said: string, ctx: Context):
   // Empty boxes between them are skipped (ad slots, spacers); a row of image links is a list too.
   let list = head.nextElementSibling;
   while (list && m.of(list).chars === 0 && ctx.linkCount(list) < HEADED_LIST_LINKS) list = list.nextElementSibling;
-  if (!list || ctx.isProtected(list, kind)) return;
+  // A sibling with a heading of its own is the next widget, not this label's list.
+  if (!list || ctx.isProtected(list, kind) || ctx.has(list, HEADINGS)) return;
   const s = m.of(list);
   const links = ctx.linkCount(list);
   if (links < HEADED_LIST_LINKS || s.linkChars < HEADED_LIST_SHARE * s.chars || s.chars > MAX_COOKIE_TEXT) return;

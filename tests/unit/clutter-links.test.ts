@@ -168,3 +168,65 @@ describe('layout', () => {
     expect(reason).toMatch(/fixed overlay/);
   });
 });
+
+describe('a label that heads the list after it', () => {
+  const links =
+    '<a href="/news/ferry-timetable-changes">Ferry timetable changes</a> <a href="/news/harbour-wall-repairs">Harbour wall repairs</a>';
+
+  it('hides the heading and the list beside the article when they are siblings, not a box', () => {
+    const doc = articlePage({ after: `<h3 class="head">You may also like</h3><div class="items">${links}</div>` });
+    const hidden = hiddenOf(doc);
+    const heading = hidden.find((b) => b.element === el(doc, 'h3.head'));
+    const list = hidden.find((b) => b.element === el(doc, 'div.items'));
+    expect(heading?.kind).toBe('related');
+    expect(list?.reason).toMatch(/under heading 'You may also like'/);
+  });
+
+  it('keeps a labelled section of plain links inside the article ("See also" is the article’s own)', () => {
+    const doc = articlePage({ inside: `<h3>See also</h3><ul class="see">${links.replaceAll('<a', '<li><a')}</ul>` });
+    expect(hiddenOf(doc).map((b) => b.element)).not.toContain(el(doc, 'ul.see'));
+  });
+
+  it('does not take the next widget, with a heading of its own, for its list', () => {
+    const doc = articlePage({
+      after: `<h3 class="head">Related</h3><div class="box"><h4>Most read</h4><ol><li>${links}</li></ol></div>`,
+    });
+    const hidden = hiddenOf(doc);
+    expect(hidden.find((b) => b.element === el(doc, 'div.box'))?.kind).toBe('trending');
+    expect(hidden.map((b) => b.element)).not.toContain(el(doc, 'h3.head'));
+  });
+});
+
+describe('a short named box of links to other stories', () => {
+  it('hides a "read next" box with one link to another article and no prose', () => {
+    const doc = articlePage({
+      after: '<div class="read-next"><a href="/news/harbour-wall-repairs-begin">Harbour wall repairs begin</a></div>',
+    });
+    const box = hiddenOf(doc).find((b) => b.element === el(doc, 'div.read-next'));
+    expect(box?.reason).toMatch(/class 'read-next' \+ .*links to other articles|link density/);
+  });
+
+  it('hides previous/next-story navigation named by its class', () => {
+    const doc = articlePage({
+      after:
+        '<nav class="post-navigation"><a href="/news/bridge-reopens-to-lorries">Previous: Bridge reopens to lorries</a> <a href="/news/bakery-counts-the-cost">Next: Bakery counts the cost</a></nav>',
+    });
+    expect(hiddenOf(doc).map((b) => b.element)).toContain(el(doc, 'nav.post-navigation'));
+  });
+});
+
+describe('headings in other languages (vocabulary as data)', () => {
+  it('names most-read, read-also, comments and ad headings in es, nl, pl, sv, ru', () => {
+    expect(labelKind('Lo más leído', VOCABULARY)).toBe('trending');
+    expect(labelKind('Meest gelezen', VOCABULARY)).toBe('trending');
+    expect(labelKind('Zobacz też:', VOCABULARY)).toBe('related');
+    expect(labelKind('Läs också', VOCABULARY)).toBe('related');
+    expect(labelKind('Читайте также', VOCABULARY)).toBe('related');
+    expect(labelKind('Komentarze (3)', VOCABULARY)).toBe('comments');
+    expect(labelKind('Reklama', VOCABULARY)).toBe('ad');
+  });
+
+  it('does not read a headline that only contains a short common word', () => {
+    expect(labelKind('Noticias del día en la ciudad', VOCABULARY)).toBeNull();
+  });
+});
