@@ -93,6 +93,11 @@ export const EVIDENCE = {
 
 export const HIDE_THRESHOLD = 2;
 
+/**
+ * Inside the root, a comment thread is protected only when it holds this share of the root's prose:
+ * then the root may be the thread itself (a forum-like page); below it the thread is beside the article.
+ */
+export const COMMENTS_PROTECTED_SHARE = 0.8;
 /** Comment threads need only one piece of evidence: the reader asked for them to go. */
 export const COMMENTS_THRESHOLD = 1;
 /** Longest text of a label. */
@@ -331,7 +336,7 @@ class Context {
     if (kind !== 'comments' && this.bylines.some((b) => m.contains(el, b))) return true;
     const prose = m.of(el).bodyChars;
     if (prose === 0) return false;
-    if (kind === 'comments') return this.inRoot(el) && prose >= 0.5 * this.rootProse;
+    if (kind === 'comments') return this.inRoot(el) && prose >= COMMENTS_PROTECTED_SHARE * this.rootProse;
     if (this.inRoot(el)) return prose >= PROTECTED_PROSE_CHARS || prose >= PROTECTED_PROSE_SHARE * this.rootProse;
     // Outside the root: a second body of prose as large as the article's is not a widget.
     return this.rootProse > 0 && prose >= Math.max(2 * PROTECTED_PROSE_CHARS, 0.5 * this.rootProse);

@@ -75,6 +75,8 @@ export const CLASS_TOKENS: Record<LabelKind, readonly string[]> = {
     'addthis',
     'sharethis',
     'shariff',
+    // WordPress Jetpack's share and like bars.
+    'sharedaddy',
   ],
   newsletter: ['newsletter', 'newsletters', 'signup', 'optin', 'mailchimp'],
   cookie: [
@@ -101,6 +103,8 @@ export const CLASS_TOKENS: Record<LabelKind, readonly string[]> = {
     'donate',
     'appbanner',
     'piano',
+    // "Call to action" boxes: the web's usual name for a subscribe/donate/sign-up prompt.
+    'cta',
   ],
 };
 
@@ -130,7 +134,16 @@ export const CLASS_PHRASES: Record<LabelKind, readonly string[]> = {
   newsletter: ['newslettersignup', 'emailsignup', 'signupform'],
   cookie: ['cookiebanner', 'cookienotice', 'cookieconsent', 'consentbanner', 'privacybanner'],
   comments: ['commentlist', 'commentsarea', 'disqusthread'],
-  promo: ['subscribebar', 'subscriptionbar', 'paywallprompt', 'appbanner', 'webpush', 'pushprompt', 'pushnotification'],
+  promo: [
+    'subscribebar',
+    'subscriptionbar',
+    'paywallprompt',
+    'appbanner',
+    'webpush',
+    'pushprompt',
+    'pushnotification',
+    'calltoaction',
+  ],
 };
 
 /** Labels that head a clutter block (the whole text of a heading, label or caption), per language. */
