@@ -116,6 +116,8 @@ export const PROTECTED_PROSE_SHARE = 0.3;
 export const MAX_AD_TEXT = 200;
 /** Text a wrapper may add around an ad slot while still being the slot's box (its label). */
 export const AD_WRAPPER_SLACK = 30;
+/** Share of the root's prose its longest run of paragraphs must hold to be read as the story. */
+export const STORY_RUN_SHARE = 0.3;
 /** Longest text of a newsletter, promo or social box. */
 export const MAX_BOX_TEXT = 600;
 /** Longest text of a cookie notice. */
@@ -337,9 +339,29 @@ class Context {
     const prose = m.of(el).bodyChars;
     if (prose === 0) return false;
     if (kind === 'comments') return this.inRoot(el) && prose >= COMMENTS_PROTECTED_SHARE * this.rootProse;
-    if (this.inRoot(el)) return prose >= PROTECTED_PROSE_CHARS || prose >= PROTECTED_PROSE_SHARE * this.rootProse;
+    if (this.inArticle(el)) return prose >= PROTECTED_PROSE_CHARS || prose >= PROTECTED_PROSE_SHARE * this.rootProse;
     // Outside the root: a second body of prose as large as the article's is not a widget.
     return this.rootProse > 0 && prose >= Math.max(2 * PROTECTED_PROSE_CHARS, 0.5 * this.rootProse);
+  }
+
+  /**
+   * True for a box after the end of the article's longest run of paragraphs (under the same root,
+   * neither holding the run nor inside it): widgets below the story in a root that is too large
+   * ("More in …" rails, teaser grids with summaries) are judged as if they were outside the root.
+   */
+  afterArticleRun(el: Element): boolean {
+    const m = this.measure;
+    const run = m.longestRunParent;
+    const i = m.indexOf(el);
+    // Only when that run is the story: most of the root's prose (a post of lists and short runs has none).
+    if (run < 0 || i < 0 || m.longestRun < Math.max(PROTECTED_PROSE_CHARS, STORY_RUN_SHARE * this.rootProse))
+      return false;
+    return i >= m.ends[run]!;
+  }
+
+  /** Inside the root and not below the story's run of paragraphs: where the article's own rules apply. */
+  inArticle(el: Element): boolean {
+    return this.inRoot(el) && !this.afterArticleRun(el);
   }
 
   inRoot(el: Element): boolean {
@@ -685,7 +707,7 @@ function linkEvidence(el: Element, i: number, tag: string, ctx: Context): void {
     return t.linkChars >= share * t.chars;
   };
   if (teaser(i) && !(parent >= 0 && teaser(parent) && !ctx.isProtected(m.elements[parent]!, 'related'))) {
-    if (!ctx.isProtected(el, 'related') && (!ctx.inRoot(el) || isCardList(i, tag, ctx)) && !ctx.holdsOtherKind(el)) {
+    if (!ctx.isProtected(el, 'related') && (!ctx.inArticle(el) || isCardList(i, tag, ctx)) && !ctx.holdsOtherKind(el)) {
       const thumbs = L.thumbLinks[i]! > 0 ? `, ${L.thumbLinks[i]} with thumbnails` : '';
       ctx.add(el, ctx.kindAt(el, 'related'), 'teaserList', `${L.articleLinks[i]} links to other articles${thumbs}`);
     }
@@ -699,7 +721,7 @@ function linkEvidence(el: Element, i: number, tag: string, ctx: Context): void {
     TEASER_LINE_TAGS.has(tag) &&
     !(parent >= 0 && m.of(m.elements[parent]!).chars === s.chars && TEASER_LINE_TAGS.has(m.tags[parent]!)) &&
     !ctx.isProtected(el, 'related') &&
-    (!ctx.inRoot(el) || isInlineTeaser(i, ctx))
+    (!ctx.inArticle(el) || isInlineTeaser(i, ctx))
   ) {
     ctx.add(el, ctx.kindAt(el, 'related'), 'teaserLine', `a line that is a link to another article`);
   }

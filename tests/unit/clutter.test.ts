@@ -210,3 +210,22 @@ describe('findClutterIn', () => {
     expect(findClutterIn(more, root, DECLUTTER)).toEqual([]);
   });
 });
+
+describe('widgets below the story inside a root that is too large', () => {
+  const rail = (cls: string) =>
+    `<section class="${cls}">${['bridge-reopens-to-lorries', 'bakery-counts-the-cost', 'farmers-ask-for-help']
+      .map(
+        (slug) =>
+          `<div><a href="/news/${slug}">${slug.replaceAll('-', ' ')} after the flood</a> <span>2 h</span></div>`,
+      )
+      .join('')}</section>`;
+
+  it('hides a list of headlines after the story’s run of paragraphs, keeps the same list between them', () => {
+    const doc = articlePage({ inside: rail('between'), after: rail('below') });
+    // The root is the whole <main>: the article and the rail below it.
+    const found = findClutterBlocks(doc, doc.querySelector('main'), DECLUTTER).map((b) => b.element);
+    expect(found).toContain(el(doc, 'section.below'));
+    expect(found).not.toContain(el(doc, 'section.between'));
+    expect(found.some((b) => b.contains(el(doc, 'h1')))).toBe(false);
+  });
+});
