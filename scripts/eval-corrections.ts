@@ -5,6 +5,7 @@
 //   npx tsx scripts/eval-corrections.ts
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseHtml } from '../src/cli/parse-html';
+import { CLUTTER_VOCABULARY as vocabulary } from '../src/core/lexicon/clutter';
 import { readPage } from '../src/core/read-page';
 import { matchCorrections, stableSelector } from '../src/core/selector';
 import { siteOf } from '../src/shared/sites';
@@ -33,7 +34,7 @@ function load(id: string): Page {
   const dir = sharedPath('pages', 'aeb', id);
   const { url } = JSON.parse(readFileSync(`${dir}/ground-truth.json`, 'utf8')) as { url: string };
   const doc = parseHtml(readFileSync(`${dir}/source.html`, 'utf8'), url);
-  const read = readPage(doc, { mode: 'declutter', url });
+  const read = readPage(doc, { mode: 'declutter', url, vocabulary });
   const labels = JSON.parse(readFileSync(`${dir}/clutter.json`, 'utf8')) as Labels;
   return { id, doc, root: read.root, hidden: read.clutter.map((c) => c.element), labels };
 }

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtml } from '../src/cli/analyze';
+import { CLUTTER_VOCABULARY as vocabulary } from '../src/core/lexicon/clutter';
 import type { AttributionFacts } from '../src/core/model/features';
 import { findQuotes } from '../src/core/quotes';
 import { readPage } from '../src/core/read-page';
@@ -85,7 +86,7 @@ export interface PagePrediction {
 
 export function predictPage(p: PageCase, options: AttributeOptions = {}): PagePrediction {
   const doc = parseHtml(p.html, p.gold.url);
-  const a = readPage(doc, { url: p.gold.url });
+  const a = readPage(doc, { url: p.gold.url, vocabulary });
   if (!a.report.isArticle) return { quotes: [], speakers: [] };
   // What the engine does (core/engine.ts attributeBlocks), kept apart for the sieve step, the
   // confidence and the facts the model scored.

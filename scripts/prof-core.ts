@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { parseHtml } from '../src/cli/parse-html';
 import { detectArticle } from '../src/core/article';
 import { findClutterBlocks, findClutterIn } from '../src/core/clutter';
+import { CLUTTER_VOCABULARY as vocabulary } from '../src/core/lexicon/clutter';
 import { sharedPath } from '../tests/shared-data';
 
 const { values } = parseArgs({
@@ -133,9 +134,9 @@ function fingerprint(doc: Document): string[] {
   lines.push(`  article ${a.isArticle} score ${a.score} root ${pathOf(a.root)} title ${pathOf(a.titleElement)}`);
   for (const r of a.reasons) lines.push(`    reason ${r}`);
   const configs = [
-    { mode: 'declutter', hideComments: false },
-    { mode: 'declutter', hideComments: true },
-    { mode: 'focus', hideComments: false },
+    { mode: 'declutter', hideComments: false, vocabulary },
+    { mode: 'declutter', hideComments: true, vocabulary },
+    { mode: 'focus', hideComments: false, vocabulary },
   ] as const;
   for (const cfg of configs) {
     // As the report runs it: with detection's measure, and also without (a fresh measure).
@@ -152,7 +153,7 @@ function fingerprint(doc: Document): string[] {
   const body = doc.body;
   if (body) {
     for (const child of Array.from(body.children).slice(0, 40)) {
-      const blocks = findClutterIn(child, a.root, { mode: 'declutter', hideComments: false });
+      const blocks = findClutterIn(child, a.root, { mode: 'declutter', hideComments: false, vocabulary });
       if (blocks.length === 0) continue;
       lines.push(`  in ${pathOf(child)}:`);
       for (const b of blocks) lines.push(`    ${b.kind} ${pathOf(b.element)} :: ${b.reason}`);
@@ -183,6 +184,7 @@ for (const { slug, file } of pages()) {
         findClutterBlocks(doc, a.root, {
           mode: 'declutter',
           hideComments: false,
+          vocabulary,
           ...(a.measure ? { measure: a.measure } : {}),
         }),
       );
@@ -200,6 +202,7 @@ for (const { slug, file } of pages()) {
         findClutterBlocks(doc, a.root, {
           mode: 'declutter',
           hideComments: false,
+          vocabulary,
           ...(a.measure ? { measure: a.measure } : {}),
         });
         c.push(performance.now() - t2);

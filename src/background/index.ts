@@ -2,6 +2,7 @@
 // toolbar badge, settings writes, message routing; keyboard commands, the page menu and the
 // first-run page live in their own files.
 
+import { CLUTTER_VOCABULARY } from '../core/lexicon/clutter';
 import { checkAnalyzeRequest } from '../shared/analyze-request';
 import { checkCorrectionRequest, correctionHost, type Grants, withGrant } from '../shared/correction-grants';
 import { loadCorrections, storeCorrections, withCorrection, withoutCorrection } from '../shared/corrections';
@@ -11,6 +12,7 @@ import { callTab, type MessageSender, serve } from '../shared/rpc';
 import { isExtensionPageSender } from '../shared/senders';
 import { withForcedSite, withSite } from '../shared/settings';
 import { loadSettings, storeSettings } from '../shared/storage';
+import { publishVocabulary } from '../shared/vocabulary';
 import { registerCommands } from './commands';
 import { analyzeBlocks } from './engine-host';
 import { registerFirstRun } from './first-run';
@@ -55,6 +57,7 @@ serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
     if (summary.status === 'ready' && n > 0) keepFromTabSoon(tabId, sender.url ?? '');
   },
   getSettings: () => loadSettings(syncStorage),
+  getClutterVocabulary: () => CLUTTER_VOCABULARY,
   // Any content script may ask: the request is untrusted and checked (sizes capped) before use.
   analyzeBlocks: (_sender, request) => analyzeBlocks(checkAnalyzeRequest(request)),
   saveSettings: (sender, settings) =>
@@ -111,3 +114,8 @@ serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
 registerCommands(browser, syncStorage, tabs);
 registerSiteMenu(browser, syncStorage, tabs);
 registerFirstRun(browser);
+// The clutter vocabulary, for content scripts to read beside their settings: written at every start
+// (install, update, browser start, a woken worker) when the stored copy differs from this build's.
+void publishVocabulary(localStorageArea, CLUTTER_VOCABULARY).catch((err: unknown) =>
+  console.warn('Quotelens: could not store the clutter vocabulary', err),
+);

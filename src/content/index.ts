@@ -7,6 +7,7 @@ import { callBackground, type RetryOptions, serve, withRetry } from '../shared/r
 import { isOwnExtensionSender } from '../shared/senders';
 import { isSiteEnabled, isSiteForced } from '../shared/settings';
 import { loadSettings } from '../shared/storage';
+import { loadVocabulary } from '../shared/vocabulary';
 import { Corrector } from './corrections';
 import { api, localStorageArea, runtime, syncStorage } from './ext-lite';
 import { announceStart, claimWorld, type Instance, releaseWorld, sweepLeftovers, watchLifecycle } from './lifecycle';
@@ -50,7 +51,13 @@ async function start(): Promise<void> {
   doc.documentElement.setAttribute('data-quotelens', 'loading');
   const extensionOrigin = runtime.getURL('');
 
-  const settings = await loadSettings(syncStorage);
+  // The vocabulary is data the background stored (shared/vocabulary.ts), read beside the settings.
+  const [settings, { vocabulary }] = await Promise.all([
+    loadSettings(syncStorage),
+    loadVocabulary(localStorageArea, () =>
+      withRetry(() => callBackground(runtime, 'getClutterVocabulary'), ENGINE_RETRY),
+    ),
+  ]);
   if (lifetime.signal.aborted) return;
   const toggles: Toggles = { declutter: settings.declutter, highlight: settings.highlight, focus: settings.focus };
   const engine: EngineLink = (request) =>
@@ -58,7 +65,14 @@ async function start(): Promise<void> {
       lifecycle.check();
       throw err;
     });
-  const current = new PageController(doc, window, toggles, settings.hideComments, settings.palette, engine);
+  const current = new PageController(
+    doc,
+    window,
+    toggles,
+    { hideComments: settings.hideComments, vocabulary },
+    settings.palette,
+    engine,
+  );
   page = current;
   current.force = isSiteForced(settings, location.hostname);
   // Hand corrections: stored by the background (only under the popup's grant for this tab).

@@ -3,7 +3,7 @@
 // A run reads the page (detect, declutter, blocks: core/report.ts), sends the blocks to the engine
 // (the extension's background), hides the clutter while the engine works, and highlights the
 // quotes of its answer once it has checked that the answer still fits the page.
-import { type ClutterOptions, findClutterIn } from '../core/clutter';
+import { type ClutterOptions, type ClutterVocabulary, findClutterIn } from '../core/clutter';
 import { type ArticleHeader, findArticleHeader } from '../core/clutter-header';
 import { type Analysis, blockText, hiddenText, type PageRead, readPageSteps, withAttribution } from '../core/read-page';
 import { collectTextBlocks, locateOffset } from '../core/text';
@@ -38,6 +38,12 @@ export const MAX_OWN_MEASURES = 20;
 
 /** Where quotes and speakers are computed: the background over messages (tests: in process). */
 export type EngineLink = (request: AnalyzeRequest) => AnalyzeReply | Promise<AnalyzeReply>;
+
+/** How the page is read: the reader's comment switch and the clutter vocabulary the background stored. */
+export interface PageReading {
+  hideComments: boolean;
+  vocabulary: ClutterVocabulary;
+}
 
 /** Hand corrections (content/corrections.ts): applied to each read, told of each render. */
 export interface ReadCorrections {
@@ -84,7 +90,7 @@ export class PageController {
     private readonly doc: Document,
     private readonly win: Window,
     private toggles: Toggles,
-    private readonly hideComments: boolean,
+    private readonly reading: PageReading,
     private readonly palette: Palette,
     private readonly engine: EngineLink,
   ) {
@@ -432,7 +438,8 @@ export class PageController {
   }
 
   get clutterOptions(): ClutterOptions {
-    return { mode: this.toggles.focus ? 'focus' : 'declutter', hideComments: this.hideComments };
+    const { hideComments, vocabulary } = this.reading;
+    return { mode: this.toggles.focus ? 'focus' : 'declutter', hideComments, vocabulary };
   }
 
   /** Reads the page afresh (new article content, SPA navigation), one stage per task. */

@@ -85,6 +85,8 @@ export class TextMeasure {
   private readonly stats = new Map<Element, ElementStats>();
   /** Prose characters of the longest run: paragraphs side by side under one parent. */
   longestRun = 0;
+  /** Index of that run's parent element (-1: the scope's own parent, or no run). */
+  longestRunParent = -1;
   /** True when MAX_CHARS or MAX_BLOCKS cut the text short. */
   truncated = false;
   // The record of the walk: one entry per text node read and per block boundary met.
@@ -298,7 +300,10 @@ export class TextMeasure {
       const key = u.owner > 0 ? parents[u.owner]! : scopeHasParent ? -1 : 0;
       const run = (runs.get(key) ?? 0) + u.chars - u.links;
       runs.set(key, run);
-      if (run > this.longestRun) this.longestRun = run;
+      if (run > this.longestRun) {
+        this.longestRun = run;
+        this.longestRunParent = key;
+      }
     };
     /** `atBreak`: the block ends at a <br>, so the unit may go on. */
     const flush = (atBreak = false) => {

@@ -5,7 +5,7 @@
 export { jsonLdTypes } from './page-kind';
 
 import { TextMeasure } from './article-measure';
-import { SIDE_CONTENT_WORDS } from './lexicon/clutter';
+import { SIDE_CONTENT_WORDS } from './lexicon/article';
 import {
   CHEAP_NAMES,
   type CheapFeature,

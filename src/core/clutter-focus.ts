@@ -3,7 +3,7 @@
 // nor the lead image. Ancestors of the root are never hidden.
 
 import { TextMeasure } from './article-measure';
-import { classKind } from './clutter';
+import { type ClutterVocabulary, classKind } from './clutter';
 import { type ArticleHeader, findArticleHeader } from './clutter-header';
 import type { ClutterBlock, ClutterKind } from './types';
 
@@ -25,12 +25,13 @@ export function findFocusBlocks(
   doc: Document,
   root: Element,
   found: readonly ClutterBlock[],
+  vocabulary: ClutterVocabulary,
   measure?: TextMeasure,
 ): ClutterBlock[] {
   const body = doc.body;
   if (!body) return [];
   const m = measure?.scope === body ? measure : new TextMeasure(body);
-  return focusBlocks(root, findArticleHeader(doc, root), m, found, (el) => classKind(el)?.kind ?? null);
+  return focusBlocks(root, findArticleHeader(doc, root), m, found, (el) => classKind(el, vocabulary)?.kind ?? null);
 }
 
 /**

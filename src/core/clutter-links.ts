@@ -3,7 +3,6 @@
 // endpoints, and links around a thumbnail. Teaser grids, "more on" boxes and share bars are known
 // by these counts in any language. Pure: reads hrefs, returns arrays indexed like the measure.
 import type { TextMeasure } from './article-measure';
-import { SOCIAL_HOSTS } from './lexicon/clutter';
 
 export interface LinkProfile {
   /** Links below each element whose path names another article. */
@@ -28,17 +27,16 @@ const PAGE_FILE = /\.s?html?(?:$|[?#])/i;
 const NOT_ARTICLE = /\/(?:tags?|topics?|authors?|categor(?:y|ies)|search|login|signin|account|subscribe)\//i;
 /** Share endpoints on any host ("/sharer.php", "/intent/tweet", "?share="). */
 const SHARE_PATH = /\/(?:sharer|share|intent\/tweet|submit|pin\/create)(?:[./?]|$)|[?&]share=/i;
-const SOCIAL_HOST_SET = new Set(SOCIAL_HOSTS);
 
-/** 'article', 'social' or null for an href. */
-export function linkTarget(href: string): 'article' | 'social' | null {
+/** 'article', 'social' or null for an href; `socialHosts` from the vocabulary (compileVocabulary). */
+export function linkTarget(href: string, socialHosts: ReadonlySet<string>): 'article' | 'social' | null {
   const h = href.trim();
   if (h === '' || h.startsWith('#') || /^javascript:/i.test(h)) return null;
   if (/^(?:mailto|whatsapp|sms|tg|fb-messenger):/i.test(h)) return 'social';
   const m = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#:]+)([^#]*)/i.exec(h);
   const host = m ? m[1]!.toLowerCase().replace(/^(?:www|m|mobile)\./, '') : '';
   const path = m ? m[2]! : h;
-  if (host && isSocialHost(host)) return 'social';
+  if (host && isSocialHost(host, socialHosts)) return 'social';
   if (SHARE_PATH.test(path)) return 'social';
   if (NOT_ARTICLE.test(path)) return null;
   const segments = path.split(/[?#]/)[0]!.split('/');
@@ -46,13 +44,13 @@ export function linkTarget(href: string): 'article' | 'social' | null {
   return null;
 }
 
-function isSocialHost(host: string): boolean {
-  for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) if (SOCIAL_HOST_SET.has(h)) return true;
+function isSocialHost(host: string, socialHosts: ReadonlySet<string>): boolean {
+  for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) if (socialHosts.has(h)) return true;
   return false;
 }
 
 /** Counts, for every element of the measure, the links below it by where they lead. */
-export function profileLinks(m: TextMeasure): LinkProfile {
+export function profileLinks(m: TextMeasure, socialHosts: ReadonlySet<string>): LinkProfile {
   const n = m.elements.length;
   const p: LinkProfile = {
     articleLinks: new Int32Array(n),
@@ -63,7 +61,7 @@ export function profileLinks(m: TextMeasure): LinkProfile {
   };
   for (let i = 0; i < n; i++) {
     if (m.tags[i] !== 'A' || !m.attrNames[i]!.includes('href')) continue;
-    const target = linkTarget(m.elements[i]!.getAttribute('href') ?? '');
+    const target = linkTarget(m.elements[i]!.getAttribute('href') ?? '', socialHosts);
     if (!target) continue;
     const chars = m.of(m.elements[i]!).chars;
     let thumb = false;

@@ -9,23 +9,17 @@ import { TextMeasure } from './article-measure';
 import { type ArticleHeader, findArticleHeader } from './clutter-header';
 import { type LinkProfile, profileLinks } from './clutter-links';
 import {
-  AD_HOSTS,
-  AD_SIZES,
-  CLASS_PHRASES,
-  CLASS_TOKENS,
-  COOKIE_TEXT,
-  INLINE_RELATED_PREFIX,
-  LABEL_PHRASES,
-  LABELS,
+  type ClutterVocabulary,
+  type CompiledVocabulary,
+  compileVocabulary,
   type LabelKind,
-  NEWSLETTER_TEXT,
-  PROMO_TEXT,
-  SOCIAL_NETWORKS,
-  SOCIAL_TEXT,
-} from './lexicon/clutter';
+  normalizeLabel,
+} from './clutter-vocabulary';
 import { HEADING_TAGS, normalizeSpace } from './text';
 import type { ClutterBlock, Mode } from './types';
 
+export type { ClutterVocabulary } from './clutter-vocabulary';
+export { normalizeLabel } from './clutter-vocabulary';
 export type { ClutterBlock } from './types';
 
 /** What the live page knows about an element's layout; the CLI has markup only. */
@@ -37,6 +31,11 @@ export interface Layout {
 export interface ClutterOptions {
   mode: Mode;
   hideComments: boolean;
+  /**
+   * The words the finder reads (labels, class words, prompt texts, hosts): lexicon/clutter.ts's
+   * CLUTTER_VOCABULARY in the CLI and tests, the copy the background stored in the content script.
+   */
+  vocabulary: ClutterVocabulary;
   /** The measurements detectArticle made of <body> (ArticleResult.measure), to save a second pass. */
   measure?: TextMeasure;
   /**
@@ -88,10 +87,17 @@ export const EVIDENCE = {
   promptText: 1,
   /** A link, button or field in a short box: the prompt asks for a click. */
   callToAction: 1,
+  /** A label and the list of links right after it, as siblings: each is half of one block. */
+  headsList: 1,
 } as const;
 
 export const HIDE_THRESHOLD = 2;
 
+/**
+ * Inside the root, a comment thread is protected only when it holds this share of the root's prose:
+ * then the root may be the thread itself (a forum-like page); below it the thread is beside the article.
+ */
+export const COMMENTS_PROTECTED_SHARE = 0.8;
 /** Comment threads need only one piece of evidence: the reader asked for them to go. */
 export const COMMENTS_THRESHOLD = 1;
 /** Longest text of a label. */
@@ -110,6 +116,8 @@ export const PROTECTED_PROSE_SHARE = 0.3;
 export const MAX_AD_TEXT = 200;
 /** Text a wrapper may add around an ad slot while still being the slot's box (its label). */
 export const AD_WRAPPER_SLACK = 30;
+/** Share of the root's prose its longest run of paragraphs must hold to be read as the story. */
+export const STORY_RUN_SHARE = 0.3;
 /** Longest text of a newsletter, promo or social box. */
 export const MAX_BOX_TEXT = 600;
 /** Longest text of a cookie notice. */
@@ -180,74 +188,38 @@ const NEWSLETTER_FIELDS = tagSet('input form button');
 const COOKIE_BUTTONS = tagSet('button input');
 const COOKIE_ACTIONS = tagSet('button a input');
 const LINK_NAV_BUTTON = tagSet('a nav button');
-const AD_SIZE_SET = new Set(AD_SIZES);
 const OVERLAY_STYLE = /position\s*:\s*(fixed|sticky)/i;
 
-/** Every label of every language, normalised, to its kind. */
-const LABEL_KINDS: ReadonlyMap<string, LabelKind> = (() => {
-  const m = new Map<string, LabelKind>();
-  for (const lang of Object.values(LABELS)) {
-    for (const [kind, words] of Object.entries(lang) as [LabelKind, readonly string[]][]) {
-      for (const w of words) if (!m.has(normalizeLabel(w))) m.set(normalizeLabel(w), kind);
-    }
-  }
-  return m;
-})();
-
-const TOKEN_KINDS: ReadonlyMap<string, LabelKind> = (() => {
-  const m = new Map<string, LabelKind>();
-  for (const [kind, words] of Object.entries(CLASS_TOKENS) as [LabelKind, readonly string[]][]) {
-    for (const w of words) m.set(w, kind);
-  }
-  return m;
-})();
-const PHRASE_KINDS: ReadonlyMap<string, LabelKind> = (() => {
-  const m = new Map<string, LabelKind>();
-  for (const [kind, words] of Object.entries(CLASS_PHRASES) as [LabelKind, readonly string[]][]) {
-    for (const w of words) m.set(w, kind);
-  }
-  return m;
-})();
-
-/** Lower case, digits and counters dropped, bracket and arrow punctuation dropped, spaces collapsed. */
-export function normalizeLabel(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\d()[\]:›»>|•·+→]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The kind a label names, if any ("Most Read" → trending). */
+export function labelKind(text: string, vocabulary: ClutterVocabulary): LabelKind | null {
+  return kindOfLabel(text, compileVocabulary(vocabulary));
 }
 
-/** The kind a label names, if any ("Most Read" → trending). */
-export function labelKind(text: string): LabelKind | null {
+function kindOfLabel(text: string, v: CompiledVocabulary): LabelKind | null {
   const label = normalizeLabel(text);
-  return LABEL_KINDS.get(label) ?? (label.length <= MAX_PHRASE_LABEL ? phraseKind(label) : null);
+  return v.labelKinds.get(label) ?? (label.length <= MAX_PHRASE_LABEL ? phraseKind(label, v) : null);
 }
 
 /** Longest label read for a phrase inside it: a heading, not a headline. */
 export const MAX_PHRASE_LABEL = 40;
 
-const PHRASE_RE: readonly [RegExp, LabelKind][] = (Object.entries(LABEL_PHRASES) as [LabelKind, string[]][]).map(
-  ([kind, phrases]) => [new RegExp(`(?:^|[^\\p{L}])(?:${phrases.join('|')})(?:$|[^\\p{L}])`, 'u'), kind],
-);
-
-/** Labels repeat across a page and across pages (menus, widget headings): one regex pass each. */
-const PHRASE_CACHE = new Map<string, LabelKind | null>();
-/** Entries kept in that cache before it starts over (bounds memory on endless SPA sessions). */
+/** Entries kept in the vocabulary's phrase cache before it starts over (bounds memory on endless SPA sessions). */
 const PHRASE_CACHE_MAX = 5000;
 
-function phraseKind(label: string): LabelKind | null {
-  const hit = PHRASE_CACHE.get(label);
+/** Labels repeat across a page and across pages (menus, widget headings): one regex pass each. */
+function phraseKind(label: string, v: CompiledVocabulary): LabelKind | null {
+  const cache = v.phraseCache;
+  const hit = cache.get(label);
   if (hit !== undefined) return hit;
   let kind: LabelKind | null = null;
-  for (const [re, k] of PHRASE_RE) {
+  for (const [re, k] of v.labelPhrases) {
     if (re.test(label)) {
       kind = k;
       break;
     }
   }
-  if (PHRASE_CACHE.size >= PHRASE_CACHE_MAX) PHRASE_CACHE.clear();
-  PHRASE_CACHE.set(label, kind);
+  if (cache.size >= PHRASE_CACHE_MAX) cache.clear();
+  cache.set(label, kind);
   return kind;
 }
 
@@ -266,18 +238,18 @@ function tokensOf(raw: string): string[] {
 }
 
 /** The kind and the word that class/id name, if any; phrases ("most-read") before single words. */
-export function classKind(el: Element): { kind: LabelKind; word: string } | null {
-  return kindOfTokens(classTokens(el));
+export function classKind(el: Element, vocabulary: ClutterVocabulary): { kind: LabelKind; word: string } | null {
+  return kindOfTokens(classTokens(el), compileVocabulary(vocabulary));
 }
 
-function kindOfTokens(tokens: string[]): { kind: LabelKind; word: string } | null {
+function kindOfTokens(tokens: string[], v: CompiledVocabulary): { kind: LabelKind; word: string } | null {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const phrase = tokens[i]! + tokens[i + 1]!;
-    const kind = PHRASE_KINDS.get(phrase);
+    const kind = v.phraseKinds.get(phrase);
     if (kind) return { kind, word: `${tokens[i]}-${tokens[i + 1]}` };
   }
   for (const t of tokens) {
-    const kind = TOKEN_KINDS.get(t) ?? PHRASE_KINDS.get(t);
+    const kind = v.tokenKinds.get(t) ?? v.phraseKinds.get(t);
     if (kind) return { kind, word: t };
   }
   return null;
@@ -300,6 +272,7 @@ class Context {
   readonly candidates = new Map<Element, Candidate>();
   readonly links: LinkProfile;
   readonly layout: (el: Element) => Layout | null;
+  readonly vocab: CompiledVocabulary;
   /** The scope sits inside a heading / inside a link, nav or button (closest() of its parent). */
   private readonly scopeInHeading: boolean;
   private readonly scopeInLink: boolean;
@@ -314,7 +287,8 @@ class Context {
   ) {
     for (let el: Element | null = root; el; el = el.parentElement) this.rootChain.add(el);
     this.rootProse = root ? measure.of(root).bodyChars : 0;
-    this.links = profileLinks(measure);
+    this.vocab = compileVocabulary(options.vocabulary);
+    this.links = profileLinks(measure, this.vocab.socialHosts);
     this.layout = options.layout ?? inlineLayout;
     const above = measure.scope.parentElement;
     this.scopeInHeading = above?.closest('h1, h2, h3, h4, h5, h6') != null;
@@ -364,10 +338,30 @@ class Context {
     if (kind !== 'comments' && this.bylines.some((b) => m.contains(el, b))) return true;
     const prose = m.of(el).bodyChars;
     if (prose === 0) return false;
-    if (kind === 'comments') return this.inRoot(el) && prose >= 0.5 * this.rootProse;
-    if (this.inRoot(el)) return prose >= PROTECTED_PROSE_CHARS || prose >= PROTECTED_PROSE_SHARE * this.rootProse;
+    if (kind === 'comments') return this.inRoot(el) && prose >= COMMENTS_PROTECTED_SHARE * this.rootProse;
+    if (this.inArticle(el)) return prose >= PROTECTED_PROSE_CHARS || prose >= PROTECTED_PROSE_SHARE * this.rootProse;
     // Outside the root: a second body of prose as large as the article's is not a widget.
     return this.rootProse > 0 && prose >= Math.max(2 * PROTECTED_PROSE_CHARS, 0.5 * this.rootProse);
+  }
+
+  /**
+   * True for a box after the end of the article's longest run of paragraphs (under the same root,
+   * neither holding the run nor inside it): widgets below the story in a root that is too large
+   * ("More in …" rails, teaser grids with summaries) are judged as if they were outside the root.
+   */
+  afterArticleRun(el: Element): boolean {
+    const m = this.measure;
+    const run = m.longestRunParent;
+    const i = m.indexOf(el);
+    // Only when that run is the story: most of the root's prose (a post of lists and short runs has none).
+    if (run < 0 || i < 0 || m.longestRun < Math.max(PROTECTED_PROSE_CHARS, STORY_RUN_SHARE * this.rootProse))
+      return false;
+    return i >= m.ends[run]!;
+  }
+
+  /** Inside the root and not below the story's run of paragraphs: where the article's own rules apply. */
+  inArticle(el: Element): boolean {
+    return this.inRoot(el) && !this.afterArticleRun(el);
   }
 
   inRoot(el: Element): boolean {
@@ -398,7 +392,7 @@ class Context {
     const key = `${cls}#${id}`;
     let hit = this.classKinds.get(key);
     if (hit === undefined) {
-      hit = kindOfTokens(tokensOf(`${cls} ${id}`));
+      hit = kindOfTokens(tokensOf(`${cls} ${id}`), this.vocab);
       this.classKinds.set(key, hit);
     }
     return hit;
@@ -436,6 +430,12 @@ class Context {
   /** The kind a candidate already has (its label or class word), else `fallback`. */
   kindAt(el: Element, fallback: LabelKind): LabelKind {
     return this.candidates.get(el)?.kind ?? fallback;
+  }
+
+  /** Links below `el` to other articles (0 for an element outside the measure). */
+  articleLinksIn(el: Element): number {
+    const i = this.measure.indexOf(el);
+    return i < 0 ? 0 : this.links.articleLinks[i]!;
   }
 
   linkCount(el: Element): number {
@@ -491,7 +491,7 @@ function labelEvidence(el: Element, i: number, tag: string, ctx: Context): void 
   const stats = m.of(el);
   const aria = m.attr(el, 'aria-label');
   if (aria && aria.length <= MAX_LABEL_CHARS) {
-    const kind = labelKind(aria);
+    const kind = kindOfLabel(aria, ctx.vocab);
     if (kind && !ctx.isProtected(el, kind)) {
       ctx.add(el, kind, kind === 'ad' ? 'adLabel' : 'label', `aria-label '${aria.trim()}'`);
     }
@@ -505,20 +505,66 @@ function labelEvidence(el: Element, i: number, tag: string, ctx: Context): void 
   // A link that reads "Trending" is a menu item, unless it is the heading of a box.
   if (!isHeading && (stats.linkChars > 0 || ctx.inLinkNavButton(el))) return;
   const text = normalizeSpace(el.textContent ?? '');
-  const kind = labelKind(text);
+  const kind = kindOfLabel(text, ctx.vocab);
   if (!kind) return;
   if (kind === 'comments' && !ctx.options.hideComments) return;
   const box = boxOfLabel(el, stats.chars, kind, ctx);
+  const said = `${isHeading ? 'heading' : 'label'} '${text}'`;
+  // A heading with nothing of its own box but itself heads the link list after it (siblings, not a box).
+  const head = box ?? labelOnly(el, stats.chars, kind, ctx);
+  if (head && m.of(head).chars <= stats.chars + AD_WRAPPER_SLACK && m.of(head).bodyChars === 0)
+    headedList(head, kind, said, ctx);
   if (!box) return;
   // The label must head its box: a word in the middle of a text is not a label.
   if (box !== el && !normalizeSpace(box.textContent ?? '').startsWith(text)) return;
-  ctx.add(box, kind, kind === 'ad' ? 'adLabel' : 'label', `${isHeading ? 'heading' : 'label'} '${text}'`);
+  ctx.add(box, kind, kind === 'ad' ? 'adLabel' : 'label', said);
+}
+
+/** Kinds whose label may head a list of links beside it. */
+const LIST_KINDS: ReadonlySet<LabelKind> = new Set(['trending', 'related', 'social']);
+/** Links from which the sibling after a label is the list it heads. */
+export const HEADED_LIST_LINKS = 2;
+/** … holding at least this share of its text. */
+export const HEADED_LIST_SHARE = 0.5;
+
+/** The outermost element around a label that holds nothing but it and is not protected. */
+function labelOnly(label: Element, labelChars: number, kind: LabelKind, ctx: Context): Element | null {
+  const m = ctx.measure;
+  if (ctx.isProtected(label, kind)) return null;
+  let cur = label;
+  for (let p = m.parentOf(cur); p && m.of(p).chars <= labelChars && !ctx.isProtected(p, kind); p = m.parentOf(p))
+    cur = p;
+  return cur;
+}
+
+/**
+ * "You may also like" as a heading of its own, then a list of links as its next sibling: both are
+ * the block. The list must be mostly links (two at least) and not protected.
+ */
+function headedList(head: Element, kind: LabelKind, said: string, ctx: Context): void {
+  if (!LIST_KINDS.has(kind)) return;
+  const m = ctx.measure;
+  // Empty boxes between them are skipped (ad slots, spacers); a row of image links is a list too.
+  let list = head.nextElementSibling;
+  while (list && m.of(list).chars === 0 && ctx.linkCount(list) < HEADED_LIST_LINKS) list = list.nextElementSibling;
+  // A sibling with a heading of its own is the next widget, not this label's list.
+  if (!list || ctx.isProtected(list, kind) || ctx.has(list, HEADINGS)) return;
+  const s = m.of(list);
+  const links = ctx.linkCount(list);
+  if (links < HEADED_LIST_LINKS || s.linkChars < HEADED_LIST_SHARE * s.chars || s.chars > MAX_COOKIE_TEXT) return;
+  // Inside the article a section "See also" with its links is the article's own: only cards go.
+  const i = m.indexOf(list);
+  if (ctx.inRoot(list) && !(i >= 0 && isCardList(i, m.tags[i]!, ctx))) return;
+  ctx.add(head, kind, 'label', said);
+  ctx.add(head, kind, 'headsList', `heads a list of ${links} links`);
+  ctx.add(list, kind, 'label', `under ${said}`);
+  ctx.add(list, kind, 'headsList', `${links} links under a label`);
 }
 
 /** Attributes that mark an ad slot whatever their value. */
 const AD_SLOT_ATTRIBUTES = new Set(['data-ad-slot', 'data-ad-unit', 'data-google-query-id', 'data-ad']);
 
-function isAdShape(el: Element, i: number, tag: string, m: TextMeasure): string | null {
+function isAdShape(el: Element, i: number, tag: string, m: TextMeasure, v: CompiledVocabulary): string | null {
   const names = m.attrNames[i]!;
   if (names.length === 0 && tag !== 'AMP-AD' && tag !== 'AMP-EMBED') return null;
   const attr = (name: string) => (names.includes(name) ? el.getAttribute(name) : null);
@@ -528,13 +574,13 @@ function isAdShape(el: Element, i: number, tag: string, m: TextMeasure): string 
   if (id && /^(div-gpt-ad|google_ads_iframe)/.test(id)) return `GPT slot #${id.slice(0, 24)}`;
   if (tag === 'IFRAME') {
     const host = hostOf(attr('src') ?? '');
-    if (host && AD_HOSTS.test(host)) return `iframe from ${host}`;
+    if (host && v.patterns.adHosts.test(host)) return `iframe from ${host}`;
   }
   // Most elements have none of these attributes: only their names are read.
   const slot = names.find((name) => AD_SLOT_ATTRIBUTES.has(name));
   if (slot) return `[${slot}]`;
   const size = boxSize(attr('width'), attr('height'), attr('style'));
-  if (size && AD_SIZE_SET.has(size)) return `IAB size ${size}`;
+  if (size && v.adSizes.has(size)) return `IAB size ${size}`;
   return null;
 }
 
@@ -553,7 +599,7 @@ function hostOf(src: string): string | null {
 }
 
 function shapeEvidence(el: Element, i: number, tag: string, ctx: Context): void {
-  const shape = isAdShape(el, i, tag, ctx.measure);
+  const shape = isAdShape(el, i, tag, ctx.measure, ctx.vocab);
   if (shape) {
     if (ctx.measure.of(el).chars > MAX_AD_TEXT || ctx.isProtected(el, 'ad')) return;
     ctx.add(climbWrappers(el, 'ad', ctx, AD_WRAPPER_SLACK), 'ad', 'adShape', shape);
@@ -584,6 +630,7 @@ function classEvidence(el: Element, tag: string, ctx: Context): void {
 }
 
 function cookieTextEvidence(ctx: Context): void {
+  const COOKIE_TEXT = ctx.vocab.patterns.cookieText;
   for (const block of ctx.measure.blocks) {
     const chars = ctx.measure.of(block.element).chars;
     if (chars < 20 || chars > MAX_COOKIE_TEXT || !COOKIE_TEXT.test(block.text)) continue;
@@ -608,7 +655,7 @@ function inlineRelatedEvidence(el: Element, tag: string, ctx: Context): void {
   const s = ctx.measure.of(el);
   if (s.chars === 0 || s.chars > MAX_AD_TEXT || s.linkChars < 0.5 * s.chars) return;
   const text = (el.textContent ?? '').trim();
-  const m = INLINE_RELATED_PREFIX.exec(text);
+  const m = ctx.vocab.patterns.inlineRelatedPrefix.exec(text);
   if (!m || ctx.isProtected(el, 'related')) return;
   ctx.add(el, 'related', 'inlineRelated', `'${m[1]}:' line, link density ${fmt(s.linkChars / s.chars)}`);
 }
@@ -630,7 +677,7 @@ function formEvidence(el: Element, tag: string, ctx: Context): void {
     if (ctx.count(p, INPUTS, 4) > 3 || ctx.count(p, HEADINGS, 2) > 1) break;
     box = p;
   }
-  if (!NEWSLETTER_TEXT.test(box.textContent ?? '')) return;
+  if (!ctx.vocab.patterns.newsletterText.test(box.textContent ?? '')) return;
   ctx.add(box, 'newsletter', 'form', 'e-mail field');
   ctx.add(box, 'newsletter', 'newsletterText', 'sign-up text');
 }
@@ -660,7 +707,7 @@ function linkEvidence(el: Element, i: number, tag: string, ctx: Context): void {
     return t.linkChars >= share * t.chars;
   };
   if (teaser(i) && !(parent >= 0 && teaser(parent) && !ctx.isProtected(m.elements[parent]!, 'related'))) {
-    if (!ctx.isProtected(el, 'related') && (!ctx.inRoot(el) || isCardList(i, tag, ctx)) && !ctx.holdsOtherKind(el)) {
+    if (!ctx.isProtected(el, 'related') && (!ctx.inArticle(el) || isCardList(i, tag, ctx)) && !ctx.holdsOtherKind(el)) {
       const thumbs = L.thumbLinks[i]! > 0 ? `, ${L.thumbLinks[i]} with thumbnails` : '';
       ctx.add(el, ctx.kindAt(el, 'related'), 'teaserList', `${L.articleLinks[i]} links to other articles${thumbs}`);
     }
@@ -674,7 +721,7 @@ function linkEvidence(el: Element, i: number, tag: string, ctx: Context): void {
     TEASER_LINE_TAGS.has(tag) &&
     !(parent >= 0 && m.of(m.elements[parent]!).chars === s.chars && TEASER_LINE_TAGS.has(m.tags[parent]!)) &&
     !ctx.isProtected(el, 'related') &&
-    (!ctx.inRoot(el) || isInlineTeaser(i, ctx))
+    (!ctx.inArticle(el) || isInlineTeaser(i, ctx))
   ) {
     ctx.add(el, ctx.kindAt(el, 'related'), 'teaserLine', `a line that is a link to another article`);
   }
@@ -755,12 +802,12 @@ function isInlineTeaser(i: number, ctx: Context): boolean {
 }
 
 /** The kind of prompt a short text is, with the words that say it. */
-function promptOf(text: string): { kind: LabelKind; hit: string } | null {
-  const social = SOCIAL_TEXT.exec(text);
-  if (social && SOCIAL_NETWORKS.test(text)) return { kind: 'social', hit: social[0] };
-  const newsletter = NEWSLETTER_TEXT.exec(text);
+function promptOf(text: string, v: CompiledVocabulary): { kind: LabelKind; hit: string } | null {
+  const social = v.patterns.socialText.exec(text);
+  if (social && v.patterns.socialNetworks.test(text)) return { kind: 'social', hit: social[0] };
+  const newsletter = v.patterns.newsletterText.exec(text);
   if (newsletter) return { kind: 'newsletter', hit: newsletter[0] };
-  const promo = PROMO_TEXT.exec(text);
+  const promo = v.patterns.promoText.exec(text);
   return promo ? { kind: 'promo', hit: promo[0] } : null;
 }
 
@@ -771,7 +818,7 @@ function promptTextEvidence(ctx: Context): void {
     const chars = tm.of(block.element).chars;
     if (chars < 8 || chars > MAX_PROMPT_TEXT) continue;
     const text = block.text;
-    const prompt = promptOf(text);
+    const prompt = promptOf(text, ctx.vocab);
     if (!prompt || ctx.isProtected(block.element, prompt.kind)) continue;
     const { kind, hit } = prompt;
     // Climb to the prompt's box: parents that add its button and title, not a column of widgets.
@@ -802,6 +849,9 @@ function structureEvidence(c: Candidate, ctx: Context): void {
     case 'social':
       if (linkList && !c.evidence.has('inlineRelated')) {
         ctx.add(el, c.kind, 'linkList', `link density ${fmt(density)}, ${links} links`);
+      } else if (c.kind !== 'social' && ctx.articleLinksIn(el) > 0 && s.chars <= MAX_BOX_TEXT && s.bodyChars === 0) {
+        // A short named box whose links lead to other stories (previous/next, "read next").
+        ctx.add(el, c.kind, 'linkList', `${ctx.articleLinksIn(el)} links to other articles, no prose`);
       } else if (c.kind === 'social' && s.chars <= MAX_BOX_TEXT && ctx.has(el, ACTIONS)) {
         ctx.add(el, c.kind, 'callToAction', 'a follow or share link');
       }
@@ -817,7 +867,8 @@ function structureEvidence(c: Candidate, ctx: Context): void {
       if (ctx.has(el, NEWSLETTER_FIELDS)) ctx.add(el, c.kind, 'form', 'form field or button');
       else if (s.chars <= MAX_BOX_TEXT && ctx.has(el, ACTIONS))
         ctx.add(el, c.kind, 'callToAction', 'a link to sign up');
-      if (NEWSLETTER_TEXT.test(el.textContent ?? '')) ctx.add(el, c.kind, 'newsletterText', 'sign-up text');
+      if (ctx.vocab.patterns.newsletterText.test(el.textContent ?? ''))
+        ctx.add(el, c.kind, 'newsletterText', 'sign-up text');
       break;
     case 'promo':
       if (s.chars <= MAX_BOX_TEXT && links >= 1) ctx.add(el, c.kind, 'form', 'call to action');
@@ -834,6 +885,30 @@ function structureEvidence(c: Candidate, ctx: Context): void {
 
 /** Evidence over the scope of `ctx.measure` (the scope and every element below it). */
 function collect(ctx: Context): ClutterBlock[] {
+  gather(ctx);
+  return accept(ctx);
+}
+
+/** Every candidate with its evidence (none filtered by the threshold): --explain's near misses. */
+export function findClutterCandidates(
+  doc: Document,
+  root: Element | null,
+  options: ClutterOptions,
+): { element: Element; kind: LabelKind; score: number; reasons: string[] }[] {
+  const body = doc.body;
+  if (!body) return [];
+  const header = findArticleHeader(doc, root);
+  const ctx = new Context(options.measure ?? new TextMeasure(body), root, header.title, header.bylines, options);
+  gather(ctx);
+  return [...ctx.candidates.values()].map((c) => ({
+    element: c.element,
+    kind: c.kind,
+    score: c.score,
+    reasons: [...c.reasons, ...(ctx.isProtected(c.element, c.kind) ? ['protected'] : [])],
+  }));
+}
+
+function gather(ctx: Context): void {
   const m = ctx.measure;
   for (let i = 0; i < m.elements.length; i++) {
     const el = m.elements[i]!;
@@ -852,7 +927,10 @@ function collect(ctx: Context): ClutterBlock[] {
   cookieTextEvidence(ctx);
   promptTextEvidence(ctx);
   for (const c of ctx.candidates.values()) structureEvidence(c, ctx);
+}
 
+function accept(ctx: Context): ClutterBlock[] {
+  const m = ctx.measure;
   const accepted = [...ctx.candidates.values()].filter(
     (c) =>
       c.score >= (c.kind === 'comments' ? COMMENTS_THRESHOLD : HIDE_THRESHOLD) && !ctx.isProtected(c.element, c.kind),

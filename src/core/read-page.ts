@@ -3,7 +3,7 @@
 // and speakers come from the engine (engine.ts) over the blocks alone. The Document is read, never
 // changed. Kept apart from report.ts so the content script's bundle holds none of the engine.
 import { detectArticle } from './article';
-import { type ClutterBlock, findClutterBlocks } from './clutter';
+import { type ClutterBlock, type ClutterVocabulary, findClutterBlocks } from './clutter';
 import { findFocusBlocks } from './clutter-focus';
 import type { EngineResult } from './engine';
 import { articleBlocks, normalizeSpace } from './text';
@@ -12,6 +12,8 @@ import type { BlockText, HiddenBlock, Mode, PageReport, TextBlock } from './type
 export interface AnalyzeOptions {
   mode?: Mode;
   hideComments?: boolean;
+  /** The clutter vocabulary (ClutterOptions.vocabulary); analyzePage defaults to lexicon/clutter.ts's. */
+  vocabulary?: ClutterVocabulary;
   url?: string;
   /**
    * "Run anyway": read a page judged not to be an article as one, with <body> as its root (the
@@ -44,8 +46,11 @@ const HIDDEN_TEXT_CAP = 200;
 export const PAGE_STAGES = ['detect', 'declutter', 'blocks'] as const;
 export type PageStage = (typeof PAGE_STAGES)[number];
 
+/** Options of the page-side stages: the vocabulary is required here (the content script has its own copy). */
+export type ReadOptions = AnalyzeOptions & { vocabulary: ClutterVocabulary };
+
 /** The page-side stages at once. */
-export function readPage(doc: Document, options: AnalyzeOptions = {}): PageRead {
+export function readPage(doc: Document, options: ReadOptions): PageRead {
   const steps = readPageSteps(doc, options);
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
@@ -69,7 +74,7 @@ export function withAttribution(read: PageRead, result: EngineResult): Analysis 
  * The page-side analysis as a sequence of stages: the caller may pause between them (the content
  * script yields to the page so no single task runs long). The core stays pure: it never waits.
  */
-export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Generator<PageStage, PageRead> {
+export function* readPageSteps(doc: Document, options: ReadOptions): Generator<PageStage, PageRead> {
   const now = options.now ?? (() => Date.now());
   const mode = options.mode ?? 'declutter';
   const timings: Record<string, number> = {};
@@ -114,9 +119,12 @@ export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Gen
     const found = findClutterBlocks(doc, root, {
       mode,
       hideComments: options.hideComments ?? true,
+      vocabulary: options.vocabulary,
       ...(article.measure ? { measure: article.measure } : {}),
     });
-    return mode === 'focus' ? [...found, ...findFocusBlocks(doc, root, found, article.measure)] : found;
+    return mode === 'focus'
+      ? [...found, ...findFocusBlocks(doc, root, found, options.vocabulary, article.measure)]
+      : found;
   });
   yield 'declutter';
   const hiddenSet = new Set(clutter.map((c) => c.element));

@@ -5,6 +5,7 @@
 // and speakers from the blocks alone, so it runs in the extension's background). analyzePage
 // composes both for the CLI, the tests and the benchmarks.
 import { attributeBlocks } from './engine';
+import { CLUTTER_VOCABULARY } from './lexicon/clutter';
 import { type Analysis, type AnalyzeOptions, PAGE_STAGES, readPage, withAttribution } from './read-page';
 import { collectTextBlocks, normalizeSpace } from './text';
 
@@ -14,6 +15,7 @@ export {
   hiddenText,
   PAGE_STAGES,
   type PageRead,
+  type ReadOptions,
   readPage,
   readPageSteps,
   withAttribution,
@@ -27,7 +29,7 @@ export type Stage = (typeof STAGES)[number];
 
 /** The whole analysis at once (CLI, tests, benchmarks): readPage, then the engine on its blocks. */
 export function analyzePage(doc: Document, options: AnalyzeOptions = {}): Analysis {
-  const read = readPage(doc, options);
+  const read = readPage(doc, { ...options, vocabulary: options.vocabulary ?? CLUTTER_VOCABULARY });
   if (!read.report.isArticle) return read;
   const result = attributeBlocks(read.blocks, read.report.lang, {
     ...(options.now ? { now: options.now } : {}),

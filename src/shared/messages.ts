@@ -1,5 +1,6 @@
 // The one typed message protocol. Each side is an interface of method signatures; a message is
 // { channel, method, args } and its reply is the method's return value. Both ends validate shape.
+import type { ClutterVocabulary } from '../core/clutter-vocabulary';
 import type { EngineResult } from '../core/engine';
 import type { BlockText, Lang, PageReport } from '../core/types';
 import type { LibraryChange, LibrarySnapshot } from '../library/types';
@@ -71,6 +72,11 @@ export interface BackgroundApi {
   /** Content script → background: the page's quote count, for the toolbar badge. */
   pageAnalyzed(summary: { quotes: number; status: PageStatus }): void;
   getSettings(): Settings;
+  /**
+   * Content script → background: the clutter vocabulary (plain data), asked only when storage.local
+   * holds no valid copy yet (shared/vocabulary.ts). Public data; any sender may ask.
+   */
+  getClutterVocabulary(): ClutterVocabulary;
   /** Content script → background: quotes and speakers of the article's blocks (input untrusted). */
   analyzeBlocks(request: AnalyzeRequest): AnalyzeReply;
   saveSettings(settings: Settings): Settings;
@@ -143,6 +149,7 @@ export const CONTENT_METHODS = [
 export const BACKGROUND_METHODS = [
   'pageAnalyzed',
   'getSettings',
+  'getClutterVocabulary',
   'analyzeBlocks',
   'saveSettings',
   'setSiteEnabled',

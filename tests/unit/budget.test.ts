@@ -6,13 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { bundleSizes } from '../../bench/sizes';
 
 /**
- * 30 KB gzip (-9) for the one content script every page loads. The targets are lower: 20 KB once
+ * 27 KB gzip (-9) for the one content script every page loads. The targets are lower: 20 KB once
  * the engine left it (issue 11), 25 KB with decluttering, hand corrections and living pages (issues
- * 13, 17). With all of them merged it is about 29.4 KB: the clutter vocabulary (lexicon/clutter.ts,
- * the largest single part) is to move to the background and reach the page as data with the
- * settings. Until then this line keeps it from growing further.
+ * 13, 17). With all of them merged it was 29,422 B; the clutter vocabulary (lexicon/clutter.ts) now
+ * reaches the page as data the background stores (shared/vocabulary.ts): 25,939 B, and 26,331 B
+ * with issue 13's headed lists, story boxes and position rule, 26,815 B with issue 15's second round
+ * (repeated items, author marks, <br> paragraphs). Not yet 25 KB: what is left is code;
+ * the hand-correction UI (picker, labels, selector writer: about 2 KB gzip) is the next candidate to
+ * load only when asked for (it needs the `scripting` permission and a tab grant: docs/declutter.md).
+ * This line keeps it from growing.
  */
-const CONTENT_SCRIPT_BUDGET = 30_000;
+const CONTENT_SCRIPT_BUDGET = 27_000;
 /**
  * 300 KB gzip for the background with the engine: the entity data (first names, places, common
  * words: about 180 KB gzip) and the model's weights live here, by design, not in the page; the
@@ -24,6 +28,8 @@ const POPUP_BUDGET = 25_000;
 
 /** A string only the attribution engine's code holds. */
 const ENGINE_MARK = 'cue-pronoun';
+/** A label only the clutter vocabulary holds (lexicon/clutter.ts): data of the background. */
+const VOCABULARY_MARK = 'meistgelesene artikel';
 
 const TARGETS = ['chrome', 'firefox'].filter((t) => existsSync(`dist/${t}/content.js`));
 
@@ -45,6 +51,14 @@ describe.skipIf(TARGETS.length === 0)('size budgets of dist/ (run npm run build 
         .join('\n');
       expect(background).toContain(ENGINE_MARK);
       expect(read('content.js')).not.toContain(ENGINE_MARK);
+    });
+    it(`${target}: the clutter vocabulary is the background's data, not the content script's code`, () => {
+      const read = (file: string) => readFileSync(join(`dist/${target}`, file), 'utf8');
+      const background = bundleSizes(`dist/${target}`)
+        .background.files.map((f) => read(f.file))
+        .join('\n');
+      expect(background).toContain(VOCABULARY_MARK);
+      expect(read('content.js')).not.toContain(VOCABULARY_MARK);
     });
     it(`${target}: popup within ${POPUP_BUDGET} B gzip`, () => {
       const popup = bundleSizes(`dist/${target}`).popup;

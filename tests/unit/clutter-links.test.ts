@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../src/core/article';
 import { type ClutterOptions, findClutterBlocks, inlineLayout, labelKind } from '../../src/core/clutter';
 import { linkTarget } from '../../src/core/clutter-links';
+import { compileVocabulary } from '../../src/core/clutter-vocabulary';
+import { CLUTTER_VOCABULARY as VOCABULARY } from '../../src/core/lexicon/clutter';
 import { articlePage } from './page-helpers';
 
-const OPTIONS: ClutterOptions = { mode: 'declutter', hideComments: true };
+const OPTIONS: ClutterOptions = { mode: 'declutter', hideComments: true, vocabulary: VOCABULARY };
+const SOCIAL_HOSTS = compileVocabulary(VOCABULARY).socialHosts;
 
 function hiddenOf(doc: Document, options: ClutterOptions = OPTIONS) {
   const root = detectArticle(doc).root;
@@ -25,21 +28,21 @@ const card = (slug: string, title: string) =>
 
 describe('linkTarget', () => {
   it('reads a slug, an id or a dated path as another article', () => {
-    expect(linkTarget('/news/flood-barrier-holds-again')).toBe('article');
-    expect(linkTarget('https://example.org/story/1234567')).toBe('article');
-    expect(linkTarget('/2024/05/river/')).toBe('article');
+    expect(linkTarget('/news/flood-barrier-holds-again', SOCIAL_HOSTS)).toBe('article');
+    expect(linkTarget('https://example.org/story/1234567', SOCIAL_HOSTS)).toBe('article');
+    expect(linkTarget('/2024/05/river/', SOCIAL_HOSTS)).toBe('article');
   });
   it('reads sections, tags, anchors and scripts as not articles', () => {
-    expect(linkTarget('/news/')).toBeNull();
-    expect(linkTarget('/tag/river-levels-in-spring/')).toBeNull();
-    expect(linkTarget('#top')).toBeNull();
-    expect(linkTarget('/index.php?title=Main')).toBeNull();
+    expect(linkTarget('/news/', SOCIAL_HOSTS)).toBeNull();
+    expect(linkTarget('/tag/river-levels-in-spring/', SOCIAL_HOSTS)).toBeNull();
+    expect(linkTarget('#top', SOCIAL_HOSTS)).toBeNull();
+    expect(linkTarget('/index.php?title=Main', SOCIAL_HOSTS)).toBeNull();
   });
   it('reads networks and share endpoints as social', () => {
-    expect(linkTarget('https://www.facebook.com/sharer/sharer.php?u=x')).toBe('social');
-    expect(linkTarget('https://twitter.com/intent/tweet?text=x')).toBe('social');
-    expect(linkTarget('mailto:?subject=x')).toBe('social');
-    expect(linkTarget('/share?url=x')).toBe('social');
+    expect(linkTarget('https://www.facebook.com/sharer/sharer.php?u=x', SOCIAL_HOSTS)).toBe('social');
+    expect(linkTarget('https://twitter.com/intent/tweet?text=x', SOCIAL_HOSTS)).toBe('social');
+    expect(linkTarget('mailto:?subject=x', SOCIAL_HOSTS)).toBe('social');
+    expect(linkTarget('/share?url=x', SOCIAL_HOSTS)).toBe('social');
   });
 });
 
@@ -136,13 +139,15 @@ describe('prompts by their text', () => {
 
 describe('labels by a phrase inside them', () => {
   it('names a heading that holds a known phrase', () => {
-    expect(labelKind("Jo Marsh's Most Recent Stories")).toBe('trending');
-    expect(labelKind('Popular on Valley Times')).toBe('trending');
-    expect(labelKind('ADVERTISEMENT – Valley Tours')).toBe('ad');
-    expect(labelKind('Mais lidas')).toBe('trending');
+    expect(labelKind("Jo Marsh's Most Recent Stories", VOCABULARY)).toBe('trending');
+    expect(labelKind('Popular on Valley Times', VOCABULARY)).toBe('trending');
+    expect(labelKind('ADVERTISEMENT – Valley Tours', VOCABULARY)).toBe('ad');
+    expect(labelKind('Mais lidas', VOCABULARY)).toBe('trending');
   });
   it('does not read a phrase inside a long headline', () => {
-    expect(labelKind('The most popular bakery in the valley reopens after the flood waters recede')).toBeNull();
+    expect(
+      labelKind('The most popular bakery in the valley reopens after the flood waters recede', VOCABULARY),
+    ).toBeNull();
   });
 });
 
@@ -161,5 +166,67 @@ describe('layout', () => {
     const sticky = (e: Element) => (e.classList.contains('bar') ? { position: 'fixed' } : null);
     const reason = hiddenOf(doc, { ...OPTIONS, layout: sticky }).find((b) => b.element === el(doc, 'div.bar'))?.reason;
     expect(reason).toMatch(/fixed overlay/);
+  });
+});
+
+describe('a label that heads the list after it', () => {
+  const links =
+    '<a href="/news/ferry-timetable-changes">Ferry timetable changes</a> <a href="/news/harbour-wall-repairs">Harbour wall repairs</a>';
+
+  it('hides the heading and the list beside the article when they are siblings, not a box', () => {
+    const doc = articlePage({ after: `<h3 class="head">You may also like</h3><div class="items">${links}</div>` });
+    const hidden = hiddenOf(doc);
+    const heading = hidden.find((b) => b.element === el(doc, 'h3.head'));
+    const list = hidden.find((b) => b.element === el(doc, 'div.items'));
+    expect(heading?.kind).toBe('related');
+    expect(list?.reason).toMatch(/under heading 'You may also like'/);
+  });
+
+  it('keeps a labelled section of plain links inside the article ("See also" is the article’s own)', () => {
+    const doc = articlePage({ inside: `<h3>See also</h3><ul class="see">${links.replaceAll('<a', '<li><a')}</ul>` });
+    expect(hiddenOf(doc).map((b) => b.element)).not.toContain(el(doc, 'ul.see'));
+  });
+
+  it('does not take the next widget, with a heading of its own, for its list', () => {
+    const doc = articlePage({
+      after: `<h3 class="head">Related</h3><div class="box"><h4>Most read</h4><ol><li>${links}</li></ol></div>`,
+    });
+    const hidden = hiddenOf(doc);
+    expect(hidden.find((b) => b.element === el(doc, 'div.box'))?.kind).toBe('trending');
+    expect(hidden.map((b) => b.element)).not.toContain(el(doc, 'h3.head'));
+  });
+});
+
+describe('a short named box of links to other stories', () => {
+  it('hides a "read next" box with one link to another article and no prose', () => {
+    const doc = articlePage({
+      after: '<div class="read-next"><a href="/news/harbour-wall-repairs-begin">Harbour wall repairs begin</a></div>',
+    });
+    const box = hiddenOf(doc).find((b) => b.element === el(doc, 'div.read-next'));
+    expect(box?.reason).toMatch(/class 'read-next' \+ .*links to other articles|link density/);
+  });
+
+  it('hides previous/next-story navigation named by its class', () => {
+    const doc = articlePage({
+      after:
+        '<nav class="post-navigation"><a href="/news/bridge-reopens-to-lorries">Previous: Bridge reopens to lorries</a> <a href="/news/bakery-counts-the-cost">Next: Bakery counts the cost</a></nav>',
+    });
+    expect(hiddenOf(doc).map((b) => b.element)).toContain(el(doc, 'nav.post-navigation'));
+  });
+});
+
+describe('headings in other languages (vocabulary as data)', () => {
+  it('names most-read, read-also, comments and ad headings in es, nl, pl, sv, ru', () => {
+    expect(labelKind('Lo más leído', VOCABULARY)).toBe('trending');
+    expect(labelKind('Meest gelezen', VOCABULARY)).toBe('trending');
+    expect(labelKind('Zobacz też:', VOCABULARY)).toBe('related');
+    expect(labelKind('Läs också', VOCABULARY)).toBe('related');
+    expect(labelKind('Читайте также', VOCABULARY)).toBe('related');
+    expect(labelKind('Komentarze (3)', VOCABULARY)).toBe('comments');
+    expect(labelKind('Reklama', VOCABULARY)).toBe('ad');
+  });
+
+  it('does not read a headline that only contains a short common word', () => {
+    expect(labelKind('Noticias del día en la ciudad', VOCABULARY)).toBeNull();
   });
 });

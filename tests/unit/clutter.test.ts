@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../src/core/article';
 import { type ClutterOptions, classKind, findClutterBlocks, findClutterIn, labelKind } from '../../src/core/clutter';
 import { findFocusBlocks } from '../../src/core/clutter-focus';
-import { CLASS_TOKENS, LABELS } from '../../src/core/lexicon/clutter';
+import { CLASS_TOKENS, LABELS, CLUTTER_VOCABULARY as VOCABULARY } from '../../src/core/lexicon/clutter';
 import { articlePage, paragraphs } from './page-helpers';
 
-const DECLUTTER: ClutterOptions = { mode: 'declutter', hideComments: false };
+const DECLUTTER: ClutterOptions = { mode: 'declutter', hideComments: false, vocabulary: VOCABULARY };
 
 /** Clutter, then (in focus mode) the blocks beside the article: the order report.ts composes them. */
 function clutterOf(doc: Document, options: ClutterOptions = DECLUTTER) {
   const root = detectArticle(doc).root;
   expect(root).not.toBeNull();
   const found = findClutterBlocks(doc, root, options);
-  const blocks = options.mode === 'focus' ? [...found, ...findFocusBlocks(doc, root!, found)] : found;
+  const blocks = options.mode === 'focus' ? [...found, ...findFocusBlocks(doc, root!, found, VOCABULARY)] : found;
   return { root: root!, blocks };
 }
 
@@ -25,26 +25,26 @@ function el(doc: Document, selector: string): Element {
 describe('vocabulary', () => {
   it('matches class words as whole tokens, not substrings', () => {
     const doc = articlePage({ inside: '<div class="header shadow-box pub-date load-more-ads"></div>' });
-    expect(classKind(el(doc, '.header'))).toEqual({ kind: 'ad', word: 'ads' });
+    expect(classKind(el(doc, '.header'), VOCABULARY)).toEqual({ kind: 'ad', word: 'ads' });
     const plain = articlePage({ inside: '<div class="header shadow-box pub-date"></div>' });
-    expect(classKind(el(plain, '.header'))).toBeNull();
+    expect(classKind(el(plain, '.header'), VOCABULARY)).toBeNull();
   });
 
   it('splits camelCase and joins two-word phrases', () => {
     const doc = articlePage({ inside: '<div class="mostRead-box"></div>' });
-    expect(classKind(el(doc, '.mostRead-box'))).toEqual({ kind: 'trending', word: 'most-read' });
+    expect(classKind(el(doc, '.mostRead-box'), VOCABULARY)).toEqual({ kind: 'trending', word: 'most-read' });
   });
 
   it('reads labels in English, German and French, ignoring counters and colons', () => {
-    expect(labelKind('Most Read')).toBe('trending');
-    expect(labelKind('Meistgelesen')).toBe('trending');
-    expect(labelKind('Les plus lus')).toBe('trending');
-    expect(labelKind('Anzeige')).toBe('ad');
-    expect(labelKind('PUBLICITÉ')).toBe('ad');
-    expect(labelKind('À lire aussi')).toBe('related');
-    expect(labelKind('Share this:')).toBe('social');
-    expect(labelKind('Comments (12)')).toBe('comments');
-    expect(labelKind('The river rose overnight')).toBeNull();
+    expect(labelKind('Most Read', VOCABULARY)).toBe('trending');
+    expect(labelKind('Meistgelesen', VOCABULARY)).toBe('trending');
+    expect(labelKind('Les plus lus', VOCABULARY)).toBe('trending');
+    expect(labelKind('Anzeige', VOCABULARY)).toBe('ad');
+    expect(labelKind('PUBLICITÉ', VOCABULARY)).toBe('ad');
+    expect(labelKind('À lire aussi', VOCABULARY)).toBe('related');
+    expect(labelKind('Share this:', VOCABULARY)).toBe('social');
+    expect(labelKind('Comments (12)', VOCABULARY)).toBe('comments');
+    expect(labelKind('The river rose overnight', VOCABULARY)).toBeNull();
   });
 
   it('has the same label kinds in every language', () => {
@@ -109,7 +109,11 @@ describe('findClutterBlocks', () => {
     const comments =
       '<section id="comments"><h2>Comments</h2><p>Great piece, thank you for covering our street so carefully.</p></section>';
     expect(clutterOf(articlePage({ after: comments })).blocks).toEqual([]);
-    const hidden = clutterOf(articlePage({ after: comments }), { mode: 'declutter', hideComments: true }).blocks;
+    const hidden = clutterOf(articlePage({ after: comments }), {
+      mode: 'declutter',
+      hideComments: true,
+      vocabulary: VOCABULARY,
+    }).blocks;
     expect(hidden.map((b) => [b.kind, b.element.id])).toEqual([['comments', 'comments']]);
   });
 
@@ -133,7 +137,7 @@ describe('findClutterBlocks', () => {
   it('does not change the document', () => {
     const doc = articlePage({ inside: '<div class="ad"><span>Anzeige</span><ins class="adsbygoogle"></ins></div>' });
     const before = doc.documentElement.outerHTML;
-    clutterOf(doc, { mode: 'focus', hideComments: true });
+    clutterOf(doc, { mode: 'focus', hideComments: true, vocabulary: VOCABULARY });
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 });
@@ -141,7 +145,7 @@ describe('findClutterBlocks', () => {
 describe('focus mode', () => {
   it('hides the frame around the article but keeps title, byline and the root', () => {
     const doc = articlePage({ after: '<aside class="rail"><h3>Weather</h3><p>Rain, then sun.</p></aside>' });
-    const { root, blocks } = clutterOf(doc, { mode: 'focus', hideComments: false });
+    const { root, blocks } = clutterOf(doc, { mode: 'focus', hideComments: false, vocabulary: VOCABULARY });
     const hidden = blocks.map((b) => b.element);
     expect(hidden).toContain(el(doc, 'header.site-header'));
     expect(hidden).toContain(el(doc, 'footer.site-footer'));
@@ -163,7 +167,7 @@ describe('focus mode inside the root', () => {
     const doc = articlePage({ inside: list('between') });
     const body = el(doc, '.article-body');
     body.insertAdjacentHTML('beforeend', list('trailing'));
-    const { blocks } = clutterOf(doc, { mode: 'focus', hideComments: false });
+    const { blocks } = clutterOf(doc, { mode: 'focus', hideComments: false, vocabulary: VOCABULARY });
     const hidden = blocks.map((b) => b.element);
     expect(hidden).toContain(el(doc, 'ul.trailing'));
     expect(hidden).not.toContain(el(doc, 'ul.between'));
@@ -204,5 +208,24 @@ describe('findClutterIn', () => {
     more.innerHTML = paragraphs(2);
     root.appendChild(more);
     expect(findClutterIn(more, root, DECLUTTER)).toEqual([]);
+  });
+});
+
+describe('widgets below the story inside a root that is too large', () => {
+  const rail = (cls: string) =>
+    `<section class="${cls}">${['bridge-reopens-to-lorries', 'bakery-counts-the-cost', 'farmers-ask-for-help']
+      .map(
+        (slug) =>
+          `<div><a href="/news/${slug}">${slug.replaceAll('-', ' ')} after the flood</a> <span>2 h</span></div>`,
+      )
+      .join('')}</section>`;
+
+  it('hides a list of headlines after the story’s run of paragraphs, keeps the same list between them', () => {
+    const doc = articlePage({ inside: rail('between'), after: rail('below') });
+    // The root is the whole <main>: the article and the rail below it.
+    const found = findClutterBlocks(doc, doc.querySelector('main'), DECLUTTER).map((b) => b.element);
+    expect(found).toContain(el(doc, 'section.below'));
+    expect(found).not.toContain(el(doc, 'section.between'));
+    expect(found.some((b) => b.contains(el(doc, 'h1')))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // run overtaken by "off" stops without touching the page again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageController } from '../../src/content/page';
+import { CLUTTER_VOCABULARY as vocabulary } from '../../src/core/lexicon/clutter';
 import { localEngine } from './engine-link';
 
 const page = `<article><h1>Tram line opens</h1>
@@ -26,12 +27,26 @@ afterEach(() => {
 describe('chunked run', () => {
   it('gives the same report as the one-task run', async () => {
     setUp();
-    const once = new PageController(document, window, toggles, false, 'standard', localEngine);
+    const once = new PageController(
+      document,
+      window,
+      toggles,
+      { hideComments: false, vocabulary },
+      'standard',
+      localEngine,
+    );
     once.run();
     const expected = { ...once.state().report!, timings: {} };
     once.clearAll();
 
-    const chunked = new PageController(document, window, toggles, false, 'standard', localEngine);
+    const chunked = new PageController(
+      document,
+      window,
+      toggles,
+      { hideComments: false, vocabulary },
+      'standard',
+      localEngine,
+    );
     const pending = chunked.runChunked();
     expect(chunked.state().status).toBe('loading');
     await pending;
@@ -44,7 +59,14 @@ describe('chunked run', () => {
   it('stops when turned off half way, leaving no trace', async () => {
     setUp();
     const before = document.documentElement.outerHTML;
-    const controller = new PageController(document, window, toggles, false, 'standard', localEngine);
+    const controller = new PageController(
+      document,
+      window,
+      toggles,
+      { hideComments: false, vocabulary },
+      'standard',
+      localEngine,
+    );
     const pending = controller.runChunked();
     controller.setEnabled(false);
     await pending;

@@ -6,6 +6,7 @@ import { Corrector, PICKED_ATTR } from '../../src/content/corrections';
 import { UI_ATTR } from '../../src/content/overlay';
 import { PageController } from '../../src/content/page';
 import { Picker } from '../../src/content/picker';
+import { CLUTTER_VOCABULARY as vocabulary } from '../../src/core/lexicon/clutter';
 import { CORRECTIONS_KEY } from '../../src/shared/corrections';
 import type { CorrectionRequest } from '../../src/shared/messages';
 import type { StorageAreaLike } from '../../src/shared/storage';
@@ -37,7 +38,7 @@ async function setup(stored: unknown) {
     document,
     window as unknown as Window,
     { declutter: true, highlight: true, focus: false },
-    false,
+    { hideComments: false, vocabulary },
     'standard',
     localEngine,
   );

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageController } from '../../src/content/page';
 import { HIGHLIGHT_FLASH, HIGHLIGHT_NONE, HIGHLIGHT_PREFIX } from '../../src/content/style';
+import { CLUTTER_VOCABULARY as vocabulary } from '../../src/core/lexicon/clutter';
 import { localEngine } from './engine-link';
 import {
   type FakeRegistry,
@@ -36,7 +37,14 @@ let registry: FakeRegistry;
 function load(html = ARTICLE): PageController {
   document.documentElement.innerHTML = html;
   before = document.documentElement.outerHTML;
-  return new PageController(document, window as unknown as Window, { ...toggles }, false, 'standard', localEngine);
+  return new PageController(
+    document,
+    window as unknown as Window,
+    { ...toggles },
+    { hideComments: false, vocabulary },
+    'standard',
+    localEngine,
+  );
 }
 
 function textNodes(): string[] {

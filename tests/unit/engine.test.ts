@@ -11,6 +11,7 @@ import { detectArticle } from '../../src/core/article';
 import { TextMeasure } from '../../src/core/article-measure';
 import { findClutterBlocks } from '../../src/core/clutter';
 import { attributeBlocks } from '../../src/core/engine';
+import { CLUTTER_VOCABULARY as vocabulary } from '../../src/core/lexicon/clutter';
 import { blockText, readPage } from '../../src/core/read-page';
 import { analyzePage } from '../../src/core/report';
 import { collectTextBlocks } from '../../src/core/text';
@@ -36,7 +37,7 @@ describe('one walk: the article blocks from the record of the measuring walk', (
       if (!article.root || !article.measure) continue;
       for (const mode of ['declutter', 'focus'] as const) {
         const hidden = new Set(
-          findClutterBlocks(doc, article.root, { mode, hideComments: true, measure: article.measure }).map(
+          findClutterBlocks(doc, article.root, { mode, hideComments: true, vocabulary, measure: article.measure }).map(
             (c) => c.element,
           ),
         );
@@ -86,7 +87,7 @@ describe('the engine: blocks in, quotes and speakers out', () => {
   it('analyzePage is readPage plus attributeBlocks over its plain blocks', () => {
     for (const doc of fixtures) {
       const full = analyzePage(doc).report;
-      const read = readPage(doc);
+      const read = readPage(doc, { vocabulary });
       if (!read.report.isArticle) continue;
       const plain = JSON.parse(JSON.stringify(read.blocks.map(blockText)));
       const result = attributeBlocks(plain, read.report.lang);
@@ -178,7 +179,7 @@ describe('the content script paints only a reply that fits', () => {
   it('hides clutter while the engine works, then highlights from its answer', async () => {
     load();
     let answer: () => void = () => {};
-    const page = new PageController(document, window, toggles, false, 'standard', (r) => {
+    const page = new PageController(document, window, toggles, { hideComments: false, vocabulary }, 'standard', (r) => {
       return new Promise((resolve) => {
         answer = () => resolve(localEngine(r));
       });
@@ -197,11 +198,25 @@ describe('the content script paints only a reply that fits', () => {
 
   it('gives the same report through an engine that answers a task later', async () => {
     load();
-    const now = new PageController(document, window, toggles, false, 'standard', localEngine);
+    const now = new PageController(
+      document,
+      window,
+      toggles,
+      { hideComments: false, vocabulary },
+      'standard',
+      localEngine,
+    );
     await now.run();
     const expected = { ...now.state().report!, timings: {} };
     now.clearAll();
-    const later = new PageController(document, window, toggles, false, 'standard', asyncEngine);
+    const later = new PageController(
+      document,
+      window,
+      toggles,
+      { hideComments: false, vocabulary },
+      'standard',
+      asyncEngine,
+    );
     await later.runChunked();
     expect({ ...later.state().report!, timings: {} }).toEqual(expected);
     later.clearAll();
@@ -213,7 +228,9 @@ describe('the content script paints only a reply that fits', () => {
       const reply = localEngine(request) as AnalyzeReply;
       return { ...reply, quotes: reply.quotes.map((q) => ({ ...q, text: `${q.text}!` })) };
     };
-    const page = new PageController(document, window, toggles, false, 'standard', (r) => Promise.resolve(wrong(r)));
+    const page = new PageController(document, window, toggles, { hideComments: false, vocabulary }, 'standard', (r) =>
+      Promise.resolve(wrong(r)),
+    );
     await page.runChunked();
     expect(page.state().status).toBe('ready');
     expect(page.state().report?.quotes).toEqual([]);
@@ -227,7 +244,7 @@ describe('the content script paints only a reply that fits', () => {
     const before = document.documentElement.outerHTML;
     let answer: (reply: AnalyzeReply) => void = () => {};
     let request: Parameters<typeof localEngine>[0] | null = null;
-    const page = new PageController(document, window, toggles, false, 'standard', (r) => {
+    const page = new PageController(document, window, toggles, { hideComments: false, vocabulary }, 'standard', (r) => {
       request = r;
       return new Promise((resolve) => {
         answer = resolve;

@@ -15,6 +15,7 @@ import {
 import { MAX_OWN_MEASURES, PageController } from '../../src/content/page';
 import { captureExtensionApi, contextAlive, type ExtensionApi, isExtensionApi } from '../../src/content/safe-api';
 import { STYLE_ID, stylesheetText } from '../../src/content/style';
+import { CLUTTER_VOCABULARY as vocabulary } from '../../src/core/lexicon/clutter';
 import { localEngine } from './engine-link';
 import { type FakeRegistry, highlightedTexts, installHighlightApi, removeHighlightApi } from './highlight-stub';
 
@@ -38,7 +39,7 @@ function load(): PageController {
     document,
     win,
     { declutter: true, highlight: true, focus: false },
-    false,
+    { hideComments: false, vocabulary },
     'standard',
     localEngine,
   );
@@ -216,7 +217,7 @@ describe('state the page cannot erase or forge', () => {
       document,
       win,
       { declutter: true, highlight: true, focus: false },
-      false,
+      { hideComments: false, vocabulary },
       'standard',
       localEngine,
     );

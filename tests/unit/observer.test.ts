@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEBOUNCE_MS, MAX_WAIT_MS, observePage, type PageWatch } from '../../src/content/observer';
 import { type EngineLink, PageController } from '../../src/content/page';
+import { CLUTTER_VOCABULARY as vocabulary } from '../../src/core/lexicon/clutter';
 import { localEngine } from './engine-link';
 import { type FakeRegistry, highlightedTexts, installHighlightApi, removeHighlightApi } from './highlight-stub';
 
@@ -40,7 +41,7 @@ function start(): void {
     document,
     win,
     { declutter: true, highlight: true, focus: false },
-    false,
+    { hideComments: false, vocabulary },
     'standard',
     countingEngine,
   );

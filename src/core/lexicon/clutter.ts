@@ -1,10 +1,13 @@
 // Clutter vocabulary as data: class/id words and the labels that head clutter blocks, in en/de/fr.
-// One source for each list; clutter.ts compiles them. Labels are compared lower-cased, with white
-// space collapsed and a trailing ':' or '›'/'»'/'>' dropped, against the whole label text.
-import type { ClutterKind, Lang } from '../types';
+// One source for each list; CLUTTER_VOCABULARY (below) is what the background writes to
+// storage.local for the content script and what the CLI and tests pass to the core, which compiles
+// it (clutter-vocabulary.ts). The content script never imports this file: a test checks it. Labels
+// are compared lower-cased, with white space collapsed and a trailing ':' or '›'/'»'/'>' dropped,
+// against the whole label text.
+import { buildVocabulary, type ClutterVocabulary, type LabelKind } from '../clutter-vocabulary';
+import type { Lang } from '../types';
 
-/** Kinds that a label or a class word can name ('other' is only given by focus mode). */
-export type LabelKind = Exclude<ClutterKind, 'other'>;
+export type { LabelKind } from '../clutter-vocabulary';
 
 /**
  * Whole class/id tokens (split on '-', '_', space and camelCase, lower-cased) per kind.
@@ -72,6 +75,8 @@ export const CLASS_TOKENS: Record<LabelKind, readonly string[]> = {
     'addthis',
     'sharethis',
     'shariff',
+    // WordPress Jetpack's share and like bars.
+    'sharedaddy',
   ],
   newsletter: ['newsletter', 'newsletters', 'signup', 'optin', 'mailchimp'],
   cookie: [
@@ -98,6 +103,8 @@ export const CLASS_TOKENS: Record<LabelKind, readonly string[]> = {
     'donate',
     'appbanner',
     'piano',
+    // "Call to action" boxes: the web's usual name for a subscribe/donate/sign-up prompt.
+    'cta',
   ],
 };
 
@@ -115,12 +122,28 @@ export const CLASS_PHRASES: Record<LabelKind, readonly string[]> = {
     'morestories',
     'youmaylike',
     'alsoread',
+    // Previous/next-story links (WordPress core's nav.post-navigation, theme variants).
+    'postnavigation',
+    'postnav',
+    'nextprev',
+    'prevnext',
+    'navprevious',
+    'navnext',
   ],
   social: ['sharebar', 'sharebuttons', 'sharetools', 'sociallinks', 'followus', 'socialshare'],
   newsletter: ['newslettersignup', 'emailsignup', 'signupform'],
   cookie: ['cookiebanner', 'cookienotice', 'cookieconsent', 'consentbanner', 'privacybanner'],
   comments: ['commentlist', 'commentsarea', 'disqusthread'],
-  promo: ['subscribebar', 'subscriptionbar', 'paywallprompt', 'appbanner', 'webpush', 'pushprompt', 'pushnotification'],
+  promo: [
+    'subscribebar',
+    'subscriptionbar',
+    'paywallprompt',
+    'appbanner',
+    'webpush',
+    'pushprompt',
+    'pushnotification',
+    'calltoaction',
+  ],
 };
 
 /** Labels that head a clutter block (the whole text of a heading, label or caption), per language. */
@@ -350,11 +373,29 @@ export const LABELS: Record<Lang, Record<LabelKind, readonly string[]>> = {
 
 /**
  * Phrases that name a block wherever they stand in a short label ("Ryan Reed's Most Recent
- * Stories", "Popular on IndieWire", "ADVERTISEMENT – Star Tours"), in any of the languages we
- * read; matched on word boundaries after normalizeLabel. Whole labels are in LABELS.
+ * Stories", "Popular on IndieWire", "ADVERTISEMENT – Star Tours"), in any language (besides en/de/fr
+ * also es, pt, it, nl, pl, the Nordic languages, fi, cs, tr, ru: the usual headings of "most read",
+ * "read also", share, comments, ads and subscriptions, written from the languages, not from pages);
+ * matched on word boundaries after normalizeLabel. Whole labels are in LABELS. Data, not code: it
+ * costs the content script nothing (the background stores it, shared/vocabulary.ts).
  */
 export const LABEL_PHRASES: Record<LabelKind, readonly string[]> = {
-  ad: ['advertisement', 'sponsored by', 'from our sponsor', 'publicidade', 'publicidad', 'pubblicità', 'anzeige'],
+  ad: [
+    'advertisement',
+    'sponsored by',
+    'from our sponsor',
+    'publicidade',
+    'publicidad',
+    'pubblicità',
+    'anzeige',
+    'advertentie',
+    'reklama',
+    'reklam',
+    'mainos',
+    'annons',
+    'annonse',
+    'реклама',
+  ],
   trending: [
     'most popular',
     'most read',
@@ -373,6 +414,20 @@ export const LABEL_PHRASES: Record<LabelKind, readonly string[]> = {
     'più letti',
     'meistgelesen',
     'les plus lus',
+    'lo más leído',
+    'lo más visto',
+    'i più letti',
+    'più lette',
+    'meest gelezen',
+    'najczęściej czytane',
+    'mest läst',
+    'mest lest',
+    'mest læste',
+    'luetuimmat',
+    'nejčtenější',
+    'en çok okunan',
+    'самое читаемое',
+    'самое популярное',
   ],
   related: [
     'related post',
@@ -406,21 +461,82 @@ export const LABEL_PHRASES: Record<LabelKind, readonly string[]> = {
     'lee también',
     'mehr zum thema',
     'à lire aussi',
+    'te puede interesar',
+    'veja também',
+    'leia mais',
+    'ti potrebbe interessare',
+    'potrebbe interessarti',
+    'notizie correlate',
+    'artigos relacionados',
+    'artículos relacionados',
+    'lees ook',
+    'zie ook',
+    'gerelateerde artikelen',
+    'czytaj też',
+    'czytaj także',
+    'zobacz też',
+    'zobacz także',
+    'läs också',
+    'les også',
+    'læs også',
+    'lue myös',
+    'čtěte také',
+    'související články',
+    'ilgili haberler',
+    'читайте также',
+    'смотрите также',
+    'по теме',
   ],
-  social: ['share this', 'follow us', 'like us on', 'tweets by', 'stay connected', 'siga-nos', 'síguenos', 'seguici'],
+  social: [
+    'share this',
+    'follow us',
+    'like us on',
+    'tweets by',
+    'stay connected',
+    'siga-nos',
+    'síguenos',
+    'seguici',
+    'compartir',
+    'compartilhar',
+    'condividi',
+    'udostępnij',
+    'sdílet',
+    'paylaş',
+    'поделиться',
+  ],
   newsletter: ['newsletter', 'newsletters', 'via email', 'by email'],
   cookie: ['cookie settings', 'cookie policy'],
-  comments: ['comments', 'comentários', 'comentarios', 'commenti', 'kommentare', 'commentaires'],
-  promo: ['subscribe', 'support us', 'donate', 'upcoming events', 'get the app', 'podcasts'],
+  comments: [
+    'comments',
+    'comentários',
+    'comentarios',
+    'commenti',
+    'kommentare',
+    'commentaires',
+    'reacties',
+    'komentarze',
+    'kommentarer',
+    'kommentit',
+    'komentáře',
+    'yorumlar',
+    'комментарии',
+  ],
+  promo: [
+    'subscribe',
+    'support us',
+    'donate',
+    'upcoming events',
+    'get the app',
+    'podcasts',
+    'suscríbete',
+    'assine',
+    'abbonati',
+    'abonneer',
+    'prenumerera',
+    'subskrybuj',
+    'подписаться',
+  ],
 };
-
-/**
- * Class/id words of content beside the article (navigation, asides, comments, pop-ups): prose
- * there does not decide where the article's root is. Substring-bounded, so "post-comments" and
- * "sidebar-left" match and "navigator" does not.
- */
-export const SIDE_CONTENT_WORDS =
-  /(^|[^a-z])(comments?|sidebar|footer|related|recommend\w*|promo|outbrain|taboola|newsletter|nav|menu|widget|disqus|cookies?|consent|popup|modal)([^a-z]|$)/i;
 
 /** Inline prefixes of a one-line link to another story inside the article ("Read more: …"). */
 export const INLINE_RELATED_PREFIX =
@@ -503,3 +619,22 @@ export const AD_SIZES: readonly string[] = [
   '320x480',
   '800x250',
 ];
+
+/** The vocabulary in its stored form (clutter-vocabulary.ts): what the background writes and the CLI passes. */
+export const CLUTTER_VOCABULARY: ClutterVocabulary = buildVocabulary({
+  classTokens: CLASS_TOKENS,
+  classPhrases: CLASS_PHRASES,
+  labels: LABELS,
+  labelPhrases: LABEL_PHRASES,
+  patterns: {
+    inlineRelatedPrefix: INLINE_RELATED_PREFIX,
+    cookieText: COOKIE_TEXT,
+    newsletterText: NEWSLETTER_TEXT,
+    promoText: PROMO_TEXT,
+    socialText: SOCIAL_TEXT,
+    socialNetworks: SOCIAL_NETWORKS,
+    adHosts: AD_HOSTS,
+  },
+  socialHosts: SOCIAL_HOSTS,
+  adSizes: AD_SIZES,
+});
