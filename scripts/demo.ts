@@ -2,9 +2,12 @@
 // needed, serves our own reference page (tests/fixtures/reference-article) and, when ../shared is
 // there, the seed article on 127.0.0.1, opens them in headless Chromium with the extension, prints
 // who said what and what was hidden, and writes screenshots to artifacts/demo/. The first-run page
-// the extension opens on install is saved too.
+// the extension opens on install is saved too. Saved pages of your own come after the flags:
+//   npm run demo -- [FILE.html ...]     each shown the same way (a page that is not an article
+//                                        is said to be one, and the demo goes on)
 import { mkdirSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { ensureBuilt, REPO_ROOT } from '../tests/e2e/helpers/build';
 import { type ChromiumBrowser, launchChromium, wrapPlaywrightPage } from '../tests/e2e/helpers/chromium';
@@ -24,6 +27,8 @@ interface DemoPage {
   path: string;
   file: string;
   what: string;
+  /** A page the reader passed: it may be no article at all. */
+  own?: boolean;
 }
 
 interface Card {
@@ -105,8 +110,11 @@ async function demoPage(browser: ChromiumBrowser, page: TestPage, url: string, d
   say();
   say(`== ${demo.what}: ${url}`);
   say(`Page: ${hooks.state} · ${hooks.quotes ?? 0} quotes highlighted · ${hooks.ms ?? '?'} ms of main-thread work`);
-  if (hooks.state !== 'ready')
-    throw new Error(`the page was not analysed as an article (data-quotelens="${hooks.state}")`);
+  if (hooks.state !== 'ready') {
+    if (!demo.own) throw new Error(`the page was not analysed as an article (data-quotelens="${hooks.state}")`);
+    say('Not taken for an article: nothing hidden, nothing highlighted (the popup offers "Run anyway").');
+    return [];
+  }
   const files = [`${demo.name}-page.png`, `${demo.name}-popup.png`, `${demo.name}-popup-dark.png`];
   await page.screenshot(resolve(OUT_DIR, files[0]!), { fullPage: true });
 
@@ -164,6 +172,13 @@ async function main(): Promise<void> {
   if (hasShared(...SEED_PARTS, 'article.html'))
     pages.push({ name: 'seed', path: '/article.html', file: ARTICLE_FILE, what: 'The seed article (../shared)' });
   else say(`demo: seed article ${missingSharedMessage(...SEED_PARTS, 'article.html')}; showing our own page only`);
+  const { positionals } = parseArgs({ allowPositionals: true });
+  for (const [i, file] of positionals.entries()) {
+    // Named after the file, or its folder for the corpora's <slug>/source.html.
+    const stem = basename(file) === 'source.html' ? basename(dirname(file)) : basename(file, '.html');
+    const name = `page-${i + 1}-${stem.replace(/[^\w.-]+/g, '_')}`;
+    pages.push({ name, path: `/${name}.html`, file: resolve(file), what: `Your page ${file}`, own: true });
+  }
   const chromiumPath = browserExecutable('chrome');
   ensureBuilt('build', ['dist/chrome/manifest.json'], (line) => say(`demo: ${line}`));
   mkdirSync(OUT_DIR, { recursive: true });
