@@ -99,10 +99,13 @@ export class Lex {
   readonly honorifics: Map<string, 'male' | 'female'>;
   readonly nonNames: Set<string>;
   readonly particles: Set<string>;
+  readonly prepositions: Set<string>;
+  readonly subordinators: Set<string>;
   readonly male: GenderNames;
   readonly female: GenderNames;
   readonly nounMarkers: Set<string>;
   readonly capitalisedNouns: boolean;
+  readonly verbSecond: boolean;
 
   constructor(lex: Lexicon) {
     const index = (map: Map<string, string[][]>, phrases: string[]) => {
@@ -128,8 +131,11 @@ export class Lex {
     this.honorifics = new Map(Object.entries(lex.honorifics));
     this.nonNames = new Set(lex.nonNames);
     this.particles = new Set(lex.nameParticles);
+    this.prepositions = new Set(lex.prepositions);
+    this.subordinators = new Set(lex.subordinators);
     this.nounMarkers = new Set(lex.nounMarkers);
     this.capitalisedNouns = lex.capitalisedNouns;
+    this.verbSecond = lex.verbSecond;
     // First names with a clear gender: the short hand list, then the first-name data (entities/).
     this.male = new GenderNames(HAND_MALE, HAND_FEMALE, 'male');
     this.female = new GenderNames(HAND_FEMALE, HAND_MALE, 'female');

@@ -196,18 +196,6 @@ function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
 /** Where the look-back for a cue before token q starts: its sentence start, at most MAX_LOOKBACK_TOKENS back. */
 const clauseStart = (d: Doc, q: number): number => Math.max(d.sentStart[q]!, q - MAX_LOOKBACK_TOKENS);
 
-/** Words after which a name is an object or a place, not the speaker. */
-const PREPOSITIONS = new Set(
-  'in at on of for from to with by into near about against over under after before during than as like via at between among across'.split(
-    ' ',
-  ),
-);
-
-/** Words that open a clause before the main one ("When Ruiz left, …"). */
-const SUBORDINATORS = new Set(
-  'when while although though because since if once unless whereas after before as'.split(' '),
-);
-
 const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
 const isComma = (t: Token | undefined): boolean => t?.kind === 'punct' && t.text === ',';
 const isDash = (t: Token | undefined): boolean => t?.kind === 'punct' && /^[—–―-]$/.test(t.text);
@@ -382,13 +370,13 @@ class Sieve {
         this.lex.orgs.has(w) ||
         /\d/.test(w) ||
         isCap(t[j]!.text) ||
-        (!PREPOSITIONS.has(w) &&
+        (!this.lex.prepositions.has(w) &&
           w !== 'and' &&
           !this.lex.relatives.has(w) && // "said Sen. Ada Frey who represents Derry County"
           !this.lex.determiners.has(w) && // "sagte Helga Brenner nach der Abstimmung"
           !this.lex.determiners.has(t[j + 1]?.lower ?? '') &&
           (this.d.mentionAt.get(j + 1) ?? this.d.mentionAt.get(j + 2))?.kind === 'name'); // "Idaho delegate Jo Ruiz"
-      if (head ? !roleWord : ++modifiers > MAX_MODIFIERS || this.verbAt(j) > 0 || PREPOSITIONS.has(w)) break;
+      if (head ? !roleWord : ++modifiers > MAX_MODIFIERS || this.verbAt(j) > 0 || this.lex.prepositions.has(w)) break;
       j++;
     }
     return head;
@@ -532,11 +520,12 @@ class Sieve {
       k = m.end - 1;
       if (m.possessive || m.kind === 'role') continue;
       const before = t[m.start - 1];
-      if (before && before.kind === 'word' && PREPOSITIONS.has(before.lower)) continue;
+      if (before && before.kind === 'word' && this.lex.prepositions.has(before.lower)) continue;
       // "Salem, New Hampshire"; but a name opening the main clause after an opening phrase is its subject
       if (isComma(before) && m.start > main && this.d.mentionEndingAt.has(m.start - 2)) continue;
       const after = t[m.end];
-      if (after && after.kind === 'word' && PREPOSITIONS.has(after.lower)) continue;
+      // (not in verb-second languages: "Pieper hatte sich während einer Rede …", "Obama warb für …")
+      if (after && after.kind === 'word' && !this.lex.verbSecond && this.lex.prepositions.has(after.lower)) continue;
       if (this.roleThenName(m.end)) continue; // "House speaker Ann Lee", "Lee campaign aide Jo Ruiz"
       return m;
     }
@@ -563,7 +552,7 @@ class Sieve {
     const t = this.d.tokens;
     const first = t[start];
     if (first?.kind !== 'word' || this.d.mentionAt.has(start)) return start;
-    if (!PREPOSITIONS.has(first.lower) && !SUBORDINATORS.has(first.lower) && !/..(ing|ed)$/.test(first.lower))
+    if (!this.lex.prepositions.has(first.lower) && !this.lex.subordinators.has(first.lower) && !/..(ing|ed)$/.test(first.lower))
       return start;
     for (let k = start + 1; k < end && k <= start + MAX_INTRO_TOKENS; k++) {
       if (t[k]!.kind === 'quote') return start;
@@ -692,11 +681,11 @@ class Sieve {
     const t = this.d.tokens;
     // "for Vermont Sen. Bernie Sanders": the title words before the name do not hide the preposition.
     let b = m.start - 1;
-    while (t[b]?.kind === 'word' && isCap(t[b]!.text) && !PREPOSITIONS.has(t[b]!.lower)) b--;
+    while (t[b]?.kind === 'word' && isCap(t[b]!.text) && !this.lex.prepositions.has(t[b]!.lower)) b--;
     const before = t[b];
     if (
       before?.kind === 'word' &&
-      (PREPOSITIONS.has(before.lower) || before.lower === 'the' || (this.verbAt(m.start - 1) > 0 && !this.speaksAt(m)))
+      (this.lex.prepositions.has(before.lower) || before.lower === 'the' || (this.verbAt(m.start - 1) > 0 && !this.speaksAt(m)))
     )
       return true;
     return isComma(before) && this.d.mentionEndingAt.has(m.start - 2) && !this.speaksAt(m);

@@ -40,7 +40,12 @@ export const de: Lexicon = {
   nonNames: words(
     'Der, Die, Das, Den, Dem, Des, Ein, Eine, Einer, Und, Oder, Aber, Doch, Denn, In, Im, Am, An, Auf, Aus, Bei, Mit, Nach, Von, Vom, Zu, Zum, Zur, Für, Über, Unter, Vor, Wie, Wenn, Als, Dass, Es, Er, Sie, Wir, Ich, Man, Auch, Noch, Nun, Dann, Heute, Gestern, Montag, Dienstag, Mittwoch, Donnerstag, Freitag, Samstag, Sonntag, Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, November, Dezember, So, Laut, Dies, Diese, Dieser, Das',
   ),
+  prepositions: words(
+    'in, im, ins, an, am, ans, auf, aus, bei, beim, mit, nach, von, vom, zu, zum, zur, für, über, unter, vor, gegen, gegenüber, seit, durch, ohne, um, wegen, während, zwischen, neben, hinter, trotz, außer, gemäß',
+  ),
+  subordinators: words('als, wenn, während, obwohl, obgleich, weil, da, nachdem, bevor, seit, seitdem, falls, sobald, solange, indem, ob'),
   nameParticles: words('von, van, der, de, zu, vom'),
+  verbSecond: true,
   capitalisedNouns: true,
   nounMarkers: words(
     'der, die, das, den, dem, des, ein, eine, einer, einem, eines, einen, kein, keine, keinen, keinem, sein, seine, seiner, seinem, seinen, ihr, ihre, ihrer, ihrem, ihren, dieser, diese, dieses, diesem, diesen, jeder, jede, jedes, in, im, ins, vor, nach, auf, mit, bei, beim, von, vom, zu, zum, zur, für, über, unter, gegen, gegenüber, seit, aus, durch, ohne, um, am, an, ans, wegen, während',

@@ -22,10 +22,19 @@ export interface Lexicon {
   honorifics: Record<string, 'male' | 'female'>;
   /** Capitalised words that never start or continue a name (sentence openers, days, months). */
   nonNames: string[];
+  /** Prepositions: a name right after one is an object or a place, not the speaker ("in Salem", "über Fossett"). */
+  prepositions: string[];
+  /** Words that open a clause before the main one ("When Ruiz left, …", "Als Müller ging, …"). */
+  subordinators: string[];
   /** Lower-case particles inside names ("de", "van"). */
   nameParticles: string[];
   /** True when the language capitalises every noun (German): a capitalised word is then no evidence of a name. */
   capitalisedNouns: boolean;
+  /**
+   * True when the finite verb comes second in a main clause (German): after an opening phrase the subject
+   * follows the verb ("Dazu sagte der Minister: …", "Über Fossett sagte Branson: …").
+   */
+  verbSecond: boolean;
   /**
    * Lower-case words after which a capitalised run is a noun phrase unless it holds a known first name
    * (German articles and prepositions: "vor dem Düsseldorfer Konzert", "der Linkspolitiker Wolfgang Nešković").
