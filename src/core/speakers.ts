@@ -139,6 +139,8 @@ interface Doc {
   blockStart: Map<number, number>;
   /** The nearest quote token before each token in its block, or -1. */
   prevQuote: Int32Array;
+  /** Words the page writes in lower case somewhere. */
+  lowerWords: Set<string>;
 }
 
 function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
@@ -190,7 +192,18 @@ function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
     sentStart[i] = sameBlock && p.sentence === t.sentence ? sentStart[i - 1]! : i;
     prevQuote[i] = !sameBlock ? -1 : p.kind === 'quote' ? i - 1 : prevQuote[i - 1]!;
   }
-  return { tokens, mentions, mentionAt, mentionEndingAt, quoteToken, mentionIndex, sentStart, blockStart, prevQuote };
+  return {
+    tokens,
+    mentions,
+    mentionAt,
+    mentionEndingAt,
+    quoteToken,
+    mentionIndex,
+    sentStart,
+    blockStart,
+    prevQuote,
+    lowerWords,
+  };
 }
 
 /** Where the look-back for a cue before token q starts: its sentence start, at most MAX_LOOKBACK_TOKENS back. */
@@ -467,6 +480,13 @@ class Sieve {
       // quoted inside reported speech is the outer reporter's words.
       const reporter = subject && partial ? this.reporterBefore(start, subject.start) : null;
       if (reporter) return reporter;
+      // Verb-second: after an opening phrase the subject follows the verb ("Dazu sagte der Minister: „…“",
+      // "Über Fossett sagte Branson: „…“"); a name governed by a preposition before the verb is no subject.
+      if (this.lex.verbSecond && (subject ? this.governed(subject) : this.opensWithAdverbial(start, v))) {
+        const inverted = this.subjectAfterVerb(v + n, end);
+        if (inverted)
+          return { mention: inverted, cue: phrase(t, v, n), rule: ruleFor(inverted), step: 'left:verb-X' };
+      }
       if (subject)
         return {
           mention: subject,
@@ -495,6 +515,42 @@ class Sieve {
       if (m) return { mention: m, cue: '', rule: ruleFor(m), step: partial ? 'left:subject' : 'left:subject-colon' };
     }
     return null;
+  }
+
+  /** True when a preposition governs the mention ("über Fossett", "nach dem Bericht"). */
+  private governed(m: Mention): boolean {
+    const t = this.d.tokens;
+    let b = m.start - 1;
+    if (m.kind !== 'role' && this.lex.determiners.has(t[b]?.lower ?? '')) b--;
+    return t[b]?.kind === 'word' && this.lex.prepositions.has(t[b]!.lower);
+  }
+
+  /**
+   * True when what stands before the verb at v in its clause is an opening phrase, not a subject: a
+   * prepositional phrase ("Über Fossett sagte …"), one word ("Dazu sagte …") or a clause ending in a comma.
+   */
+  private opensWithAdverbial(start: number, v: number): boolean {
+    const t = this.d.tokens;
+    let c = start;
+    for (let k = v - 1; k > start; k--)
+      if (t[k]!.text === ':' || t[k]!.text === ';') {
+        c = k + 1;
+        break;
+      }
+    if (c >= v) return false;
+    if (isComma(t[v - 1])) return true;
+    const w = t[c]!;
+    if (w.kind !== 'word' || this.d.mentionAt.has(c) || this.lex.determiners.has(w.lower)) return false;
+    // "Bereits während seiner Amtszeit warnte …": an adverb the page also writes in lower case.
+    return v - c === 1 || this.lex.prepositions.has(w.lower) || this.d.lowerWords.has(w.lower);
+  }
+
+  /** The subject right after a verb-second verb, before the quote at `end`: a name, pronoun or role phrase. */
+  private subjectAfterVerb(k: number, end: number): Mention | null {
+    const j = this.skipBetween(k, 1);
+    const m = this.d.mentionAt.get(j);
+    if (!m || m.possessive || m.end > end || this.governed(m)) return null;
+    return this.appositive(m);
   }
 
   /** A person who reports, with a speech verb followed by "that", earlier in the sentence. */
