@@ -100,6 +100,7 @@ export class Lex {
   readonly nonNames: Set<string>;
   readonly particles: Set<string>;
   readonly prepositions: Set<string>;
+  readonly genitives: Set<string>;
   readonly subordinators: Set<string>;
   readonly male: GenderNames;
   readonly female: GenderNames;
@@ -132,6 +133,7 @@ export class Lex {
     this.nonNames = new Set(lex.nonNames);
     this.particles = new Set(lex.nameParticles);
     this.prepositions = new Set(lex.prepositions);
+    this.genitives = new Set(lex.genitives);
     this.subordinators = new Set(lex.subordinators);
     this.nounMarkers = new Set(lex.nounMarkers);
     this.capitalisedNouns = lex.capitalisedNouns;

@@ -43,6 +43,7 @@ export const de: Lexicon = {
   prepositions: words(
     'in, im, ins, an, am, ans, auf, aus, bei, beim, mit, nach, von, vom, zu, zum, zur, für, über, unter, vor, gegen, gegenüber, seit, durch, ohne, um, wegen, während, zwischen, neben, hinter, trotz, außer, gemäß',
   ),
+  genitives: words('des, der, von, vom'),
   subordinators: words('als, wenn, während, obwohl, obgleich, weil, da, nachdem, bevor, seit, seitdem, falls, sobald, solange, indem, ob'),
   nameParticles: words('von, van, der, de, zu, vom'),
   verbSecond: true,

@@ -62,6 +62,7 @@ export const en: Lexicon = {
   prepositions: words(
     'in, at, on, of, for, from, to, with, by, into, near, about, against, over, under, after, before, during, than, as, like, via, between, among, across',
   ),
+  genitives: words('of'),
   subordinators: words('when, while, although, though, because, since, if, once, unless, whereas, after, before, as'),
   nameParticles: words('de, del, della, der, den, van, von, da, di, du, la, le, bin, al, ibn, y, st., mc'),
   verbSecond: false,

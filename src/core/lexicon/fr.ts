@@ -38,6 +38,7 @@ export const fr: Lexicon = {
   prepositions: words(
     'à, au, aux, de, du, des, en, dans, sur, pour, par, avec, sans, sous, chez, contre, vers, entre, après, avant, pendant, comme, depuis, devant, derrière',
   ),
+  genitives: words('de, du, des, d'),
   subordinators: words('quand, lorsque, lorsqu, pendant, bien, parce, puisque, si, comme, avant, après, depuis'),
   nameParticles: words('de, du, des, le, la, d’'),
   verbSecond: false,

@@ -24,6 +24,8 @@ export interface Lexicon {
   nonNames: string[];
   /** Prepositions: a name right after one is an object or a place, not the speaker ("in Salem", "über Fossett"). */
   prepositions: string[];
+  /** Words that open a genitive attribute after a noun ("the head of the union", "der Chef des Verbands"). */
+  genitives: string[];
   /** Words that open a clause before the main one ("When Ruiz left, …", "Als Müller ging, …"). */
   subordinators: string[];
   /** Lower-case particles inside names ("de", "van"). */
