@@ -448,6 +448,9 @@ class Sieve {
     const t = this.d.tokens;
     const next = isComma(t[m.end]) ? this.d.mentionAt.get(m.end + 1) : this.d.mentionAt.get(m.end);
     if (next && next.kind === 'name') return next;
+    // "Stephen Singer, ein Klimaexperte vom WWF, erklärte": the role is the name's apposition.
+    const before = isComma(t[m.start - 1]) ? this.d.mentionEndingAt.get(m.start - 2) : undefined;
+    if (before?.kind === 'name' && !before.possessive && !isOrgName(before.text, this.lex)) return before;
     // "the chairman of the pilots' union, Ann Lee", "der Vorsitzende des Linux-Verbandes, Elmar Gesse"
     if (this.lex.genitives.has(t[m.end]?.lower ?? ''))
       for (let k = m.end + 1; k <= m.end + MAX_GENITIVE_TOKENS && t[k]?.kind === 'word'; k++)
@@ -510,7 +513,7 @@ class Sieve {
       }
       if (subject)
         return {
-          mention: subject,
+          mention: this.appositive(subject),
           cue: phrase(t, v, n),
           rule: ruleFor(subject),
           step: participle ? 'left:X-…-saying' : 'left:X-said',
@@ -532,7 +535,8 @@ class Sieve {
       if (m && !m.possessive) return { mention: m, cue: ':', rule: 'colon', step: 'left:X-colon' };
     }
     if (partial || t[end - 1]?.text === ':') {
-      const m = this.sentenceSubject(start, end, true);
+      const s = this.sentenceSubject(start, end, true);
+      const m = s && this.appositive(s);
       if (m) return { mention: m, cue: '', rule: ruleFor(m), step: partial ? 'left:subject' : 'left:subject-colon' };
     }
     return null;
@@ -671,7 +675,7 @@ class Sieve {
     // "Jo Lee of the Sierra Club said": the person before "of".
     j = m.start - 1;
     if (this.lex.determiners.has(t[j]?.lower ?? '')) j--;
-    const owner = t[j]?.lower === 'of' ? this.d.mentionEndingAt.get(j - 1) : undefined;
+    const owner = this.lex.genitives.has(t[j]?.lower ?? '') ? this.d.mentionEndingAt.get(j - 1) : undefined;
     if (owner?.kind === 'name' && !isOrgName(owner.text, this.lex)) return owner;
     return this.outerSubject(m, v, start) ?? m;
   }
