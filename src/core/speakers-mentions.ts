@@ -88,6 +88,8 @@ class GenderNames {
 
 export class Lex {
   readonly verbs = new Map<string, string[][]>();
+  /** Separable speech verbs: stem → particles that close the clause ("teilte" → ["mit"]). */
+  readonly separable = new Map<string, string[]>();
   readonly according = new Map<string, string[][]>();
   readonly between: Set<string>;
   readonly pronoun = new Map<string, Gender>();
@@ -119,7 +121,18 @@ export class Lex {
         map.set(toks[0]!, list);
       }
     };
-    index(this.verbs, lex.speechVerbs);
+    // "teilte … mit": a verb whose particle closes the clause ("Dazu teilte das Ministerium mit: …").
+    for (const p of lex.speechVerbs) {
+      const [stem, particle] = p.split(/\s*…\s*/);
+      if (particle === undefined) continue;
+      const list = this.separable.get(stem!) ?? [];
+      if (particle !== '') list.push(particle);
+      this.separable.set(stem!, list);
+    }
+    index(
+      this.verbs,
+      lex.speechVerbs.filter((p) => !p.includes('…')),
+    );
     index(this.according, lex.accordingTo);
     this.between = new Set(lex.betweenWords);
     for (const g of ['male', 'female', 'plural', 'neuter'] as const)
