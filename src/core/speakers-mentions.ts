@@ -51,6 +51,8 @@ export const MAX_ASIDE_TOKENS = 25;
 const WORD_RE = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
 const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
 const POSSESSIVE_RE = /[’']s?$/;
+/** A word of two letters or more, a full stop, then a capitalised word ("Merkel.Als"); not "U.S." or "ver.di". */
+const GLUED_STOP_RE = /^([\p{L}\p{N}]*\p{Ll}[\p{L}\p{N}]*)\.(?=\p{Lu}\p{Ll})/u;
 
 /** Shortest head noun a German compound is read by ("Polizeisprecher" → sprecher, "Teamchef" → chef). */
 export const MIN_COMPOUND_HEAD = 4;
@@ -189,6 +191,12 @@ export function tokenize(
   const push = (segment: string) => {
     for (const m of segment.matchAll(WORD_RE)) {
       let w = m[0];
+      // "Merkel.Als": a full stop with no space after it between two words (a lost space, glued markup).
+      const glued = GLUED_STOP_RE.exec(w);
+      if (glued) {
+        push(`${glued[1]}. ${w.slice(glued[1]!.length + 1)}`);
+        continue;
+      }
       let trailingDot = false;
       if (w.length > 1 && w.endsWith('.') && !isAbbreviation(w, lex)) {
         w = w.slice(0, -1);
