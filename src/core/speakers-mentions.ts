@@ -56,6 +56,8 @@ const GLUED_STOP_RE = /^([\p{L}\p{N}]*\p{Ll}[\p{L}\p{N}]*)\.(?=\p{Lu}\p{Ll})/u;
 
 /** Shortest head noun a German compound is read by ("Polizeisprecher" → sprecher, "Teamchef" → chef). */
 export const MIN_COMPOUND_HEAD = 4;
+/** Lower-case adjectives read between an article and its noun ("der neue stellvertretende Sprecher"). */
+export const MAX_ADJECTIVES = 3;
 
 /** A word set that, for languages that write compounds as one word, also holds every compound of its words. */
 class HeadSet extends Set<string> {
@@ -109,6 +111,7 @@ export class Lex {
   readonly male: GenderNames;
   readonly female: GenderNames;
   readonly nounMarkers: Set<string>;
+  readonly adjectiveEndings: string[];
   readonly capitalisedNouns: boolean;
   readonly verbSecond: boolean;
 
@@ -151,6 +154,7 @@ export class Lex {
     this.genitives = new Set(lex.genitives);
     this.subordinators = new Set(lex.subordinators);
     this.nounMarkers = new Set(lex.nounMarkers);
+    this.adjectiveEndings = lex.adjectiveEndings;
     this.capitalisedNouns = lex.capitalisedNouns;
     this.verbSecond = lex.verbSecond;
     // First names with a clear gender: the short hand list, then the first-name data (entities/).
@@ -297,7 +301,12 @@ export function findMentions(tokens: Token[], lex: Lex, lowerWords: Set<string> 
     }
     // German: a capitalised run after an article or preposition is a noun phrase; a name only from
     // its first known first name on ("der Linkspolitiker Wolfgang Nešković" → Wolfgang Nešković).
-    if (lex.capitalisedNouns && isCap(t.text) && i > 0 && lex.nounMarkers.has(tokens[i - 1]!.lower)) {
+    // "Dieses Tor …", "Ihren Widersacher …": an article or preposition capitalised at a sentence start.
+    if (lex.capitalisedNouns && isCap(t.text) && lex.nounMarkers.has(t.lower) && !lex.isFirstName(t.text)) {
+      i++;
+      continue;
+    }
+    if (lex.capitalisedNouns && isCap(t.text) && i > 0 && afterNounMarker(tokens, i, lex)) {
       let j = i;
       while (tokens[j]?.kind === 'word' && isCap(tokens[j]!.text)) j++;
       let k = i;
@@ -329,6 +338,23 @@ export function findMentions(tokens: Token[], lex: Lex, lowerWords: Set<string> 
   }
   return out;
 }
+
+/**
+ * True when an article or preposition governs the word at i, directly or across lower-case adjectives
+ * ("der Halle", "zum eigenen Erfolgskriterium", "die bildungspolitische Sprecherin").
+ */
+function afterNounMarker(tokens: Token[], i: number, lex: Lex): boolean {
+  let k = i - 1;
+  for (let n = 0; n < MAX_ADJECTIVES && isAdjective(tokens[k], lex); n++) k--;
+  return tokens[k]?.kind === 'word' && lex.nounMarkers.has(tokens[k]!.lower);
+}
+
+const isAdjective = (t: Token | undefined, lex: Lex): boolean =>
+  t?.kind === 'word' &&
+  !isCap(t.text) &&
+  !lex.verbs.has(t.lower) &&
+  !lex.nounMarkers.has(t.lower) &&
+  lex.adjectiveEndings.some((e) => t.lower.endsWith(e));
 
 /** Last words of the page's runs that open with a known first name ("Renate Künast" → künast). */
 function surnamesOf(tokens: Token[], lex: Lex): Set<string> {

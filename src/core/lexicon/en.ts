@@ -68,4 +68,5 @@ export const en: Lexicon = {
   verbSecond: false,
   capitalisedNouns: false,
   nounMarkers: [],
+  adjectiveEndings: [],
 };

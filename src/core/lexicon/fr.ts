@@ -44,4 +44,5 @@ export const fr: Lexicon = {
   verbSecond: false,
   capitalisedNouns: false,
   nounMarkers: [],
+  adjectiveEndings: [],
 };

@@ -42,6 +42,8 @@ export interface Lexicon {
    * (German articles and prepositions: "vor dem Düsseldorfer Konzert", "der Linkspolitiker Wolfgang Nešković").
    */
   nounMarkers: string[];
+  /** Endings of inflected adjectives between an article and its noun ("der neue Sprecher"); empty where unused. */
+  adjectiveEndings: string[];
 }
 
 /** Common first names with a clear gender, for pronoun agreement; one list for all languages. */
