@@ -306,13 +306,30 @@ export function findMentions(tokens: Token[], lex: Lex, lowerWords: Set<string> 
       i++;
       continue;
     }
-    if (lex.capitalisedNouns && isCap(t.text) && i > 0 && afterNounMarker(tokens, i, lex)) {
+    const marker = lex.capitalisedNouns && isCap(t.text) && i > 0 ? nounMarkerBefore(tokens, i, lex) : -1;
+    if (marker >= 0) {
       let j = i;
       while (tokens[j]?.kind === 'word' && isCap(tokens[j]!.text)) j++;
       let k = i;
       // A first name with a surname after it: a lone first name after an article is a noun ("der Halle").
       while (k < j && !(lex.isFirstName(tokens[k]!.text) && k + 1 < j)) k++;
       if (k === j) {
+        // "Das staatliche Fernsehen berichtete", "berichtete das Fernsehen": a noun phrase beside a speech
+        // verb is someone who speaks (a role phrase), whatever its noun.
+        const det = lex.determiners.has(tokens[marker]!.lower);
+        if (det && (lex.phraseAt(lex.verbs, tokens, j) > 0 || lex.verbs.has(tokens[marker - 1]?.lower ?? '')))
+          out.push({
+            start: marker,
+            end: j,
+            kind: 'role',
+            text: tokens
+              .slice(marker, j)
+              .map((x) => x.text)
+              .join(' '),
+            entity: null,
+            gender: null,
+            possessive: false,
+          });
         i = j;
         continue;
       }
@@ -340,13 +357,13 @@ export function findMentions(tokens: Token[], lex: Lex, lowerWords: Set<string> 
 }
 
 /**
- * True when an article or preposition governs the word at i, directly or across lower-case adjectives
+ * The article or preposition that governs the word at i, directly or across lower-case adjectives, or -1
  * ("der Halle", "zum eigenen Erfolgskriterium", "die bildungspolitische Sprecherin").
  */
-function afterNounMarker(tokens: Token[], i: number, lex: Lex): boolean {
+function nounMarkerBefore(tokens: Token[], i: number, lex: Lex): number {
   let k = i - 1;
   for (let n = 0; n < MAX_ADJECTIVES && isAdjective(tokens[k], lex); n++) k--;
-  return tokens[k]?.kind === 'word' && lex.nounMarkers.has(tokens[k]!.lower);
+  return tokens[k]?.kind === 'word' && lex.nounMarkers.has(tokens[k]!.lower) ? k : -1;
 }
 
 const isAdjective = (t: Token | undefined, lex: Lex): boolean =>
