@@ -112,6 +112,7 @@ export class Lex {
   readonly female: GenderNames;
   readonly nounMarkers: Set<string>;
   readonly adjectiveEndings: string[];
+  readonly objectDeterminers: Set<string>;
   readonly capitalisedNouns: boolean;
   readonly verbSecond: boolean;
 
@@ -155,6 +156,7 @@ export class Lex {
     this.subordinators = new Set(lex.subordinators);
     this.nounMarkers = new Set(lex.nounMarkers);
     this.adjectiveEndings = lex.adjectiveEndings;
+    this.objectDeterminers = new Set(lex.objectDeterminers);
     this.capitalisedNouns = lex.capitalisedNouns;
     this.verbSecond = lex.verbSecond;
     // First names with a clear gender: the short hand list, then the first-name data (entities/).
@@ -316,7 +318,11 @@ export function findMentions(tokens: Token[], lex: Lex, lowerWords: Set<string> 
       if (k === j) {
         // "Das staatliche Fernsehen berichtete", "berichtete das Fernsehen": a noun phrase beside a speech
         // verb is someone who speaks (a role phrase), whatever its noun.
-        const det = lex.determiners.has(tokens[marker]!.lower);
+        const before = tokens[marker - 1];
+        const det =
+          lex.determiners.has(tokens[marker]!.lower) &&
+          !lex.objectDeterminers.has(tokens[marker]!.lower) &&
+          !(before?.kind === 'word' && (lex.prepositions.has(before.lower) || isCap(before.text)));
         if (det && (lex.phraseAt(lex.verbs, tokens, j) > 0 || lex.verbs.has(tokens[marker - 1]?.lower ?? '')))
           out.push({
             start: marker,

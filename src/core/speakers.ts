@@ -347,7 +347,9 @@ class Sieve {
     const v = this.skipBetween(i, 1);
     const n = this.verbAt(v);
     if (n > 0) {
-      const k = this.skipBetween(v + n, 1);
+      let k = this.skipBetween(v + n, 1);
+      // "„…“, so urteilte Romney": "so" and then the verb itself.
+      if (this.lex.verbSecond && this.verbAt(k) > 0) k = this.skipBetween(k + this.verbAt(k), 1);
       const m2 = this.phraseHead(k) ?? this.d.mentionAt.get(k) ?? this.appositiveAfter(v + n);
       if (m2 && !m2.possessive)
         return { mention: this.appositive(m2), cue: phrase(t, v, n), rule: ruleFor(m2), step: 'right:said-X' };

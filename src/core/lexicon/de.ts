@@ -64,4 +64,5 @@ export const de: Lexicon = {
     'der, die, das, den, dem, des, ein, eine, einer, einem, eines, einen, kein, keine, keinen, keinem, sein, seine, seiner, seinem, seinen, ihr, ihre, ihrer, ihrem, ihren, dieser, diese, dieses, diesem, diesen, jeder, jede, jedes, in, im, ins, vor, nach, auf, mit, bei, beim, von, vom, zu, zum, zur, für, über, unter, gegen, gegenüber, seit, aus, durch, ohne, um, am, an, ans, wegen, während',
   ),
   adjectiveEndings: ['e', 'en', 'er', 'es', 'em'],
+  objectDeterminers: words('dem, den, des, einem, einen, eines, einer, seinem, seinen, seines, ihrem, ihren, ihres'),
 };

@@ -69,4 +69,5 @@ export const en: Lexicon = {
   capitalisedNouns: false,
   nounMarkers: [],
   adjectiveEndings: [],
+  objectDeterminers: [],
 };

@@ -45,4 +45,5 @@ export const fr: Lexicon = {
   capitalisedNouns: false,
   nounMarkers: [],
   adjectiveEndings: [],
+  objectDeterminers: [],
 };

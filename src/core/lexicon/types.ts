@@ -44,6 +44,8 @@ export interface Lexicon {
   nounMarkers: string[];
   /** Endings of inflected adjectives between an article and its noun ("der neue Sprecher"); empty where unused. */
   adjectiveEndings: string[];
+  /** Determiners that never open a subject (German dative and genitive forms: "einem Interview", "des Eises"). */
+  objectDeterminers: string[];
 }
 
 /** Common first names with a clear gender, for pronoun agreement; one list for all languages. */
