@@ -398,6 +398,8 @@ function surnamesOf(tokens: Token[], lex: Lex): Set<string> {
 function isNameLike(text: string, surnames: Set<string>, lex: Lex): boolean {
   const words = text.split(' ');
   if (words.some((w) => lex.isFirstName(w) || lex.honorifics.has(w) || lex.titles.has(w))) return true;
+  // "Bundesinnenminister Schäuble": a title or role compound before the last word.
+  if (words.slice(0, -1).some((w) => lex.roles.has(w.toLowerCase()))) return true;
   if (words.some((w) => surnames.has(w.toLowerCase().replace(POSSESSIVE_RE, '')))) return true;
   if (words.some((w) => /^\p{Lu}[\p{Lu}\d-]+$/u.test(w))) return true;
   return lex.orgs.has(words[words.length - 1]!.toLowerCase());
