@@ -70,6 +70,7 @@ export interface DePrediction {
     step: string;
     confidence: number | null;
     facts: AttributionFacts | null;
+    candidates: AttributionFacts[];
   }[];
   speakers: Speaker[];
 }
@@ -81,7 +82,7 @@ export function predictDe(a: DeArticle, options: AttributeOptions = {}): DePredi
   const doc = parseHtml(html);
   const { blocks } = collectTextBlocks(doc.body);
   const spans = findQuotes(blocks);
-  const { attributions, speakers, facts } = attributeSpeakers(blocks, spans, 'de', options);
+  const { attributions, speakers, facts, candidates } = attributeSpeakers(blocks, spans, 'de', options);
   return {
     quotes: spans
       .filter((s) => s.block > 0)
@@ -95,6 +96,7 @@ export function predictDe(a: DeArticle, options: AttributeOptions = {}): DePredi
           step: attributions[i]!.step ?? attributions[i]!.rule,
           confidence: attributions[i]!.confidence ?? null,
           facts: facts?.[i] ?? null,
+          candidates: candidates?.[i] ?? [],
         };
       }),
     speakers,

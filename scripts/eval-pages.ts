@@ -79,6 +79,7 @@ export interface PagePrediction {
     step: string;
     confidence: number | null;
     facts: AttributionFacts | null;
+    candidates: AttributionFacts[];
   }[];
   speakers: Speaker[];
 }
@@ -90,7 +91,7 @@ export function predictPage(p: PageCase, options: AttributeOptions = {}): PagePr
   // What the engine does (core/engine.ts attributeBlocks), kept apart for the sieve step, the
   // confidence and the facts the model scored.
   const spans = findQuotes(a.blocks);
-  const { attributions, speakers, facts } = attributeSpeakers(a.blocks, spans, a.report.lang, options);
+  const { attributions, speakers, facts, candidates } = attributeSpeakers(a.blocks, spans, a.report.lang, options);
   return {
     quotes: spans.map((s, i) => ({
       text: s.text,
@@ -98,6 +99,7 @@ export function predictPage(p: PageCase, options: AttributeOptions = {}): PagePr
       step: attributions[i]!.step ?? attributions[i]!.rule,
       confidence: attributions[i]!.confidence ?? null,
       facts: facts?.[i] ?? null,
+      candidates: candidates?.[i] ?? [],
     })),
     speakers,
   };

@@ -61,6 +61,7 @@ interface Predicted {
   kind: string;
   /** What the model scored (with `keepFacts`). */
   facts?: AttributionFacts | null;
+  candidates?: AttributionFacts[];
 }
 
 export interface Figures {
@@ -118,9 +119,10 @@ export function predict(article: Article, options: AttributeOptions = {}): Predi
   if (blocks.length !== offsets.length)
     throw new Error(`${article.id}: ${blocks.length} blocks for ${offsets.length} paragraphs`);
   const spans = findQuotes(blocks);
-  const { attributions, facts } = attributeSpeakers(blocks, spans, 'en', options);
+  const { attributions, facts, candidates } = attributeSpeakers(blocks, spans, 'en', options);
   return spans.map((s, i) => ({
     facts: facts?.[i] ?? null,
+    candidates: candidates?.[i] ?? [],
     start: offsets[s.block]! + s.start,
     end: offsets[s.block]! + s.end,
     speaker: attributions[i]!.speaker,

@@ -36,8 +36,10 @@ export interface Attribution {
 export interface AttributionResult {
   attributions: Attribution[];
   speakers: Speaker[];
-  /** The sieve's answer for each quote before the model withheld any (only with `keepFacts`). */
+  /** The sieve's answer for each quote before the model chose (only with `keepFacts`). */
   facts?: (AttributionFacts | null)[];
+  /** Every candidate speaker of each quote with the facts the model scored (only with `keepFacts`; for training). */
+  candidates?: AttributionFacts[][];
   /** The language the attribution used (the page's, or the detected one when that is sure and differs). */
   lang: Lang;
 }
@@ -119,6 +121,13 @@ function lexFor(lang: Lang): Lex {
     lexCache.set(lang, lex);
   }
   return lex;
+}
+
+/** A speaker some step proposes for a quote, with how many steps propose the same one. */
+interface Candidate {
+  a: Attribution;
+  entity: Entity | null;
+  votes?: number;
 }
 
 interface Found {
@@ -1009,26 +1018,105 @@ export function attributeSpeakers(
     else if (prev >= 0 && b - spans[prev]!.block <= CONTINUATION_BLOCKS) take(i, prev, 'continuation:prev-block');
   }
 
-  // The learned decision: each attribution's facts → a confidence; below the threshold, Unattributed.
-  const facts = attributionFacts(d.tokens, blocks, spans, attributions, entityOf, lang, foreign);
+  // Candidates: the sieve's answer first, then what every other step would name for the quote (cues on
+  // either side, closing cues, the paragraph before, neighbouring quotes). The learned decision chooses.
+  const candidate = (f: Found | null, block: number): Candidate | null => {
+    if (!f) return null;
+    const mention = f.mention.kind === 'name' && headings.has(block) ? headingName(f.mention) : f.mention;
+    const { entity, descriptive } = sieve.resolve(mention);
+    const speaker = entity ? entity.name : descriptive;
+    if (speaker === null) return null;
+    return {
+      a: { speaker, mention: mention.text, cue: f.cue || null, rule: f.rule, step: f.step },
+      entity,
+    };
+  };
+  const borrowed = (from: number, step: StepTag): Candidate | null => {
+    const a = attributions[from];
+    return a && a.speaker !== null
+      ? { a: { speaker: a.speaker, mention: null, cue: null, rule: 'continuation', step }, entity: entityOf[from]! }
+      : null;
+  };
+  const candidates: Candidate[][] = spans.map((span, i) => {
+    const own: Candidate | null =
+      attributions[i]!.speaker !== null ? { a: attributions[i]!, entity: entityOf[i] ?? null } : null;
+    const q = d.quoteToken[i]!;
+    if (q < 0 || (options.model === null && !options.keepFacts)) return own ? [own] : [];
+    const partial = span.kind === 'partial';
+    // A cue of its own that names nobody ("“…,” Sometimes said") lends the quote no neighbour's speaker.
+    const unresolved = attributions[i]!.step?.endsWith(':unresolved') ?? false;
+    const prev = i > 0 && !headings.has(spans[i - 1]!.block) && !unresolved ? i - 1 : -1;
+    const raw: (Candidate | null)[] = [
+      own,
+      candidate(sieve.right(q), span.block),
+      candidate(sieve.left(q, partial), span.block),
+      candidate(sieve.closingCue(q), span.block),
+      candidate(sieve.closingCue(q, true), span.block),
+      candidate(introduced(q), span.block),
+      candidate(headline(q), span.block),
+      span.continues !== undefined ? borrowed(span.continues, 'continues') : null,
+      prev >= 0 && oneLine(prev, i) ? borrowed(prev, 'continuation:same-block') : null,
+      prev >= 0 && !oneLine(prev, i) && span.block - spans[prev]!.block <= CONTINUATION_BLOCKS
+        ? borrowed(prev, 'continuation:prev-block')
+        : null,
+      oneLine(i, i + 1) && !unresolved ? borrowed(i + 1, 'continuation:next-in-block') : null,
+    ];
+    const out: Candidate[] = [];
+    for (const c of raw) {
+      if (!c) continue;
+      const same = out.find((o) => o.a.speaker === c.a.speaker);
+      if (same) same.votes = (same.votes ?? 1) + 1;
+      else out.push({ ...c, votes: 1 });
+    }
+    return out;
+  });
+
+  // The learned decision: each candidate's facts → a confidence; the most confident one speaks, and
+  // below the threshold the quote goes to Unattributed.
   const model = options.model === undefined ? MODEL : options.model;
-  facts.forEach((f, i) => {
-    if (!f) return;
-    const c = model ? confidence(featureVector(f), model) : 1;
-    const kind = f.speakerType === 'descriptive' ? 'unknown' : entityKind(f.speaker, lang);
-    // A common word is nobody, whichever step reached it; in a language without word lists, only a
-    // known person named by an unambiguous cue speaks.
-    const gated = kind === 'common' || (foreign && (!UNAMBIGUOUS_STEPS.has(baseStep(f.step)) || kind !== 'person'));
-    if (gated || (model !== null && c < model.threshold)) {
+  const support = cardSupport(attributions);
+  const facts: (AttributionFacts[] | null)[] = candidates.map((list, i) =>
+    list.length === 0
+      ? null
+      : list.map((c, k) => ({
+          ...factsFor(c.a, c.entity, spans[i]!, blocks, d.lowerWords, support, lang, foreign),
+          sieveChoice: k === 0 && attributions[i]!.speaker !== null,
+          votes: c.votes ?? 1,
+          candidates: list.length,
+        })),
+  );
+  facts.forEach((list, i) => {
+    if (!list) return;
+    let best = -1;
+    let bestC = -1;
+    list.forEach((f, k) => {
+      if (model === null && !f.sieveChoice) return; // no model: the sieve's own answer or none
+      const kind = f.speakerType === 'descriptive' ? 'unknown' : entityKind(f.speaker, lang);
+      // A common word is nobody, whichever step reached it; in a language without word lists, only a
+      // known person named by an unambiguous cue speaks.
+      if (kind === 'common' || (foreign && (!UNAMBIGUOUS_STEPS.has(baseStep(f.step)) || kind !== 'person'))) return;
+      const c = model ? confidence(featureVector(f), model) : 1;
+      if (c > bestC) {
+        best = k;
+        bestC = c;
+      }
+    });
+    const own = attributions[i]!;
+    if (best < 0 || (model !== null && bestC < model.threshold)) {
+      if (own.speaker === null) return;
       attributions[i] = {
         ...NONE,
-        mention: attributions[i]!.mention,
-        cue: attributions[i]!.cue,
-        step: `${attributions[i]!.step}:withheld`,
-        confidence: c,
+        mention: own.mention,
+        cue: own.cue,
+        step: `${own.step}:withheld`,
+        confidence: Math.max(bestC, 0),
       };
       entityOf[i] = null;
-    } else attributions[i] = { ...attributions[i]!, confidence: c };
+    } else {
+      const c = candidates[i]![best]!;
+      attributions[i] = { ...c.a, confidence: bestC };
+      entityOf[i] = c.entity;
+    }
   });
 
   // Role phrases the article uses for a speaker elsewhere ("The NATO chief revealed …") are aliases too.
@@ -1041,25 +1129,15 @@ export function attributeSpeakers(
     attributions,
     speakers: speakerList(spans, attributions, entityOf),
     lang,
-    ...(options.keepFacts ? { facts } : {}),
+    ...(options.keepFacts ? { facts: facts.map((l) => l?.[0] ?? null), candidates: facts.map((l) => l ?? []) } : {}),
   };
 }
 
 /** Steps that name the speaker by a cue of the quote's own sentence (not by continuation). */
 const isCued = (step: string): boolean => !/^(?:continu|subject:)/.test(step);
 
-/** What the model is told about each attributed quote (null for quotes with no speaker). */
-function attributionFacts(
-  tokens: Token[],
-  blocks: BlockText[],
-  spans: QuoteSpan[],
-  attributions: Attribution[],
-  entityOf: (Entity | null)[],
-  lang: Lang,
-  foreign: boolean,
-): (AttributionFacts | null)[] {
-  const lowerWords = new Set<string>();
-  for (const t of tokens) if (t.kind === 'word' && t.text === t.lower && t.text.length > 1) lowerWords.add(t.lower);
+/** Quotes the sieve gave each speaker, and how many by a cue of their own sentence. */
+function cardSupport(attributions: Attribution[]): Map<string, { all: number; cued: number }> {
   const quotesOf = new Map<string, { all: number; cued: number }>();
   for (const a of attributions) {
     if (a.speaker === null) continue;
@@ -1068,37 +1146,49 @@ function attributionFacts(
     if (isCued(a.step ?? '')) c.cued++;
     quotesOf.set(a.speaker, c);
   }
-  return attributions.map((a, i) => {
-    if (a.speaker === null) return null;
-    const e = entityOf[i] ?? null;
-    const span = spans[i]!;
-    const card = quotesOf.get(a.speaker)!;
-    const mentionKind: AttributionFacts['mentionKind'] =
-      a.mention === null
-        ? null
-        : a.rule === 'cue-pronoun'
-          ? 'pronoun'
-          : a.rule === 'cue-role' || a.rule === 'cue-descriptive'
-            ? 'role'
-            : 'name';
-    return {
-      step: a.step ?? a.rule,
-      mentionKind,
-      speakerType: e ? e.type : 'descriptive',
-      speaker: a.speaker,
-      full: e?.full ?? false,
-      hasRole: (e?.role ?? null) !== null,
-      mentions: e?.mentions ?? 0,
-      quoteText: span.text,
-      partial: span.kind === 'partial',
-      inHeading: blocks[span.block]?.isHeading ?? false,
-      lang,
-      foreign,
-      speakerQuotes: card.all,
-      speakerCued: card.cued,
-      lowerWords,
-    };
-  });
+  return quotesOf;
+}
+
+/** What the model is told about one candidate speaker of a quote. */
+function factsFor(
+  a: Attribution,
+  e: Entity | null,
+  span: QuoteSpan,
+  blocks: BlockText[],
+  lowerWords: ReadonlySet<string>,
+  support: Map<string, { all: number; cued: number }>,
+  lang: Lang,
+  foreign: boolean,
+): AttributionFacts {
+  const card = support.get(a.speaker!) ?? { all: 0, cued: 0 };
+  const mentionKind: AttributionFacts['mentionKind'] =
+    a.mention === null
+      ? null
+      : a.rule === 'cue-pronoun'
+        ? 'pronoun'
+        : a.rule === 'cue-role' || a.rule === 'cue-descriptive'
+          ? 'role'
+          : 'name';
+  return {
+    step: a.step ?? a.rule,
+    mentionKind,
+    speakerType: e ? e.type : 'descriptive',
+    speaker: a.speaker!,
+    full: e?.full ?? false,
+    hasRole: (e?.role ?? null) !== null,
+    mentions: e?.mentions ?? 0,
+    quoteText: span.text,
+    partial: span.kind === 'partial',
+    inHeading: blocks[span.block]?.isHeading ?? false,
+    lang,
+    foreign,
+    speakerQuotes: card.all,
+    speakerCued: card.cued,
+    lowerWords,
+    sieveChoice: true,
+    votes: 1,
+    candidates: 1,
+  };
 }
 
 function speakerList(spans: QuoteSpan[], attributions: Attribution[], entityOf: (Entity | null)[]): Speaker[] {
