@@ -113,6 +113,8 @@ export class Lex {
   readonly nounMarkers: Set<string>;
   readonly adjectiveEndings: string[];
   readonly objectDeterminers: Set<string>;
+  readonly definite: Set<string>;
+  readonly ageSuffixes: string[];
   readonly capitalisedNouns: boolean;
   readonly verbSecond: boolean;
 
@@ -157,6 +159,8 @@ export class Lex {
     this.nounMarkers = new Set(lex.nounMarkers);
     this.adjectiveEndings = lex.adjectiveEndings;
     this.objectDeterminers = new Set(lex.objectDeterminers);
+    this.definite = new Set(lex.definiteArticles);
+    this.ageSuffixes = lex.ageSuffixes;
     this.capitalisedNouns = lex.capitalisedNouns;
     this.verbSecond = lex.verbSecond;
     // First names with a clear gender: the short hand list, then the first-name data (entities/).
@@ -413,7 +417,7 @@ function roleAt(tokens: Token[], i: number, lex: Lex): Mention | null {
   for (let k = 0; k < 5 && j < tokens.length; k++, j++) {
     const t = tokens[j]!;
     if (t.kind !== 'word') break;
-    if (lex.roles.has(t.lower) || lex.orgs.has(t.lower)) {
+    if (lex.roles.has(t.lower) || lex.orgs.has(t.lower) || lex.ageSuffixes.some((x) => t.lower.endsWith(x))) {
       head = j;
       while (
         tokens[j + 1]?.kind === 'word' &&

@@ -738,6 +738,16 @@ class Sieve {
     return { entity, descriptive: entity ? null : m.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) };
   }
 
+  /** The person a definite description stands for ("the 56-year-old", "der Minister"): the salient one before it. */
+  describedPerson(m: Mention): Entity | null {
+    if (m.kind !== 'role' || m.gender === 'plural') return null;
+    const words = m.text.toLowerCase().split(' ');
+    const head = words[words.length - 1]!;
+    if (!this.lex.definite.has(words[0]!) || this.lex.orgs.has(head)) return null;
+    if (!this.lex.roles.has(head) && !this.lex.ageSuffixes.some((x) => head.endsWith(x))) return null;
+    return this.antecedent({ ...m, gender: null });
+  }
+
   /**
    * The salient person before a pronoun: in the nearest sentences, a speaker first, then the subject.
    * Reads at most MAX_ANTECEDENT_MENTIONS mentions back, so each pronoun costs constant work.
@@ -836,6 +846,7 @@ function firstMentionFrom(mentions: Mention[], i: number): number {
 }
 
 function agrees(e: Entity, g: Gender): boolean {
+  if (g === null) return e.type === 'person' && e.full; // a description: any person named in full
   if (g === 'neuter' || g === 'plural') return e.type === 'org';
   if (e.type !== 'person') return false;
   return e.gender === null || e.gender === g;
@@ -1020,16 +1031,21 @@ export function attributeSpeakers(
 
   // Candidates: the sieve's answer first, then what every other step would name for the quote (cues on
   // either side, closing cues, the paragraph before, neighbouring quotes). The learned decision chooses.
-  const candidate = (f: Found | null, block: number): Candidate | null => {
-    if (!f) return null;
+  const candidate = (f: Found | null, block: number): Candidate[] => {
+    if (!f) return [];
     const mention = f.mention.kind === 'name' && headings.has(block) ? headingName(f.mention) : f.mention;
     const { entity, descriptive } = sieve.resolve(mention);
     const speaker = entity ? entity.name : descriptive;
-    if (speaker === null) return null;
-    return {
-      a: { speaker, mention: mention.text, cue: f.cue || null, rule: f.rule, step: f.step },
-      entity,
-    };
+    if (speaker === null) return [];
+    const out: Candidate[] = [{ a: { speaker, mention: mention.text, cue: f.cue || null, rule: f.rule, step: f.step }, entity }];
+    // "the 56-year-old", "the Tottenham manager": also the person the description stands for.
+    const described = entity ? null : sieve.describedPerson(mention);
+    if (described)
+      out.push({
+        a: { speaker: described.name, mention: mention.text, cue: f.cue || null, rule: 'cue-role', step: f.step },
+        entity: described,
+      });
+    return out;
   };
   const borrowed = (from: number, step: StepTag): Candidate | null => {
     const a = attributions[from];
@@ -1048,12 +1064,12 @@ export function attributeSpeakers(
     const prev = i > 0 && !headings.has(spans[i - 1]!.block) && !unresolved ? i - 1 : -1;
     const raw: (Candidate | null)[] = [
       own,
-      candidate(sieve.right(q), span.block),
-      candidate(sieve.left(q, partial), span.block),
-      candidate(sieve.closingCue(q), span.block),
-      candidate(sieve.closingCue(q, true), span.block),
-      candidate(introduced(q), span.block),
-      candidate(headline(q), span.block),
+      ...candidate(sieve.right(q), span.block),
+      ...candidate(sieve.left(q, partial), span.block),
+      ...candidate(sieve.closingCue(q), span.block),
+      ...candidate(sieve.closingCue(q, true), span.block),
+      ...candidate(introduced(q), span.block),
+      ...candidate(headline(q), span.block),
       span.continues !== undefined ? borrowed(span.continues, 'continues') : null,
       prev >= 0 && oneLine(prev, i) ? borrowed(prev, 'continuation:same-block') : null,
       prev >= 0 && !oneLine(prev, i) && span.block - spans[prev]!.block <= CONTINUATION_BLOCKS

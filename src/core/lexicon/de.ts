@@ -65,4 +65,6 @@ export const de: Lexicon = {
   ),
   adjectiveEndings: ['e', 'en', 'er', 'es', 'em'],
   objectDeterminers: words('dem, den, des, einem, einen, eines, einer, seinem, seinen, seines, ihrem, ihren, ihres'),
+  definiteArticles: words('der, die, das'),
+  ageSuffixes: ['-jährige', '-jähriger'],
 };

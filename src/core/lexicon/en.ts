@@ -70,4 +70,6 @@ export const en: Lexicon = {
   nounMarkers: [],
   adjectiveEndings: [],
   objectDeterminers: [],
+  definiteArticles: ['the'],
+  ageSuffixes: ['-year-old'],
 };

@@ -46,4 +46,6 @@ export const fr: Lexicon = {
   nounMarkers: [],
   adjectiveEndings: [],
   objectDeterminers: [],
+  definiteArticles: words('le, la, les, l'),
+  ageSuffixes: [],
 };

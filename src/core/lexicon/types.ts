@@ -46,6 +46,10 @@ export interface Lexicon {
   adjectiveEndings: string[];
   /** Determiners that never open a subject (German dative and genitive forms: "einem Interview", "des Eises"). */
   objectDeterminers: string[];
+  /** Definite articles: "the mayor" describes someone the article has named ("ein Sprecher" does not). */
+  definiteArticles: string[];
+  /** Endings of age descriptions that stand for a person ("the 56-year-old", "der 23-Jährige"). */
+  ageSuffixes: string[];
 }
 
 /** Common first names with a clear gender, for pronoun agreement; one list for all languages. */
