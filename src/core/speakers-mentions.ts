@@ -493,6 +493,14 @@ export function splitTitle(text: string, lex: Lex): { role: string | null; name:
     } else if (lex.titles.has(w) || lex.roles.has(w.toLowerCase()) || (k === 0 && /^\p{Lu}{2,}$/u.test(w)))
       lastTitle = k;
   }
+  // "Browns DL Sheldon Richardson", "Ukraine William Taylor": with no title, the words glued before a known
+  // first name that has a surname after it are the role.
+  if (lastTitle < 0 && words.length >= 3)
+    for (let k = 1; k < words.length - 1; k++)
+      if (lex.isFirstName(words[k]!)) {
+        if (!words.slice(0, k).some((w) => lex.isFirstName(w) || lex.particles.has(w.toLowerCase()))) lastTitle = k - 1;
+        break;
+      }
   const roleWords = words.slice(0, lastTitle + 1).filter((w) => !lex.honorifics.has(w) && w !== 'of');
   const name = words.slice(lastTitle + 1).join(' ');
   const first = words[lastTitle + 1]?.toLowerCase() ?? '';
