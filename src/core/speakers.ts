@@ -2,7 +2,7 @@
 // 1. a speech cue in the quote's own sentence, with a name, pronoun, role or organisation as speaker
 //    (both orders, asides and appositives skipped); 2. the same quote's earlier part (split quotes);
 // 3. continuation from a neighbouring quote of the same or previous paragraph.
-import { entityKind } from './entities';
+import { entityKind, isNobody } from './entities';
 import { DETECT_SAMPLE_CHARS, detectLanguage } from './entities/lang';
 import { lexiconFor } from './lexicon';
 import { type AttributionFacts, baseStep, featureVector } from './model/features';
@@ -961,7 +961,11 @@ export function attributeSpeakers(
     if (!found) return NONE;
     const { entity, descriptive } = sieve.resolve(found.mention);
     // A common word capitalised by position or by German grammar ("Sometimes", "Damit") is nobody.
-    const common = entity !== null && found.mention.kind === 'name' && entityKind(entity.name, lang) === 'common';
+    const common =
+      entity !== null &&
+      found.mention.kind === 'name' &&
+      (entityKind(entity.name, lang) === 'common' ||
+        (entity.type === 'person' && isNobody(entity.name, lang, d.lowerWords)));
     if ((!entity && !descriptive) || common)
       return { ...NONE, mention: found.mention.text, cue: found.cue, step: `${found.step}:unresolved` };
     entityOf[i] = entity;
@@ -1110,7 +1114,8 @@ export function attributeSpeakers(
       const kind = f.speakerType === 'descriptive' ? 'unknown' : entityKind(f.speaker, lang);
       // A common word is nobody, whichever step reached it; in a language without word lists, only a
       // known person named by an unambiguous cue speaks.
-      if (kind === 'common' || (foreign && (!UNAMBIGUOUS_STEPS.has(baseStep(f.step)) || kind !== 'person'))) return;
+      const nobody = kind === 'common' || (f.speakerType === 'person' && isNobody(f.speaker, lang, d.lowerWords));
+      if (nobody || (foreign && (!UNAMBIGUOUS_STEPS.has(baseStep(f.step)) || kind !== 'person'))) return;
       const c = model ? confidence(featureVector(f), model) : 1;
       if (c > bestC) {
         best = k;
