@@ -50,12 +50,17 @@ export const isFrequentWord = (word: string, lang: string): boolean =>
 
 /**
  * One word that names nobody: a common word, or a frequent word the page also writes in lower case
- * ("Learn more", "Report:" on a page that says "learn" and "report" elsewhere; not "Smith").
+ * ("Learn more", "Report:" on a page that says "learn" and "report" elsewhere; not "Smith"), or a compound
+ * of everyday words ("Fifty-one").
  */
 export function isNobody(name: string, lang: string, lowerWords: ReadonlySet<string>): boolean {
   if (entityKind(name, lang) === 'common') return true;
   const w = name.toLowerCase();
-  return !w.includes(' ') && isFrequentWord(w, lang) && lowerWords.has(w);
+  if (w.includes(' ')) return false;
+  // "Fifty-one", "Bush-era": a compound of everyday words.
+  const parts = w.split('-');
+  if (parts.length > 1) return parts.every((p) => isFrequentWord(p, lang) || isCommonWord(p, lang));
+  return isFrequentWord(w, lang) && lowerWords.has(w);
 }
 
 /**
