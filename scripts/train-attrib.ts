@@ -74,9 +74,7 @@ function dewikiExamples(part: 'train' | 'heldout'): Example[] {
       for (const f of p.candidates) {
         if (!g) out.push(example(f, false, CORPUS_WEIGHT.dewiki, group));
         else if (g.speaker !== null)
-          out.push(
-            example(f, goldMatches(f.speaker, { speaker: g.speaker, accept: [] }), CORPUS_WEIGHT.dewiki, group),
-          );
+          out.push(example(f, goldMatches(f.speaker, { speaker: g.speaker, accept: [] }), CORPUS_WEIGHT.dewiki, group));
       }
     }
   return out;

@@ -231,6 +231,7 @@ class Sieve {
     private readonly d: Doc,
     private readonly lex: Lex,
     private readonly registry: Registry,
+    private readonly lang: Lang,
   ) {}
 
   private skipBetween(i: number, dir: 1 | -1): number {
@@ -267,7 +268,9 @@ class Sieve {
     if (!particles) return 0;
     for (let k = i + 1; k <= i + MAX_SEPARABLE_TOKENS && t[k]?.kind === 'word'; k++) {
       if (t[k]!.sentence !== stem!.sentence) return 0;
-      const p = particles.findIndex((w) => this.lex.phraseAt(this.lex.verbs, t, k) === 0 && w.split(' ')[0] === t[k]!.lower);
+      const p = particles.findIndex(
+        (w) => this.lex.phraseAt(this.lex.verbs, t, k) === 0 && w.split(' ')[0] === t[k]!.lower,
+      );
       if (p >= 0 || (particles.length === 0 && (t[k + 1]?.text === ':' || t[k + 1]?.kind === 'quote')))
         return /^[:,]$/.test(t[k + 1]?.text ?? '') || t[k + 1]?.kind === 'quote' ? 1 : 0;
     }
@@ -532,10 +535,11 @@ class Sieve {
       if (reporter) return reporter;
       // Verb-second: after an opening phrase the subject follows the verb ("Dazu sagte der Minister: „…“",
       // "Über Fossett sagte Branson: „…“"); a name governed by a preposition before the verb is no subject.
-      if (this.lex.verbSecond && (subject ? this.governed(subject) : this.opensWithAdverbial(start, v))) {
+      // An adverb capitalised at the sentence start is no subject ("Dazu sagte …").
+      const adverb = subject?.kind === 'name' && entityKind(subject.text, this.lang) === 'common';
+      if (this.lex.verbSecond && (subject && !adverb ? this.governed(subject) : this.opensWithAdverbial(start, v))) {
         const inverted = this.subjectAfterVerb(v + n, end);
-        if (inverted)
-          return { mention: inverted, cue: phrase(t, v, n), rule: ruleFor(inverted), step: 'left:verb-X' };
+        if (inverted) return { mention: inverted, cue: phrase(t, v, n), rule: ruleFor(inverted), step: 'left:verb-X' };
       }
       if (subject)
         return {
@@ -591,7 +595,8 @@ class Sieve {
     if (c >= v) return false;
     if (isComma(t[v - 1])) return true;
     const w = t[c]!;
-    if (w.kind !== 'word' || this.d.mentionAt.has(c) || this.lex.determiners.has(w.lower)) return false;
+    const adverb = entityKind(w.text, this.lang) === 'common';
+    if (w.kind !== 'word' || (this.d.mentionAt.has(c) && !adverb) || this.lex.determiners.has(w.lower)) return false;
     // "Bereits während seiner Amtszeit warnte …": an adverb the page also writes in lower case.
     return v - c === 1 || this.lex.prepositions.has(w.lower) || this.d.lowerWords.has(w.lower);
   }
@@ -666,7 +671,11 @@ class Sieve {
     const t = this.d.tokens;
     const first = t[start];
     if (first?.kind !== 'word' || this.d.mentionAt.has(start)) return start;
-    if (!this.lex.prepositions.has(first.lower) && !this.lex.subordinators.has(first.lower) && !/..(ing|ed)$/.test(first.lower))
+    if (
+      !this.lex.prepositions.has(first.lower) &&
+      !this.lex.subordinators.has(first.lower) &&
+      !/..(ing|ed)$/.test(first.lower)
+    )
       return start;
     for (let k = start + 1; k < end && k <= start + MAX_INTRO_TOKENS; k++) {
       if (t[k]!.kind === 'quote') return start;
@@ -809,7 +818,9 @@ class Sieve {
     const before = t[b];
     if (
       before?.kind === 'word' &&
-      (this.lex.prepositions.has(before.lower) || before.lower === 'the' || (this.verbAt(m.start - 1) > 0 && !this.speaksAt(m)))
+      (this.lex.prepositions.has(before.lower) ||
+        before.lower === 'the' ||
+        (this.verbAt(m.start - 1) > 0 && !this.speaksAt(m)))
     )
       return true;
     return isComma(before) && this.d.mentionEndingAt.has(m.start - 2) && !this.speaksAt(m);
@@ -895,7 +906,7 @@ export function attributeSpeakers(
     const name = m.kind === 'name' ? m.text : orgName(m.text, lex);
     if (name && !headings.has(d.tokens[m.start]!.block)) registry.addFull(name);
   }
-  const sieve = new Sieve(d, lex, registry);
+  const sieve = new Sieve(d, lex, registry, lang);
 
   // "Cruz continued:" closing the previous paragraph introduces a quote that opens this one.
   const introduced = (q: number): Found | null => {
@@ -1041,7 +1052,9 @@ export function attributeSpeakers(
     const { entity, descriptive } = sieve.resolve(mention);
     const speaker = entity ? entity.name : descriptive;
     if (speaker === null) return [];
-    const out: Candidate[] = [{ a: { speaker, mention: mention.text, cue: f.cue || null, rule: f.rule, step: f.step }, entity }];
+    const out: Candidate[] = [
+      { a: { speaker, mention: mention.text, cue: f.cue || null, rule: f.rule, step: f.step }, entity },
+    ];
     // "the 56-year-old", "the Tottenham manager": also the person the description stands for.
     const described = entity ? null : sieve.describedPerson(mention);
     if (described)

@@ -9,7 +9,8 @@ const withPlurals = (verbs: string[]): string[] => [
 ];
 
 export const de: Lexicon = {
-  speechVerbs: withPlurals(list(`
+  speechVerbs: withPlurals(
+    list(`
     sagte | sagt | sagten | sagen | gesagt | erklärte | erklärt | erklärten | betonte | betont | nannte | nennt | meinte |
     meint | fügte hinzu | fügte | ergänzte | ergänzt | warnte | warnt | schrieb | schreibt | twitterte | antwortete |
     antwortet | fragte | fragt | kritisierte | kritisiert | forderte | fordert | sprach | spricht | so | teilte mit |
@@ -29,7 +30,8 @@ export const de: Lexicon = {
     gab … bekannt | gibt … bekannt | gab … an | teilte … mit | teilt … mit | fügte … hinzu | führte … aus | führt … aus |
     räumte … ein | räumt … ein | kündigte … an | kündigt … an | stellte … klar | stellt … klar | wies … hin |
     wies … zurück | gab … zu | schätzte … ein | gab … zu bedenken | wird … zitiert | wurde … zitiert
-  `)),
+  `),
+  ),
   accordingTo: list('laut | nach angaben von | zufolge | so'),
   betweenWords: words(
     'auch, noch, dann, später, bereits, erneut, am, gestern, heute, montag, dienstag, mittwoch, donnerstag, freitag, samstag, sonntag, dazu, zudem, außerdem, bei, einer, pressekonferenz',
@@ -56,7 +58,9 @@ export const de: Lexicon = {
     'in, im, ins, an, am, ans, auf, aus, bei, beim, mit, nach, von, vom, zu, zum, zur, für, über, unter, vor, gegen, gegenüber, seit, durch, ohne, um, wegen, während, zwischen, neben, hinter, trotz, außer, gemäß',
   ),
   genitives: words('des, der, von, vom'),
-  subordinators: words('als, wenn, während, obwohl, obgleich, weil, da, nachdem, bevor, seit, seitdem, falls, sobald, solange, indem, ob'),
+  subordinators: words(
+    'als, wenn, während, obwohl, obgleich, weil, da, nachdem, bevor, seit, seitdem, falls, sobald, solange, indem, ob',
+  ),
   nameParticles: words('von, van, der, de, zu, vom'),
   verbSecond: true,
   capitalisedNouns: true,
