@@ -16,6 +16,7 @@ import { sharedPath } from '../tests/shared-data';
 import {
   type AttribFigures,
   badCards,
+  evalOptions,
   type GoldSpeaker,
   goldMatches,
   heldOut,
@@ -24,8 +25,6 @@ import {
 } from './eval-common';
 
 /** Seed of the article split of de-wikinews train.jsonl. */
-/** `--no-model`: the sieve alone, nothing withheld (to see what the model adds). */
-const NO_MODEL = process.argv.includes('--no-model');
 
 export const DEWIKI_SEED = 20;
 /** Share of articles held out from fitting. */
@@ -147,7 +146,7 @@ export function evaluateDewiki(
   errors = 0,
 ): { figures: AttribFigures; tally: Tally } {
   const t = new Tally();
-  for (const a of loadDewiki(part)) scoreDe(a, predictDe(a, NO_MODEL ? { model: null } : {}), t, errors);
+  for (const a of loadDewiki(part)) scoreDe(a, predictDe(a, evalOptions()), t, errors);
   return { figures: t.figures(part), tally: t };
 }
 

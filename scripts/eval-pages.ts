@@ -16,6 +16,7 @@ import { sharedPath } from '../tests/shared-data';
 import {
   type AttribFigures,
   badCards,
+  evalOptions,
   type GoldSpeaker,
   goldMatches,
   heldOut,
@@ -26,8 +27,6 @@ import {
 } from './eval-common';
 
 /** Seed of the by-site split of the labelled pages (fixed so train and held-out never swap). */
-/** `--no-model`: the sieve alone, nothing withheld (to see what the model adds). */
-const NO_MODEL = process.argv.includes('--no-model');
 
 export const PAGES_SEED = 12;
 /** Share of sites held out from fitting. */
@@ -168,7 +167,7 @@ export function evaluatePages(part: 'train' | 'heldout' | 'all', errors = 0): { 
   const t = new Tally();
   for (const p of loadPages()) {
     if (part !== 'all' && p.part !== part) continue;
-    scorePage(p, predictPage(p, NO_MODEL ? { model: null } : {}), t, errors);
+    scorePage(p, predictPage(p, evalOptions()), t, errors);
   }
   return { figures: t.figures(part), tally: t };
 }

@@ -13,6 +13,7 @@ import { findQuotes } from '../src/core/quotes';
 import { type AttributeOptions, attributeSpeakers } from '../src/core/speakers';
 import { collectTextBlocks } from '../src/core/text';
 import { sharedPath } from '../tests/shared-data';
+import { evalOptions } from './eval-common';
 
 export interface GoldQuote {
   text: string;
@@ -183,7 +184,7 @@ export function evaluate(split: string, errors = 0, dump: DumpRow[] | null = nul
   let attributedAllN = 0;
   let attributedAllHit = 0;
   for (const article of articles) {
-    const preds = predict(article, process.argv.includes('--no-model') ? { model: null } : {});
+    const preds = predict(article, evalOptions());
     // Articles the corpus annotates no quotation in (NYT pages typed with '' marks) say nothing about
     // precision: their quotations exist but are not labelled. Counted apart in quote_precision_all.
     const annotated = article.quotes.length > 0;
