@@ -92,7 +92,7 @@ class GenderNames {
 
 export class Lex {
   readonly verbs = new Map<string, string[][]>();
-  /** Separable speech verbs: stem → particles that close the clause ("teilte" → ["mit"]). */
+  /** Separable speech verbs: stem → the words that close their clause ("teilte" → ["mit"]). */
   readonly separable = new Map<string, string[]>();
   readonly according = new Map<string, string[][]>();
   readonly between: Set<string>;
@@ -134,7 +134,7 @@ export class Lex {
       const [stem, particle] = p.split(/\s*…\s*/);
       if (particle === undefined) continue;
       const list = this.separable.get(stem!) ?? [];
-      if (particle !== '') list.push(particle);
+      list.push(particle.split(' ').pop()!); // the word that closes the clause ("zu bedenken" → bedenken)
       this.separable.set(stem!, list);
     }
     index(

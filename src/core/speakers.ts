@@ -268,11 +268,9 @@ class Sieve {
     if (!particles) return 0;
     for (let k = i + 1; k <= i + MAX_SEPARABLE_TOKENS && t[k]?.kind === 'word'; k++) {
       if (t[k]!.sentence !== stem!.sentence) return 0;
-      const p = particles.findIndex(
-        (w) => this.lex.phraseAt(this.lex.verbs, t, k) === 0 && w.split(' ')[0] === t[k]!.lower,
-      );
-      if (p >= 0 || (particles.length === 0 && (t[k + 1]?.text === ':' || t[k + 1]?.kind === 'quote')))
-        return /^[:,]$/.test(t[k + 1]?.text ?? '') || t[k + 1]?.kind === 'quote' ? 1 : 0;
+      if (!particles.includes(t[k]!.lower)) continue;
+      const after = t[k + 1];
+      return after?.kind === 'quote' || /^[:,]$/.test(after?.text ?? '') ? 1 : 0;
     }
     return 0;
   }
