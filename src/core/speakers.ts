@@ -1068,6 +1068,12 @@ export function attributeSpeakers(
       ? { a: { speaker: a.speaker, mention: null, cue: null, rule: 'continuation', step }, entity: entityOf[from]! }
       : null;
   };
+  // The subject of the words before the quote in its paragraph ("Lind said the pier stays shut. “…”").
+  const subjectBefore = (q: number): Found | null => {
+    if (q <= 0 || d.tokens[q - 1]!.block !== d.tokens[q]!.block) return null;
+    const m = sieve.sentenceSubject(clauseStart(d, q - 1), q);
+    return m ? { mention: m, cue: '', rule: 'continuation', step: 'subject:same-block' } : null;
+  };
   const candidates: Candidate[][] = spans.map((span, i) => {
     const own: Candidate | null =
       attributions[i]!.speaker !== null ? { a: attributions[i]!, entity: entityOf[i] ?? null } : null;
@@ -1085,6 +1091,7 @@ export function attributeSpeakers(
       ...candidate(sieve.closingCue(q, true), span.block),
       ...candidate(introduced(q), span.block),
       ...candidate(headline(q), span.block),
+      ...candidate(subjectBefore(q), span.block),
       span.continues !== undefined ? borrowed(span.continues, 'continues') : null,
       prev >= 0 && oneLine(prev, i) ? borrowed(prev, 'continuation:same-block') : null,
       prev >= 0 && !oneLine(prev, i) && span.block - spans[prev]!.block <= CONTINUATION_BLOCKS
