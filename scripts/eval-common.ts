@@ -2,6 +2,8 @@
 // copy of the same rules). A gold quote is found when one predicted span covers at least half of it; a
 // missed quote counts as a wrong speaker; a speaker card is bad when it names no quoted speaker of the
 // page or repeats one an earlier card already named.
+import { MODEL } from '../src/core/model/scorer';
+import type { AttributeOptions } from '../src/core/speakers';
 import type { Speaker } from '../src/core/types';
 
 /** Words dropped before names are compared: honorifics, titles, articles (en/de/fr). */
@@ -174,4 +176,14 @@ export function printFigures(f: AttribFigures): void {
   ];
   for (const [k, v] of Object.entries(f.by_step).slice(0, 14)) rows.push([`  step ${k}`, `${v.right}/${v.quotes}`]);
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(32)} ${v}\n`);
+}
+
+/**
+ * The attribution options an evaluation runs with, from its flags: `--no-model` (the sieve alone, nothing
+ * withheld), `--threshold T` (the shipped weights at another threshold: 0 = the model chooses, never withholds).
+ */
+export function evalOptions(argv: readonly string[] = process.argv): AttributeOptions {
+  if (argv.includes('--no-model')) return { model: null };
+  const k = argv.indexOf('--threshold');
+  return k >= 0 ? { model: { ...MODEL, threshold: Number(argv[k + 1]) } } : {};
 }

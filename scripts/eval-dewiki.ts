@@ -16,6 +16,7 @@ import { sharedPath } from '../tests/shared-data';
 import {
   type AttribFigures,
   badCards,
+  evalOptions,
   type GoldSpeaker,
   goldMatches,
   heldOut,
@@ -24,8 +25,6 @@ import {
 } from './eval-common';
 
 /** Seed of the article split of de-wikinews train.jsonl. */
-/** `--no-model`: the sieve alone, nothing withheld (to see what the model adds). */
-const NO_MODEL = process.argv.includes('--no-model');
 
 export const DEWIKI_SEED = 20;
 /** Share of articles held out from fitting. */
@@ -70,6 +69,7 @@ export interface DePrediction {
     step: string;
     confidence: number | null;
     facts: AttributionFacts | null;
+    candidates: AttributionFacts[];
   }[];
   speakers: Speaker[];
 }
@@ -81,7 +81,7 @@ export function predictDe(a: DeArticle, options: AttributeOptions = {}): DePredi
   const doc = parseHtml(html);
   const { blocks } = collectTextBlocks(doc.body);
   const spans = findQuotes(blocks);
-  const { attributions, speakers, facts } = attributeSpeakers(blocks, spans, 'de', options);
+  const { attributions, speakers, facts, candidates } = attributeSpeakers(blocks, spans, 'de', options);
   return {
     quotes: spans
       .filter((s) => s.block > 0)
@@ -95,6 +95,7 @@ export function predictDe(a: DeArticle, options: AttributeOptions = {}): DePredi
           step: attributions[i]!.step ?? attributions[i]!.rule,
           confidence: attributions[i]!.confidence ?? null,
           facts: facts?.[i] ?? null,
+          candidates: candidates?.[i] ?? [],
         };
       }),
     speakers,
@@ -145,7 +146,7 @@ export function evaluateDewiki(
   errors = 0,
 ): { figures: AttribFigures; tally: Tally } {
   const t = new Tally();
-  for (const a of loadDewiki(part)) scoreDe(a, predictDe(a, NO_MODEL ? { model: null } : {}), t, errors);
+  for (const a of loadDewiki(part)) scoreDe(a, predictDe(a, evalOptions()), t, errors);
   return { figures: t.figures(part), tally: t };
 }
 

@@ -17,6 +17,7 @@ import { sharedPath } from '../tests/shared-data';
 import {
   type AttribFigures,
   badCards,
+  evalOptions,
   type GoldSpeaker,
   goldMatches,
   heldOut,
@@ -27,8 +28,6 @@ import {
 } from './eval-common';
 
 /** Seed of the by-site split of the labelled pages (fixed so train and held-out never swap). */
-/** `--no-model`: the sieve alone, nothing withheld (to see what the model adds). */
-const NO_MODEL = process.argv.includes('--no-model');
 
 export const PAGES_SEED = 12;
 /** Share of sites held out from fitting. */
@@ -80,6 +79,7 @@ export interface PagePrediction {
     step: string;
     confidence: number | null;
     facts: AttributionFacts | null;
+    candidates: AttributionFacts[];
   }[];
   speakers: Speaker[];
 }
@@ -91,7 +91,7 @@ export function predictPage(p: PageCase, options: AttributeOptions = {}): PagePr
   // What the engine does (core/engine.ts attributeBlocks), kept apart for the sieve step, the
   // confidence and the facts the model scored.
   const spans = findQuotes(a.blocks);
-  const { attributions, speakers, facts } = attributeSpeakers(a.blocks, spans, a.report.lang, options);
+  const { attributions, speakers, facts, candidates } = attributeSpeakers(a.blocks, spans, a.report.lang, options);
   return {
     quotes: spans.map((s, i) => ({
       text: s.text,
@@ -99,6 +99,7 @@ export function predictPage(p: PageCase, options: AttributeOptions = {}): PagePr
       step: attributions[i]!.step ?? attributions[i]!.rule,
       confidence: attributions[i]!.confidence ?? null,
       facts: facts?.[i] ?? null,
+      candidates: candidates?.[i] ?? [],
     })),
     speakers,
   };
@@ -167,7 +168,7 @@ export function evaluatePages(part: 'train' | 'heldout' | 'all', errors = 0): { 
   const t = new Tally();
   for (const p of loadPages()) {
     if (part !== 'all' && p.part !== part) continue;
-    scorePage(p, predictPage(p, NO_MODEL ? { model: null } : {}), t, errors);
+    scorePage(p, predictPage(p, evalOptions()), t, errors);
   }
   return { figures: t.figures(part), tally: t };
 }

@@ -13,6 +13,7 @@ import { findQuotes } from '../src/core/quotes';
 import { type AttributeOptions, attributeSpeakers } from '../src/core/speakers';
 import { collectTextBlocks } from '../src/core/text';
 import { sharedPath } from '../tests/shared-data';
+import { evalOptions } from './eval-common';
 
 export interface GoldQuote {
   text: string;
@@ -61,6 +62,7 @@ interface Predicted {
   kind: string;
   /** What the model scored (with `keepFacts`). */
   facts?: AttributionFacts | null;
+  candidates?: AttributionFacts[];
 }
 
 export interface Figures {
@@ -118,9 +120,10 @@ export function predict(article: Article, options: AttributeOptions = {}): Predi
   if (blocks.length !== offsets.length)
     throw new Error(`${article.id}: ${blocks.length} blocks for ${offsets.length} paragraphs`);
   const spans = findQuotes(blocks);
-  const { attributions, facts } = attributeSpeakers(blocks, spans, 'en', options);
+  const { attributions, facts, candidates } = attributeSpeakers(blocks, spans, 'en', options);
   return spans.map((s, i) => ({
     facts: facts?.[i] ?? null,
+    candidates: candidates?.[i] ?? [],
     start: offsets[s.block]! + s.start,
     end: offsets[s.block]! + s.end,
     speaker: attributions[i]!.speaker,
@@ -181,7 +184,7 @@ export function evaluate(split: string, errors = 0, dump: DumpRow[] | null = nul
   let attributedAllN = 0;
   let attributedAllHit = 0;
   for (const article of articles) {
-    const preds = predict(article, process.argv.includes('--no-model') ? { model: null } : {});
+    const preds = predict(article, evalOptions());
     // Articles the corpus annotates no quotation in (NYT pages typed with '' marks) say nothing about
     // precision: their quotations exist but are not labelled. Counted apart in quote_precision_all.
     const annotated = article.quotes.length > 0;

@@ -30,9 +30,18 @@ interface Example {
   x: number[];
   y: 0 | 1;
   w: number;
+  /** The quote it is a candidate for: the threshold is chosen on each quote's most confident candidate. */
+  group: number;
 }
 
-const example = (f: AttributionFacts, y: boolean, w: number): Example => ({ x: featureVector(f), y: y ? 1 : 0, w });
+let groups = 0;
+const group0 = (): number => groups++;
+const example = (f: AttributionFacts, y: boolean, w: number, group: number): Example => ({
+  x: featureVector(f),
+  y: y ? 1 : 0,
+  w,
+  group,
+});
 
 function polnearExamples(split: string): Example[] {
   const out: Example[] = [];
@@ -42,12 +51,15 @@ function polnearExamples(split: string): Example[] {
     const a = JSON.parse(line) as Article;
     if (a.quotes.length === 0) continue; // not annotated (see eval-polnear): no labels to learn from
     for (const p of predict(a, { model: null, keepFacts: true })) {
-      if (!p.facts) continue;
       const ov = (g: { start: number; end: number }) =>
         Math.max(0, Math.min(p.end, g.end) - Math.max(p.start, g.start));
       const g = a.quotes.find((q) => ov(q) > 0);
-      if (!g) out.push(example(p.facts, false, CORPUS_WEIGHT.polnear));
-      else if (g.speaker !== null) out.push(example(p.facts, sameSpeaker(p.speaker, g.speaker), CORPUS_WEIGHT.polnear));
+      const group = group0();
+      for (const f of p.candidates ?? []) {
+        if (!g) out.push(example(f, false, CORPUS_WEIGHT.polnear, group));
+        else if (g.speaker !== null)
+          out.push(example(f, sameSpeaker(f.speaker, g.speaker), CORPUS_WEIGHT.polnear, group));
+      }
     }
   }
   return out;
@@ -57,11 +69,13 @@ function dewikiExamples(part: 'train' | 'heldout'): Example[] {
   const out: Example[] = [];
   for (const a of loadDewiki(part))
     for (const p of predictDe(a, { model: null, keepFacts: true }).quotes) {
-      if (!p.facts) continue;
       const g = a.quotes.find((q) => Math.min(p.end, q.end) > Math.max(p.start, q.start));
-      if (!g) out.push(example(p.facts, false, CORPUS_WEIGHT.dewiki));
-      else if (g.speaker !== null)
-        out.push(example(p.facts, goldMatches(p.speaker, { speaker: g.speaker, accept: [] }), CORPUS_WEIGHT.dewiki));
+      const group = group0();
+      for (const f of p.candidates) {
+        if (!g) out.push(example(f, false, CORPUS_WEIGHT.dewiki, group));
+        else if (g.speaker !== null)
+          out.push(example(f, goldMatches(f.speaker, { speaker: g.speaker, accept: [] }), CORPUS_WEIGHT.dewiki, group));
+      }
     }
   return out;
 }
@@ -71,15 +85,17 @@ function pagesExamples(part: 'train' | 'heldout'): Example[] {
   for (const page of loadPages()) {
     if (page.part !== part) continue;
     for (const p of predictPage(page, { model: null, keepFacts: true }).quotes) {
-      if (!p.facts) continue;
       const t = normQuote(p.text);
       const g = page.gold.quotes.find((q) => {
         const n = longestCommon(t, normQuote(q.text));
         return n >= 0.5 * normQuote(q.text).length || n >= 0.5 * t.length;
       });
       // A quotation nobody in the article is said to speak, or text that is no quotation: naming anyone is wrong.
-      const right = g !== undefined && goldMatches(p.speaker, { speaker: g.speaker, accept: g.accept ?? [] });
-      out.push(example(p.facts, right, CORPUS_WEIGHT.pages));
+      const group = group0();
+      for (const f of p.candidates) {
+        const right = g !== undefined && goldMatches(f.speaker, { speaker: g.speaker, accept: g.accept ?? [] });
+        out.push(example(f, right, CORPUS_WEIGHT.pages, group));
+      }
     }
   }
   return out;
@@ -109,12 +125,21 @@ function fitLogistic(examples: Example[]): { weights: number[]; bias: number } {
 const score = (m: { weights: number[]; bias: number }, x: number[]): number =>
   sigmoid(x.reduce((z, v, j) => z + v * m.weights[j]!, m.bias));
 
-/** The threshold that maximises right names minus WRONG_NAME_COST × wrong names on dev. */
+/**
+ * The threshold that maximises right names minus WRONG_NAME_COST × wrong names on dev, where each quote
+ * names its most confident candidate (as attributeSpeakers does).
+ */
 function chooseThreshold(m: { weights: number[]; bias: number }, dev: Example[]): { threshold: number; gain: number } {
+  const chosen = new Map<number, { c: number; y: 0 | 1 }>();
+  for (const e of dev) {
+    const c = score(m, e.x);
+    const b = chosen.get(e.group);
+    if (!b || c > b.c) chosen.set(e.group, { c, y: e.y });
+  }
   let best = { threshold: 0, gain: -Infinity };
   for (let t = 0; t <= MAX_THRESHOLD + 1e-9; t += 0.01) {
     let gain = 0;
-    for (const e of dev) if (score(m, e.x) >= t) gain += e.y ? 1 : -WRONG_NAME_COST;
+    for (const e of chosen.values()) if (e.c >= t) gain += e.y ? 1 : -WRONG_NAME_COST;
     if (gain > best.gain) best = { threshold: Math.round(t * 100) / 100, gain };
   }
   return best;

@@ -51,9 +51,13 @@ export const MAX_ASIDE_TOKENS = 25;
 const WORD_RE = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
 const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
 const POSSESSIVE_RE = /[’']s?$/;
+/** A word of two letters or more, a full stop, then a capitalised word ("Merkel.Als"); not "U.S." or "ver.di". */
+const GLUED_STOP_RE = /^([\p{L}\p{N}]*\p{Ll}[\p{L}\p{N}]*)\.(?=\p{Lu}\p{Ll})/u;
 
 /** Shortest head noun a German compound is read by ("Polizeisprecher" → sprecher, "Teamchef" → chef). */
 export const MIN_COMPOUND_HEAD = 4;
+/** Lower-case adjectives read between an article and its noun ("der neue stellvertretende Sprecher"). */
+export const MAX_ADJECTIVES = 3;
 
 /** A word set that, for languages that write compounds as one word, also holds every compound of its words. */
 class HeadSet extends Set<string> {
@@ -88,6 +92,8 @@ class GenderNames {
 
 export class Lex {
   readonly verbs = new Map<string, string[][]>();
+  /** Separable speech verbs: stem → the words that close their clause ("teilte" → ["mit"]). */
+  readonly separable = new Map<string, string[]>();
   readonly according = new Map<string, string[][]>();
   readonly between: Set<string>;
   readonly pronoun = new Map<string, Gender>();
@@ -99,10 +105,18 @@ export class Lex {
   readonly honorifics: Map<string, 'male' | 'female'>;
   readonly nonNames: Set<string>;
   readonly particles: Set<string>;
+  readonly prepositions: Set<string>;
+  readonly genitives: Set<string>;
+  readonly subordinators: Set<string>;
   readonly male: GenderNames;
   readonly female: GenderNames;
   readonly nounMarkers: Set<string>;
+  readonly adjectiveEndings: string[];
+  readonly objectDeterminers: Set<string>;
+  readonly definite: Set<string>;
+  readonly ageSuffixes: string[];
   readonly capitalisedNouns: boolean;
+  readonly verbSecond: boolean;
 
   constructor(lex: Lexicon) {
     const index = (map: Map<string, string[][]>, phrases: string[]) => {
@@ -115,7 +129,18 @@ export class Lex {
         map.set(toks[0]!, list);
       }
     };
-    index(this.verbs, lex.speechVerbs);
+    // "teilte … mit": a verb whose particle closes the clause ("Dazu teilte das Ministerium mit: …").
+    for (const p of lex.speechVerbs) {
+      const [stem, particle] = p.split(/\s*…\s*/);
+      if (particle === undefined) continue;
+      const list = this.separable.get(stem!) ?? [];
+      list.push(particle.split(' ').pop()!); // the word that closes the clause ("zu bedenken" → bedenken)
+      this.separable.set(stem!, list);
+    }
+    index(
+      this.verbs,
+      lex.speechVerbs.filter((p) => !p.includes('…')),
+    );
     index(this.according, lex.accordingTo);
     this.between = new Set(lex.betweenWords);
     for (const g of ['male', 'female', 'plural', 'neuter'] as const)
@@ -128,8 +153,16 @@ export class Lex {
     this.honorifics = new Map(Object.entries(lex.honorifics));
     this.nonNames = new Set(lex.nonNames);
     this.particles = new Set(lex.nameParticles);
+    this.prepositions = new Set(lex.prepositions);
+    this.genitives = new Set(lex.genitives);
+    this.subordinators = new Set(lex.subordinators);
     this.nounMarkers = new Set(lex.nounMarkers);
+    this.adjectiveEndings = lex.adjectiveEndings;
+    this.objectDeterminers = new Set(lex.objectDeterminers);
+    this.definite = new Set(lex.definiteArticles);
+    this.ageSuffixes = lex.ageSuffixes;
     this.capitalisedNouns = lex.capitalisedNouns;
+    this.verbSecond = lex.verbSecond;
     // First names with a clear gender: the short hand list, then the first-name data (entities/).
     this.male = new GenderNames(HAND_MALE, HAND_FEMALE, 'male');
     this.female = new GenderNames(HAND_FEMALE, HAND_MALE, 'female');
@@ -168,6 +201,12 @@ export function tokenize(
   const push = (segment: string) => {
     for (const m of segment.matchAll(WORD_RE)) {
       let w = m[0];
+      // "Merkel.Als": a full stop with no space after it between two words (a lost space, glued markup).
+      const glued = GLUED_STOP_RE.exec(w);
+      if (glued) {
+        push(`${glued[1]}. ${w.slice(glued[1]!.length + 1)}`);
+        continue;
+      }
       let trailingDot = false;
       if (w.length > 1 && w.endsWith('.') && !isAbbreviation(w, lex)) {
         w = w.slice(0, -1);
@@ -268,13 +307,39 @@ export function findMentions(tokens: Token[], lex: Lex, lowerWords: Set<string> 
     }
     // German: a capitalised run after an article or preposition is a noun phrase; a name only from
     // its first known first name on ("der Linkspolitiker Wolfgang Nešković" → Wolfgang Nešković).
-    if (lex.capitalisedNouns && isCap(t.text) && i > 0 && lex.nounMarkers.has(tokens[i - 1]!.lower)) {
+    // "Dieses Tor …", "Ihren Widersacher …": an article or preposition capitalised at a sentence start.
+    if (lex.capitalisedNouns && isCap(t.text) && lex.nounMarkers.has(t.lower) && !lex.isFirstName(t.text)) {
+      i++;
+      continue;
+    }
+    const marker = lex.capitalisedNouns && isCap(t.text) && i > 0 ? nounMarkerBefore(tokens, i, lex) : -1;
+    if (marker >= 0) {
       let j = i;
       while (tokens[j]?.kind === 'word' && isCap(tokens[j]!.text)) j++;
       let k = i;
       // A first name with a surname after it: a lone first name after an article is a noun ("der Halle").
       while (k < j && !(lex.isFirstName(tokens[k]!.text) && k + 1 < j)) k++;
       if (k === j) {
+        // "Das staatliche Fernsehen berichtete", "berichtete das Fernsehen": a noun phrase beside a speech
+        // verb is someone who speaks (a role phrase), whatever its noun.
+        const before = tokens[marker - 1];
+        const det =
+          lex.determiners.has(tokens[marker]!.lower) &&
+          !lex.objectDeterminers.has(tokens[marker]!.lower) &&
+          !(before?.kind === 'word' && (lex.prepositions.has(before.lower) || isCap(before.text)));
+        if (det && (lex.phraseAt(lex.verbs, tokens, j) > 0 || lex.verbs.has(tokens[marker - 1]?.lower ?? '')))
+          out.push({
+            start: marker,
+            end: j,
+            kind: 'role',
+            text: tokens
+              .slice(marker, j)
+              .map((x) => x.text)
+              .join(' '),
+            entity: null,
+            gender: null,
+            possessive: false,
+          });
         i = j;
         continue;
       }
@@ -301,6 +366,23 @@ export function findMentions(tokens: Token[], lex: Lex, lowerWords: Set<string> 
   return out;
 }
 
+/**
+ * The article or preposition that governs the word at i, directly or across lower-case adjectives, or -1
+ * ("der Halle", "zum eigenen Erfolgskriterium", "die bildungspolitische Sprecherin").
+ */
+function nounMarkerBefore(tokens: Token[], i: number, lex: Lex): number {
+  let k = i - 1;
+  for (let n = 0; n < MAX_ADJECTIVES && isAdjective(tokens[k], lex); n++) k--;
+  return tokens[k]?.kind === 'word' && lex.nounMarkers.has(tokens[k]!.lower) ? k : -1;
+}
+
+const isAdjective = (t: Token | undefined, lex: Lex): boolean =>
+  t?.kind === 'word' &&
+  !isCap(t.text) &&
+  !lex.verbs.has(t.lower) &&
+  !lex.nounMarkers.has(t.lower) &&
+  lex.adjectiveEndings.some((e) => t.lower.endsWith(e));
+
 /** Last words of the page's runs that open with a known first name ("Renate Künast" → künast). */
 function surnamesOf(tokens: Token[], lex: Lex): Set<string> {
   const out = new Set<string>();
@@ -320,6 +402,8 @@ function surnamesOf(tokens: Token[], lex: Lex): Set<string> {
 function isNameLike(text: string, surnames: Set<string>, lex: Lex): boolean {
   const words = text.split(' ');
   if (words.some((w) => lex.isFirstName(w) || lex.honorifics.has(w) || lex.titles.has(w))) return true;
+  // "Bundesinnenminister Schäuble": a title or role compound before the last word.
+  if (words.slice(0, -1).some((w) => lex.roles.has(w.toLowerCase()))) return true;
   if (words.some((w) => surnames.has(w.toLowerCase().replace(POSSESSIVE_RE, '')))) return true;
   if (words.some((w) => /^\p{Lu}[\p{Lu}\d-]+$/u.test(w))) return true;
   return lex.orgs.has(words[words.length - 1]!.toLowerCase());
@@ -333,7 +417,7 @@ function roleAt(tokens: Token[], i: number, lex: Lex): Mention | null {
   for (let k = 0; k < 5 && j < tokens.length; k++, j++) {
     const t = tokens[j]!;
     if (t.kind !== 'word') break;
-    if (lex.roles.has(t.lower) || lex.orgs.has(t.lower)) {
+    if (lex.roles.has(t.lower) || lex.orgs.has(t.lower) || lex.ageSuffixes.some((x) => t.lower.endsWith(x))) {
       head = j;
       while (
         tokens[j + 1]?.kind === 'word' &&
@@ -409,6 +493,14 @@ export function splitTitle(text: string, lex: Lex): { role: string | null; name:
     } else if (lex.titles.has(w) || lex.roles.has(w.toLowerCase()) || (k === 0 && /^\p{Lu}{2,}$/u.test(w)))
       lastTitle = k;
   }
+  // "Browns DL Sheldon Richardson", "Ukraine William Taylor": with no title, the words glued before a known
+  // first name that has a surname after it are the role.
+  if (lastTitle < 0 && words.length >= 3)
+    for (let k = 1; k < words.length - 1; k++)
+      if (lex.isFirstName(words[k]!)) {
+        if (!words.slice(0, k).some((w) => lex.isFirstName(w) || lex.particles.has(w.toLowerCase()))) lastTitle = k - 1;
+        break;
+      }
   const roleWords = words.slice(0, lastTitle + 1).filter((w) => !lex.honorifics.has(w) && w !== 'of');
   const name = words.slice(lastTitle + 1).join(' ');
   const first = words[lastTitle + 1]?.toLowerCase() ?? '';

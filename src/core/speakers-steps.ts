@@ -21,6 +21,11 @@ export const STEPS = [
   { name: 'right:according-to', stage: 'cue', shape: '“…,” according to Ann Lee' },
   { name: 'left:X-said', stage: 'cue', shape: 'Ann Lee said (that) “…”' },
   { name: 'left:said-X', stage: 'cue', shape: 'said Ann Lee: “…”' },
+  {
+    name: 'left:verb-X',
+    stage: 'cue',
+    shape: 'Dazu sagte der Minister: „…“ (verb-second: the subject after the verb)',
+  },
   { name: 'left:X-…-saying', stage: 'cue', shape: 'Ann Lee left, saying “…”' },
   { name: 'left:according-to', stage: 'cue', shape: 'according to Ann Lee, “…”' },
   { name: 'left:subject-said', stage: 'cue', shape: 'Ann Lee, who …, said “…”' },

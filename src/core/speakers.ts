@@ -2,7 +2,7 @@
 // 1. a speech cue in the quote's own sentence, with a name, pronoun, role or organisation as speaker
 //    (both orders, asides and appositives skipped); 2. the same quote's earlier part (split quotes);
 // 3. continuation from a neighbouring quote of the same or previous paragraph.
-import { entityKind } from './entities';
+import { entityKind, isNobody } from './entities';
 import { DETECT_SAMPLE_CHARS, detectLanguage } from './entities/lang';
 import { lexiconFor } from './lexicon';
 import { type AttributionFacts, baseStep, featureVector } from './model/features';
@@ -36,8 +36,10 @@ export interface Attribution {
 export interface AttributionResult {
   attributions: Attribution[];
   speakers: Speaker[];
-  /** The sieve's answer for each quote before the model withheld any (only with `keepFacts`). */
+  /** The sieve's answer for each quote before the model chose (only with `keepFacts`). */
   facts?: (AttributionFacts | null)[];
+  /** Every candidate speaker of each quote with the facts the model scored (only with `keepFacts`; for training). */
+  candidates?: AttributionFacts[][];
   /** The language the attribution used (the page's, or the detected one when that is sure and differs). */
   lang: Lang;
 }
@@ -91,6 +93,10 @@ export const RIGHT_WINDOW = 12;
 export const MAX_PAREN_TOKENS = 6;
 /** Comma-delimited asides in a row skipped between a name and its verb (measured: 3 beats 1 on both splits; 4: train +2, dev 0; 5 adds nothing). */
 export const MAX_ASIDES = 4;
+/** Longest stretch between a separable verb's stem and its particle ("gab das russische Außenministerium weiter bekannt"). */
+export const MAX_SEPARABLE_TOKENS = 12;
+/** Longest genitive attribute read after a role ("der Vorsitzende des Deutschen Brauer-Bundes, Peter Hahn"). */
+export const MAX_GENITIVE_TOKENS = 6;
 /** Cue shapes accepted for a sentence-closing cue: a name with a speech verb, either order, or "according to X". */
 const CLOSING_STEPS = new Set(['right:X-said', 'right:said-X', 'right:X-…-said', 'right:according-to']);
 /** A quote with no cue continues the speaker of a quote at most this many blocks before it. */
@@ -117,6 +123,13 @@ function lexFor(lang: Lang): Lex {
   return lex;
 }
 
+/** A speaker some step proposes for a quote, with how many steps propose the same one. */
+interface Candidate {
+  a: Attribution;
+  entity: Entity | null;
+  votes?: number;
+}
+
 interface Found {
   mention: Mention;
   cue: string;
@@ -139,6 +152,8 @@ interface Doc {
   blockStart: Map<number, number>;
   /** The nearest quote token before each token in its block, or -1. */
   prevQuote: Int32Array;
+  /** Words the page writes in lower case somewhere. */
+  lowerWords: Set<string>;
 }
 
 function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
@@ -190,23 +205,22 @@ function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
     sentStart[i] = sameBlock && p.sentence === t.sentence ? sentStart[i - 1]! : i;
     prevQuote[i] = !sameBlock ? -1 : p.kind === 'quote' ? i - 1 : prevQuote[i - 1]!;
   }
-  return { tokens, mentions, mentionAt, mentionEndingAt, quoteToken, mentionIndex, sentStart, blockStart, prevQuote };
+  return {
+    tokens,
+    mentions,
+    mentionAt,
+    mentionEndingAt,
+    quoteToken,
+    mentionIndex,
+    sentStart,
+    blockStart,
+    prevQuote,
+    lowerWords,
+  };
 }
 
 /** Where the look-back for a cue before token q starts: its sentence start, at most MAX_LOOKBACK_TOKENS back. */
 const clauseStart = (d: Doc, q: number): number => Math.max(d.sentStart[q]!, q - MAX_LOOKBACK_TOKENS);
-
-/** Words after which a name is an object or a place, not the speaker. */
-const PREPOSITIONS = new Set(
-  'in at on of for from to with by into near about against over under after before during than as like via at between among across'.split(
-    ' ',
-  ),
-);
-
-/** Words that open a clause before the main one ("When Ruiz left, …"). */
-const SUBORDINATORS = new Set(
-  'when while although though because since if once unless whereas after before as'.split(' '),
-);
 
 const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
 const isComma = (t: Token | undefined): boolean => t?.kind === 'punct' && t.text === ',';
@@ -217,6 +231,7 @@ class Sieve {
     private readonly d: Doc,
     private readonly lex: Lex,
     private readonly registry: Registry,
+    private readonly lang: Lang,
   ) {}
 
   private skipBetween(i: number, dir: 1 | -1): number {
@@ -244,7 +259,20 @@ class Sieve {
   }
 
   private verbAt(i: number): number {
-    return this.lex.phraseAt(this.lex.verbs, this.d.tokens, i);
+    const n = this.lex.phraseAt(this.lex.verbs, this.d.tokens, i);
+    if (n > 0 || this.lex.separable.size === 0) return n;
+    // A separable verb's stem counts when its particle closes the clause before a colon or a quote.
+    const t = this.d.tokens;
+    const stem = t[i];
+    const particles = stem?.kind === 'word' ? this.lex.separable.get(stem.lower) : undefined;
+    if (!particles) return 0;
+    for (let k = i + 1; k <= i + MAX_SEPARABLE_TOKENS && t[k]?.kind === 'word'; k++) {
+      if (t[k]!.sentence !== stem!.sentence) return 0;
+      if (!particles.includes(t[k]!.lower)) continue;
+      const after = t[k + 1];
+      return after?.kind === 'quote' || /^[:,]$/.test(after?.text ?? '') ? 1 : 0;
+    }
+    return 0;
   }
 
   /** A sentence end at k; an abbreviation's dot before a comma ("Mitch McConnell, R-Ky., said") is not one. */
@@ -329,7 +357,9 @@ class Sieve {
     const v = this.skipBetween(i, 1);
     const n = this.verbAt(v);
     if (n > 0) {
-      const k = this.skipBetween(v + n, 1);
+      let k = this.skipBetween(v + n, 1);
+      // "„…“, so urteilte Romney": "so" and then the verb itself.
+      if (this.lex.verbSecond && this.verbAt(k) > 0) k = this.skipBetween(k + this.verbAt(k), 1);
       const m2 = this.phraseHead(k) ?? this.d.mentionAt.get(k) ?? this.appositiveAfter(v + n);
       if (m2 && !m2.possessive)
         return { mention: this.appositive(m2), cue: phrase(t, v, n), rule: ruleFor(m2), step: 'right:said-X' };
@@ -382,13 +412,13 @@ class Sieve {
         this.lex.orgs.has(w) ||
         /\d/.test(w) ||
         isCap(t[j]!.text) ||
-        (!PREPOSITIONS.has(w) &&
+        (!this.lex.prepositions.has(w) &&
           w !== 'and' &&
           !this.lex.relatives.has(w) && // "said Sen. Ada Frey who represents Derry County"
           !this.lex.determiners.has(w) && // "sagte Helga Brenner nach der Abstimmung"
           !this.lex.determiners.has(t[j + 1]?.lower ?? '') &&
           (this.d.mentionAt.get(j + 1) ?? this.d.mentionAt.get(j + 2))?.kind === 'name'); // "Idaho delegate Jo Ruiz"
-      if (head ? !roleWord : ++modifiers > MAX_MODIFIERS || this.verbAt(j) > 0 || PREPOSITIONS.has(w)) break;
+      if (head ? !roleWord : ++modifiers > MAX_MODIFIERS || this.verbAt(j) > 0 || this.lex.prepositions.has(w)) break;
       j++;
     }
     return head;
@@ -444,7 +474,29 @@ class Sieve {
     if (m.kind !== 'role') return m;
     const t = this.d.tokens;
     const next = isComma(t[m.end]) ? this.d.mentionAt.get(m.end + 1) : this.d.mentionAt.get(m.end);
-    return next && next.kind === 'name' ? next : m;
+    if (next && next.kind === 'name') return next;
+    // "Stephen Singer, ein Klimaexperte vom WWF, erklärte": the role is the name's apposition.
+    const before = isComma(t[m.start - 1]) ? this.d.mentionEndingAt.get(m.start - 2) : undefined;
+    if (before?.kind === 'name' && !before.possessive && !isOrgName(before.text, this.lex)) return before;
+    // "the chairman of the pilots' union, Ann Lee", "der Vorsitzende des Linux-Verbandes, Elmar Gesse"
+    if (this.lex.genitives.has(t[m.end]?.lower ?? ''))
+      for (let k = m.end + 1; k <= m.end + MAX_GENITIVE_TOKENS && t[k]?.kind === 'word'; k++)
+        if (isComma(t[k + 1])) {
+          const named = this.d.mentionAt.get(k + 2);
+          return named?.kind === 'name' && !named.possessive ? named : m;
+        }
+    return m;
+  }
+
+  /** "Der Hauptgeschäftsführer des BPI nannte", "the head of the port authority said": the phrase before the genitive. */
+  private genitiveHead(j: number, start: number): Mention | undefined {
+    const t = this.d.tokens;
+    for (let k = j; k > j - MAX_GENITIVE_TOKENS && k > start && t[k]?.kind === 'word'; k--)
+      if (this.lex.genitives.has(t[k]!.lower)) {
+        const head = this.d.mentionEndingAt.get(k - 1);
+        return head && !head.possessive && head.kind !== 'pronoun' ? head : undefined;
+      }
+    return undefined;
   }
 
   /** Before a quote: `Ruiz said`, `Ruiz, who …, said:`, `according to Ruiz,`, `said Ruiz:`. */
@@ -479,9 +531,17 @@ class Sieve {
       // quoted inside reported speech is the outer reporter's words.
       const reporter = subject && partial ? this.reporterBefore(start, subject.start) : null;
       if (reporter) return reporter;
+      // Verb-second: after an opening phrase the subject follows the verb ("Dazu sagte der Minister: „…“",
+      // "Über Fossett sagte Branson: „…“"); a name governed by a preposition before the verb is no subject.
+      // An adverb capitalised at the sentence start is no subject ("Dazu sagte …").
+      const adverb = subject?.kind === 'name' && entityKind(subject.text, this.lang) === 'common';
+      if (this.lex.verbSecond && (subject && !adverb ? this.governed(subject) : this.opensWithAdverbial(start, v))) {
+        const inverted = this.subjectAfterVerb(v + n, end);
+        if (inverted) return { mention: inverted, cue: phrase(t, v, n), rule: ruleFor(inverted), step: 'left:verb-X' };
+      }
       if (subject)
         return {
-          mention: subject,
+          mention: this.appositive(subject),
           cue: phrase(t, v, n),
           rule: ruleFor(subject),
           step: participle ? 'left:X-…-saying' : 'left:X-said',
@@ -503,10 +563,48 @@ class Sieve {
       if (m && !m.possessive) return { mention: m, cue: ':', rule: 'colon', step: 'left:X-colon' };
     }
     if (partial || t[end - 1]?.text === ':') {
-      const m = this.sentenceSubject(start, end);
+      const s = this.sentenceSubject(start, end, true);
+      const m = s && this.appositive(s);
       if (m) return { mention: m, cue: '', rule: ruleFor(m), step: partial ? 'left:subject' : 'left:subject-colon' };
     }
     return null;
+  }
+
+  /** True when a preposition governs the mention ("über Fossett", "nach dem Bericht"). */
+  private governed(m: Mention): boolean {
+    const t = this.d.tokens;
+    let b = m.start - 1;
+    if (m.kind !== 'role' && this.lex.determiners.has(t[b]?.lower ?? '')) b--;
+    return t[b]?.kind === 'word' && this.lex.prepositions.has(t[b]!.lower);
+  }
+
+  /**
+   * True when what stands before the verb at v in its clause is an opening phrase, not a subject: a
+   * prepositional phrase ("Über Fossett sagte …"), one word ("Dazu sagte …") or a clause ending in a comma.
+   */
+  private opensWithAdverbial(start: number, v: number): boolean {
+    const t = this.d.tokens;
+    let c = start;
+    for (let k = v - 1; k > start; k--)
+      if (t[k]!.text === ':' || t[k]!.text === ';') {
+        c = k + 1;
+        break;
+      }
+    if (c >= v) return false;
+    if (isComma(t[v - 1])) return true;
+    const w = t[c]!;
+    const adverb = entityKind(w.text, this.lang) === 'common';
+    if (w.kind !== 'word' || (this.d.mentionAt.has(c) && !adverb) || this.lex.determiners.has(w.lower)) return false;
+    // "Bereits während seiner Amtszeit warnte …": an adverb the page also writes in lower case.
+    return v - c === 1 || this.lex.prepositions.has(w.lower) || this.d.lowerWords.has(w.lower);
+  }
+
+  /** The subject right after a verb-second verb, before the quote at `end`: a name, pronoun or role phrase. */
+  private subjectAfterVerb(k: number, end: number): Mention | null {
+    const j = this.skipBetween(k, 1);
+    const m = this.d.mentionAt.get(j);
+    if (!m || m.possessive || m.end > end || this.governed(m)) return null;
+    return this.appositive(m);
   }
 
   /** A person who reports, with a speech verb followed by "that", earlier in the sentence. */
@@ -523,24 +621,32 @@ class Sieve {
   }
 
   /** The grammatical subject, roughly: the first name or pronoun not governed by a preposition. */
-  sentenceSubject(start: number, end: number): Mention | null {
+  sentenceSubject(start: number, end: number, roles = false): Mention | null {
     const t = this.d.tokens;
     const main = this.afterIntro(start, end);
     for (let k = main; k < end; k++) {
       const m = this.d.mentionAt.get(k);
       if (!m) continue;
       k = m.end - 1;
-      if (m.possessive || m.kind === 'role') continue;
+      if (m.possessive) continue;
+      // A role phrase is the subject only where asked ("Die Bundesregierung hatte … als „falsch“ zurückgewiesen").
+      if (m.kind === 'role' && !(roles && this.isSubjectRole(m, main))) continue;
       const before = t[m.start - 1];
-      if (before && before.kind === 'word' && PREPOSITIONS.has(before.lower)) continue;
+      if (before && before.kind === 'word' && this.lex.prepositions.has(before.lower)) continue;
       // "Salem, New Hampshire"; but a name opening the main clause after an opening phrase is its subject
       if (isComma(before) && m.start > main && this.d.mentionEndingAt.has(m.start - 2)) continue;
       const after = t[m.end];
-      if (after && after.kind === 'word' && PREPOSITIONS.has(after.lower)) continue;
+      // (not in verb-second languages: "Pieper hatte sich während einer Rede …", "Obama warb für …")
+      if (after && after.kind === 'word' && !this.lex.verbSecond && this.lex.prepositions.has(after.lower)) continue;
       if (this.roleThenName(m.end)) continue; // "House speaker Ann Lee", "Lee campaign aide Jo Ruiz"
       return m;
     }
     return null;
+  }
+
+  /** A role phrase opening the main clause with a determiner ("The company …", "Die Polizei …"). */
+  private isSubjectRole(m: Mention, main: number): boolean {
+    return m.start === main && this.lex.determiners.has(this.d.tokens[m.start]!.lower);
   }
 
   /** At i, up to three lower-case words ending in a role noun, then a name ("campaign spokeswoman Jo Ruiz"). */
@@ -563,7 +669,11 @@ class Sieve {
     const t = this.d.tokens;
     const first = t[start];
     if (first?.kind !== 'word' || this.d.mentionAt.has(start)) return start;
-    if (!PREPOSITIONS.has(first.lower) && !SUBORDINATORS.has(first.lower) && !/..(ing|ed)$/.test(first.lower))
+    if (
+      !this.lex.prepositions.has(first.lower) &&
+      !this.lex.subordinators.has(first.lower) &&
+      !/..(ing|ed)$/.test(first.lower)
+    )
       return start;
     for (let k = start + 1; k < end && k <= start + MAX_INTRO_TOKENS; k++) {
       if (t[k]!.kind === 'quote') return start;
@@ -593,12 +703,12 @@ class Sieve {
     }
     if (j < start) return null;
     if (this.lex.relatives.has(t[j]?.lower ?? '') && isComma(t[j - 1])) j -= 2;
-    const m = this.d.mentionEndingAt.get(j);
+    const m = this.d.mentionEndingAt.get(j) ?? this.genitiveHead(j, start);
     if (!m || m.possessive) return null;
     // "Jo Lee of the Sierra Club said": the person before "of".
     j = m.start - 1;
     if (this.lex.determiners.has(t[j]?.lower ?? '')) j--;
-    const owner = t[j]?.lower === 'of' ? this.d.mentionEndingAt.get(j - 1) : undefined;
+    const owner = this.lex.genitives.has(t[j]?.lower ?? '') ? this.d.mentionEndingAt.get(j - 1) : undefined;
     if (owner?.kind === 'name' && !isOrgName(owner.text, this.lex)) return owner;
     return this.outerSubject(m, v, start) ?? m;
   }
@@ -633,6 +743,16 @@ class Sieve {
           ? (r.find(head) ?? r.mainOrg())
           : null));
     return { entity, descriptive: entity ? null : m.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) };
+  }
+
+  /** The person a definite description stands for ("the 56-year-old", "der Minister"): the salient one before it. */
+  describedPerson(m: Mention): Entity | null {
+    if (m.kind !== 'role' || m.gender === 'plural') return null;
+    const words = m.text.toLowerCase().split(' ');
+    const head = words[words.length - 1]!;
+    if (!this.lex.definite.has(words[0]!) || this.lex.orgs.has(head)) return null;
+    if (!this.lex.roles.has(head) && !this.lex.ageSuffixes.some((x) => head.endsWith(x))) return null;
+    return this.antecedent({ ...m, gender: null });
   }
 
   /**
@@ -692,11 +812,13 @@ class Sieve {
     const t = this.d.tokens;
     // "for Vermont Sen. Bernie Sanders": the title words before the name do not hide the preposition.
     let b = m.start - 1;
-    while (t[b]?.kind === 'word' && isCap(t[b]!.text) && !PREPOSITIONS.has(t[b]!.lower)) b--;
+    while (t[b]?.kind === 'word' && isCap(t[b]!.text) && !this.lex.prepositions.has(t[b]!.lower)) b--;
     const before = t[b];
     if (
       before?.kind === 'word' &&
-      (PREPOSITIONS.has(before.lower) || before.lower === 'the' || (this.verbAt(m.start - 1) > 0 && !this.speaksAt(m)))
+      (this.lex.prepositions.has(before.lower) ||
+        before.lower === 'the' ||
+        (this.verbAt(m.start - 1) > 0 && !this.speaksAt(m)))
     )
       return true;
     return isComma(before) && this.d.mentionEndingAt.has(m.start - 2) && !this.speaksAt(m);
@@ -733,6 +855,7 @@ function firstMentionFrom(mentions: Mention[], i: number): number {
 }
 
 function agrees(e: Entity, g: Gender): boolean {
+  if (g === null) return e.type === 'person' && e.full; // a description: any person named in full
   if (g === 'neuter' || g === 'plural') return e.type === 'org';
   if (e.type !== 'person') return false;
   return e.gender === null || e.gender === g;
@@ -781,7 +904,7 @@ export function attributeSpeakers(
     const name = m.kind === 'name' ? m.text : orgName(m.text, lex);
     if (name && !headings.has(d.tokens[m.start]!.block)) registry.addFull(name);
   }
-  const sieve = new Sieve(d, lex, registry);
+  const sieve = new Sieve(d, lex, registry, lang);
 
   // "Cruz continued:" closing the previous paragraph introduces a quote that opens this one.
   const introduced = (q: number): Found | null => {
@@ -847,7 +970,11 @@ export function attributeSpeakers(
     if (!found) return NONE;
     const { entity, descriptive } = sieve.resolve(found.mention);
     // A common word capitalised by position or by German grammar ("Sometimes", "Damit") is nobody.
-    const common = entity !== null && found.mention.kind === 'name' && entityKind(entity.name, lang) === 'common';
+    const common =
+      entity !== null &&
+      found.mention.kind === 'name' &&
+      (entityKind(entity.name, lang) === 'common' ||
+        (entity.type === 'person' && isNobody(entity.name, lang, d.lowerWords)));
     if ((!entity && !descriptive) || common)
       return { ...NONE, mention: found.mention.text, cue: found.cue, step: `${found.step}:unresolved` };
     entityOf[i] = entity;
@@ -915,26 +1042,120 @@ export function attributeSpeakers(
     else if (prev >= 0 && b - spans[prev]!.block <= CONTINUATION_BLOCKS) take(i, prev, 'continuation:prev-block');
   }
 
-  // The learned decision: each attribution's facts → a confidence; below the threshold, Unattributed.
-  const facts = attributionFacts(d.tokens, blocks, spans, attributions, entityOf, lang, foreign);
+  // Candidates: the sieve's answer first, then what every other step would name for the quote (cues on
+  // either side, closing cues, the paragraph before, neighbouring quotes). The learned decision chooses.
+  const candidate = (f: Found | null, block: number): Candidate[] => {
+    if (!f) return [];
+    const mention = f.mention.kind === 'name' && headings.has(block) ? headingName(f.mention) : f.mention;
+    const { entity, descriptive } = sieve.resolve(mention);
+    const speaker = entity ? entity.name : descriptive;
+    if (speaker === null) return [];
+    const out: Candidate[] = [
+      { a: { speaker, mention: mention.text, cue: f.cue || null, rule: f.rule, step: f.step }, entity },
+    ];
+    // "the 56-year-old", "the Tottenham manager": also the person the description stands for.
+    const described = entity ? null : sieve.describedPerson(mention);
+    if (described)
+      out.push({
+        a: { speaker: described.name, mention: mention.text, cue: f.cue || null, rule: 'cue-role', step: f.step },
+        entity: described,
+      });
+    return out;
+  };
+  const borrowed = (from: number, step: StepTag): Candidate | null => {
+    const a = attributions[from];
+    return a && a.speaker !== null
+      ? { a: { speaker: a.speaker, mention: null, cue: null, rule: 'continuation', step }, entity: entityOf[from]! }
+      : null;
+  };
+  // The subject of the words before the quote in its paragraph ("Lind said the pier stays shut. “…”").
+  const subjectBefore = (q: number): Found | null => {
+    if (q <= 0 || d.tokens[q - 1]!.block !== d.tokens[q]!.block) return null;
+    const m = sieve.sentenceSubject(clauseStart(d, q - 1), q);
+    return m ? { mention: m, cue: '', rule: 'continuation', step: 'subject:same-block' } : null;
+  };
+  const candidates: Candidate[][] = spans.map((span, i) => {
+    const own: Candidate | null =
+      attributions[i]!.speaker !== null ? { a: attributions[i]!, entity: entityOf[i] ?? null } : null;
+    const q = d.quoteToken[i]!;
+    if (q < 0 || (options.model === null && !options.keepFacts)) return own ? [own] : [];
+    const partial = span.kind === 'partial';
+    // A cue of its own that names nobody ("“…,” Sometimes said") lends the quote no neighbour's speaker.
+    const unresolved = attributions[i]!.step?.endsWith(':unresolved') ?? false;
+    const prev = i > 0 && !headings.has(spans[i - 1]!.block) && !unresolved ? i - 1 : -1;
+    const raw: (Candidate | null)[] = [
+      own,
+      ...candidate(sieve.right(q), span.block),
+      ...candidate(sieve.left(q, partial), span.block),
+      ...candidate(sieve.closingCue(q), span.block),
+      ...candidate(sieve.closingCue(q, true), span.block),
+      ...candidate(introduced(q), span.block),
+      ...candidate(headline(q), span.block),
+      ...candidate(subjectBefore(q), span.block),
+      span.continues !== undefined ? borrowed(span.continues, 'continues') : null,
+      prev >= 0 && oneLine(prev, i) ? borrowed(prev, 'continuation:same-block') : null,
+      prev >= 0 && !oneLine(prev, i) && span.block - spans[prev]!.block <= CONTINUATION_BLOCKS
+        ? borrowed(prev, 'continuation:prev-block')
+        : null,
+      oneLine(i, i + 1) && !unresolved ? borrowed(i + 1, 'continuation:next-in-block') : null,
+    ];
+    const out: Candidate[] = [];
+    for (const c of raw) {
+      if (!c) continue;
+      const same = out.find((o) => o.a.speaker === c.a.speaker);
+      if (same) same.votes = (same.votes ?? 1) + 1;
+      else out.push({ ...c, votes: 1 });
+    }
+    return out;
+  });
+
+  // The learned decision: each candidate's facts → a confidence; the most confident one speaks, and
+  // below the threshold the quote goes to Unattributed.
   const model = options.model === undefined ? MODEL : options.model;
-  facts.forEach((f, i) => {
-    if (!f) return;
-    const c = model ? confidence(featureVector(f), model) : 1;
-    const kind = f.speakerType === 'descriptive' ? 'unknown' : entityKind(f.speaker, lang);
-    // A common word is nobody, whichever step reached it; in a language without word lists, only a
-    // known person named by an unambiguous cue speaks.
-    const gated = kind === 'common' || (foreign && (!UNAMBIGUOUS_STEPS.has(baseStep(f.step)) || kind !== 'person'));
-    if (gated || (model !== null && c < model.threshold)) {
+  const support = cardSupport(attributions);
+  const facts: (AttributionFacts[] | null)[] = candidates.map((list, i) =>
+    list.length === 0
+      ? null
+      : list.map((c, k) => ({
+          ...factsFor(c.a, c.entity, spans[i]!, blocks, d.lowerWords, support, lang, foreign),
+          sieveChoice: k === 0 && attributions[i]!.speaker !== null,
+          votes: c.votes ?? 1,
+          candidates: list.length,
+        })),
+  );
+  facts.forEach((list, i) => {
+    if (!list) return;
+    let best = -1;
+    let bestC = -1;
+    list.forEach((f, k) => {
+      if (model === null && !f.sieveChoice) return; // no model: the sieve's own answer or none
+      const kind = f.speakerType === 'descriptive' ? 'unknown' : entityKind(f.speaker, lang);
+      // A common word is nobody, whichever step reached it; in a language without word lists, only a
+      // known person named by an unambiguous cue speaks.
+      const nobody = kind === 'common' || (f.speakerType === 'person' && isNobody(f.speaker, lang, d.lowerWords));
+      if (nobody || (foreign && (!UNAMBIGUOUS_STEPS.has(baseStep(f.step)) || kind !== 'person'))) return;
+      const c = model ? confidence(featureVector(f), model) : 1;
+      if (c > bestC) {
+        best = k;
+        bestC = c;
+      }
+    });
+    const own = attributions[i]!;
+    if (best < 0 || (model !== null && bestC < model.threshold)) {
+      if (own.speaker === null) return;
       attributions[i] = {
         ...NONE,
-        mention: attributions[i]!.mention,
-        cue: attributions[i]!.cue,
-        step: `${attributions[i]!.step}:withheld`,
-        confidence: c,
+        mention: own.mention,
+        cue: own.cue,
+        step: `${own.step}:withheld`,
+        confidence: Math.max(bestC, 0),
       };
       entityOf[i] = null;
-    } else attributions[i] = { ...attributions[i]!, confidence: c };
+    } else {
+      const c = candidates[i]![best]!;
+      attributions[i] = { ...c.a, confidence: bestC };
+      entityOf[i] = c.entity;
+    }
   });
 
   // Role phrases the article uses for a speaker elsewhere ("The NATO chief revealed …") are aliases too.
@@ -947,25 +1168,15 @@ export function attributeSpeakers(
     attributions,
     speakers: speakerList(spans, attributions, entityOf),
     lang,
-    ...(options.keepFacts ? { facts } : {}),
+    ...(options.keepFacts ? { facts: facts.map((l) => l?.[0] ?? null), candidates: facts.map((l) => l ?? []) } : {}),
   };
 }
 
 /** Steps that name the speaker by a cue of the quote's own sentence (not by continuation). */
 const isCued = (step: string): boolean => !/^(?:continu|subject:)/.test(step);
 
-/** What the model is told about each attributed quote (null for quotes with no speaker). */
-function attributionFacts(
-  tokens: Token[],
-  blocks: BlockText[],
-  spans: QuoteSpan[],
-  attributions: Attribution[],
-  entityOf: (Entity | null)[],
-  lang: Lang,
-  foreign: boolean,
-): (AttributionFacts | null)[] {
-  const lowerWords = new Set<string>();
-  for (const t of tokens) if (t.kind === 'word' && t.text === t.lower && t.text.length > 1) lowerWords.add(t.lower);
+/** Quotes the sieve gave each speaker, and how many by a cue of their own sentence. */
+function cardSupport(attributions: Attribution[]): Map<string, { all: number; cued: number }> {
   const quotesOf = new Map<string, { all: number; cued: number }>();
   for (const a of attributions) {
     if (a.speaker === null) continue;
@@ -974,37 +1185,49 @@ function attributionFacts(
     if (isCued(a.step ?? '')) c.cued++;
     quotesOf.set(a.speaker, c);
   }
-  return attributions.map((a, i) => {
-    if (a.speaker === null) return null;
-    const e = entityOf[i] ?? null;
-    const span = spans[i]!;
-    const card = quotesOf.get(a.speaker)!;
-    const mentionKind: AttributionFacts['mentionKind'] =
-      a.mention === null
-        ? null
-        : a.rule === 'cue-pronoun'
-          ? 'pronoun'
-          : a.rule === 'cue-role' || a.rule === 'cue-descriptive'
-            ? 'role'
-            : 'name';
-    return {
-      step: a.step ?? a.rule,
-      mentionKind,
-      speakerType: e ? e.type : 'descriptive',
-      speaker: a.speaker,
-      full: e?.full ?? false,
-      hasRole: (e?.role ?? null) !== null,
-      mentions: e?.mentions ?? 0,
-      quoteText: span.text,
-      partial: span.kind === 'partial',
-      inHeading: blocks[span.block]?.isHeading ?? false,
-      lang,
-      foreign,
-      speakerQuotes: card.all,
-      speakerCued: card.cued,
-      lowerWords,
-    };
-  });
+  return quotesOf;
+}
+
+/** What the model is told about one candidate speaker of a quote. */
+function factsFor(
+  a: Attribution,
+  e: Entity | null,
+  span: QuoteSpan,
+  blocks: BlockText[],
+  lowerWords: ReadonlySet<string>,
+  support: Map<string, { all: number; cued: number }>,
+  lang: Lang,
+  foreign: boolean,
+): AttributionFacts {
+  const card = support.get(a.speaker!) ?? { all: 0, cued: 0 };
+  const mentionKind: AttributionFacts['mentionKind'] =
+    a.mention === null
+      ? null
+      : a.rule === 'cue-pronoun'
+        ? 'pronoun'
+        : a.rule === 'cue-role' || a.rule === 'cue-descriptive'
+          ? 'role'
+          : 'name';
+  return {
+    step: a.step ?? a.rule,
+    mentionKind,
+    speakerType: e ? e.type : 'descriptive',
+    speaker: a.speaker!,
+    full: e?.full ?? false,
+    hasRole: (e?.role ?? null) !== null,
+    mentions: e?.mentions ?? 0,
+    quoteText: span.text,
+    partial: span.kind === 'partial',
+    inHeading: blocks[span.block]?.isHeading ?? false,
+    lang,
+    foreign,
+    speakerQuotes: card.all,
+    speakerCued: card.cued,
+    lowerWords,
+    sieveChoice: true,
+    votes: 1,
+    candidates: 1,
+  };
 }
 
 function speakerList(spans: QuoteSpan[], attributions: Attribution[], entityOf: (Entity | null)[]): Speaker[] {

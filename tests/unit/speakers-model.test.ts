@@ -61,6 +61,9 @@ describe('the learned scorer', () => {
       speakerQuotes: 2,
       speakerCued: 2,
       lowerWords: new Set(),
+      sieveChoice: true,
+      votes: 1,
+      candidates: 1,
     });
     const cont = featureVector({
       step: 'continuation:next-in-block',
@@ -78,6 +81,9 @@ describe('the learned scorer', () => {
       speakerQuotes: 2,
       speakerCued: 2,
       lowerWords: new Set(),
+      sieveChoice: true,
+      votes: 1,
+      candidates: 1,
     });
     expect(confidence(base)).toBeGreaterThan(confidence(cont));
   });

@@ -10,6 +10,7 @@ interface Tables {
   firstNames: Map<string, FirstNameGender>;
   places: Set<string>;
   common: Record<string, Set<string>>;
+  frequent: Record<string, Set<string>>;
   detect: Record<string, Set<string>>;
 }
 
@@ -26,6 +27,7 @@ export function entityTables(): Tables {
     firstNames,
     places: new Set(data.places.split('|')),
     common: Object.fromEntries(Object.entries(data.common).map(([k, v]) => [k, split(v)])),
+    frequent: Object.fromEntries(Object.entries(data.frequent).map(([k, v]) => [k, split(v)])),
     detect: Object.fromEntries(Object.entries(data.detect).map(([k, v]) => [k, split(v)])),
   };
   return tables;
@@ -41,6 +43,25 @@ export const isPlace = (name: string): boolean => entityTables().places.has(name
 /** A common word of `lang` (function words, adverbs, pronouns: "Sometimes", "Damit", "Among"). */
 export const isCommonWord = (word: string, lang: string): boolean =>
   entityTables().common[lang]?.has(word.toLowerCase().replace(/[’']/g, "'")) ?? false;
+
+/** A frequent everyday word of `lang` ("learn", "report", "people"): a name only with other evidence. */
+export const isFrequentWord = (word: string, lang: string): boolean =>
+  entityTables().frequent[lang]?.has(word.toLowerCase()) ?? false;
+
+/**
+ * One word that names nobody: a common word, or a frequent word the page also writes in lower case
+ * ("Learn more", "Report:" on a page that says "learn" and "report" elsewhere; not "Smith"), or a compound
+ * of everyday words ("Fifty-one").
+ */
+export function isNobody(name: string, lang: string, lowerWords: ReadonlySet<string>): boolean {
+  if (entityKind(name, lang) === 'common') return true;
+  const w = name.toLowerCase();
+  if (w.includes(' ')) return false;
+  // "Fifty-one", "Bush-era": a compound of everyday words.
+  const parts = w.split('-');
+  if (parts.length > 1) return parts.every((p) => isFrequentWord(p, lang) || isCommonWord(p, lang));
+  return isFrequentWord(w, lang) && lowerWords.has(w);
+}
 
 /**
  * The kind of a name: `common` for one word that is a common word of the language (or a contraction,

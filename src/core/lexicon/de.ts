@@ -3,9 +3,14 @@ import type { Lexicon } from './types';
 
 const words = (s: string): string[] => s.split(/[\s,]+/).filter((w) => w !== '');
 const list = (s: string): string[] => s.trim().split(/\s*\|\s*/);
+/** Past-tense verbs with their plural ("erklärte" → "erklärten"): the lists name the singular once. */
+const withPlurals = (verbs: string[]): string[] => [
+  ...new Set(verbs.flatMap((v) => (/^\p{L}+te$/u.test(v) ? [v, `${v}n`] : [v]))),
+];
 
 export const de: Lexicon = {
-  speechVerbs: list(`
+  speechVerbs: withPlurals(
+    list(`
     sagte | sagt | sagten | sagen | gesagt | erklärte | erklärt | erklärten | betonte | betont | nannte | nennt | meinte |
     meint | fügte hinzu | fügte | ergänzte | ergänzt | warnte | warnt | schrieb | schreibt | twitterte | antwortete |
     antwortet | fragte | fragt | kritisierte | kritisiert | forderte | fordert | sprach | spricht | so | teilte mit |
@@ -16,8 +21,17 @@ export const de: Lexicon = {
     verwies | verweist | kommentierte | kommentiert | erläuterte | erläutert | verteidigte | versprach | stellte klar |
     ließ verlauten | beklagte | beklagt | bemängelte | betonten | erklärten | warnten | kritisierten | forderten |
     meinten | nannten | schrieben | sprachen | zeigte sich | mitteilte | verkündet | warf vor | wirft vor | hält |
-    hielt | sieht | sah | bezeichneten | bestätigt | versichert | unterstreicht | ergänzten | sagt | schreiben
+    hielt | sieht | sah | bezeichneten | bestätigt | versichert | unterstreicht | ergänzten | sagt | schreiben |
+    gab bekannt | gibt bekannt | gab an | gibt an | führte aus | führt aus | schätzte ein | riet | rät | rieten |
+    erinnerte sich | würdigte | würdigt | bezweifelte | bezweifelt | bekundete | bekundet | beschrieb | beschreibt |
+    warb | wirbt | befand | verlangte | verlangt | bemerkte | bemerkt | urteilte | urteilt | resümierte | bilanzierte |
+    schilderte | schildert | bestritt | bestreitet | dementierte | wies zurück | weist zurück | wies hin | weist hin |
+    gestand | gesteht | klagte | klagt | beteuerte | beteuert | erwähnte | wurde zitiert | wird zitiert | zitiert wird |
+    gab … bekannt | gibt … bekannt | gab … an | teilte … mit | teilt … mit | fügte … hinzu | führte … aus | führt … aus |
+    räumte … ein | räumt … ein | kündigte … an | kündigt … an | stellte … klar | stellt … klar | wies … hin |
+    wies … zurück | gab … zu | schätzte … ein | gab … zu bedenken | wird … zitiert | wurde … zitiert
   `),
+  ),
   accordingTo: list('laut | nach angaben von | zufolge | so'),
   betweenWords: words(
     'auch, noch, dann, später, bereits, erneut, am, gestern, heute, montag, dienstag, mittwoch, donnerstag, freitag, samstag, sonntag, dazu, zudem, außerdem, bei, einer, pressekonferenz',
@@ -40,9 +54,21 @@ export const de: Lexicon = {
   nonNames: words(
     'Der, Die, Das, Den, Dem, Des, Ein, Eine, Einer, Und, Oder, Aber, Doch, Denn, In, Im, Am, An, Auf, Aus, Bei, Mit, Nach, Von, Vom, Zu, Zum, Zur, Für, Über, Unter, Vor, Wie, Wenn, Als, Dass, Es, Er, Sie, Wir, Ich, Man, Auch, Noch, Nun, Dann, Heute, Gestern, Montag, Dienstag, Mittwoch, Donnerstag, Freitag, Samstag, Sonntag, Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, November, Dezember, So, Laut, Dies, Diese, Dieser, Das',
   ),
+  prepositions: words(
+    'in, im, ins, an, am, ans, auf, aus, bei, beim, mit, nach, von, vom, zu, zum, zur, für, über, unter, vor, gegen, gegenüber, seit, durch, ohne, um, wegen, während, zwischen, neben, hinter, trotz, außer, gemäß',
+  ),
+  genitives: words('des, der, von, vom'),
+  subordinators: words(
+    'als, wenn, während, obwohl, obgleich, weil, da, nachdem, bevor, seit, seitdem, falls, sobald, solange, indem, ob',
+  ),
   nameParticles: words('von, van, der, de, zu, vom'),
+  verbSecond: true,
   capitalisedNouns: true,
   nounMarkers: words(
     'der, die, das, den, dem, des, ein, eine, einer, einem, eines, einen, kein, keine, keinen, keinem, sein, seine, seiner, seinem, seinen, ihr, ihre, ihrer, ihrem, ihren, dieser, diese, dieses, diesem, diesen, jeder, jede, jedes, in, im, ins, vor, nach, auf, mit, bei, beim, von, vom, zu, zum, zur, für, über, unter, gegen, gegenüber, seit, aus, durch, ohne, um, am, an, ans, wegen, während',
   ),
+  adjectiveEndings: ['e', 'en', 'er', 'es', 'em'],
+  objectDeterminers: words('dem, den, des, einem, einen, eines, einer, seinem, seinen, seines, ihrem, ihren, ihres'),
+  definiteArticles: words('der, die, das'),
+  ageSuffixes: ['-jährige', '-jähriger'],
 };

@@ -35,7 +35,17 @@ export const fr: Lexicon = {
   nonNames: words(
     'Le, La, Les, L, Un, Une, Des, Du, De, Et, Ou, Mais, Donc, Car, Dans, En, Au, Aux, Sur, Sous, Pour, Par, Avec, Sans, Selon, Après, Avant, Depuis, Pendant, Comme, Si, Quand, Que, Qui, Ce, Cette, Ces, Il, Elle, Ils, Elles, On, Nous, Vous, Je, Lundi, Mardi, Mercredi, Jeudi, Vendredi, Samedi, Dimanche, Janvier, Février, Mars, Avril, Mai, Juin, Juillet, Août, Septembre, Octobre, Novembre, Décembre, Mme, Alors, Aussi, Puis, Hier',
   ),
+  prepositions: words(
+    'à, au, aux, de, du, des, en, dans, sur, pour, par, avec, sans, sous, chez, contre, vers, entre, après, avant, pendant, comme, depuis, devant, derrière',
+  ),
+  genitives: words('de, du, des, d'),
+  subordinators: words('quand, lorsque, lorsqu, pendant, bien, parce, puisque, si, comme, avant, après, depuis'),
   nameParticles: words('de, du, des, le, la, d’'),
+  verbSecond: false,
   capitalisedNouns: false,
   nounMarkers: [],
+  adjectiveEndings: [],
+  objectDeterminers: [],
+  definiteArticles: words('le, la, les, l'),
+  ageSuffixes: [],
 };

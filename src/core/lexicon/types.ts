@@ -22,15 +22,34 @@ export interface Lexicon {
   honorifics: Record<string, 'male' | 'female'>;
   /** Capitalised words that never start or continue a name (sentence openers, days, months). */
   nonNames: string[];
+  /** Prepositions: a name right after one is an object or a place, not the speaker ("in Salem", "über Fossett"). */
+  prepositions: string[];
+  /** Words that open a genitive attribute after a noun ("the head of the union", "der Chef des Verbands"). */
+  genitives: string[];
+  /** Words that open a clause before the main one ("When Ruiz left, …", "Als Müller ging, …"). */
+  subordinators: string[];
   /** Lower-case particles inside names ("de", "van"). */
   nameParticles: string[];
   /** True when the language capitalises every noun (German): a capitalised word is then no evidence of a name. */
   capitalisedNouns: boolean;
   /**
+   * True when the finite verb comes second in a main clause (German): after an opening phrase the subject
+   * follows the verb ("Dazu sagte der Minister: …", "Über Fossett sagte Branson: …").
+   */
+  verbSecond: boolean;
+  /**
    * Lower-case words after which a capitalised run is a noun phrase unless it holds a known first name
    * (German articles and prepositions: "vor dem Düsseldorfer Konzert", "der Linkspolitiker Wolfgang Nešković").
    */
   nounMarkers: string[];
+  /** Endings of inflected adjectives between an article and its noun ("der neue Sprecher"); empty where unused. */
+  adjectiveEndings: string[];
+  /** Determiners that never open a subject (German dative and genitive forms: "einem Interview", "des Eises"). */
+  objectDeterminers: string[];
+  /** Definite articles: "the mayor" describes someone the article has named ("ein Sprecher" does not). */
+  definiteArticles: string[];
+  /** Endings of age descriptions that stand for a person ("the 56-year-old", "der 23-Jährige"). */
+  ageSuffixes: string[];
 }
 
 /** Common first names with a clear gender, for pronoun agreement; one list for all languages. */

@@ -28,6 +28,11 @@ export interface AttributionFacts {
   speakerCued: number;
   /** Words the page writes in lower case somewhere (a capitalised one is then capitalised by position). */
   lowerWords: ReadonlySet<string>;
+  /** This candidate is the sieve's own answer (its first step that named anyone). */
+  sieveChoice: boolean;
+  /** Steps that name this candidate for the quote, and candidates the quote has. */
+  votes: number;
+  candidates: number;
 }
 
 const KINDS: EntityKind[] = ['person', 'place', 'common', 'unknown'];
@@ -64,6 +69,10 @@ export const FEATURES: string[] = [
   'card:log-quotes',
   'card:cued',
   'card:uncued',
+  'cand:sieve',
+  'cand:votes',
+  'cand:alone',
+  'cand:log-candidates',
 ];
 
 /** Quotes of this many words or fewer are short (titles, scare quotes). */
@@ -114,6 +123,10 @@ export function featureVector(f: AttributionFacts): number[] {
     Math.log1p(f.speakerQuotes),
     f.speakerCued > 0 ? 1 : 0,
     f.speakerCued === 0 ? 1 : 0,
+    f.sieveChoice ? 1 : 0,
+    Math.log1p(f.votes - 1),
+    f.candidates === 1 ? 1 : 0,
+    Math.log1p(f.candidates - 1),
   ];
   return v;
 }
