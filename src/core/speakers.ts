@@ -973,8 +973,7 @@ export function attributeSpeakers(
     const common =
       entity !== null &&
       found.mention.kind === 'name' &&
-      (entityKind(entity.name, lang) === 'common' ||
-        (entity.type === 'person' && isNobody(entity.name, lang, d.lowerWords)));
+      (entityKind(entity.name, lang) === 'common' || (entity.type === 'person' && isNobody(entity.name, lang)));
     if ((!entity && !descriptive) || common)
       return { ...NONE, mention: found.mention.text, cue: found.cue, step: `${found.step}:unresolved` };
     entityOf[i] = entity;
@@ -1132,7 +1131,7 @@ export function attributeSpeakers(
       const kind = f.speakerType === 'descriptive' ? 'unknown' : entityKind(f.speaker, lang);
       // A common word is nobody, whichever step reached it; in a language without word lists, only a
       // known person named by an unambiguous cue speaks.
-      const nobody = kind === 'common' || (f.speakerType === 'person' && isNobody(f.speaker, lang, d.lowerWords));
+      const nobody = kind === 'common' || (f.speakerType === 'person' && isNobody(f.speaker, lang));
       if (nobody || (foreign && (!UNAMBIGUOUS_STEPS.has(baseStep(f.step)) || kind !== 'person'))) return;
       const c = model ? confidence(featureVector(f), model) : 1;
       if (c > bestC) {

@@ -10,7 +10,6 @@ interface Tables {
   firstNames: Map<string, FirstNameGender>;
   places: Set<string>;
   common: Record<string, Set<string>>;
-  frequent: Record<string, Set<string>>;
   detect: Record<string, Set<string>>;
 }
 
@@ -27,7 +26,6 @@ export function entityTables(): Tables {
     firstNames,
     places: new Set(data.places.split('|')),
     common: Object.fromEntries(Object.entries(data.common).map(([k, v]) => [k, split(v)])),
-    frequent: Object.fromEntries(Object.entries(data.frequent).map(([k, v]) => [k, split(v)])),
     detect: Object.fromEntries(Object.entries(data.detect).map(([k, v]) => [k, split(v)])),
   };
   return tables;
@@ -44,23 +42,17 @@ export const isPlace = (name: string): boolean => entityTables().places.has(name
 export const isCommonWord = (word: string, lang: string): boolean =>
   entityTables().common[lang]?.has(word.toLowerCase().replace(/[’']/g, "'")) ?? false;
 
-/** A frequent everyday word of `lang` ("learn", "report", "people"): a name only with other evidence. */
-export const isFrequentWord = (word: string, lang: string): boolean =>
-  entityTables().frequent[lang]?.has(word.toLowerCase()) ?? false;
-
 /**
- * One word that names nobody: a common word, or a frequent word the page also writes in lower case
- * ("Learn more", "Report:" on a page that says "learn" and "report" elsewhere; not "Smith"), or a compound
- * of everyday words ("Fifty-one").
+ * One word that names nobody: a common word of the language, or a compound of common words
+ * ("Fifty-one"). (A frequent-word list, for "Learn" on a page that writes "learn", was tried and
+ * moved no held-out figure: dropped.)
  */
-export function isNobody(name: string, lang: string, lowerWords: ReadonlySet<string>): boolean {
+export function isNobody(name: string, lang: string): boolean {
   if (entityKind(name, lang) === 'common') return true;
   const w = name.toLowerCase();
   if (w.includes(' ')) return false;
-  // "Fifty-one", "Bush-era": a compound of everyday words.
   const parts = w.split('-');
-  if (parts.length > 1) return parts.every((p) => isFrequentWord(p, lang) || isCommonWord(p, lang));
-  return isFrequentWord(w, lang) && lowerWords.has(w);
+  return parts.length > 1 && parts.every((p) => isCommonWord(p, lang));
 }
 
 /**
