@@ -1,7 +1,8 @@
-// Scoring shared by the attribution evaluations (eval-pages, eval-dewiki; eval-polnear keeps its own
-// copy of the same rules). A gold quote is found when one predicted span covers at least half of it; a
+// Scoring shared by the attribution evaluations (eval-polnear, eval-pages, eval-dewiki). A gold quote is found when one predicted span covers at least half of it; a
 // missed quote counts as a wrong speaker; a speaker card is bad when it names no quoted speaker of the
 // page or repeats one an earlier card already named.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { MODEL } from '../src/core/model/scorer';
 import type { AttributeOptions } from '../src/core/speakers';
 import type { Speaker } from '../src/core/types';
@@ -186,4 +187,65 @@ export function evalOptions(argv: readonly string[] = process.argv): AttributeOp
   if (argv.includes('--no-model')) return { model: null };
   const k = argv.indexOf('--threshold');
   return k >= 0 ? { model: { ...MODEL, threshold: Number(argv[k + 1]) } } : {};
+}
+
+export const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Paragraphs of a corpus article's text (blank-line separated) with their offsets. */
+export function paragraphs(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  const re = /\n\s*\n/g;
+  let at = 0;
+  for (let m = re.exec(text); ; m = re.exec(text)) {
+    const end = m ? m.index : text.length;
+    if (text.slice(at, end).trim() !== '') out.push({ start: at, text: text.slice(at, end) });
+    if (!m) break;
+    at = m.index + m[0].length;
+  }
+  return out;
+}
+
+/** What an evaluation over seeded parts brings to the shared command line (runEvalCli). */
+export interface EvalCli<P extends string> {
+  /** The npm command, written into the figures file. */
+  command: string;
+  file: string;
+  seed: number;
+  /** The parts run (and recorded) when no --part is given. */
+  parts: readonly P[];
+  evaluate: (part: P, errors: number) => { figures: AttribFigures; tally: Tally };
+}
+
+/**
+ * The command line of eval-pages and eval-dewiki: `--part P` (one part, nothing recorded),
+ * `--errors N`, `--cards`, `--no-write`, and evalOptions' `--no-model` / `--threshold T`. Without
+ * --part and --no-write the figures of every part are recorded in `file`.
+ */
+export function runEvalCli<P extends string>(cli: EvalCli<P>, args: string[] = process.argv.slice(2)): void {
+  const { values } = parseArgs({
+    args,
+    options: {
+      part: { type: 'string' },
+      errors: { type: 'string' },
+      cards: { type: 'boolean', default: false },
+      'no-write': { type: 'boolean', default: false },
+      'no-model': { type: 'boolean', default: false },
+      threshold: { type: 'string' },
+    },
+  });
+  const errors = values.errors === undefined ? 0 : Number(values.errors);
+  const parts = values.part ? [values.part as P] : cli.parts;
+  const out: Record<string, AttribFigures> = {};
+  for (const part of parts) {
+    const { figures, tally } = cli.evaluate(part, errors);
+    out[part] = figures;
+    printFigures(figures);
+    if (errors > 0) process.stdout.write(`${tally.errors.join('\n')}\n`);
+    if (values.cards) process.stdout.write(`bad cards:\n  ${tally.badNames.join('\n  ')}\n`);
+    process.stdout.write('\n');
+  }
+  if (!values['no-write'] && !values.part) {
+    writeFileSync(cli.file, `${JSON.stringify({ command: cli.command, seed: cli.seed, ...out }, null, 2)}\n`);
+    process.stdout.write(`wrote ${cli.file}\n`);
+  }
 }

@@ -3,7 +3,7 @@
 // Speakers there are silver (derived from the annotated wording); scored as PolNeAR: a gold quote is
 // found when a predicted span overlaps half of it, a missed quote counts as a wrong speaker.
 // Usage: npx tsx scripts/eval-dewiki.ts [--part train|heldout] [--errors N] [--cards] [--no-write]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtml } from '../src/cli/analyze';
@@ -16,11 +16,13 @@ import { sharedPath } from '../tests/shared-data';
 import {
   type AttribFigures,
   badCards,
+  escapeHtml,
   evalOptions,
   type GoldSpeaker,
   goldMatches,
   heldOut,
-  printFigures,
+  paragraphs,
+  runEvalCli,
   Tally,
 } from './eval-common';
 
@@ -43,22 +45,6 @@ export function loadDewiki(part: 'train' | 'heldout' | 'all'): DeArticle[] {
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as DeArticle)
     .filter((a) => part === 'all' || heldOut(a.id, DEWIKI_SEED, DEWIKI_HELDOUT_SHARE) === (part === 'heldout'));
-}
-
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** Paragraphs (blank-line separated) with their offsets in the article text. */
-function paragraphs(text: string): { start: number; text: string }[] {
-  const out: { start: number; text: string }[] = [];
-  const re = /\n\s*\n/g;
-  let at = 0;
-  for (let m = re.exec(text); ; m = re.exec(text)) {
-    const end = m ? m.index : text.length;
-    if (text.slice(at, end).trim() !== '') out.push({ start: at, text: text.slice(at, end) });
-    if (!m) break;
-    at = m.index + m[0].length;
-  }
-  return out;
 }
 
 export interface DePrediction {
@@ -157,27 +143,11 @@ export const DEWIKI_FIGURES_FILE = resolve(
   'attrib-dewiki-figures.json',
 );
 
-function main(): void {
-  const argv = process.argv.slice(2);
-  const at = (flag: string): string | undefined => argv[argv.indexOf(flag) + 1];
-  const errors = argv.includes('--errors') ? Number(at('--errors') ?? '20') : 0;
-  const parts = argv.includes('--part') ? [at('--part') as 'train' | 'heldout'] : (['train', 'heldout'] as const);
-  const out: Record<string, AttribFigures> = {};
-  for (const part of parts) {
-    const { figures, tally } = evaluateDewiki(part, errors);
-    out[part] = figures;
-    printFigures(figures);
-    if (errors > 0) process.stdout.write(`${tally.errors.join('\n')}\n`);
-    if (argv.includes('--cards')) process.stdout.write(`bad cards:\n  ${tally.badNames.join('\n  ')}\n`);
-    process.stdout.write('\n');
-  }
-  if (!argv.includes('--no-write') && !argv.includes('--part')) {
-    writeFileSync(
-      DEWIKI_FIGURES_FILE,
-      `${JSON.stringify({ command: 'npm run eval:dewiki', seed: DEWIKI_SEED, ...out }, null, 2)}\n`,
-    );
-    process.stdout.write(`wrote ${DEWIKI_FIGURES_FILE}\n`);
-  }
-}
-
-if (process.argv[1]?.endsWith('eval-dewiki.ts')) main();
+if (process.argv[1]?.endsWith('eval-dewiki.ts'))
+  runEvalCli<'train' | 'heldout'>({
+    command: 'npm run eval:dewiki',
+    file: DEWIKI_FIGURES_FILE,
+    seed: DEWIKI_SEED,
+    parts: ['train', 'heldout'],
+    evaluate: evaluateDewiki,
+  });

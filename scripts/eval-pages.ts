@@ -3,7 +3,7 @@
 // counts as a wrong speaker, and a card is bad when it names no quoted speaker or repeats one.
 // Pages are split by site with a fixed seed (PAGES_SEED): `train` may be fitted to, `heldout` never.
 // Usage: npx tsx scripts/eval-pages.ts [--part train|heldout|all] [--errors N] [--cards] [--no-write]
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHtml } from '../src/cli/analyze';
@@ -23,7 +23,7 @@ import {
   heldOut,
   longestCommon,
   normQuote,
-  printFigures,
+  runEvalCli,
   Tally,
 } from './eval-common';
 
@@ -180,29 +180,11 @@ export const PAGES_FIGURES_FILE = resolve(
   'attrib-pages-figures.json',
 );
 
-function main(): void {
-  const argv = process.argv.slice(2);
-  const at = (flag: string): string | undefined => argv[argv.indexOf(flag) + 1];
-  const errors = argv.includes('--errors') ? Number(at('--errors') ?? '20') : 0;
-  const parts = argv.includes('--part')
-    ? [at('--part') as 'train' | 'heldout' | 'all']
-    : (['train', 'heldout'] as const);
-  const out: Record<string, AttribFigures> = {};
-  for (const part of parts) {
-    const { figures, tally } = evaluatePages(part, errors);
-    out[part] = figures;
-    printFigures(figures);
-    if (errors > 0) process.stdout.write(`${tally.errors.join('\n')}\n`);
-    if (argv.includes('--cards')) process.stdout.write(`bad cards:\n  ${tally.badNames.join('\n  ')}\n`);
-    process.stdout.write('\n');
-  }
-  if (!argv.includes('--no-write') && !argv.includes('--part')) {
-    writeFileSync(
-      PAGES_FIGURES_FILE,
-      `${JSON.stringify({ command: 'npm run eval:pages', seed: PAGES_SEED, ...out }, null, 2)}\n`,
-    );
-    process.stdout.write(`wrote ${PAGES_FIGURES_FILE}\n`);
-  }
-}
-
-if (process.argv[1]?.endsWith('eval-pages.ts')) main();
+if (process.argv[1]?.endsWith('eval-pages.ts'))
+  runEvalCli<'train' | 'heldout' | 'all'>({
+    command: 'npm run eval:pages',
+    file: PAGES_FIGURES_FILE,
+    seed: PAGES_SEED,
+    parts: ['train', 'heldout'],
+    evaluate: evaluatePages,
+  });

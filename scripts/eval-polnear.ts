@@ -13,7 +13,9 @@ import { findQuotes } from '../src/core/quotes';
 import { type AttributeOptions, attributeSpeakers } from '../src/core/speakers';
 import { collectTextBlocks } from '../src/core/text';
 import { sharedPath } from '../tests/shared-data';
-import { evalOptions } from './eval-common';
+import { escapeHtml, evalOptions, paragraphs, pct, sameSpeaker } from './eval-common';
+
+export { sameSpeaker };
 
 export interface GoldQuote {
   text: string;
@@ -88,22 +90,6 @@ export interface Figures {
   by_rule: Record<string, { quotes: number; right: number; accuracy: number }>;
 }
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** Paragraphs of the article text with their offsets; blank lines separate paragraphs. */
-function paragraphs(text: string): { start: number; text: string }[] {
-  const out: { start: number; text: string }[] = [];
-  const re = /\n\s*\n/g;
-  let at = 0;
-  for (let m = re.exec(text); ; m = re.exec(text)) {
-    const end = m ? m.index : text.length;
-    if (text.slice(at, end).trim() !== '') out.push({ start: at, text: text.slice(at, end) });
-    if (!m) break;
-    at = m.index + m[0].length;
-  }
-  return out;
-}
-
 function renderPage(article: Article): { html: string; offsets: number[] } {
   const paras = paragraphs(article.text);
   const body = paras.map((p, i) => (i === 0 ? `<h1>${escapeHtml(p.text)}</h1>` : `<p>${escapeHtml(p.text)}</p>`));
@@ -136,35 +122,9 @@ export function predict(article: Article, options: AttributeOptions = {}): Predi
 const overlap = (a: { start: number; end: number }, b: { start: number; end: number }): number =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
-const TITLE_WORDS = /^(mr|mrs|ms|dr|sen|rep|gov|president|senator|secretary|the)$/;
-
-/** Name tokens: lower case, punctuation dropped, honorifics and "the" left out. */
-function nameTokens(name: string): string[] {
-  return name
-    .toLowerCase()
-    .replace(/[’']s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t !== '' && !TITLE_WORDS.test(t));
-}
-
-/**
- * Loose speaker match: after lower-casing and dropping punctuation, honorifics and "the", the two
- * names share their last token, or every token of one is among the tokens of the other.
- */
-export function sameSpeaker(predicted: string | null, gold: string): boolean {
-  if (predicted === null) return false;
-  const p = nameTokens(predicted);
-  const g = nameTokens(gold);
-  if (p.length === 0 || g.length === 0) return false;
-  if (p[p.length - 1] === g[g.length - 1]) return true;
-  return p.every((t) => g.includes(t)) || g.every((t) => p.includes(t));
-}
-
 /** The article text around a gold quote, paragraph breaks shown as ¶ (for error listings). */
 const around = (t: string, g: GoldQuote, before: number, after: number): string =>
   t.slice(Math.max(0, g.start - before), Math.min(t.length, g.end + after)).replace(/\n\s*\n/g, ' ¶ ');
-
-const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
 
 export function evaluate(split: string, errors = 0, dump: DumpRow[] | null = null): Figures {
   const lines = readFileSync(sharedPath('corpora', 'polnear', `${split}.jsonl`), 'utf8').split('\n');
