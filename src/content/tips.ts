@@ -9,6 +9,8 @@ type CaretDoc = Document & {
 
 export class QuoteTips {
   private entries: [string, Range][] = [];
+  /** The elements holding a highlighted quote: a pointer anywhere else needs no hit test. */
+  private holders = new Set<Node>();
   private tip: HTMLElement | null = null;
   private controller: AbortController | null = null;
   private frame = 0;
@@ -27,6 +29,12 @@ export class QuoteTips {
   start(entries: [string, Range][]): void {
     this.stop();
     this.entries = entries;
+    this.holders = new Set(
+      entries.map(([, r]) => {
+        const c = r.commonAncestorContainer;
+        return c.nodeType === 1 ? c : (c.parentNode ?? c);
+      }),
+    );
     if (entries.length === 0) return;
     this.controller = new AbortController();
     const { signal } = this.controller;
@@ -34,6 +42,12 @@ export class QuoteTips {
       'pointermove',
       (e) => {
         if (this.frame) return;
+        // Off every quote (most of the time, on a live page too): no caret lookup, which would
+        // force a layout of the page in the next frame.
+        if (!this.overQuote(e.target as Node | null)) {
+          if (this.shownId !== null && !this.pinned) this.hide();
+          return;
+        }
         this.frame = this.win.requestAnimationFrame(() => {
           this.frame = 0;
           this.onPointer(e.clientX, e.clientY);
@@ -55,6 +69,7 @@ export class QuoteTips {
     if (this.frame) this.win.cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.entries = [];
+    this.holders = new Set();
     this.hide();
   }
 
@@ -73,6 +88,11 @@ export class QuoteTips {
         this.pinned = false;
       }, 600);
     }, 450);
+  }
+
+  private overQuote(target: Node | null): boolean {
+    for (let n = target; n; n = n.parentNode) if (this.holders.has(n)) return true;
+    return false;
   }
 
   /** setTimeout that stop() cancels. */
