@@ -103,13 +103,21 @@ export class TextMeasure {
   /** Per element: whether its text was read (not skipped, not `hidden`). */
   private readonly textOnAt: boolean[] = [];
 
-  /** `exclude`: elements left out with their whole subtree (hidden clutter, our own UI). */
+  /**
+   * `exclude`: elements left out with their whole subtree (hidden clutter, our own UI). `pause`:
+   * the walk is left to measureSteps, which makes it in slices (internal; use measureSteps).
+   */
   constructor(
     readonly scope: Element,
     private readonly exclude?: (el: Element) => boolean,
+    pause?: () => boolean,
   ) {
-    this.walk(scope);
+    this.steps = this.walk(scope, pause ?? NEVER);
+    if (!pause) this.steps.next();
   }
+
+  /** The walk, for measureSteps to resume. */
+  readonly steps: Generator<void, void>;
 
   /** Stats of an element inside the scope (all zero for elements without text). */
   of(el: Element): ElementStats {
@@ -230,7 +238,7 @@ export class TextMeasure {
    * skipped and hidden subtrees, splits the text into the blocks collectTextBlocks makes and adds up
    * each element's characters.
    */
-  private walk(scope: Element): void {
+  private *walk(scope: Element, pause: () => boolean): Generator<void, void> {
     const { elements, tags, parents, ends, childCounts, attrNames, index } = this;
     const { evKind, evEl, evOwner, evNode, evValue, evFirst, textOnAt } = this;
     const record = (kind: number, el: number, owner: number, node: Text | null, value: string) => {
@@ -348,7 +356,12 @@ export class TextMeasure {
     add(scope, scope.tagName, -1, true, scopeInLink);
     let cur = 0;
     let node: Node | null = firstChild(scope, tags[0]!);
+    let countdown = PAUSE_CHECK_NODES;
     for (;;) {
+      if (--countdown === 0) {
+        countdown = PAUSE_CHECK_NODES;
+        if (pause()) yield;
+      }
       if (node === null) {
         // Leaving element `cur`.
         ends[cur] = elements.length;
@@ -431,6 +444,25 @@ export class TextMeasure {
       };
     }
   }
+}
+
+/** Nodes walked between two looks at the clock (pause): a few hundred take well under 1 ms. */
+const PAUSE_CHECK_NODES = 256;
+const NEVER = () => false;
+
+/**
+ * The measure of `scope` made in slices: the walk stops to yield whenever `pause` says so (it is
+ * asked every PAUSE_CHECK_NODES nodes), so a caller can give the main thread back between slices.
+ * The result is the same TextMeasure a constructor call makes, if the DOM did not change meanwhile.
+ */
+export function* measureSteps(
+  scope: Element,
+  pause: () => boolean,
+  exclude?: (el: Element) => boolean,
+): Generator<void, TextMeasure> {
+  const measure = new TextMeasure(scope, exclude, pause);
+  yield* measure.steps;
+  return measure;
 }
 
 /** A template's markup is in its content fragment, not its children (happy-dom's firstChild says otherwise). */

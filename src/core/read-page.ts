@@ -2,7 +2,7 @@
 // article's text blocks. What needs the DOM, so it runs in the page (the content script); quotes
 // and speakers come from the engine (engine.ts) over the blocks alone. The Document is read, never
 // changed. Kept apart from report.ts so the content script's bundle holds none of the engine.
-import { detectArticle } from './article';
+import { detectArticleSteps } from './article';
 import { type ClutterBlock, findClutterBlocks } from './clutter';
 import { findFocusBlocks } from './clutter-focus';
 import type { EngineResult } from './engine';
@@ -20,8 +20,24 @@ export interface AnalyzeOptions {
   force?: boolean;
   /** A clock in milliseconds; the content script passes performance.now. */
   now?: () => number;
-  /** Told when each stage ends (the content script turns these into User Timing measures). */
-  onStage?: (stage: string, start: number, end: number) => void;
+  /**
+   * Told when each stage ends (the content script turns these into User Timing measures). A stage
+   * made in slices (see sliceMs) spans from its first slice's start to its last one's end; `slices`
+   * then says how much of that was ours.
+   */
+  onStage?: (stage: string, start: number, end: number, slices?: StageSlices) => void;
+  /**
+   * Yield inside a stage (the detect stage's walk) once this many ms have passed since the steps
+   * were last resumed, so the caller can give the main thread back; none: never inside a stage.
+   */
+  sliceMs?: number;
+}
+
+/** A stage made in more than one slice: our time in it, the slices and the longest one. */
+export interface StageSlices {
+  workMs: number;
+  slices: number;
+  longestMs: number;
 }
 
 /** What the page-side stages found: the report without quotes and speakers, and the DOM refs. */
@@ -69,7 +85,7 @@ export function withAttribution(read: PageRead, result: EngineResult): Analysis 
  * The page-side analysis as a sequence of stages: the caller may pause between them (the content
  * script yields to the page so no single task runs long). The core stays pure: it never waits.
  */
-export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Generator<PageStage, PageRead> {
+export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Generator<PageStage | 'pause', PageRead> {
   const now = options.now ?? (() => Date.now());
   const mode = options.mode ?? 'declutter';
   const timings: Record<string, number> = {};
@@ -83,7 +99,33 @@ export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Gen
     return out;
   };
 
-  const article = time('detect', () => detectArticle(doc, options.url, options.force));
+  // When the steps were last resumed: a slice inside a stage ends sliceMs after it.
+  let resumed = now();
+  const { sliceMs } = options;
+  const pause = sliceMs === undefined ? () => false : () => now() - resumed >= sliceMs;
+  /** `time` for a stage made in slices: yields 'pause' between them. */
+  function* timeSteps<T>(stage: string, steps: Generator<void, T>): Generator<'pause', T> {
+    let first = -1;
+    let work = 0;
+    let longest = 0;
+    for (let slices = 1; ; slices++) {
+      const t0 = now();
+      if (first < 0) first = t0;
+      const step = steps.next();
+      const t1 = now();
+      work += t1 - t0;
+      longest = Math.max(longest, t1 - t0);
+      if (step.done) {
+        timings[stage] = Math.round(work * 100) / 100;
+        options.onStage?.(stage, first, t1, slices > 1 ? { workMs: work, slices, longestMs: longest } : undefined);
+        return step.value;
+      }
+      yield 'pause';
+      resumed = now();
+    }
+  }
+
+  const article = yield* timeSteps('detect', detectArticleSteps(doc, options.url, options.force ?? false, pause));
   yield 'detect';
   const base: PageReport = {
     version: 1,
