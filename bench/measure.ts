@@ -35,8 +35,8 @@ export interface PageRun {
   oursMs: number | null;
   stages: Partial<Record<Stage, number>>;
   /**
-   * Stages the content script made in more than one slice (its measure's detail): the longest
-   * slice. `stages` holds our time in them (the measure itself spans the page's time between).
+   * Stages the content script made in more than one slice (more than one `task` measure inside
+   * the stage's): the longest slice. `stages` holds our time in them, the sum of those slices.
    */
   stageSlices?: Partial<Record<Stage, number>>;
   /** From the start of our first measure to the end of our last, in the page's time origin. */
@@ -222,15 +222,21 @@ export async function measurePage(tab: BenchTab, name: string, url: string, opts
   const firstRun = new Map<string, PageSnapshot['measures'][number]>();
   for (const m of snap.measures)
     if (m.name !== 'observe' && m.name !== 'task' && !firstRun.has(m.name)) firstRun.set(m.name, m);
-  const tasks = snap.measures.filter((m) => m.name === 'task').map((m) => m.duration);
+  const taskMeasures = snap.measures.filter((m) => m.name === 'task');
+  const tasks = taskMeasures.map((m) => m.duration);
   if (tasks.length > 0) run.ourTasks = tasks;
   for (const stage of STAGES) {
     const m = firstRun.get(stage);
     if (!m) continue;
-    const sliced = m.detail as { workMs?: unknown; longestMs?: unknown } | null;
-    if (typeof sliced?.workMs === 'number' && typeof sliced.longestMs === 'number') {
-      run.stages[stage] = sliced.workMs;
-      run.stageSlices = { ...run.stageSlices, [stage]: sliced.longestMs };
+    // A stage made in slices (the content script's sliceMs) spans the page's time between them:
+    // our time in it is that of the `task` measures (one per slice) inside its span.
+    const end = m.start + m.duration;
+    const inside = taskMeasures
+      .map((t) => Math.min(end, t.start + t.duration) - Math.max(m.start, t.start))
+      .filter((ms) => ms > 0);
+    if (inside.length > 1) {
+      run.stages[stage] = inside.reduce((a, b) => a + b, 0);
+      run.stageSlices = { ...run.stageSlices, [stage]: Math.max(...inside) };
     } else run.stages[stage] = m.duration;
   }
   const engine = firstRun.get('engine');

@@ -154,7 +154,7 @@ export class PageController {
         now: () => this.win.performance.now(),
         force: this.force,
         sliceMs: SLICE_MS,
-        onStage: (stage, start, end, slices) => this.measure(stage, start, end, slices ? { ...slices } : undefined),
+        onStage: (stage, start, end) => this.measure(stage, start, end),
       });
       let step = stages.next();
       while (!step.done) {

@@ -104,8 +104,10 @@ export class TextMeasure {
   private readonly textOnAt: boolean[] = [];
 
   /**
-   * `exclude`: elements left out with their whole subtree (hidden clutter, our own UI). `pause`:
-   * the walk is left to measureSteps, which makes it in slices (internal; use measureSteps).
+   * `exclude`: elements left out with their whole subtree (hidden clutter, our own UI). With
+   * `pause`, the walk is the caller's to make, in slices, by running `steps` to its end: the walk
+   * stops to yield whenever `pause` says so (asked every PAUSE_CHECK_NODES nodes), and the measure
+   * is the one a constructor call without it makes, if the DOM did not change meanwhile.
    */
   constructor(
     readonly scope: Element,
@@ -116,7 +118,7 @@ export class TextMeasure {
     if (!pause) this.steps.next();
   }
 
-  /** The walk, for measureSteps to resume. */
+  /** The walk, for a caller that passed `pause` to run. */
   readonly steps: Generator<void, void>;
 
   /** Stats of an element inside the scope (all zero for elements without text). */
@@ -183,15 +185,7 @@ export class TextMeasure {
     let pieces: TextBlock['pieces'] = [];
     const flush = () => {
       if (owner >= 0 && text.trim() !== '') {
-        const tag = tags[owner]!;
-        blocks.push({
-          element: elements[owner]!,
-          index: blocks.length,
-          text,
-          pieces,
-          tag: tag.toLowerCase(),
-          isHeading: HEADING_TAGS.has(tag),
-        });
+        addBlock(blocks, elements[owner]!, tags[owner]!, text, pieces);
       }
       owner = -1;
       text = '';
@@ -323,16 +317,7 @@ export class TextMeasure {
         endUnit();
         return;
       }
-      const element = elements[c.owner]!;
-      const tag = tags[c.owner]!;
-      this.blocks.push({
-        element,
-        index: this.blocks.length,
-        text: c.text,
-        pieces: c.pieces,
-        tag: tag.toLowerCase(),
-        isHeading: HEADING_TAGS.has(tag),
-      });
+      addBlock(this.blocks, elements[c.owner]!, tags[c.owner]!, c.text, c.pieces);
       let blockChars = 0;
       let blockLinks = 0;
       for (let k = 0; k < c.at.length; k++) {
@@ -446,24 +431,21 @@ export class TextMeasure {
   }
 }
 
+/** A block of the element with that tag (its nodeName), at the end of `blocks`. */
+function addBlock(blocks: TextBlock[], element: Element, tag: string, text: string, pieces: TextBlock['pieces']): void {
+  blocks.push({
+    element,
+    index: blocks.length,
+    text,
+    pieces,
+    tag: tag.toLowerCase(),
+    isHeading: HEADING_TAGS.has(tag),
+  });
+}
+
 /** Nodes walked between two looks at the clock (pause): a few hundred take well under 1 ms. */
 const PAUSE_CHECK_NODES = 256;
 const NEVER = () => false;
-
-/**
- * The measure of `scope` made in slices: the walk stops to yield whenever `pause` says so (it is
- * asked every PAUSE_CHECK_NODES nodes), so a caller can give the main thread back between slices.
- * The result is the same TextMeasure a constructor call makes, if the DOM did not change meanwhile.
- */
-export function* measureSteps(
-  scope: Element,
-  pause: () => boolean,
-  exclude?: (el: Element) => boolean,
-): Generator<void, TextMeasure> {
-  const measure = new TextMeasure(scope, exclude, pause);
-  yield* measure.steps;
-  return measure;
-}
 
 /** A template's markup is in its content fragment, not its children (happy-dom's firstChild says otherwise). */
 function firstChild(el: Element, tag: string): Node | null {

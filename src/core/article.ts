@@ -4,7 +4,7 @@
 
 export { jsonLdTypes } from './page-kind';
 
-import { measureSteps, type TextMeasure } from './article-measure';
+import { TextMeasure } from './article-measure';
 import { SIDE_CONTENT_WORDS } from './lexicon/clutter';
 import {
   CHEAP_NAMES,
@@ -315,7 +315,8 @@ export function* detectArticleSteps(
     return { ...base, ...none, isArticle: false, reasons: look.reasons, score, kind: look.kind, confidence: look.p };
   }
   if (pause()) yield;
-  const measure = yield* measureSteps(body, pause);
+  const measure = new TextMeasure(body, undefined, pause);
+  yield* measure.steps;
   if (pause()) yield;
   const root = findArticleRoot(body, measure);
   const w = weigh(PAGE_MODEL, FEATURE_NAMES, { ...look.features, ...textFeatures(doc, measure, root) });

@@ -143,114 +143,43 @@ export function jsonLdTypes(doc: Document): Set<string> {
   return types;
 }
 
-// The first look's selector evidence. Substring matches that ignore case (`[class*="price" i]`) are
-// the slow kind of selector (in Chromium about four times a case-sensitive one, on every element
-// that has the attribute), and the class and microdata attributes are read by several features:
-// so each of those attributes is read once, in JS, from one query of the elements that have it,
-// and only the rare attributes are left to the selector engine. The regexes are ASCII
-// case-insensitive, as CSS's `i` is (a regex without the `u` flag folds no non-ASCII letter
-// onto an ASCII one), so every count is what the selectors it stands for would count.
-/** meta[property^="article:" i] */
-const PUBLISHED_META_PROPERTY = /^article:/i;
-/** meta[name=… i] */
-const PUBLISHED_META_NAME = /^(pubdate|publishdate|date|dc\.date|parsely-pub-date|sailthru\.date)$/i;
-/** Microdata: [itemtype*="schema.org/"][itemtype*="Article"], [itemtype*="BlogPosting"], [itemprop="articleBody"]. */
-const isMicrodataArticle = (type: string, prop: string) =>
-  (type.includes('schema.org/') && type.includes('Article')) || type.includes('BlogPosting') || prop === 'articleBody';
-const MICRODATA_OTHER_TYPES = [
-  'schema.org/Product',
-  'Offer',
-  'schema.org/SearchResultsPage',
-  'schema.org/DiscussionForumPosting',
-  'schema.org/Question',
-];
-/** Shop signs: [class*="price" i], [class*="cart" i], [class*="basket" i]… */
+const PUBLISHED_META =
+  'meta[property^="article:" i],meta[name="pubdate" i],meta[name="publishdate" i],meta[name="date" i],meta[name="dc.date" i],meta[name="parsely-pub-date" i],meta[name="sailthru.date" i],[itemprop="datePublished"]';
+const MICRODATA_ARTICLE =
+  '[itemtype*="schema.org/"][itemtype*="Article"],[itemtype*="BlogPosting"],[itemprop="articleBody"]';
+const MICRODATA_OTHER =
+  '[itemtype*="schema.org/Product"],[itemtype*="Offer"],[itemtype*="schema.org/SearchResultsPage"],[itemtype*="schema.org/DiscussionForumPosting"],[itemtype*="schema.org/Question"]';
+// Substring matches that ignore case (`[class*="price" i]`) are the slow kind of selector: in
+// Chromium about four times a case-sensitive one, on every element with the attribute, and the
+// class attribute is on most. So the class parts of the shop and author selectors are read
+// once, in JS (classSigns); the selector engine does the rest, on rarer attributes. Counts and
+// verdicts are those of the whole selectors: the regexes are ASCII case-insensitive, as CSS's `i`
+// is (without the `u` flag a regex folds no non-ASCII letter onto an ASCII one), and an element
+// that two parts match is counted once.
+/** Shop signs: these, and [class*="price" i], [class*="cart" i], [class*="basket" i]. */
+const SHOP_SIGNS =
+  '[itemprop="price"],[id*="price" i],[id*="cart" i],[name*="cart" i],[action*="cart" i],[href*="checkout" i]';
 const SHOP_CLASS = /price|cart|basket/i;
-/** …[id*="price" i], [id*="cart" i]… */
-const SHOP_ID = /price|cart/i;
-/** …[itemprop="price"] (read with the microdata) and the rare attributes, left to the selector engine. */
-const SHOP_OTHER = '[name*="cart" i],[action*="cart" i],[href*="checkout" i]';
-/** Byline signs: [class*="byline" i], [itemprop~="author"], and these. */
-const BYLINE_OTHER = '[rel~="author"],time[datetime]';
-/**
- * Marks of who wrote what, one on an article, many on a thread of posts by many people:
- * [class*="author" i], [class*="username" i], [class*="user-name" i], [class*="poster" i],
- * [itemprop~="author"], [data-author].
- */
+const BYLINE_SIGNS = '[rel~="author"],[class*="byline" i], time[datetime],[itemprop~="author"]';
+/** Marks of who wrote what: one on an article, many on a thread of posts by many people. */
+const AUTHOR_MARKS = '[itemprop~="author"],[data-author]';
+/** …and [class*="author" i], [class*="username" i], [class*="user-name" i], [class*="poster" i]. */
 const AUTHOR_CLASS = /author|user-?name|poster/i;
-const AUTHOR_OTHER = '[data-author]';
-/** CSS white space, which separates the words of `~=`. */
-const CSS_SPACE = /[ \t\n\f\r]+/;
-const FORM_FIELDS = 'input:not([type="hidden"]),select,textarea';
-/** The site's own chrome: its search box, login and newsletter fields there are on every page. */
-const SITE_CHROME = 'header,nav,footer,aside,[role="search"],[role="banner"],[role="navigation"]';
 
-/** What the first look reads from <meta> elements, in one pass over them. */
-interface MetaSigns {
-  /** content of the first meta[property="og:type" i] */
-  ogType: string | null;
-  published: boolean;
-}
-
-function metaSigns(doc: Document): MetaSigns {
-  let ogType: string | null | undefined;
-  let published = false;
-  for (const meta of doc.getElementsByTagName('meta')) {
-    const property = meta.getAttribute('property');
-    if (property !== null) {
-      if (ogType === undefined && property.length === 7 && /^og:type$/i.test(property))
-        ogType = meta.getAttribute('content');
-      if (PUBLISHED_META_PROPERTY.test(property)) published = true;
-    }
-    if (!published) {
-      const name = meta.getAttribute('name');
-      if (name !== null && PUBLISHED_META_NAME.test(name)) published = true;
-    }
-  }
-  return { ogType: ogType ?? null, published };
-}
-
-/** Counts of the elements behind the selector features, from one read of each common attribute. */
-interface SelectorSigns {
-  publishedItem: boolean;
-  microdataArticle: boolean;
-  microdataOther: boolean;
-  shop: number;
-  byline: boolean;
-  authors: number;
-}
-
-function selectorSigns(doc: Document): SelectorSigns {
-  const shop = new Set<Element>();
-  const authors = new Set<Element>();
-  let byline = false;
-  let publishedItem = false;
-  let microdataArticle = false;
-  let microdataOther = false;
-  for (const el of doc.querySelectorAll('[itemprop],[itemtype]')) {
-    const prop = el.getAttribute('itemprop') ?? '';
-    const type = el.getAttribute('itemtype') ?? '';
-    if (prop === 'datePublished') publishedItem = true;
-    if (prop === 'price') shop.add(el);
-    if (prop !== '' && prop.split(CSS_SPACE).includes('author')) {
-      authors.add(el);
-      byline = true;
-    }
-    if (!microdataArticle && isMicrodataArticle(type, prop)) microdataArticle = true;
-    if (!microdataOther && type !== '' && MICRODATA_OTHER_TYPES.some((t) => type.includes(t))) microdataOther = true;
-  }
+/** Shop signs and author marks: one read of every class attribute. */
+function classSigns(doc: Document): [shop: number, authors: number] {
+  const shop = new Set(doc.querySelectorAll(SHOP_SIGNS));
+  const authors = new Set(doc.querySelectorAll(AUTHOR_MARKS));
   for (const el of doc.querySelectorAll('[class]')) {
     const cls = el.getAttribute('class')!;
     if (SHOP_CLASS.test(cls)) shop.add(el);
     if (AUTHOR_CLASS.test(cls)) authors.add(el);
-    if (!byline && /byline/i.test(cls)) byline = true;
   }
-  for (const el of doc.querySelectorAll('[id]')) if (SHOP_ID.test(el.getAttribute('id')!)) shop.add(el);
-  for (const el of doc.querySelectorAll(SHOP_OTHER)) shop.add(el);
-  for (const el of doc.querySelectorAll(AUTHOR_OTHER)) authors.add(el);
-  if (!byline && doc.querySelector(BYLINE_OTHER)) byline = true;
-  return { publishedItem, microdataArticle, microdataOther, shop: shop.size, byline, authors: authors.size };
+  return [shop.size, authors.size];
 }
+const FORM_FIELDS = 'input:not([type="hidden"]),select,textarea';
+/** The site's own chrome: its search box, login and newsletter fields there are on every page. */
+const SITE_CHROME = 'header,nav,footer,aside,[role="search"],[role="banner"],[role="navigation"]';
 
 /** A date in a URL path: /2019/05/12/, /2019/05/, /2019-05-12, /20190512. */
 const DATED_PATH =
@@ -290,11 +219,10 @@ export function pageUrl(doc: Document, url?: string): URL | null {
 export function cheapFeatures(doc: Document, url?: string): Features<CheapFeature> {
   const types = jsonLdTypes(doc);
   const hasType = (re: RegExp) => ([...types].some((t) => re.test(t)) ? 1 : 0);
-  const meta = metaSigns(doc);
-  const ogType = meta.ogType?.trim().toLowerCase();
-  const signs = selectorSigns(doc);
+  const ogType = doc.querySelector('meta[property="og:type" i]')?.getAttribute('content')?.trim().toLowerCase();
   const u = pageUrl(doc, url);
   const path = u?.pathname ?? '';
+  const [shop, authors] = classSigns(doc);
   const articles = doc.getElementsByTagName('article').length;
   return {
     ldArticle: hasType(ARTICLE_LD_TYPES),
@@ -304,19 +232,19 @@ export function cheapFeatures(doc: Document, url?: string): Features<CheapFeatur
     ldMediaApp: hasType(MEDIA_APP_LD_TYPES),
     ogArticle: ogType === 'article' ? 1 : 0,
     ogOther: ogType && ogType !== 'article' ? 1 : 0,
-    publishedMeta: meta.published || signs.publishedItem ? 1 : 0,
-    microdataArticle: signs.microdataArticle ? 1 : 0,
-    microdataOther: signs.microdataOther ? 1 : 0,
+    publishedMeta: doc.querySelector(PUBLISHED_META) ? 1 : 0,
+    microdataArticle: doc.querySelector(MICRODATA_ARTICLE) ? 1 : 0,
+    microdataOther: doc.querySelector(MICRODATA_OTHER) ? 1 : 0,
     datedUrl: u && DATED_PATH.test(path) ? 1 : 0,
     rootUrl: u && (path === '/' || path === '') && u.search === '' ? 1 : 0,
     searchUrl: u && SEARCH_URL.test(`${path}${u.search}`) ? 1 : 0,
-    shopSigns: logCount(signs.shop),
+    shopSigns: logCount(shop),
     formFields: logCount([...doc.querySelectorAll(FORM_FIELDS)].filter((f) => !f.closest(SITE_CHROME)).length),
-    codeBlocks: logCount(doc.getElementsByTagName('pre').length + doc.getElementsByTagName('code').length),
+    codeBlocks: logCount(doc.querySelectorAll('pre, code').length),
     tables: logCount(doc.getElementsByTagName('table').length),
     oneArticleElement: articles === 1 ? 1 : 0,
-    bylineSigns: signs.byline ? 1 : 0,
-    authorMarks: logCount(signs.authors),
+    bylineSigns: doc.querySelector(BYLINE_SIGNS) ? 1 : 0,
+    authorMarks: logCount(authors),
     readerable: isProbablyReaderable(doc) ? 1 : 0,
   };
 }

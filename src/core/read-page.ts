@@ -22,22 +22,15 @@ export interface AnalyzeOptions {
   now?: () => number;
   /**
    * Told when each stage ends (the content script turns these into User Timing measures). A stage
-   * made in slices (see sliceMs) spans from its first slice's start to its last one's end; `slices`
-   * then says how much of that was ours.
+   * made in slices (see sliceMs) spans from its first slice's start to its last one's end, the
+   * page's time between them included; `timings` holds our part.
    */
-  onStage?: (stage: string, start: number, end: number, slices?: StageSlices) => void;
+  onStage?: (stage: string, start: number, end: number) => void;
   /**
    * Yield inside a stage (the detect stage's walk) once this many ms have passed since the steps
    * were last resumed, so the caller can give the main thread back; none: never inside a stage.
    */
   sliceMs?: number;
-}
-
-/** A stage made in more than one slice: our time in it, the slices and the longest one. */
-export interface StageSlices {
-  workMs: number;
-  slices: number;
-  longestMs: number;
 }
 
 /** What the page-side stages found: the report without quotes and speakers, and the DOM refs. */
@@ -90,34 +83,21 @@ export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Gen
   const mode = options.mode ?? 'declutter';
   const timings: Record<string, number> = {};
   const notes: string[] = [];
-  const time = <T>(stage: string, fn: () => T): T => {
-    const t0 = now();
-    const out = fn();
-    const t1 = now();
-    timings[stage] = Math.round((t1 - t0) * 100) / 100;
-    options.onStage?.(stage, t0, t1);
-    return out;
-  };
-
   // When the steps were last resumed: a slice inside a stage ends sliceMs after it.
   let resumed = now();
-  const { sliceMs } = options;
-  const pause = sliceMs === undefined ? () => false : () => now() - resumed >= sliceMs;
-  /** `time` for a stage made in slices: yields 'pause' between them. */
-  function* timeSteps<T>(stage: string, steps: Generator<void, T>): Generator<'pause', T> {
-    let first = -1;
-    let work = 0;
-    let longest = 0;
-    for (let slices = 1; ; slices++) {
+  const { sliceMs = Number.POSITIVE_INFINITY } = options;
+  const pause = () => now() - resumed >= sliceMs;
+  /** Runs a stage, in slices if it yields ('pause' between them), and times our part of it. */
+  function* time<T>(stage: string, steps: Generator<void, T> | (() => T)): Generator<'pause', T> {
+    const start = now();
+    for (let work = 0; ; ) {
       const t0 = now();
-      if (first < 0) first = t0;
-      const step = steps.next();
+      const step = typeof steps === 'function' ? { done: true as const, value: steps() } : steps.next();
       const t1 = now();
       work += t1 - t0;
-      longest = Math.max(longest, t1 - t0);
       if (step.done) {
         timings[stage] = Math.round(work * 100) / 100;
-        options.onStage?.(stage, first, t1, slices > 1 ? { workMs: work, slices, longestMs: longest } : undefined);
+        options.onStage?.(stage, start, t1);
         return step.value;
       }
       yield 'pause';
@@ -125,7 +105,7 @@ export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Gen
     }
   }
 
-  const article = yield* timeSteps('detect', detectArticleSteps(doc, options.url, options.force ?? false, pause));
+  const article = yield* time('detect', detectArticleSteps(doc, options.url, options.force ?? false, pause));
   yield 'detect';
   const base: PageReport = {
     version: 1,
@@ -152,7 +132,7 @@ export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Gen
   if (!root) return { report: base, root: null, clutter: [], blocks: [] };
 
   // Focus mode is composed after the clutter (clutter-focus.ts reads what was found).
-  const clutter = time('declutter', () => {
+  const clutter = yield* time('declutter', () => {
     const found = findClutterBlocks(doc, root, {
       mode,
       hideComments: options.hideComments ?? true,
@@ -162,7 +142,7 @@ export function* readPageSteps(doc: Document, options: AnalyzeOptions = {}): Gen
   });
   yield 'declutter';
   const hiddenSet = new Set(clutter.map((c) => c.element));
-  const { blocks, truncated } = time('blocks', () => articleBlocks(root, hiddenSet, article.measure));
+  const { blocks, truncated } = yield* time('blocks', () => articleBlocks(root, hiddenSet, article.measure));
   if (truncated) notes.push('text cap reached: only the first part of the page was read');
   yield 'blocks';
   const hidden: HiddenBlock[] = clutter.map((c) => ({ kind: c.kind, text: hiddenText(c.element), reason: c.reason }));

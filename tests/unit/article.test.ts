@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/parse-html';
 import { detectArticle, detectArticleSteps, findArticleRoot, jsonLdTypes, textFeatures } from '../../src/core/article';
-import { measureSteps, TextMeasure } from '../../src/core/article-measure';
+import { TextMeasure } from '../../src/core/article-measure';
 import { collectTextBlocks } from '../../src/core/text';
 import { ARTICLE_HEAD, articlePage, page, paragraphs, prose } from './page-helpers';
 
@@ -213,16 +213,15 @@ describe('detectArticle in slices', () => {
     const doc = page(
       `<main>${Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i}: ${prose(1)}</p>`).join('')}</main>`,
     );
-    const steps = measureSteps(doc.body, () => true);
+    const sliced = new TextMeasure(doc.body, undefined, () => true);
     let pauses = 0;
-    let step = steps.next();
-    for (; !step.done; step = steps.next()) pauses++;
+    while (!sliced.steps.next().done) pauses++;
     const whole = new TextMeasure(doc.body);
     // 400 paragraphs of an element and a text node each: about 800 nodes.
     expect(pauses).toBeGreaterThanOrEqual(3);
-    expect(step.value.blocks.length).toBe(whole.blocks.length);
-    for (const el of whole.elements) expect(step.value.of(el)).toEqual(whole.of(el));
-    expect(step.value.blocksIn(doc.querySelector('main')!, new Set())!.blocks.map((b) => b.text)).toEqual(
+    expect(sliced.blocks.length).toBe(whole.blocks.length);
+    for (const el of whole.elements) expect(sliced.of(el)).toEqual(whole.of(el));
+    expect(sliced.blocksIn(doc.querySelector('main')!, new Set())!.blocks.map((b) => b.text)).toEqual(
       whole.blocks.map((b) => b.text),
     );
   });

@@ -98,7 +98,10 @@ describe('cheapFeatures', () => {
       // A Kelvin sign is not a K for CSS's `i`, nor for the scan.
       '<span class="bas\u212Aet">g</span>',
     ].join('');
-    for (const head of ['', '<meta property="OG:Type" content="Article"><meta name="DC.Date" content="2024">']) {
+    for (const head of [
+      '',
+      '<meta property="og:type" content="Article"><meta property="Article:published_time" content="2024">',
+    ]) {
       const doc = page(body, head);
       const f = cheapFeatures(doc);
       expect(f.shopSigns).toBe(Math.log1p(doc.querySelectorAll(SHOP).length));
