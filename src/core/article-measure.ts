@@ -51,6 +51,8 @@ export interface ElementStats {
 }
 
 const EMPTY: ElementStats = Object.freeze({ chars: 0, linkChars: 0, bodyChars: 0, paragraphs: 0 });
+/** The attribute names of an element without attributes (shared: nobody changes them). */
+const NO_NAMES = Object.freeze([]) as unknown as string[];
 
 const NON_PROSE_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'pre', 'button', 'nav']);
 
@@ -82,7 +84,8 @@ export class TextMeasure {
   /** getAttributeNames() of each element. */
   readonly attrNames: string[][] = [];
   private readonly index = new Map<Element, number>();
-  private readonly stats = new Map<Element, ElementStats>();
+  /** Stats by element index (EMPTY for elements without text). */
+  private readonly stats: ElementStats[] = [];
   /** Prose characters of the longest run: paragraphs side by side under one parent. */
   longestRun = 0;
   /** Index of that run's parent element (-1: the scope's own parent, or no run). */
@@ -112,7 +115,8 @@ export class TextMeasure {
 
   /** Stats of an element inside the scope (all zero for elements without text). */
   of(el: Element): ElementStats {
-    return this.stats.get(el) ?? EMPTY;
+    const i = this.index.get(el);
+    return i === undefined ? EMPTY : this.stats[i]!;
   }
 
   linkDensity(el: Element): number {
@@ -173,15 +177,7 @@ export class TextMeasure {
     let pieces: TextBlock['pieces'] = [];
     const flush = () => {
       if (owner >= 0 && text.trim() !== '') {
-        const tag = tags[owner]!;
-        blocks.push({
-          element: elements[owner]!,
-          index: blocks.length,
-          text,
-          pieces,
-          tag: tag.toLowerCase(),
-          isHeading: HEADING_TAGS.has(tag),
-        });
+        addBlock(blocks, elements[owner]!, tags[owner]!, text, pieces);
       }
       owner = -1;
       text = '';
@@ -257,7 +253,9 @@ export class TextMeasure {
       parents.push(parent);
       ends.push(i + 1);
       childCounts.push(0);
-      attrNames.push(el.getAttributeNames?.() ?? []);
+      // hasAttributes() builds nothing; getAttributeNames() builds an array, which elements without
+      // attributes (about a fifth of a page's, more in its prose) do not need.
+      attrNames.push(el.hasAttributes?.() ? el.getAttributeNames() : NO_NAMES);
       index.set(el, i);
       chars.push(0);
       links.push(0);
@@ -314,16 +312,7 @@ export class TextMeasure {
         endUnit();
         return;
       }
-      const element = elements[c.owner]!;
-      const tag = tags[c.owner]!;
-      this.blocks.push({
-        element,
-        index: this.blocks.length,
-        text: c.text,
-        pieces: c.pieces,
-        tag: tag.toLowerCase(),
-        isHeading: HEADING_TAGS.has(tag),
-      });
+      addBlock(this.blocks, elements[c.owner]!, tags[c.owner]!, c.text, c.pieces);
       let blockChars = 0;
       let blockLinks = 0;
       for (let k = 0; k < c.at.length; k++) {
@@ -410,6 +399,9 @@ export class TextMeasure {
     if (!truncated) flush();
 
     // Children before parents in reverse document order: add each element's totals to its parent.
+    // (stats is filled first so that it stays a packed array, written from the end.)
+    const stats = this.stats;
+    for (let i = 0; i < elements.length; i++) stats.push(EMPTY);
     for (let i = elements.length - 1; i >= 0; i--) {
       if (chars[i] === 0) continue;
       const p = parents[i]!;
@@ -419,14 +411,26 @@ export class TextMeasure {
         body[p]! += body[i]!;
         paras[p]! += paras[i]!;
       }
-      this.stats.set(elements[i]!, {
+      stats[i] = {
         chars: chars[i]!,
         linkChars: links[i]!,
         bodyChars: body[i]!,
         paragraphs: paras[i]!,
-      });
+      };
     }
   }
+}
+
+/** A block of the element with that tag (its nodeName), at the end of `blocks`. */
+function addBlock(blocks: TextBlock[], element: Element, tag: string, text: string, pieces: TextBlock['pieces']): void {
+  blocks.push({
+    element,
+    index: blocks.length,
+    text,
+    pieces,
+    tag: tag.toLowerCase(),
+    isHeading: HEADING_TAGS.has(tag),
+  });
 }
 
 /** A template's markup is in its content fragment, not its children (happy-dom's firstChild says otherwise). */

@@ -149,12 +149,34 @@ const MICRODATA_ARTICLE =
   '[itemtype*="schema.org/"][itemtype*="Article"],[itemtype*="BlogPosting"],[itemprop="articleBody"]';
 const MICRODATA_OTHER =
   '[itemtype*="schema.org/Product"],[itemtype*="Offer"],[itemtype*="schema.org/SearchResultsPage"],[itemtype*="schema.org/DiscussionForumPosting"],[itemtype*="schema.org/Question"]';
+// Substring matches that ignore case (`[class*="price" i]`) are the slow kind of selector: in
+// Chromium about four times a case-sensitive one, on every element with the attribute, and the
+// class attribute is on most. So the class parts of the shop and author selectors are read
+// once, in JS (classSigns); the selector engine does the rest, on rarer attributes. Counts and
+// verdicts are those of the whole selectors: the regexes are ASCII case-insensitive, as CSS's `i`
+// is (without the `u` flag a regex folds no non-ASCII letter onto an ASCII one), and an element
+// that two parts match is counted once.
+/** Shop signs: these, and [class*="price" i], [class*="cart" i], [class*="basket" i]. */
 const SHOP_SIGNS =
-  '[itemprop="price"],[class*="price" i],[id*="price" i],[class*="cart" i],[id*="cart" i],[name*="cart" i],[action*="cart" i],[class*="basket" i],[href*="checkout" i]';
+  '[itemprop="price"],[id*="price" i],[id*="cart" i],[name*="cart" i],[action*="cart" i],[href*="checkout" i]';
+const SHOP_CLASS = /price|cart|basket/i;
 const BYLINE_SIGNS = '[rel~="author"],[class*="byline" i], time[datetime],[itemprop~="author"]';
 /** Marks of who wrote what: one on an article, many on a thread of posts by many people. */
-const AUTHOR_MARKS =
-  '[itemprop~="author"],[class*="author" i],[class*="username" i],[class*="user-name" i],[data-author],[class*="poster" i]';
+const AUTHOR_MARKS = '[itemprop~="author"],[data-author]';
+/** …and [class*="author" i], [class*="username" i], [class*="user-name" i], [class*="poster" i]. */
+const AUTHOR_CLASS = /author|user-?name|poster/i;
+
+/** Shop signs and author marks: one read of every class attribute. */
+function classSigns(doc: Document): [shop: number, authors: number] {
+  const shop = new Set(doc.querySelectorAll(SHOP_SIGNS));
+  const authors = new Set(doc.querySelectorAll(AUTHOR_MARKS));
+  for (const el of doc.querySelectorAll('[class]')) {
+    const cls = el.getAttribute('class')!;
+    if (SHOP_CLASS.test(cls)) shop.add(el);
+    if (AUTHOR_CLASS.test(cls)) authors.add(el);
+  }
+  return [shop.size, authors.size];
+}
 const FORM_FIELDS = 'input:not([type="hidden"]),select,textarea';
 /** The site's own chrome: its search box, login and newsletter fields there are on every page. */
 const SITE_CHROME = 'header,nav,footer,aside,[role="search"],[role="banner"],[role="navigation"]';
@@ -200,7 +222,7 @@ export function cheapFeatures(doc: Document, url?: string): Features<CheapFeatur
   const ogType = doc.querySelector('meta[property="og:type" i]')?.getAttribute('content')?.trim().toLowerCase();
   const u = pageUrl(doc, url);
   const path = u?.pathname ?? '';
-  const count = (selector: string) => doc.querySelectorAll(selector).length;
+  const [shop, authors] = classSigns(doc);
   const articles = doc.getElementsByTagName('article').length;
   return {
     ldArticle: hasType(ARTICLE_LD_TYPES),
@@ -216,13 +238,13 @@ export function cheapFeatures(doc: Document, url?: string): Features<CheapFeatur
     datedUrl: u && DATED_PATH.test(path) ? 1 : 0,
     rootUrl: u && (path === '/' || path === '') && u.search === '' ? 1 : 0,
     searchUrl: u && SEARCH_URL.test(`${path}${u.search}`) ? 1 : 0,
-    shopSigns: logCount(count(SHOP_SIGNS)),
+    shopSigns: logCount(shop),
     formFields: logCount([...doc.querySelectorAll(FORM_FIELDS)].filter((f) => !f.closest(SITE_CHROME)).length),
-    codeBlocks: logCount(count('pre, code')),
+    codeBlocks: logCount(doc.querySelectorAll('pre, code').length),
     tables: logCount(doc.getElementsByTagName('table').length),
     oneArticleElement: articles === 1 ? 1 : 0,
     bylineSigns: doc.querySelector(BYLINE_SIGNS) ? 1 : 0,
-    authorMarks: logCount(count(AUTHOR_MARKS)),
+    authorMarks: logCount(authors),
     readerable: isProbablyReaderable(doc) ? 1 : 0,
   };
 }

@@ -83,6 +83,41 @@ describe('cheapFeatures', () => {
     expect(cheapFeatures(page(posts.join(''), '')).authorMarks).toBe(Math.log1p(6));
   });
 
+  it('counts what the selectors it stands for would count, ignoring ASCII case only', () => {
+    // The selectors the one-read-per-attribute scan replaced, as the reference.
+    const SHOP =
+      '[itemprop="price"],[class*="price" i],[id*="price" i],[class*="cart" i],[id*="cart" i],[name*="cart" i],[action*="cart" i],[class*="basket" i],[href*="checkout" i]';
+    const AUTHORS =
+      '[itemprop~="author"],[class*="author" i],[class*="username" i],[class*="user-name" i],[data-author],[class*="poster" i]';
+    const body = [
+      '<span class="Price-Tag">9</span><span id="MiniCART" class="basketBall">x</span>',
+      '<a href="/CheckOut">buy</a><form action="/Cart/add"><input name="cartQty"></form>',
+      '<b itemprop="price">9</b><b itemprop="price offer">9</b><b class="priCe">k</b>',
+      '<span class="User-Name">a</span><span class="userName">b</span><span itemprop="creator\tauthor">c</span>',
+      '<span data-author="x" class="author">d</span><span class="Poster">e</span><span class="post">f</span>',
+      // A Kelvin sign is not a K for CSS's `i`, nor for the scan.
+      '<span class="bas\u212Aet">g</span>',
+    ].join('');
+    for (const head of [
+      '',
+      '<meta property="og:type" content="Article"><meta property="Article:published_time" content="2024">',
+    ]) {
+      const doc = page(body, head);
+      const f = cheapFeatures(doc);
+      expect(f.shopSigns).toBe(Math.log1p(doc.querySelectorAll(SHOP).length));
+      expect(f.authorMarks).toBe(Math.log1p(doc.querySelectorAll(AUTHORS).length));
+      expect(f.shopSigns).toBe(Math.log1p(7));
+      expect(f.authorMarks).toBe(Math.log1p(5));
+      expect(f.ogArticle).toBe(head ? 1 : 0);
+      expect(f.publishedMeta).toBe(head ? 1 : 0);
+    }
+    const byline = (html: string) => cheapFeatures(page(html, '')).bylineSigns;
+    expect(byline('<p class="ByLine">By Jo</p>')).toBe(1);
+    expect(byline('<p><time datetime="2024-01-01">then</time></p>')).toBe(1);
+    expect(byline('<p><a rel="author" href="/jo">Jo</a></p>')).toBe(1);
+    expect(byline('<p class="by-line"><time>then</time></p>')).toBe(0);
+  });
+
   it('finds JSON-LD types nested in other objects', () => {
     const doc = page(
       '',
