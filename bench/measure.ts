@@ -34,6 +34,11 @@ export interface PageRun {
   /** data-quotelens-ms: main-thread ms of our work so far (the first run on a static page). */
   oursMs: number | null;
   stages: Partial<Record<Stage, number>>;
+  /**
+   * Stages the content script made in more than one slice (more than one `task` measure inside
+   * the stage's): the longest slice. `stages` holds our time in them, the sum of those slices.
+   */
+  stageSlices?: Partial<Record<Stage, number>>;
   /** From the start of our first measure to the end of our last, in the page's time origin. */
   ourWindow: [number, number] | null;
   /** Readability's first parse() in the page: cold, like our content script on every page. */
@@ -160,9 +165,13 @@ export function ourLongestSlice(run: PageRun): number | null {
   return run.oursMs;
 }
 
-/** A lower bound of our longest slice whatever the chunking: no stage is split across tasks. */
+/**
+ * A lower bound of our longest slice whatever the chunking: a stage is one task unless the content
+ * script said it made it in slices, then its longest slice.
+ */
 export function longestStage(run: PageRun): number {
-  return Math.max(0, ...Object.values(run.stages));
+  const slices = run.stageSlices ?? {};
+  return Math.max(0, ...Object.entries(run.stages).map(([k, v]) => slices[k as Stage] ?? v));
 }
 
 /** A run with nothing measured yet: a page that fails to load stays like this. */
@@ -213,11 +222,22 @@ export async function measurePage(tab: BenchTab, name: string, url: string, opts
   const firstRun = new Map<string, PageSnapshot['measures'][number]>();
   for (const m of snap.measures)
     if (m.name !== 'observe' && m.name !== 'task' && !firstRun.has(m.name)) firstRun.set(m.name, m);
-  const tasks = snap.measures.filter((m) => m.name === 'task').map((m) => m.duration);
+  const taskMeasures = snap.measures.filter((m) => m.name === 'task');
+  const tasks = taskMeasures.map((m) => m.duration);
   if (tasks.length > 0) run.ourTasks = tasks;
   for (const stage of STAGES) {
     const m = firstRun.get(stage);
-    if (m) run.stages[stage] = m.duration;
+    if (!m) continue;
+    // A stage made in slices (the content script's sliceMs) spans the page's time between them:
+    // our time in it is that of the `task` measures (one per slice) inside its span.
+    const end = m.start + m.duration;
+    const inside = taskMeasures
+      .map((t) => Math.min(end, t.start + t.duration) - Math.max(m.start, t.start))
+      .filter((ms) => ms > 0);
+    if (inside.length > 1) {
+      run.stages[stage] = inside.reduce((a, b) => a + b, 0);
+      run.stageSlices = { ...run.stageSlices, [stage]: Math.max(...inside) };
+    } else run.stages[stage] = m.duration;
   }
   const engine = firstRun.get('engine');
   if (engine) {

@@ -33,8 +33,16 @@ const REVEAL_ATTR = 'data-quotelens-reveal';
 export const PICKED_REASON = 'hidden by you';
 /** The hooks on <html> that we publish: the page may write them too, and we write the truth back. */
 export const HTML_HOOKS = [HOOK, HOOK_QUOTES, HOOK_MS];
-/** Our User Timing entries in the page's buffer at most: enough for one full run (about 12), bounded over a live page's life. */
-export const MAX_OWN_MEASURES = 20;
+/**
+ * Our User Timing entries in the page's buffer at most: enough for one full run (about 12, and one
+ * `task` more per extra slice of a sliced stage), bounded over a live page's life.
+ */
+export const MAX_OWN_MEASURES = 40;
+/**
+ * A stage that can be made in slices (detect's walk) gives the main thread back to the page after
+ * this many ms: well under the 50 ms of a long task, with room for a loaded machine's overshoot.
+ */
+const SLICE_MS = 20;
 
 /** Where quotes and speakers are computed: the background over messages (tests: in process). */
 export type EngineLink = (request: AnalyzeRequest) => AnalyzeReply | Promise<AnalyzeReply>;
@@ -151,6 +159,7 @@ export class PageController {
         url: this.win.location.href,
         now: () => this.win.performance.now(),
         force: this.force,
+        sliceMs: SLICE_MS,
         onStage: (stage, start, end) => this.measure(stage, start, end),
       });
       let step = stages.next();

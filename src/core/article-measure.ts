@@ -84,7 +84,7 @@ export class TextMeasure {
   /** getAttributeNames() of each element. */
   readonly attrNames: string[][] = [];
   private readonly index = new Map<Element, number>();
-  /** Stats by element index (EMPTY for elements without text). */
+  /** Stats by element index (unset for elements without text). */
   private readonly stats: ElementStats[] = [];
   /** Prose characters of the longest run: paragraphs side by side under one parent. */
   longestRun = 0;
@@ -105,13 +105,23 @@ export class TextMeasure {
   /** Per element: whether its text was read (not skipped, not `hidden`). */
   private readonly textOnAt: boolean[] = [];
 
-  /** `exclude`: elements left out with their whole subtree (hidden clutter, our own UI). */
+  /**
+   * `exclude`: elements left out with their whole subtree (hidden clutter, our own UI). With
+   * `pause`, the walk is the caller's to make, in slices, by running `steps` to its end: the walk
+   * stops to yield whenever `pause` says so (asked every PAUSE_CHECK_NODES nodes), and the measure
+   * is the one a constructor call without it makes, if the DOM did not change meanwhile.
+   */
   constructor(
     readonly scope: Element,
     private readonly exclude?: (el: Element) => boolean,
+    pause?: () => boolean,
   ) {
-    this.walk(scope);
+    this.steps = this.walk(scope, pause ?? NEVER);
+    if (!pause) this.steps.next();
   }
+
+  /** The walk, for a caller that passed `pause` to run. */
+  readonly steps: Generator<void, void>;
 
   /** Stats of an element inside the scope (all zero for elements without text). */
   of(el: Element): ElementStats {
@@ -224,7 +234,7 @@ export class TextMeasure {
    * skipped and hidden subtrees, splits the text into the blocks collectTextBlocks makes and adds up
    * each element's characters.
    */
-  private walk(scope: Element): void {
+  private *walk(scope: Element, pause: () => boolean): Generator<void, void> {
     const { elements, tags, parents, ends, childCounts, attrNames, index } = this;
     const { evKind, evEl, evOwner, evNode, evValue, evFirst, textOnAt } = this;
     const record = (kind: number, el: number, owner: number, node: Text | null, value: string) => {
@@ -336,7 +346,12 @@ export class TextMeasure {
     add(scope, scope.tagName, -1, true, scopeInLink);
     let cur = 0;
     let node: Node | null = firstChild(scope, tags[0]!);
+    let countdown = PAUSE_CHECK_NODES;
     for (;;) {
+      if (--countdown === 0) {
+        countdown = PAUSE_CHECK_NODES;
+        if (pause()) yield;
+      }
       if (node === null) {
         // Leaving element `cur`.
         ends[cur] = elements.length;
@@ -432,6 +447,10 @@ function addBlock(blocks: TextBlock[], element: Element, tag: string, text: stri
     isHeading: HEADING_TAGS.has(tag),
   });
 }
+
+/** Nodes walked between two looks at the clock (pause): a few hundred take well under 1 ms. */
+const PAUSE_CHECK_NODES = 256;
+const NEVER = () => false;
 
 /** A template's markup is in its content fragment, not its children (happy-dom's firstChild says otherwise). */
 function firstChild(el: Element, tag: string): Node | null {

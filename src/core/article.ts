@@ -285,6 +285,23 @@ function proseDepth(measure: TextMeasure, root: Element): number {
  * evidence together. Every piece of evidence that moved the score is a reason for --explain.
  */
 export function detectArticle(doc: Document, url?: string, force = false): ArticleResult {
+  const steps = detectArticleSteps(doc, url, force, () => false);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * detectArticle in slices: it yields after the first look and inside the walk whenever `pause`
+ * says so, and the caller may give the main thread back before resuming it. Same verdict.
+ */
+export function* detectArticleSteps(
+  doc: Document,
+  url: string | undefined,
+  force: boolean,
+  pause: () => boolean,
+): Generator<void, ArticleResult> {
   const body = doc.body;
   const lang = detectLang(doc);
   const base = { title: doc.title.trim(), site: doc.location?.hostname ?? '', lang };
@@ -297,7 +314,10 @@ export function detectArticle(doc: Document, url?: string, force = false): Artic
     const score = Math.log(look.p / (1 - look.p));
     return { ...base, ...none, isArticle: false, reasons: look.reasons, score, kind: look.kind, confidence: look.p };
   }
-  const measure = new TextMeasure(body);
+  if (pause()) yield;
+  const measure = new TextMeasure(body, undefined, pause);
+  yield* measure.steps;
+  if (pause()) yield;
   const root = findArticleRoot(body, measure);
   const w = weigh(PAGE_MODEL, FEATURE_NAMES, { ...look.features, ...textFeatures(doc, measure, root) });
   const isArticle = (force || w.p >= ARTICLE_P) && root !== null;

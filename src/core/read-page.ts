@@ -2,7 +2,7 @@
 // article's text blocks. What needs the DOM, so it runs in the page (the content script); quotes
 // and speakers come from the engine (engine.ts) over the blocks alone. The Document is read, never
 // changed. Kept apart from report.ts so the content script's bundle holds none of the engine.
-import { detectArticle } from './article';
+import { detectArticleSteps } from './article';
 import { type ClutterBlock, type ClutterVocabulary, findClutterBlocks } from './clutter';
 import { findFocusBlocks } from './clutter-focus';
 import type { EngineResult } from './engine';
@@ -22,8 +22,17 @@ export interface AnalyzeOptions {
   force?: boolean;
   /** A clock in milliseconds; the content script passes performance.now. */
   now?: () => number;
-  /** Told when each stage ends (the content script turns these into User Timing measures). */
+  /**
+   * Told when each stage ends (the content script turns these into User Timing measures). A stage
+   * made in slices (see sliceMs) spans from its first slice's start to its last one's end, the
+   * page's time between them included; `timings` holds our part.
+   */
   onStage?: (stage: string, start: number, end: number) => void;
+  /**
+   * Yield inside a stage (the detect stage's walk) once this many ms have passed since the steps
+   * were last resumed, so the caller can give the main thread back; none: never inside a stage.
+   */
+  sliceMs?: number;
 }
 
 /** What the page-side stages found: the report without quotes and speakers, and the DOM refs. */
@@ -74,21 +83,34 @@ export function withAttribution(read: PageRead, result: EngineResult): Analysis 
  * The page-side analysis as a sequence of stages: the caller may pause between them (the content
  * script yields to the page so no single task runs long). The core stays pure: it never waits.
  */
-export function* readPageSteps(doc: Document, options: ReadOptions): Generator<PageStage, PageRead> {
+export function* readPageSteps(doc: Document, options: ReadOptions): Generator<PageStage | 'pause', PageRead> {
   const now = options.now ?? (() => Date.now());
   const mode = options.mode ?? 'declutter';
   const timings: Record<string, number> = {};
   const notes: string[] = [];
-  const time = <T>(stage: string, fn: () => T): T => {
-    const t0 = now();
-    const out = fn();
-    const t1 = now();
-    timings[stage] = Math.round((t1 - t0) * 100) / 100;
-    options.onStage?.(stage, t0, t1);
-    return out;
-  };
+  // When the steps were last resumed: a slice inside a stage ends sliceMs after it.
+  let resumed = now();
+  const { sliceMs = Number.POSITIVE_INFINITY } = options;
+  const pause = () => now() - resumed >= sliceMs;
+  /** Runs a stage, in slices if it yields ('pause' between them), and times our part of it. */
+  function* time<T>(stage: string, steps: Generator<void, T> | (() => T)): Generator<'pause', T> {
+    const start = now();
+    for (let work = 0; ; ) {
+      const t0 = now();
+      const step = typeof steps === 'function' ? { done: true as const, value: steps() } : steps.next();
+      const t1 = now();
+      work += t1 - t0;
+      if (step.done) {
+        timings[stage] = Math.round(work * 100) / 100;
+        options.onStage?.(stage, start, t1);
+        return step.value;
+      }
+      yield 'pause';
+      resumed = now();
+    }
+  }
 
-  const article = time('detect', () => detectArticle(doc, options.url, options.force));
+  const article = yield* time('detect', detectArticleSteps(doc, options.url, options.force ?? false, pause));
   yield 'detect';
   const base: PageReport = {
     version: 1,
@@ -115,7 +137,7 @@ export function* readPageSteps(doc: Document, options: ReadOptions): Generator<P
   if (!root) return { report: base, root: null, clutter: [], blocks: [] };
 
   // Focus mode is composed after the clutter (clutter-focus.ts reads what was found).
-  const clutter = time('declutter', () => {
+  const clutter = yield* time('declutter', () => {
     const found = findClutterBlocks(doc, root, {
       mode,
       hideComments: options.hideComments ?? true,
@@ -128,7 +150,7 @@ export function* readPageSteps(doc: Document, options: ReadOptions): Generator<P
   });
   yield 'declutter';
   const hiddenSet = new Set(clutter.map((c) => c.element));
-  const { blocks, truncated } = time('blocks', () => articleBlocks(root, hiddenSet, article.measure));
+  const { blocks, truncated } = yield* time('blocks', () => articleBlocks(root, hiddenSet, article.measure));
   if (truncated) notes.push('text cap reached: only the first part of the page was read');
   yield 'blocks';
   const hidden: HiddenBlock[] = clutter.map((c) => ({ kind: c.kind, text: hiddenText(c.element), reason: c.reason }));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/parse-html';
-import { detectArticle, findArticleRoot, jsonLdTypes, textFeatures } from '../../src/core/article';
+import { detectArticle, detectArticleSteps, findArticleRoot, jsonLdTypes, textFeatures } from '../../src/core/article';
 import { TextMeasure } from '../../src/core/article-measure';
 import { collectTextBlocks } from '../../src/core/text';
 import { ARTICLE_HEAD, articlePage, page, paragraphs, prose } from './page-helpers';
@@ -188,5 +188,41 @@ describe('textFeatures: repeatedItems', () => {
     const sectioned = page(`<main><h1>Floods</h1>${Array.from({ length: 4 }, (_, i) => section(i)).join('')}</main>`);
     expect(repeated(sectioned)).toBe(0);
     expect(repeated(articlePage())).toBeLessThan(0.2);
+  });
+});
+
+describe('detectArticle in slices', () => {
+  const plain = (r: ReturnType<typeof detectArticle>) => ({ ...r, measure: undefined });
+
+  it('gives the same verdict, root, title and measure when it yields at every chance', () => {
+    const doc = articlePage({ before: '<nav><a href="/">Home</a></nav>', after: '<aside>Most read</aside>' });
+    const steps = detectArticleSteps(doc, undefined, false, () => true);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    const whole = detectArticle(doc);
+    // After the first look and after the walk (the walk looks at the clock every 256 nodes).
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(plain(step.value)).toEqual(plain(whole));
+    expect(step.value.root).toBe(whole.root);
+    expect(step.value.measure!.blocks.map((b) => b.text)).toEqual(whole.measure!.blocks.map((b) => b.text));
+    expect(step.value.measure!.longestRun).toBe(whole.measure!.longestRun);
+  });
+
+  it('yields inside the walk of a long page and measures it as one walk does', () => {
+    const doc = page(
+      `<main>${Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i}: ${prose(1)}</p>`).join('')}</main>`,
+    );
+    const sliced = new TextMeasure(doc.body, undefined, () => true);
+    let pauses = 0;
+    while (!sliced.steps.next().done) pauses++;
+    const whole = new TextMeasure(doc.body);
+    // 400 paragraphs of an element and a text node each: about 800 nodes.
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    expect(sliced.blocks.length).toBe(whole.blocks.length);
+    for (const el of whole.elements) expect(sliced.of(el)).toEqual(whole.of(el));
+    expect(sliced.blocksIn(doc.querySelector('main')!, new Set())!.blocks.map((b) => b.text)).toEqual(
+      whole.blocks.map((b) => b.text),
+    );
   });
 });

@@ -6,17 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { bundleSizes } from '../../bench/sizes';
 
 /**
- * 27 KB gzip (-9) for the one content script every page loads. The targets are lower: 20 KB once
+ * 27.3 KB gzip (-9) for the one content script every page loads. The targets are lower: 20 KB once
  * the engine left it (issue 11), 25 KB with decluttering, hand corrections and living pages (issues
  * 13, 17). With all of them merged it was 29,422 B; the clutter vocabulary (lexicon/clutter.ts) now
  * reaches the page as data the background stores (shared/vocabulary.ts): 25,939 B, and 26,331 B
  * with issue 13's headed lists, story boxes and position rule, 26,815 B with issue 15's second round
- * (repeated items, author marks, <br> paragraphs). Not yet 25 KB: what is left is code;
+ * (repeated items, author marks, <br> paragraphs), 27,151 B with detect in slices (issue 11: no task of
+ * ours over 50 ms on a large page). Not yet 25 KB: what is left is code;
  * the hand-correction UI (picker, labels, selector writer: about 2 KB gzip) is the next candidate to
  * load only when asked for (it needs the `scripting` permission and a tab grant: docs/declutter.md).
  * This line keeps it from growing.
  */
-const CONTENT_SCRIPT_BUDGET = 27_000;
+const CONTENT_SCRIPT_BUDGET = 27_300;
 /**
  * 300 KB gzip for the background with the engine: the entity data (first names, places, common
  * words: about 180 KB gzip) and the model's weights live here, by design, not in the page; the
