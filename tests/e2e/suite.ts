@@ -466,7 +466,12 @@ export function extensionSuite(options: SuiteOptions): void {
       // biome-ignore lint/performance/useDomNodeTextContent: innerText is the text a reader sees
       const text = await page.evaluate(() => document.body.innerText);
       for (const keep of expected.keep) expect(text, `keep text “${keep}”`).toContain(keep);
-      expect(Number((await page.evaluate(readHooks)).quotes)).toBeGreaterThanOrEqual(5);
+      // Focus mode reads the page again, sliced, and the engine answers after the hiding: wait for it.
+      const quotes = await waitUntil(async () => {
+        const n = Number((await page.evaluate(readHooks)).quotes);
+        return n >= 5 ? n : null;
+      }, 'the quotes highlighted again in focus mode');
+      expect(quotes).toBeGreaterThanOrEqual(5);
       await popup.click(focusSwitch);
       await waitUntil(
         () => page.evaluate(() => (document.querySelector('[data-quotelens-hidden="other"]') ? null : true)),
