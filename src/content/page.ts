@@ -34,10 +34,11 @@ export const PICKED_REASON = 'hidden by you';
 /** The hooks on <html> that we publish: the page may write them too, and we write the truth back. */
 export const HTML_HOOKS = [HOOK, HOOK_QUOTES, HOOK_MS];
 /**
- * Our User Timing entries in the page's buffer at most: enough for one full run (about 12, and one
- * `task` more per extra slice of a sliced stage), bounded over a live page's life.
+ * Our User Timing entries in the page's buffer at most (issue 17: 20): one full run is about 12, and
+ * one `task` more per extra slice of a sliced stage; past it they are cleared together, so a reader
+ * of all of them (the bench on a very large page) needs a PerformanceObserver.
  */
-export const MAX_OWN_MEASURES = 40;
+export const MAX_OWN_MEASURES = 20;
 /**
  * A stage that can be made in slices (detect's walk) gives the main thread back to the page after
  * this many ms: well under the 50 ms of a long task, with room for a loaded machine's overshoot.
