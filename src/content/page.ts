@@ -284,9 +284,9 @@ export class PageController {
     const generation = this.generation;
     let pending: Promise<AnalyzeReply> | AnalyzeReply | null = null;
     this.timed(() => {
-      const scopes = clutterScopes(added, root);
-      const header = scopes.length > 0 ? this.headerOf(root) : null;
-      const clutter = scopes.flatMap((el) => findClutterIn(el, root, this.clutterOptions, header ?? undefined));
+      const clutter = clutterScopes(added, root).flatMap((el) =>
+        findClutterIn(el, root, this.clutterOptions, this.headerOf(root)),
+      );
       this.addClutter(analysis, clutter);
       if (removed && this.pruneStale()) this.repaint();
       const hidden = new Set(analysis.clutter.map((c) => c.element));

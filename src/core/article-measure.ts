@@ -448,6 +448,14 @@ function addBlock(blocks: TextBlock[], element: Element, tag: string, text: stri
   });
 }
 
+/** Runs steps (a stage made in slices) to their end, at once: its value. */
+export function runSteps<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Nodes walked between two looks at the clock (pause): a few hundred take well under 1 ms. */
 const PAUSE_CHECK_NODES = 256;
 const NEVER = () => false;

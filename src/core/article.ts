@@ -4,7 +4,7 @@
 
 export { jsonLdTypes } from './page-kind';
 
-import { TextMeasure } from './article-measure';
+import { runSteps, TextMeasure } from './article-measure';
 import { SIDE_CONTENT_WORDS } from './lexicon/article';
 import {
   CHEAP_NAMES,
@@ -285,11 +285,7 @@ function proseDepth(measure: TextMeasure, root: Element): number {
  * evidence together. Every piece of evidence that moved the score is a reason for --explain.
  */
 export function detectArticle(doc: Document, url?: string, force = false): ArticleResult {
-  const steps = detectArticleSteps(doc, url, force, () => false);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(detectArticleSteps(doc, url, force, () => false));
 }
 
 /**

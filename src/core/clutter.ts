@@ -895,10 +895,8 @@ export function findClutterCandidates(
   root: Element | null,
   options: ClutterOptions,
 ): { element: Element; kind: LabelKind; score: number; reasons: string[] }[] {
-  const body = doc.body;
-  if (!body) return [];
-  const header = findArticleHeader(doc, root);
-  const ctx = new Context(options.measure ?? new TextMeasure(body), root, header.title, header.bylines, options);
+  const ctx = pageContext(doc, root, options);
+  if (!ctx) return [];
   gather(ctx);
   return [...ctx.candidates.values()].map((c) => ({
     element: c.element,
@@ -954,14 +952,19 @@ function accept(ctx: Context): ClutterBlock[] {
 
 /** Clutter blocks of the page (focus mode's blocks beside the article: findFocusBlocks, composed after). */
 export function findClutterBlocks(doc: Document, root: Element | null, options: ClutterOptions): ClutterBlock[] {
+  const ctx = pageContext(doc, root, options);
+  return ctx ? collect(ctx) : [];
+}
+
+/** The finder's context over the whole page (null without a <body>). */
+function pageContext(doc: Document, root: Element | null, options: ClutterOptions): Context | null {
   const body = doc.body;
-  if (!body) return [];
+  if (!body) return null;
   const measure = options.measure?.scope === body ? options.measure : new TextMeasure(body);
   const header = findArticleHeader(doc, root);
   // Focus mode is a reader view: a comment thread is not the article, whatever the comment switch.
   const effective = options.mode === 'focus' ? { ...options, hideComments: true } : options;
-  const ctx = new Context(measure, root, header.title, header.bylines, effective);
-  return collect(ctx);
+  return new Context(measure, root, header.title, header.bylines, effective);
 }
 
 /**

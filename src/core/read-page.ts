@@ -3,6 +3,7 @@
 // and speakers come from the engine (engine.ts) over the blocks alone. The Document is read, never
 // changed. Kept apart from report.ts so the content script's bundle holds none of the engine.
 import { detectArticleSteps } from './article';
+import { runSteps } from './article-measure';
 import { type ClutterBlock, type ClutterVocabulary, findClutterBlocks } from './clutter';
 import { findFocusBlocks } from './clutter-focus';
 import type { EngineResult } from './engine';
@@ -60,8 +61,7 @@ export type ReadOptions = AnalyzeOptions & { vocabulary: ClutterVocabulary };
 
 /** The page-side stages at once. */
 export function readPage(doc: Document, options: ReadOptions): PageRead {
-  const steps = readPageSteps(doc, options);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  return runSteps(readPageSteps(doc, options));
 }
 
 /** The read with the engine's answer in its report: quotes, speakers, notes, timings. */
