@@ -1,9 +1,7 @@
 // The content script's chunked run: one stage per task, same result as the one-task run, and a
 // run overtaken by "off" stops without touching the page again.
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageController } from '../../src/content/page';
-import { CLUTTER_VOCABULARY as vocabulary } from '../../src/core/lexicon/clutter';
-import { localEngine } from './engine-link';
+import { testController } from './engine-link';
 
 const page = `<article><h1>Tram line opens</h1>
 <p>The new tram line between the station and the harbour opened on Saturday after three years of building work, with free rides for the first weekend and extra staff at every stop.</p>
@@ -27,26 +25,12 @@ afterEach(() => {
 describe('chunked run', () => {
   it('gives the same report as the one-task run', async () => {
     setUp();
-    const once = new PageController(
-      document,
-      window,
-      toggles,
-      { hideComments: false, vocabulary },
-      'standard',
-      localEngine,
-    );
+    const once = testController(toggles);
     once.run();
     const expected = { ...once.state().report!, timings: {} };
     once.clearAll();
 
-    const chunked = new PageController(
-      document,
-      window,
-      toggles,
-      { hideComments: false, vocabulary },
-      'standard',
-      localEngine,
-    );
+    const chunked = testController(toggles);
     const pending = chunked.runChunked();
     expect(chunked.state().status).toBe('loading');
     await pending;
@@ -59,14 +43,7 @@ describe('chunked run', () => {
   it('stops when turned off half way, leaving no trace', async () => {
     setUp();
     const before = document.documentElement.outerHTML;
-    const controller = new PageController(
-      document,
-      window,
-      toggles,
-      { hideComments: false, vocabulary },
-      'standard',
-      localEngine,
-    );
+    const controller = testController(toggles);
     const pending = controller.runChunked();
     controller.setEnabled(false);
     await pending;

@@ -4,13 +4,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Corrector, PICKED_ATTR } from '../../src/content/corrections';
 import { UI_ATTR } from '../../src/content/overlay';
-import { PageController } from '../../src/content/page';
 import { Picker } from '../../src/content/picker';
-import { CLUTTER_VOCABULARY as vocabulary } from '../../src/core/lexicon/clutter';
 import { CORRECTIONS_KEY } from '../../src/shared/corrections';
 import type { CorrectionRequest } from '../../src/shared/messages';
 import type { StorageAreaLike } from '../../src/shared/storage';
-import { localEngine } from './engine-link';
+import { localEngine, testController } from './engine-link';
 import { installHighlightApi, removeHighlightApi } from './highlight-stub';
 
 const ARTICLE = `<head><title>Bridge plan approved</title><meta property="og:type" content="article"></head>
@@ -34,13 +32,10 @@ function storage(value: unknown): StorageAreaLike {
 async function setup(stored: unknown) {
   document.documentElement.innerHTML = ARTICLE;
   const saved: CorrectionRequest[] = [];
-  const page = new PageController(
-    document,
-    window as unknown as Window,
+  const page = testController(
     { declutter: true, highlight: true, focus: false },
-    { hideComments: false, vocabulary },
-    'standard',
     localEngine,
+    window as unknown as Window,
   );
   const corrector = new Corrector(document, window as unknown as Window, async (r) => saved.push(r));
   corrector.page = page;

@@ -2,10 +2,9 @@
 // highlighting through a stand-in Highlight API (tests/unit/highlight-stub.ts), undoing it exactly,
 // a browser without the API, and "show hidden".
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PageController } from '../../src/content/page';
+import type { PageController } from '../../src/content/page';
 import { HIGHLIGHT_FLASH, HIGHLIGHT_NONE, HIGHLIGHT_PREFIX } from '../../src/content/style';
-import { CLUTTER_VOCABULARY as vocabulary } from '../../src/core/lexicon/clutter';
-import { localEngine } from './engine-link';
+import { localEngine, testController } from './engine-link';
 import {
   type FakeRegistry,
   highlightedTexts,
@@ -37,14 +36,7 @@ let registry: FakeRegistry;
 function load(html = ARTICLE): PageController {
   document.documentElement.innerHTML = html;
   before = document.documentElement.outerHTML;
-  return new PageController(
-    document,
-    window as unknown as Window,
-    { ...toggles },
-    { hideComments: false, vocabulary },
-    'standard',
-    localEngine,
-  );
+  return testController({ ...toggles }, localEngine, window as unknown as Window);
 }
 
 function textNodes(): string[] {

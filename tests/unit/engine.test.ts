@@ -6,7 +6,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseHtml } from '../../src/cli/parse-html';
-import { PageController } from '../../src/content/page';
 import { detectArticle } from '../../src/core/article';
 import { TextMeasure } from '../../src/core/article-measure';
 import { findClutterBlocks } from '../../src/core/clutter';
@@ -19,7 +18,7 @@ import type { TextBlock } from '../../src/core/types';
 import { checkAnalyzeRequest, MAX_REQUEST_BLOCKS } from '../../src/shared/analyze-request';
 import type { AnalyzeReply } from '../../src/shared/messages';
 import { withRetry } from '../../src/shared/rpc';
-import { asyncEngine, localEngine } from './engine-link';
+import { asyncEngine, localEngine, testController } from './engine-link';
 
 const FIXTURES = join(__dirname, '../fixtures');
 const fixtures = readdirSync(FIXTURES).map((slug) =>
@@ -179,7 +178,7 @@ describe('the content script paints only a reply that fits', () => {
   it('hides clutter while the engine works, then highlights from its answer', async () => {
     load();
     let answer: () => void = () => {};
-    const page = new PageController(document, window, toggles, { hideComments: false, vocabulary }, 'standard', (r) => {
+    const page = testController(toggles, (r) => {
       return new Promise((resolve) => {
         answer = () => resolve(localEngine(r));
       });
@@ -198,25 +197,11 @@ describe('the content script paints only a reply that fits', () => {
 
   it('gives the same report through an engine that answers a task later', async () => {
     load();
-    const now = new PageController(
-      document,
-      window,
-      toggles,
-      { hideComments: false, vocabulary },
-      'standard',
-      localEngine,
-    );
+    const now = testController(toggles);
     await now.run();
     const expected = { ...now.state().report!, timings: {} };
     now.clearAll();
-    const later = new PageController(
-      document,
-      window,
-      toggles,
-      { hideComments: false, vocabulary },
-      'standard',
-      asyncEngine,
-    );
+    const later = testController(toggles, asyncEngine);
     await later.runChunked();
     expect({ ...later.state().report!, timings: {} }).toEqual(expected);
     later.clearAll();
@@ -228,9 +213,7 @@ describe('the content script paints only a reply that fits', () => {
       const reply = localEngine(request) as AnalyzeReply;
       return { ...reply, quotes: reply.quotes.map((q) => ({ ...q, text: `${q.text}!` })) };
     };
-    const page = new PageController(document, window, toggles, { hideComments: false, vocabulary }, 'standard', (r) =>
-      Promise.resolve(wrong(r)),
-    );
+    const page = testController(toggles, (r) => Promise.resolve(wrong(r)));
     await page.runChunked();
     expect(page.state().status).toBe('ready');
     expect(page.state().report?.quotes).toEqual([]);
@@ -244,7 +227,7 @@ describe('the content script paints only a reply that fits', () => {
     const before = document.documentElement.outerHTML;
     let answer: (reply: AnalyzeReply) => void = () => {};
     let request: Parameters<typeof localEngine>[0] | null = null;
-    const page = new PageController(document, window, toggles, { hideComments: false, vocabulary }, 'standard', (r) => {
+    const page = testController(toggles, (r) => {
       request = r;
       return new Promise((resolve) => {
         answer = resolve;

@@ -12,11 +12,10 @@ import {
   TAKEOVER_EVENT,
   watchLifecycle,
 } from '../../src/content/lifecycle';
-import { MAX_OWN_MEASURES, PageController } from '../../src/content/page';
+import { MAX_OWN_MEASURES, type PageController } from '../../src/content/page';
 import { captureExtensionApi, contextAlive, type ExtensionApi, isExtensionApi } from '../../src/content/safe-api';
 import { STYLE_ID, stylesheetText } from '../../src/content/style';
-import { CLUTTER_VOCABULARY as vocabulary } from '../../src/core/lexicon/clutter';
-import { localEngine } from './engine-link';
+import { localEngine, testController } from './engine-link';
 import { type FakeRegistry, highlightedTexts, installHighlightApi, removeHighlightApi } from './highlight-stub';
 
 const ARTICLE = `<head><title>Bridge plan approved</title><meta property="og:type" content="article"></head>
@@ -35,14 +34,7 @@ let before: string;
 function load(): PageController {
   document.documentElement.innerHTML = ARTICLE;
   before = document.documentElement.outerHTML;
-  const page = new PageController(
-    document,
-    win,
-    { declutter: true, highlight: true, focus: false },
-    { hideComments: false, vocabulary },
-    'standard',
-    localEngine,
-  );
+  const page = testController({ declutter: true, highlight: true, focus: false }, localEngine, win);
   page.run();
   return page;
 }
@@ -213,14 +205,7 @@ describe('state the page cannot erase or forge', () => {
     const decoy = document.createElement('div');
     decoy.id = STYLE_ID;
     document.body.prepend(decoy);
-    const page = new PageController(
-      document,
-      win,
-      { declutter: true, highlight: true, focus: false },
-      { hideComments: false, vocabulary },
-      'standard',
-      localEngine,
-    );
+    const page = testController({ declutter: true, highlight: true, focus: false }, localEngine, win);
     page.run();
     const ours = () => [...document.querySelectorAll('style')].filter((s) => s.textContent?.includes('quotelens'));
     expect(ours()).toHaveLength(1);

@@ -5,9 +5,8 @@
 // Highlights go to a stand-in Highlight API (tests/unit/highlight-stub.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEBOUNCE_MS, MAX_WAIT_MS, observePage, type PageWatch } from '../../src/content/observer';
-import { type EngineLink, PageController } from '../../src/content/page';
-import { CLUTTER_VOCABULARY as vocabulary } from '../../src/core/lexicon/clutter';
-import { localEngine } from './engine-link';
+import type { EngineLink, PageController } from '../../src/content/page';
+import { localEngine, testController } from './engine-link';
 import { type FakeRegistry, highlightedTexts, installHighlightApi, removeHighlightApi } from './highlight-stub';
 
 const ARTICLE = `<head><title>Bridge plan approved</title><meta property="og:type" content="article"></head>
@@ -37,14 +36,7 @@ const countingEngine: EngineLink = (request) => {
 function start(): void {
   document.documentElement.innerHTML = ARTICLE;
   calls = { batches: 0, reanalyse: [], engine: [] };
-  page = new PageController(
-    document,
-    win,
-    { declutter: true, highlight: true, focus: false },
-    { hideComments: false, vocabulary },
-    'standard',
-    countingEngine,
-  );
+  page = testController({ declutter: true, highlight: true, focus: false }, countingEngine, win);
   page.run();
   controller = new AbortController();
   watch = observePage(
