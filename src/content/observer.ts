@@ -95,6 +95,15 @@ export function observePage(
 
   // Our <html> hooks are in the filter: a page that writes them gets the truth written back.
   observer.observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: hookNames });
+  // A background tab's timers are throttled (Firefox: to 1 s and less after 30 s): what piled up
+  // while the reader was away is handled the moment the tab is in front again, not a timer later.
+  doc.addEventListener(
+    'visibilitychange',
+    () => {
+      if (doc.visibilityState === 'visible' && firstPending !== null) flush();
+    },
+    { signal },
+  );
   signal.addEventListener(
     'abort',
     () => {

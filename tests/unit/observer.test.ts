@@ -111,6 +111,22 @@ describe('late clutter', () => {
     expect(calls.reanalyse).toEqual([]);
   });
 
+  it('a tab coming back to the front handles what waited at once, without its (throttled) timer', async () => {
+    const ad = lateAd();
+    document.body.append(ad);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ad.hasAttribute('data-quotelens-hidden')).toBe(false);
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
+    visibility.mockRestore();
+    await working;
+    expect(ad.getAttribute('data-quotelens-hidden')).toBe('ad');
+    expect(calls.batches).toBe(1);
+    // The debounce's timer was cleared by that flush: no second, empty batch.
+    await settle();
+    expect(calls.batches).toBe(1);
+  });
+
   it('a burst of insertions is one batch', async () => {
     for (let i = 0; i < 5; i++) {
       document.body.append(lateAd());
