@@ -4,7 +4,8 @@
 // and `quotelens:observe` measures between two updates, read by a PerformanceObserver, which sees
 // them even after the content script clears them), the page's own script time per update, and the
 // click delay (event.timeStamp → click handler) of real input clicks made during the run.
-//   npm run bench:live [-- --seconds 60 --every 400 --out bench/results/live.json] [--profile]
+//   npm run bench:live [-- --seconds 60 --every 400 --rounds 2 --out bench/results/live.json] [--profile]
+//   --rounds N runs without and with the extension N times, alternating, and pools their figures
 //   --profile prints content.js self time per function (build first with QUOTELENS_NO_MINIFY=1)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/results/live.json' },
     /** A CPU profile of the run with the extension: where an update's time goes (a diagnostic). */
     profile: { type: 'boolean', default: false },
+    /** Runs without and with the extension, alternating; clicks and updates are pooled over them. */
+    rounds: { type: 'string', default: '2' },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -122,9 +125,10 @@ async function run(withExtension: boolean, url: string): Promise<RunResult> {
       withExtension && values.profile ? new ContentProfile(await browser.context.newCDPSession(page)) : null;
     await profile?.start();
     // Thread time of our measures, from a trace: the shared machine preempts the renderer, and wall
-    // time counts those moments as ours.
-    const trace = withExtension ? new LongTaskTrace(await browser.context.newCDPSession(page)) : null;
-    await trace?.start();
+    // time counts those moments as ours. Traced in both runs: tracing slows input handling itself,
+    // and a click delay compared across runs must pay the same instrumentation on both sides.
+    const trace = new LongTaskTrace(await browser.context.newCDPSession(page));
+    await trace.start();
     const syncAt = await page.evaluate(() => {
       performance.mark('quotelens-bench:sync');
       return performance.now();
@@ -138,10 +142,10 @@ async function run(withExtension: boolean, url: string): Promise<RunResult> {
       await page.mouse.click(1210, 780);
       await new Promise((r) => setTimeout(r, CLICK_EVERY_MS));
     }
-    const cpu = trace ? await trace.stopCpu(['quotelens:task', 'quotelens:observe']) : null;
-    const traceSync = cpu?.marks.get('quotelens-bench:sync');
+    const cpu = await trace.stopCpu(['quotelens:task', 'quotelens:observe']);
+    const traceSync = cpu.marks.get('quotelens-bench:sync');
     const cpuMeasures =
-      cpu && traceSync !== undefined
+      traceSync !== undefined
         ? cpu.measures.map((m) => ({ start: m.start - traceSync + syncAt, cpuMs: m.cpuMs }))
         : [];
     if (profile) {
@@ -187,9 +191,31 @@ mkdirSync(resolve(REPO, 'artifacts'), { recursive: true });
 writeFileSync(pageFile, html);
 const served = await serveFiles({ '/live.html': pageFile });
 const url = served.url('/live.html');
-const without = await run(false, url);
-const withExt = await run(true, url);
+/** Pools rounds: clicks and per-update figures of every run of one kind. */
+function pool(results: RunResult[]): RunResult & { perUpdate: number[]; cpuPerUpdate: number[] } {
+  return {
+    updates: results.flatMap((r) => r.updates),
+    clicks: results.flatMap((r) => r.clicks),
+    ours: results.flatMap((r) => r.ours),
+    hiddenAds: Math.min(...results.map((r) => r.hiddenAds)),
+    highlightedQuotes: Math.min(...results.map((r) => r.highlightedQuotes)),
+    cpu: results.flatMap((r) => r.cpu),
+    perUpdate: results.flatMap(perUpdate),
+    cpuPerUpdate: results.flatMap(cpuPerUpdate),
+  };
+}
+
+// Alternating, so a load spell on the shared machine falls on both sides rather than on one.
+const ROUNDS = Math.max(1, Number(values.rounds));
+const runsWithout: RunResult[] = [];
+const runsWith: RunResult[] = [];
+for (let i = 0; i < ROUNDS; i++) {
+  runsWithout.push(await run(false, url));
+  runsWith.push(await run(true, url));
+}
 await served.close();
+const without = pool(runsWithout);
+const withExt = pool(runsWith);
 
 /** Our thread (CPU) ms for each update: the thread time of our measures from it to the next. */
 function cpuPerUpdate(result: RunResult): number[] {
@@ -200,8 +226,8 @@ function cpuPerUpdate(result: RunResult): number[] {
   });
 }
 
-const ourPerUpdate = summarize(perUpdate(withExt));
-const ourCpuPerUpdate = withExt.cpu.length > 0 ? summarize(cpuPerUpdate(withExt)) : null;
+const ourPerUpdate = summarize(withExt.perUpdate);
+const ourCpuPerUpdate = withExt.cpu.length > 0 ? summarize(withExt.cpuPerUpdate) : null;
 const pagePerUpdate = summarize(withExt.updates.map((u) => u.pageMs));
 const clicksWith = summarize(withExt.clicks);
 const clicksWithout = summarize(without.clicks);
@@ -210,6 +236,7 @@ const report = {
   browser: 'chromium (headless)',
   seconds: SECONDS,
   everyMs: EVERY_MS,
+  rounds: ROUNDS,
   updates: withExt.updates.length,
   ourMsPerUpdate: ourPerUpdate && {
     median: round(ourPerUpdate.median, 2),
@@ -232,7 +259,7 @@ const report = {
   },
   handled: {
     hiddenAds: withExt.hiddenAds,
-    adsAdded: Math.floor(withExt.updates.length / 3),
+    adsAdded: Math.floor(withExt.updates.length / ROUNDS / 3),
     highlightedQuotes: withExt.highlightedQuotes,
   },
 };
