@@ -145,9 +145,7 @@ async function run(withExtension: boolean, url: string): Promise<RunResult> {
     const cpu = await trace.stopCpu(['quotelens:task', 'quotelens:observe']);
     const traceSync = cpu.marks.get('quotelens-bench:sync');
     const cpuMeasures =
-      traceSync !== undefined
-        ? cpu.measures.map((m) => ({ start: m.start - traceSync + syncAt, cpuMs: m.cpuMs }))
-        : [];
+      traceSync !== undefined ? cpu.measures.map((m) => ({ start: m.start - traceSync + syncAt, cpuMs: m.cpuMs })) : [];
     if (profile) {
       await profile.stop();
       console.log(`content.js self time over the updates, ${profile.total.toFixed(1)} ms:\n${profile.table(40)}`);
