@@ -28,7 +28,7 @@ export const FIRST_LOOK_MODEL: PageKindModel & { notArticleBelow: number; articl
     -0.27, // authorMarks
     2.15, // readerable
   ],
-  notArticleBelow: 0.0660,
+  notArticleBelow: 0.066,
   articleAbove: 0.702,
 };
 
