@@ -254,7 +254,7 @@ ${formatModel(
   'FIRST_LOOK_MODEL',
   'PageKindModel & { notArticleBelow: number; articleAbove: number }',
   cheapModel,
-  `  notArticleBelow: ${notArticleBelow.toPrecision(3)},\n  articleAbove: ${articleAbove.toPrecision(3)},\n`,
+  `  notArticleBelow: ${Number(notArticleBelow.toPrecision(3))},\n  articleAbove: ${Number(articleAbove.toPrecision(3))},\n`,
 )}
 ${formatModel('PAGE_MODEL', 'PageKindModel & { articleAbove: number }', fullModel, `  articleAbove: ${ARTICLE_ABOVE},\n`)}`;
   writeFileSync(MODEL_FILE, src);

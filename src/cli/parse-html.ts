@@ -1,6 +1,7 @@
 // HTML text to a Document for the CLI, the tests and the scripts: happy-dom with everything that
 // would run or fetch switched off, and the nesting capped as browsers' parsers cap it.
 import { Window } from 'happy-dom';
+import './happy-dom-svg-raw-text';
 
 /**
  * Browsers' HTML parsers stop nesting at this depth (Blink: 512) and add deeper elements as

@@ -242,12 +242,17 @@ function squash(text: string): string {
 /** Headline characters under which an h1 is a logo or a label rather than a headline. */
 const MIN_HEADLINE_CHARS = 12;
 
-/** An h1 whose text the page's title (or og:title) holds: the page is about one headline. */
+/**
+ * An h1 or h2 whose text the page's title (or og:title) holds, not a link nor in navigation: the
+ * page is about one headline. Many sites give their logo the h1 and the story's headline an h2; a
+ * listing's h2s are links to other pages.
+ */
 function hasTitleHeadline(doc: Document): boolean {
   const titles = [doc.title, doc.querySelector('meta[property="og:title" i]')?.getAttribute('content') ?? ''].map(
     squash,
   );
-  for (const h of doc.getElementsByTagName('h1')) {
+  for (const h of doc.querySelectorAll('h1,h2')) {
+    if (h.closest('a,nav,aside,footer')) continue;
     const text = squash(h.textContent ?? '');
     if (
       text.length >= MIN_HEADLINE_CHARS &&

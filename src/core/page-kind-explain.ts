@@ -9,7 +9,7 @@ export const FEATURE_SAYS: Record<Feature, string> = {
   ldCollection: 'JSON-LD declares a collection, list or search results',
   ldMediaApp: 'JSON-LD declares an app, media item, event or profile',
   ogArticle: 'og:type is article',
-  ogOther: 'og:type is set and is not article',
+  ogOther: 'og:type is set and is neither article nor website',
   publishedMeta: 'published-date metadata (article:*, pubdate, datePublished)',
   microdataArticle: 'schema.org Article microdata or articleBody',
   microdataOther: 'schema.org Product/Offer/… microdata',
@@ -28,7 +28,7 @@ export const FEATURE_SAYS: Record<Feature, string> = {
   longestRun: 'log of the longest run of paragraphs side by side',
   proseShare: "share of the page's text that is prose",
   runShare: "share of the page's prose in its longest run of paragraphs: one text, not many posts",
-  titleHeadline: 'an h1 that the page title repeats: a headline',
+  titleHeadline: 'an h1 or h2, not a link, that the page title repeats: a headline',
   proseDepth: 'how deep below the root its prose sits (posts and cards sit deep)',
   repeatedItems: "share of the page's text in its largest group of alike sibling items (posts, cards, tiles)",
 };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../src/cli/analyze';
+import { SVG_RAW_TEXT_PATCHED } from '../../src/cli/happy-dom-svg-raw-text';
 import { MAX_PARSER_DEPTH, parseHtml } from '../../src/cli/parse-html';
 import { MAX_SPANS } from '../../src/core/quotes';
 import { analyzePage } from '../../src/core/report';
@@ -134,6 +135,26 @@ describe('pages nested absurdly deep', () => {
     let depth = 0;
     for (let el: Element | null = deep.querySelector('p'); el; el = el.parentElement) depth++;
     expect(depth).toBeLessThanOrEqual(MAX_PARSER_DEPTH + 1);
+  });
+});
+
+describe('happy-dom quirks the CLI works around', () => {
+  it('a <style> or <script> inside an <svg> ends at its end tag: the rest of the page is parsed (happy-dom#2231)', () => {
+    expect(SVG_RAW_TEXT_PATCHED).toBe(true);
+    const doc = parseHtml(
+      '<body><svg><style>.icon{fill:red}</style><g><path d="M0"/></g></svg><svg><script>let a = 1;</script></svg><p>The story goes on.</p><div>More</div></body>',
+    );
+    expect([...doc.body.children].map((c) => c.tagName)).toEqual(['svg', 'svg', 'P', 'DIV']);
+    expect(doc.querySelector('svg style')?.textContent).toBe('.icon{fill:red}');
+    expect(doc.querySelector('svg g path')).not.toBeNull();
+    expect(doc.querySelector('p')?.textContent).toBe('The story goes on.');
+  });
+
+  it('an HTML <style> and <script> still parse as raw text', () => {
+    const doc = parseHtml('<body><style>p > b {}</style><script>if (a < b) {}</script><p>x</p></body>');
+    expect(doc.querySelector('style')?.textContent).toBe('p > b {}');
+    expect(doc.querySelector('script')?.textContent).toBe('if (a < b) {}');
+    expect(doc.querySelector('p')?.textContent).toBe('x');
   });
 });
 
