@@ -115,7 +115,6 @@ export class Lex {
   readonly objectDeterminers: Set<string>;
   readonly definite: Set<string>;
   readonly ageSuffixes: string[];
-  readonly addressee: Set<string>;
   readonly capitalisedNouns: boolean;
   readonly verbSecond: boolean;
 
@@ -162,7 +161,6 @@ export class Lex {
     this.objectDeterminers = new Set(lex.objectDeterminers);
     this.definite = new Set(lex.definiteArticles);
     this.ageSuffixes = lex.ageSuffixes;
-    this.addressee = new Set(lex.addresseeVerbs);
     this.capitalisedNouns = lex.capitalisedNouns;
     this.verbSecond = lex.verbSecond;
     // First names with a clear gender: the short hand list, then the first-name data (entities/).

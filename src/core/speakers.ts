@@ -549,10 +549,8 @@ class Sieve {
       const k = this.skipBetween(v + n, 1);
       const m2 = this.d.mentionAt.get(k);
       const next = m2 ? this.appositive(m2) : null;
-      // "said X: “…”" only when the verb opens its clause; in "Ruiz said the senator “…”" X is the topic,
-      // and in "…, told Newsweek: “…”" the one spoken to.
-      const inverted =
-        (v === start || isComma(t[v - 1]) || t[v - 1]!.kind === 'quote') && !this.lex.addressee.has(t[v]!.lower);
+      // "said X: “…”" only when the verb opens its clause; in "Ruiz said the senator “…”" X is the topic.
+      const inverted = v === start || isComma(t[v - 1]) || t[v - 1]!.kind === 'quote';
       if (inverted && m2 && next && !m2.possessive && next.end >= end - 1 && next.end <= end)
         return { mention: next, cue: phrase(t, v, n), rule: ruleFor(m2), step: 'left:said-X' };
       const fallback = this.sentenceSubject(start, v);

@@ -72,15 +72,3 @@ describe('a place glued before a name (issue 12)', () => {
     expect(splitTitle('Canada Harbour Association', new Lex(lexiconFor('en'))).name).toBe('Canada Harbour Association');
   });
 });
-
-describe('words that never speak (issue 12)', () => {
-  it('the one spoken to after "told" is not the speaker', () => {
-    const html =
-      '<p>Ada Frey, an expert in tidal flows and harbour walls at the Institute of Coastal Studies at the city’s University of Lorn who did not work on the survey, told Ledgerline: “Although the pier held this year, the gates will need work.”</p>';
-    expect(analyse(html).who).toEqual(['Ada Frey']);
-  });
-  it('an abbreviated month opening a sentence is not a name', () => {
-    const html = '<p>The vote came on Oct. 11.</p><p>Oct. 11 said it was “historic.”</p>';
-    expect(analyse(html).who).toEqual([null]);
-  });
-});

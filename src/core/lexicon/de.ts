@@ -71,5 +71,4 @@ export const de: Lexicon = {
   objectDeterminers: words('dem, den, des, einem, einen, eines, einer, seinem, seinen, seines, ihrem, ihren, ihres'),
   definiteArticles: words('der, die, das'),
   ageSuffixes: ['-jährige', '-jähriger'],
-  addresseeVerbs: [],
 };

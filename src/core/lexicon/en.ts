@@ -57,7 +57,7 @@ export const en: Lexicon = {
     Dr: 'male',
   },
   nonNames: words(
-    'The, A, An, But, And, Or, So, In, On, At, For, With, From, By, To, Of, As, If, When, While, After, Before, Since, Because, Although, Though, That, This, These, Those, There, Here, It, Its, He, She, They, We, I, You, His, Her, Their, Our, My, Your, What, Who, Why, How, Where, Which, Yet, Still, Also, Then, Now, Today, Yesterday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday, January, February, March, April, May, June, July, August, September, October, November, December, Feb, Aug, Sept, Oct, Nov, Dec, Mr, Some, Many, Most, All, Both, Each, Every, No, Not, One, Two, Three, Last, Next, Read, More, Watch, Sign, Follow, During, Despite, Instead, However, Meanwhile, Asked, Speaking, According, Just, Even, Only, Such, Other, Another, Like, Unlike, Over, Under, Into, Through, Earlier, Later, Afterward, Once, Twice, Thank, Thanks, Yes, OK, Oh, Well, Please, Let, Do, Does, Did, Is, Was, Are, Were, Has, Have, Had, Will, Would, Can, Could, Should, Must, May, Might, Said, Says, Told, Added, Let, Amid, Already, First, Moreover, Meantime, Likewise, Indeed, Perhaps, Six, Seven, Eight, Nine, Ten',
+    'The, A, An, But, And, Or, So, In, On, At, For, With, From, By, To, Of, As, If, When, While, After, Before, Since, Because, Although, Though, That, This, These, Those, There, Here, It, Its, He, She, They, We, I, You, His, Her, Their, Our, My, Your, What, Who, Why, How, Where, Which, Yet, Still, Also, Then, Now, Today, Yesterday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday, January, February, March, April, May, June, July, August, September, October, November, December, Mr, Some, Many, Most, All, Both, Each, Every, No, Not, One, Two, Three, Last, Next, Read, More, Watch, Sign, Follow, During, Despite, Instead, However, Meanwhile, Asked, Speaking, According, Just, Even, Only, Such, Other, Another, Like, Unlike, Over, Under, Into, Through, Earlier, Later, Afterward, Once, Twice, Thank, Thanks, Yes, OK, Oh, Well, Please, Let, Do, Does, Did, Is, Was, Are, Were, Has, Have, Had, Will, Would, Can, Could, Should, Must, May, Might, Said, Says, Told, Added, Let, Amid, Already, First, Moreover, Meantime, Likewise, Indeed, Perhaps, Six, Seven, Eight, Nine, Ten',
   ),
   prepositions: words(
     'in, at, on, of, for, from, to, with, by, into, near, about, against, over, under, after, before, during, than, as, like, via, between, among, across',
@@ -72,5 +72,4 @@ export const en: Lexicon = {
   objectDeterminers: [],
   definiteArticles: ['the'],
   ageSuffixes: ['-year-old'],
-  addresseeVerbs: ['told', 'tells', 'tell', 'telling'],
 };

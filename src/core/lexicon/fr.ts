@@ -48,5 +48,4 @@ export const fr: Lexicon = {
   objectDeterminers: [],
   definiteArticles: words('le, la, les, l'),
   ageSuffixes: [],
-  addresseeVerbs: [],
 };

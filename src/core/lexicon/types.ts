@@ -50,8 +50,6 @@ export interface Lexicon {
   definiteArticles: string[];
   /** Endings of age descriptions that stand for a person ("the 56-year-old", "der 23-Jährige"). */
   ageSuffixes: string[];
-  /** Speech verbs whose object is the one spoken to ("told Newsweek: …"): a name right after them never speaks. */
-  addresseeVerbs: string[];
 }
 
 /** Common first names with a clear gender, for pronoun agreement; one list for all languages. */
