@@ -541,7 +541,8 @@ function leadingPlace(words: string[], from: number, lex: Lex): number {
   for (let n = Math.min(3, words.length - from - 2); n >= 1; n--) {
     const head = words.slice(from, from + n);
     const rest = words.slice(from + n);
-    if (lex.isFirstName(head[0]!) || !isPlace(head.join(' '))) continue;
+    // "Georgia Ann Lee" is a woman's full name; "Britain Liu Xiaoming" a place and a man's.
+    if (!isPlace(head.join(' ')) || (n === 1 && lex.isFirstName(head[0]!) && lex.isFirstName(rest[0]!))) continue;
     if (rest.some((w) => lex.orgs.has(w.toLowerCase()) || !/^\p{Lu}\p{Ll}/u.test(w))) return 0;
     return n;
   }
