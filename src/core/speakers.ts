@@ -887,6 +887,14 @@ const phrase = (t: Token[], i: number, n: number): string =>
 /** Cue shapes of a closing sentence that may introduce the next paragraph's quote (explicit verb cues only). */
 const INTRO_STEPS = new Set(['left:X-said', 'left:said-X', 'left:X-…-saying']);
 
+/**
+ * A description that never found its person and names no one: a determiner and lower-case words only
+ * ("the source", "a spokesperson", "the man"). Such a card tells the reader nothing (issue 12), so the quote goes
+ * to Unattributed. German writes every noun capitalised, so "der Sprecher" is not caught by this test.
+ */
+export const isGenericPhrase = (f: Pick<AttributionFacts, 'speakerType' | 'speaker'>): boolean =>
+  f.speakerType === 'descriptive' && !/\p{Lu}/u.test(f.speaker.split(' ').slice(1).join(' '));
+
 const NONE: Attribution = { speaker: null, mention: null, cue: null, rule: 'none', step: 'none' };
 
 export function attributeSpeakers(
@@ -1131,7 +1139,8 @@ export function attributeSpeakers(
       const kind = f.speakerType === 'descriptive' ? 'unknown' : entityKind(f.speaker, lang);
       // A common word is nobody, whichever step reached it; in a language without word lists, only a
       // known person named by an unambiguous cue speaks.
-      const nobody = kind === 'common' || (f.speakerType === 'person' && isNobody(f.speaker, lang));
+      const nobody =
+        kind === 'common' || (f.speakerType === 'person' && isNobody(f.speaker, lang)) || isGenericPhrase(f);
       if (nobody || (foreign && (!UNAMBIGUOUS_STEPS.has(baseStep(f.step)) || kind !== 'person'))) return;
       const c = model ? confidence(featureVector(f), model) : 1;
       if (c > bestC) {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { lexiconFor } from '../../src/core/lexicon';
+import { Lex, splitTitle } from '../../src/core/speakers-mentions';
 import { analyse } from './speakers-helpers';
 
 describe('names of organisations and people', () => {
@@ -54,5 +56,19 @@ describe('names of organisations and people', () => {
       '<p>Tourists stay away and hotels get “very nervous” this summer, said Ada Frey, director of the Derry port union.</p>',
     );
     expect(who).toEqual(['Ada Frey']);
+  });
+});
+
+describe('a place glued before a name (issue 12)', () => {
+  it('is neither the name nor the role: the short name then joins the same card', () => {
+    const html =
+      '<p>The ambassador to Ukraine Orin Vasko said the talks “will go on.”</p><p>“We are patient,” Vasko said.</p>';
+    const { who, result } = analyse(html);
+    expect(who).toEqual(['Orin Vasko', 'Orin Vasko']);
+    expect(result.speakers).toHaveLength(1);
+    expect(result.speakers[0]!.role).not.toBe('Ukraine');
+  });
+  it('keeps an organisation named after a place whole', () => {
+    expect(splitTitle('Canada Harbour Association', new Lex(lexiconFor('en'))).name).toBe('Canada Harbour Association');
   });
 });

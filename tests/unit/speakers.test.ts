@@ -69,8 +69,15 @@ describe('roles, aliases and organisations', () => {
       '<p>Dockline Shipping Company cut two routes. Dockline Shipping Company staff were told.</p><p>The company said it “remains committed to the island.”</p>';
     expect(analyse(html).who).toEqual(['Dockline Shipping Company']);
   });
-  it('an unnamed source gets a descriptive speaker', () => {
-    expect(analyse('<p>“Nobody asked us,” a union spokesperson said.</p>').who).toEqual(['a union spokesperson']);
+  it('an unnamed source names no one: the quote is unattributed, its mention kept, no card', () => {
+    const { who, result } = analyse('<p>“Nobody asked us,” a union spokesperson said.</p>');
+    expect(who).toEqual([null]);
+    expect(result.attributions[0]!.mention).toBe('a union spokesperson');
+    expect(result.speakers).toEqual([]);
+  });
+  it('a description with a name in it still speaks', () => {
+    const html = '<p>Harbour Union members met on Monday.</p><p>“Nobody asked us,” the Harbour Union said.</p>';
+    expect(analyse(html).who).toEqual(['Harbour Union']);
   });
 });
 
