@@ -840,7 +840,6 @@ function promptTextEvidence(ctx: Context): void {
 function headsEmptyWidget(el: Element, ctx: Context): boolean {
   const s = ctx.measure.of(el);
   return (
-    s.chars > 0 &&
     s.chars <= MAX_LABEL_CHARS &&
     s.bodyChars === 0 &&
     ctx.measure.childCount(el) > 1 &&
@@ -895,9 +894,7 @@ function structureEvidence(c: Candidate, ctx: Context): void {
       break;
   }
   // A named widget still empty (loaded later) leaves its heading: that heading's box goes.
-  const box = s.chars ? el : ctx.measure.parentOf(el);
-  if (c.kind !== 'ad' && box && headsEmptyWidget(box, ctx) && !ctx.isProtected(box, c.kind))
-    ctx.add(box, c.kind, 'emptySlot', 'heading over an empty widget');
+  if (c.kind !== 'ad' && headsEmptyWidget(el, ctx)) ctx.add(el, c.kind, 'emptySlot', 'empty widget');
   const position = ctx.layout(el)?.position;
   if (position === 'fixed' || position === 'sticky') ctx.add(el, c.kind, 'overlay', `${position} overlay`);
 }
