@@ -465,7 +465,9 @@ function boxOfLabel(label: Element, labelChars: number, kind: LabelKind, ctx: Co
   // An ad label's box holds the label and the slot, even while the slot is still empty.
   while (m.of(cur).chars <= labelChars && !ctx.has(cur, BOX_MEDIA) && !(kind === 'ad' && m.childCount(cur) > 1)) {
     const parent = m.parentOf(cur);
-    if (!parent || ctx.isProtected(parent, kind)) return kind === 'ad' && !ctx.isProtected(cur, kind) ? cur : null;
+    // Beside the label an empty element (a slot, a widget still to load) makes it a box of its own.
+    if (!parent || ctx.isProtected(parent, kind))
+      return (kind === 'ad' || m.childCount(cur) > 1) && !ctx.isProtected(cur, kind) ? cur : null;
     cur = parent;
   }
   if (ctx.isProtected(cur, kind)) return null;
@@ -834,6 +836,18 @@ function promptTextEvidence(ctx: Context): void {
   }
 }
 
+/** A box whose only text is one heading, beside other (empty) elements: a widget still to load. */
+function headsEmptyWidget(el: Element, ctx: Context): boolean {
+  const s = ctx.measure.of(el);
+  return (
+    s.chars <= MAX_LABEL_CHARS &&
+    s.bodyChars === 0 &&
+    ctx.measure.childCount(el) > 1 &&
+    ctx.count(el, HEADINGS, 2) === 1 &&
+    ctx.count(el, LINKS, 2) < 2
+  );
+}
+
 /** Evidence that needs the container: link lists, forms, empty slots, overlays. */
 function structureEvidence(c: Candidate, ctx: Context): void {
   const el = c.element;
@@ -879,6 +893,8 @@ function structureEvidence(c: Candidate, ctx: Context): void {
     case 'comments':
       break;
   }
+  // A named widget still empty (loaded later) leaves its heading: that heading's box goes.
+  if (c.kind !== 'ad' && headsEmptyWidget(el, ctx)) ctx.add(el, c.kind, 'emptySlot', 'empty widget');
   const position = ctx.layout(el)?.position;
   if (position === 'fixed' || position === 'sticky') ctx.add(el, c.kind, 'overlay', `${position} overlay`);
 }

@@ -3,7 +3,7 @@ import { detectArticle } from '../../src/core/article';
 import { type ClutterOptions, classKind, findClutterBlocks, findClutterIn, labelKind } from '../../src/core/clutter';
 import { findFocusBlocks } from '../../src/core/clutter-focus';
 import { CLASS_TOKENS, LABELS, CLUTTER_VOCABULARY as VOCABULARY } from '../../src/core/lexicon/clutter';
-import { articlePage, paragraphs } from './page-helpers';
+import { articlePage, page, paragraphs, prose } from './page-helpers';
 
 const DECLUTTER: ClutterOptions = { mode: 'declutter', hideComments: false, vocabulary: VOCABULARY };
 
@@ -70,6 +70,22 @@ describe('findClutterBlocks', () => {
   it('hides an empty IAB-sized slot', () => {
     const doc = articlePage({ inside: '<div id="slot-7" style="width:728px;height:90px"></div>' });
     expect(clutterOf(doc).blocks.map((b) => b.element.id)).toEqual(['slot-7']);
+  });
+
+  it('hides the heading of a widget still empty (its list or player loads later)', () => {
+    const doc = articlePage({
+      inside: '<div class="w1"><h3>Most popular</h3><div id="player-3"></div></div>',
+      after: '<div class="related-list"><h2>Next up in <a href="/tech">Tech</a></h2><ul></ul><div></div></div>',
+    });
+    const blocks = clutterOf(doc).blocks;
+    expect(blocks.map((b) => [b.element.className, b.kind])).toEqual([
+      ['w1', 'trending'],
+      ['related-list', 'related'],
+    ]);
+    expect(blocks[0]!.reason).toMatch(/empty widget/);
+    // A heading with text of its own beside it is not an empty widget.
+    const kept = articlePage({ inside: '<div class="w1"><h3>Weather</h3><p>Rain, then sun.</p><div></div></div>' });
+    expect(clutterOf(kept).blocks).toEqual([]);
   });
 
   it('hides a headed list of links as the widget, not the column around it', () => {
@@ -156,6 +172,19 @@ describe('focus mode', () => {
       expect(h.contains(el(doc, '.byline'))).toBe(false);
     }
     expect(blocks.find((b) => b.element.tagName === 'FOOTER')?.kind).toBe('other');
+  });
+});
+
+describe('focus mode when the root is <body>', () => {
+  it('starts from the box of the story, so a rail of summaries beside it goes', () => {
+    const teasers = Array.from({ length: 3 }, (_, i) => `<p>${prose(2, i + 1)}</p>`).join('');
+    const doc = page(`<h1>Flood barrier holds as river peaks</h1>
+      <div class="story">${paragraphs(4)}</div><div class="rail">${teasers}</div>`);
+    const found = findClutterBlocks(doc, doc.body, DECLUTTER);
+    const hidden = findFocusBlocks(doc, doc.body, found, VOCABULARY).map((b) => b.element);
+    expect(hidden).toContain(el(doc, '.rail'));
+    expect(hidden).not.toContain(el(doc, '.story'));
+    expect(hidden).not.toContain(el(doc, 'h1'));
   });
 });
 

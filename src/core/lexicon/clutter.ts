@@ -215,6 +215,12 @@ export const LABELS: Record<Lang, Record<LabelKind, readonly string[]>> = {
       'further reading',
       'editor’s picks',
       "editor's picks",
+      'don’t miss',
+      "don't miss",
+      'next article',
+      'previous article',
+      'next story',
+      'previous story',
     ],
     social: [
       'share',
