@@ -6,14 +6,15 @@
 // reader first asks for them: every page pays only for applying the stored corrections.
 import type { ClutterBlock } from '../core/clutter';
 import { hiddenText, type PageRead } from '../core/read-page';
-import { matchCorrections } from '../core/selector';
 import type { ClutterKind } from '../core/types';
-import { CORRECTION_TEXT_CHARS, CORRECTIONS_KEY, storedRulesFor } from '../shared/corrections';
+import { CORRECTION_TEXT_CHARS, CORRECTIONS_KEY } from '../shared/corrections';
 import type { CorrectionRequest } from '../shared/messages';
+import { coversHost } from '../shared/sites';
 import type { StorageAreaLike } from '../shared/storage';
-import type { CorrectionUi } from './correction-ui';
+import type { CorrectionRules, CorrectionUi } from './correction-ui';
 import type { Overlay } from './overlay';
 import { PICKED_REASON } from './page';
+
 /** Marks a block the reader hid with the picker (a DOM hook next to data-quotelens-hidden="other"). */
 export const PICKED_ATTR = 'data-quotelens-picked';
 
@@ -36,6 +37,8 @@ export class Corrector {
   /** Counts renders: a label set whose chunk arrives late is drawn only for the latest one. */
   private generation = 0;
   private ui: Promise<CorrectionUi> | null = null;
+  /** The UI chunk once it arrived: the reads that need it come after load() or a reader's correction. */
+  private loaded: CorrectionUi | null = null;
   /** The last wait for the UI chunk (tests and callers that must see its result). */
   private pending: Promise<unknown> = Promise.resolve();
   page: CorrectablePage | null = null;
@@ -50,10 +53,16 @@ export class Corrector {
 
   /** The UI chunk, loaded once; a failed load is tried again next time. */
   private withUi(use: (ui: CorrectionUi) => void): Promise<void> {
-    this.ui ??= this.loadUi().catch((err: unknown) => {
-      this.ui = null;
-      throw err;
-    });
+    this.ui ??= this.loadUi().then(
+      (ui) => {
+        this.loaded = ui;
+        return ui;
+      },
+      (err: unknown) => {
+        this.ui = null;
+        throw err;
+      },
+    );
     const done = this.ui.then(use);
     this.pending = done.catch(() => undefined);
     return done;
@@ -64,43 +73,39 @@ export class Corrector {
     return this.pending;
   }
 
-  /** Reads the site's stored corrections (this host, and every domain it is under). */
+  /**
+   * Reads the site's stored corrections (this host, and every domain it is under). Only a site
+   * that has some loads the chunk that applies them, before the page is read.
+   */
   async load(area: StorageAreaLike, host: string): Promise<void> {
-    const rules = storedRulesFor((await area.get(CORRECTIONS_KEY))[CORRECTIONS_KEY], host);
+    const raw: unknown = (await area.get(CORRECTIONS_KEY))[CORRECTIONS_KEY];
     this.kept.clear();
-    this.keep = rules.keep;
-    this.hide = rules.hide;
+    this.keep = [];
+    this.hide = [];
+    const sites = (raw as { sites?: unknown } | null)?.sites;
+    if (typeof sites !== 'object' || sites === null || !Object.keys(sites).some((s) => coversHost(s, host))) return;
+    await this.withUi((ui) => {
+      const rules = ui.storedRulesFor(raw, host);
+      this.keep = rules.keep;
+      this.hide = rules.hide;
+    });
+  }
+
+  private get rules(): CorrectionRules {
+    return { keep: this.keep, hide: this.hide, kept: this.kept, pickedReason: PICKED_REASON, hiddenText };
   }
 
   /** The read as the reader corrected it: kept blocks are not clutter, picked blocks are. */
   adjust(read: PageRead): PageRead {
     if (this.keep.length === 0 && this.hide.length === 0 && this.kept.size === 0) return read;
-    const found = matchCorrections(this.doc, read.root, { keep: this.keep, hide: this.hide });
-    const keep = (el: Element) => found.keep.has(el) || this.kept.has(el);
-    // report.hidden is read.clutter's entries in the same order.
-    const stays = read.clutter.map((c) => !keep(c.element));
-    const clutter = read.clutter.filter((_, i) => stays[i]);
-    const hidden = read.report.hidden.filter((_, i) => stays[i]);
-    const known = new Set(clutter.map((c) => c.element));
-    for (const el of found.hide) {
-      if (known.has(el) || keep(el) || clutter.some((c) => c.element.contains(el))) continue;
-      el.setAttribute(PICKED_ATTR, '');
-      clutter.push({ element: el, kind: 'other', reason: PICKED_REASON });
-      hidden.push({ kind: 'other', text: hiddenText(el), reason: PICKED_REASON });
-    }
-    const report = {
-      ...read.report,
-      hidden,
-      notes: [...read.report.notes, ...found.skipped.map((s) => `a hide correction was not applied: ${s}`)],
-    };
-    return { ...read, clutter, report };
+    // Rules or kept blocks exist only once the chunk is here (load, or the reader's own correction).
+    return this.loaded ? this.loaded.adjustRead(this.doc, read, this.rules) : read;
   }
 
   /** Late clutter the observer found, without the blocks the reader keeps. */
   filter(found: ClutterBlock[]): ClutterBlock[] {
     if (this.keep.length === 0 && this.kept.size === 0) return found;
-    const { keep } = matchCorrections(this.doc, null, { keep: this.keep, hide: [] });
-    return found.filter((c) => !keep.has(c.element) && !this.kept.has(c.element));
+    return this.loaded ? this.loaded.withoutKept(this.doc, found, this.rules) : found;
   }
 
   isPicked(el: Element): boolean {
