@@ -1,12 +1,21 @@
 // npm run build: dist/chrome and dist/firefox from the one manifest.json.
 // npm run build:e2e (E2E=1): the same with test hooks, into dist/e2e/<target>.
 // Per target: (1) vite + crxjs build the popup, options page and background; (2) vite builds the
-// content script as one IIFE; (3) the manifest gets the content script entry.
+// content script as one IIFE; (3) the correction UI as one ES module the content script imports
+// when the reader asks for it; (4) the manifest gets the content script entry and lists that
+// module, alone, as web-accessible (Chrome: behind a per-session URL, use_dynamic_url).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type Plugin } from 'vite';
-import { CONTENT_SCRIPT_OUT, outDirFor, readSourceManifest, type Target } from '../vite.config';
+import {
+  CONTENT_SCRIPT_OUT,
+  CORRECTION_UI_OUT,
+  correctionUiResources,
+  outDirFor,
+  readSourceManifest,
+  type Target,
+} from '../vite.config';
 
 const e2e = process.env.E2E === '1';
 /**
@@ -55,10 +64,24 @@ for (const target of targets) {
       rollupOptions: { output: { extend: false } },
     },
   });
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    define: { __E2E__: JSON.stringify(e2e) },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: process.env.QUOTELENS_NO_MINIFY !== '1',
+      copyPublicDir: false,
+      lib: { entry: resolve('src/content/correction-ui.ts'), formats: ['es'], fileName: () => CORRECTION_UI_OUT },
+    },
+  });
   const manifestPath = resolve(outDir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   const source = readSourceManifest();
   manifest.content_scripts = source.content_scripts.map((cs) => ({ ...cs, js: [CONTENT_SCRIPT_OUT] }));
+  manifest.web_accessible_resources = correctionUiResources(target);
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   process.stdout.write(`built ${outDir}\n`);
 }

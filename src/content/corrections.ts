@@ -1,20 +1,20 @@
 // Hand corrections on the page: the site's stored "keep" and "hide" selectors applied to each read
 // (core/selector.ts matchCorrections keeps the article safe), the "Show hidden" labels (each hidden
 // block outlined, its kind, a "Keep visible" button), and the picker's result. Writes go to the
-// background, which stores them only under the grant the popup gave this tab.
+// background, which stores them only under the grant the popup gave this tab. The labels, the
+// picker and the selector writer are a chunk of their own (correction-ui.ts), loaded when the
+// reader first asks for them: every page pays only for applying the stored corrections.
 import type { ClutterBlock } from '../core/clutter';
 import { hiddenText, type PageRead } from '../core/read-page';
-import { matchCorrections, stableSelector } from '../core/selector';
 import type { ClutterKind } from '../core/types';
-import { CORRECTION_TEXT_CHARS, CORRECTIONS_KEY, storedRulesFor } from '../shared/corrections';
+import { CORRECTION_TEXT_CHARS, CORRECTIONS_KEY } from '../shared/corrections';
 import type { CorrectionRequest } from '../shared/messages';
+import { coversHost } from '../shared/sites';
 import type { StorageAreaLike } from '../shared/storage';
-import { createOverlay, message, type Overlay, pageBox } from './overlay';
+import type { CorrectionRules, CorrectionUi } from './correction-ui';
+import type { Overlay } from './overlay';
 import { PICKED_REASON } from './page';
-import { Picker } from './picker';
 
-/** The hidden-by-attribute hook (page.ts). */
-const HIDDEN_ATTR = 'data-quotelens-hidden';
 /** Marks a block the reader hid with the picker (a DOM hook next to data-quotelens-hidden="other"). */
 export const PICKED_ATTR = 'data-quotelens-picked';
 
@@ -33,52 +33,79 @@ export class Corrector {
   /** Blocks kept on this page (also those with no stable selector). */
   private readonly kept = new Set<Element>();
   private labels: Overlay | null = null;
-  private picker: Picker | null = null;
+  private picker: { stop(): void } | null = null;
+  /** Counts renders: a label set whose chunk arrives late is drawn only for the latest one. */
+  private generation = 0;
+  private ui: Promise<CorrectionUi> | null = null;
+  /** The UI chunk once it arrived: the reads that need it come after load() or a reader's correction. */
+  private loaded: CorrectionUi | null = null;
+  /** The last wait for the UI chunk (tests and callers that must see its result). */
+  private pending: Promise<unknown> = Promise.resolve();
   page: CorrectablePage | null = null;
 
   constructor(
     private readonly doc: Document,
     private readonly win: Window,
     private readonly save: (request: CorrectionRequest) => Promise<unknown>,
+    /** Loads the UI chunk: import() of the extension's own file in the browser, of the module in tests. */
+    private readonly loadUi: () => Promise<CorrectionUi>,
   ) {}
 
-  /** Reads the site's stored corrections (this host, and every domain it is under). */
+  /** The UI chunk, loaded once; a failed load is tried again next time. */
+  private withUi(use: (ui: CorrectionUi) => void): Promise<void> {
+    this.ui ??= this.loadUi().then(
+      (ui) => {
+        this.loaded = ui;
+        return ui;
+      },
+      (err: unknown) => {
+        this.ui = null;
+        throw err;
+      },
+    );
+    const done = this.ui.then(use);
+    this.pending = done.catch(() => undefined);
+    return done;
+  }
+
+  /** Resolves once every UI action asked for so far has run. */
+  settled(): Promise<unknown> {
+    return this.pending;
+  }
+
+  /**
+   * Reads the site's stored corrections (this host, and every domain it is under). Only a site
+   * that has some loads the chunk that applies them, before the page is read.
+   */
   async load(area: StorageAreaLike, host: string): Promise<void> {
-    const rules = storedRulesFor((await area.get(CORRECTIONS_KEY))[CORRECTIONS_KEY], host);
+    const raw: unknown = (await area.get(CORRECTIONS_KEY))[CORRECTIONS_KEY];
     this.kept.clear();
-    this.keep = rules.keep;
-    this.hide = rules.hide;
+    this.keep = [];
+    this.hide = [];
+    const sites = (raw as { sites?: unknown } | null)?.sites;
+    if (typeof sites !== 'object' || sites === null || !Object.keys(sites).some((s) => coversHost(s, host))) return;
+    await this.withUi((ui) => {
+      const rules = ui.storedRulesFor(raw, host);
+      this.keep = rules.keep;
+      this.hide = rules.hide;
+    });
+  }
+
+  private get rules(): CorrectionRules {
+    return { keep: this.keep, hide: this.hide, kept: this.kept, pickedReason: PICKED_REASON, hiddenText };
   }
 
   /** The read as the reader corrected it: kept blocks are not clutter, picked blocks are. */
   adjust(read: PageRead): PageRead {
     if (this.keep.length === 0 && this.hide.length === 0 && this.kept.size === 0) return read;
-    const found = matchCorrections(this.doc, read.root, { keep: this.keep, hide: this.hide });
-    const keep = (el: Element) => found.keep.has(el) || this.kept.has(el);
-    // report.hidden is read.clutter's entries in the same order.
-    const stays = read.clutter.map((c) => !keep(c.element));
-    const clutter = read.clutter.filter((_, i) => stays[i]);
-    const hidden = read.report.hidden.filter((_, i) => stays[i]);
-    const known = new Set(clutter.map((c) => c.element));
-    for (const el of found.hide) {
-      if (known.has(el) || keep(el) || clutter.some((c) => c.element.contains(el))) continue;
-      el.setAttribute(PICKED_ATTR, '');
-      clutter.push({ element: el, kind: 'other', reason: PICKED_REASON });
-      hidden.push({ kind: 'other', text: hiddenText(el), reason: PICKED_REASON });
-    }
-    const report = {
-      ...read.report,
-      hidden,
-      notes: [...read.report.notes, ...found.skipped.map((s) => `a hide correction was not applied: ${s}`)],
-    };
-    return { ...read, clutter, report };
+    // Rules or kept blocks exist only once the chunk is here (load, or the reader's own correction).
+    return this.loaded ? this.loaded.adjustRead(this.doc, read, this.rules) : read;
   }
 
   /** Late clutter the observer found, without the blocks the reader keeps. */
   filter(found: ClutterBlock[]): ClutterBlock[] {
     if (this.keep.length === 0 && this.kept.size === 0) return found;
-    const { keep } = matchCorrections(this.doc, null, { keep: this.keep, hide: [] });
-    return found.filter((c) => !keep.has(c.element) && !this.kept.has(c.element));
+    return this.loaded ? this.loaded.withoutKept(this.doc, found, this.rules) : found;
   }
 
   isPicked(el: Element): boolean {
@@ -89,41 +116,24 @@ export class Corrector {
   rendered(hidden: readonly Element[], reveal: boolean): void {
     this.labels?.remove();
     this.labels = null;
+    const generation = ++this.generation;
     if (!reveal || hidden.length === 0) return;
-    const overlay = createOverlay(this.doc);
-    this.labels = overlay;
-    for (const el of hidden) {
-      const box = pageBox(el, this.win);
-      if (box.width === 0 && box.height === 0) continue;
-      const kind = (el.getAttribute(HIDDEN_ATTR) ?? 'other') as ClutterKind;
-      const label = this.doc.createElement('div');
-      label.className = 'label';
-      label.style.top = `${Math.max(0, box.top)}px`;
-      label.style.left = `${Math.max(0, box.left)}px`;
-      const button = this.doc.createElement('button');
-      button.type = 'button';
-      button.textContent = message('keepVisible');
-      const name = this.doc.createElement('span');
-      name.textContent = message(`kind_${kind}`);
-      button.setAttribute('aria-label', `${button.textContent}: ${name.textContent}, “${textOf(el, 60)}”`);
-      button.addEventListener('click', (e) => {
-        if (!e.isTrusted) return;
-        this.keepBlock(el, kind);
-        label.className = 'label kept';
-        name.textContent = message('keptVisible');
-        button.remove();
-      });
-      label.append(button, name);
-      overlay.root.appendChild(label);
-    }
+    const blocks = [...hidden];
+    void this.withUi((ui) => {
+      if (generation !== this.generation) return;
+      this.labels = ui.showLabels(this.doc, this.win, blocks, (el, kind) => this.keepBlock(el, kind));
+    }).catch(() => undefined);
   }
 
   /** The reader keeps a hidden block: shown now, remembered for the site by its selector. */
-  keepBlock(el: Element, kind: ClutterKind): void {
+  keepBlock(el: Element, kind: ClutterKind): Promise<void> {
     this.kept.add(el);
     el.removeAttribute(PICKED_ATTR);
     this.page?.unhide(el);
-    const selector = stableSelector(el);
+    return this.withUi((ui) => this.remember(el, kind, ui.stableSelector(el)));
+  }
+
+  private remember(el: Element, kind: ClutterKind, selector: string | null): void {
     if (!selector) return;
     this.hide = this.hide.filter((s) => s !== selector);
     this.keep.push(selector);
@@ -134,23 +144,35 @@ export class Corrector {
   }
 
   /** Starts the "hide a block" picker; a second call while it runs does nothing. */
-  startPicker(): void {
-    if (this.picker) return;
-    this.picker = new Picker(this.doc, this.win, {
-      articleRoot: () => this.page?.articleRoot ?? null,
-      onPick: (el) => this.hideBlock(el),
-      onStop: () => {
-        this.picker = null;
-      },
+  startPicker(): Promise<void> {
+    if (this.picker) return Promise.resolve();
+    // Taken at once, so a second call while the chunk loads starts nothing more.
+    const starting = { stop: () => undefined };
+    this.picker = starting;
+    return this.withUi((ui) => {
+      // clear(true) while the chunk loaded ended this picker before it began.
+      if (this.picker !== starting) return;
+      this.picker = ui.startPicker(this.doc, this.win, {
+        articleRoot: () => this.page?.articleRoot ?? null,
+        onPick: (el) => void this.hideBlock(el),
+        onStop: () => {
+          this.picker = null;
+        },
+      });
+    }).finally(() => {
+      if (this.picker === starting) this.picker = null;
     });
   }
 
   /** The reader hides a block: hidden now, remembered for the site by its selector. */
-  hideBlock(el: Element): void {
-    const selector = stableSelector(el);
+  hideBlock(el: Element): Promise<void> {
     this.kept.delete(el);
     el.setAttribute(PICKED_ATTR, '');
     this.page?.hidePicked(el);
+    return this.withUi((ui) => this.forget(el, ui.stableSelector(el)));
+  }
+
+  private forget(el: Element, selector: string | null): void {
     if (!selector) return;
     this.keep = this.keep.filter((s) => s !== selector);
     this.hide.push(selector);
@@ -164,7 +186,10 @@ export class Corrector {
   clear(all = false): void {
     this.labels?.remove();
     this.labels = null;
-    if (all) this.picker?.stop();
+    if (all) {
+      this.picker?.stop();
+      this.picker = null;
+    }
     for (const el of this.doc.querySelectorAll(`[${PICKED_ATTR}]`)) el.removeAttribute(PICKED_ATTR);
   }
 }

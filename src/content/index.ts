@@ -8,6 +8,7 @@ import { isOwnExtensionSender } from '../shared/senders';
 import { isSiteEnabled, isSiteForced } from '../shared/settings';
 import { loadSettings } from '../shared/storage';
 import { loadVocabulary } from '../shared/vocabulary';
+import type { CorrectionUi } from './correction-ui';
 import { Corrector } from './corrections';
 import { api, localStorageArea, runtime, syncStorage } from './ext-lite';
 import { announceStart, claimWorld, type Instance, releaseWorld, sweepLeftovers, watchLifecycle } from './lifecycle';
@@ -22,6 +23,10 @@ import { HIGHLIGHT_FLASH, HIGHLIGHT_NONE, HIGHLIGHT_PREFIX, stylesheetText } fro
  * message lost while the background stops fails at once and is sent again after a short pause.
  */
 const ENGINE_RETRY: RetryOptions = { attempts: 3, timeoutMs: 4000, pauseMs: 50 };
+declare const chrome: { runtime: { getURL(path: string): string } };
+
+/** The correction UI's chunk in the build (scripts/build.ts; web_accessible_resources). */
+const CORRECTION_UI_FILE = 'correction-ui.js';
 /** How long late content waits before its report to the background (badge count, quote store). */
 const LATE_REPORT_MS = 1000;
 /** The start of our stylesheet's text: how a stale instance's copy is recognised. */
@@ -76,7 +81,15 @@ async function start(): Promise<void> {
   page = current;
   current.force = isSiteForced(settings, location.hostname);
   // Hand corrections: stored by the background (only under the popup's grant for this tab).
-  const corrector = new Corrector(doc, window, (request) => callBackground(runtime, 'addCorrection', request));
+  const corrector = new Corrector(
+    doc,
+    window,
+    (request) => callBackground(runtime, 'addCorrection', request),
+    // The correction UI is a chunk of its own, fetched from the extension when the reader asks.
+    // Spelled `chrome.runtime.getURL` (a real object in both browsers' content scripts, never a
+    // page's DOM node: safe-api.ts), the one argument of import() addons-linter accepts as ours.
+    () => import(/* @vite-ignore */ chrome.runtime.getURL(CORRECTION_UI_FILE)) as Promise<CorrectionUi>,
+  );
   corrector.page = current;
   current.corrections = corrector;
   lifetime.signal.addEventListener('abort', () => corrector.clear(true), { once: true });
@@ -152,7 +165,7 @@ async function start(): Promise<void> {
         return current.state();
       },
       startPicker: () => {
-        if (current.isActive) corrector.startPicker();
+        if (current.isActive) void corrector.startPicker().catch(() => undefined);
         return current.state();
       },
       runAnyway: async () => {

@@ -199,13 +199,15 @@ export function logCount(n: number): number {
  * the document's address is localhost); null when none is known.
  */
 export function pageUrl(doc: Document, url?: string): URL | null {
+  // Read in turn: a page with a real address (every page in the browser) needs no query.
   const candidates = [
-    url,
-    doc.location?.href,
-    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
-    doc.querySelector('meta[property="og:url" i]')?.getAttribute('content'),
+    () => url,
+    () => doc.location?.href,
+    () => doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
+    () => doc.querySelector('meta[property="og:url" i]')?.getAttribute('content'),
   ];
-  for (const c of candidates) {
+  for (const candidate of candidates) {
+    const c = candidate();
     if (!c) continue;
     try {
       const u = new URL(c.trim(), 'http://unknown.invalid/');

@@ -612,6 +612,26 @@ export function extensionSuite(options: SuiteOptions): void {
       expect(visible.shadow).toContain('shadow root');
       await page.close();
     });
+
+    it("loads the correction UI (its own chunk, fetched when asked) under the page's strict CSP", async () => {
+      const page = await browser.newPage();
+      await page.goto(server.url(HOSTILE_PATH));
+      expect((await waitForHooks(page)).state).toBe('ready');
+      const popup = await browser.openPopup(page);
+      expect((await waitForPopup(popup)).state).toBe('ready');
+      await popup.click('[data-action="show-hidden"]');
+      await waitUntil(
+        () => page.evaluate(() => document.querySelectorAll('[data-quotelens-ui]').length === 1),
+        'the labels of the hidden blocks',
+      );
+      await popup.click('[data-action="show-hidden"]');
+      await waitUntil(
+        () => page.evaluate(() => document.querySelectorAll('[data-quotelens-ui]').length === 0),
+        'the labels to go',
+      );
+      await popup.close();
+      await page.close();
+    });
   });
 
   describe(`${name}: a single-page app that navigates with pushState`, () => {

@@ -37,7 +37,12 @@ async function setup(stored: unknown) {
     localEngine,
     window as unknown as Window,
   );
-  const corrector = new Corrector(document, window as unknown as Window, async (r) => saved.push(r));
+  const corrector = new Corrector(
+    document,
+    window as unknown as Window,
+    async (r) => saved.push(r),
+    () => import('../../src/content/correction-ui'),
+  );
   corrector.page = page;
   page.corrections = corrector;
   await corrector.load(storage(stored), 'www.news.example');
@@ -86,10 +91,13 @@ describe('hand corrections on the page', () => {
   it('"Keep visible" shows the block, drops it from the hidden list and saves its selector', async () => {
     const { page, corrector, saved } = await setup(undefined);
     page.showHidden(true);
+    // The labels come with the correction UI's chunk, loaded on this first ask.
+    await corrector.settled();
     expect(document.querySelectorAll(`[${UI_ATTR}]`)).toHaveLength(1);
     const trending = document.querySelector('aside.trending')!;
-    corrector.keepBlock(trending, 'trending');
+    const kept = corrector.keepBlock(trending, 'trending');
     expect(trending.hasAttribute(HIDDEN)).toBe(false);
+    await kept;
     expect(page.state().report!.hidden.map((h) => h.kind)).not.toContain('trending');
     expect(saved).toEqual([
       {
@@ -105,8 +113,9 @@ describe('hand corrections on the page', () => {
   it('a picked block is hidden at once, listed as hidden by you, and saved by its selector', async () => {
     const { page, corrector, saved } = await setup(undefined);
     const club = document.querySelector('.club-box')!;
-    corrector.hideBlock(club);
+    const hidden = corrector.hideBlock(club);
     expect(club.getAttribute(HIDDEN)).toBe('other');
+    await hidden;
     expect(page.state().report!.hidden.at(-1)?.reason).toBe('hidden by you');
     expect(saved[0]).toMatchObject({ list: 'hide', correction: { selector: 'div.club-box', kind: 'other' } });
   });
@@ -114,9 +123,23 @@ describe('hand corrections on the page', () => {
   it('turning Quotelens off removes every mark and control of ours', async () => {
     const { page, corrector } = await setup(sites([], ['div.club-box']));
     page.showHidden(true);
+    await corrector.settled();
+    void corrector.startPicker();
+    await corrector.settled();
+    expect(document.querySelectorAll(`[${UI_ATTR}]`)).toHaveLength(2);
     corrector.clear(true);
     await page.setEnabled(false);
     expect(document.querySelectorAll(`[${HIDDEN}], [${PICKED_ATTR}], [${UI_ATTR}]`)).toHaveLength(0);
+  });
+
+  it('labels asked for and taken back before the UI chunk arrives never appear; nor a picker ended meanwhile', async () => {
+    const { page, corrector } = await setup(undefined);
+    page.showHidden(true);
+    page.showHidden(false);
+    void corrector.startPicker();
+    corrector.clear(true);
+    await corrector.settled();
+    expect(document.querySelectorAll(`[${UI_ATTR}]`)).toHaveLength(0);
   });
 });
 

@@ -11,7 +11,7 @@ import { defaultState, mockConnector } from '../../src/popup/connector';
 import { BACKGROUND_METHODS, type BackgroundApi, CONTENT_METHODS, isMessage } from '../../src/shared/messages';
 import { type MessageListener, type MessageSender, type RuntimeLike, serve } from '../../src/shared/rpc';
 import { isExtensionPageSender, isOwnExtensionSender } from '../../src/shared/senders';
-import { manifestFor } from '../../vite.config';
+import { CORRECTION_UI_OUT, correctionUiResources, manifestFor } from '../../vite.config';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
 
@@ -216,7 +216,7 @@ describe('manifest: least privilege', () => {
         ['manifestFor(firefox)', manifestFor('firefox')],
       ];
 
-  it.each(manifests)('%s: strict CSP, no tabs, no host permissions, no web-accessible resources', (_n, m) => {
+  it.each(manifests)('%s: strict CSP, no tabs, no host permissions, one web-accessible module', (name, m) => {
     const csp = (m.content_security_policy as { extension_pages?: string } | undefined)?.extension_pages ?? '';
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(csp).toMatch(/object-src 'none'/);
@@ -227,9 +227,26 @@ describe('manifest: least privilege', () => {
     expect(permissions.every((p) => ['storage', 'contextMenus', 'activeTab', 'scripting'].includes(p))).toBe(true);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.optional_host_permissions ?? []).toEqual([]);
-    expect(m.web_accessible_resources ?? []).toEqual([]);
+    // The one web-accessible file is the correction UI's module, for the content script's pages
+    // only, and in Chrome only at a per-session URL (vite.config.ts correctionUiResources).
+    if (name.startsWith('dist/')) {
+      const target = name.endsWith('chrome') ? 'chrome' : 'firefox';
+      expect(m.web_accessible_resources).toEqual(correctionUiResources(target));
+      const [entry] = m.web_accessible_resources as { resources: string[]; use_dynamic_url?: boolean }[];
+      expect(entry!.resources).toEqual([CORRECTION_UI_OUT]);
+      expect(entry!.use_dynamic_url).toBe(target === 'chrome' ? true : undefined);
+    } else expect(m.web_accessible_resources ?? []).toEqual([]);
     expect(m.externally_connectable).toBeUndefined();
   });
+
+  it.skipIf(!existsSync(`dist/chrome/${CORRECTION_UI_OUT}`))(
+    'the web-accessible correction UI holds no extension API call: a page that imports it gets DOM helpers only',
+    () => {
+      const text = readFileSync(`dist/chrome/${CORRECTION_UI_OUT}`, 'utf8');
+      for (const call of ['runtime', 'storage', 'sendMessage', 'tabs.', 'fetch(', 'import('])
+        expect(text, call).not.toContain(call);
+    },
+  );
 
   it.skipIf(!existsSync('dist/chrome'))('the e2e DOM hook is absent from the non-e2e build', () => {
     const files = filesUnder('dist/chrome').filter((f) => /\.(js|html|json)$/.test(f));
