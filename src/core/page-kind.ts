@@ -237,7 +237,9 @@ export function cheapFeatures(doc: Document, url?: string): Features<CheapFeatur
     ogArticle: ogType === 'article' ? 1 : 0,
     // "website" is the default of many site templates and says nothing (on 8 of the 241 saved article
     // pages, 7 of the 60 non-article ones); other types (product, profile, video, music) say what it is.
-    ogOther: ogType && ogType !== 'article' && ogType !== 'website' ? 1 : 0,
+    // A type of an app's own namespace ("tumblr-feed:entry", "songkick-concerts:artist") names no
+    // kind anyone else reads: no evidence either way.
+    ogOther: ogType && ogType !== 'article' && ogType !== 'website' && !ogType.includes(':') ? 1 : 0,
     publishedMeta: doc.querySelector(PUBLISHED_META) ? 1 : 0,
     microdataArticle: doc.querySelector(MICRODATA_ARTICLE) ? 1 : 0,
     microdataOther: doc.querySelector(MICRODATA_OTHER) ? 1 : 0,

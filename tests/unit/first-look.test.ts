@@ -67,6 +67,16 @@ describe('cheapFeatures', () => {
     expect(cheapFeatures(doc, 'https://news.example/').datedUrl).toBe(0);
   });
 
+  it("reads og:type product as another kind of page, and an app's own namespaced type as no evidence", () => {
+    const og = (type: string) =>
+      cheapFeatures(page(paragraphs(1), `<meta property="og:type" content="${type}">`)).ogOther;
+    expect(og('product')).toBe(1);
+    expect(og('video.other')).toBe(1);
+    expect(og('website')).toBe(0);
+    expect(og('article')).toBe(0);
+    expect(og('myblog-feed:post')).toBe(0);
+  });
+
   it('takes the canonical link when no real address is given (saved pages, the CLI)', () => {
     const doc = page('', '<link rel="canonical" href="https://news.example/2023/01/05/story">');
     expect(pageUrl(doc)?.pathname).toBe('/2023/01/05/story');
