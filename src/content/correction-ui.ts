@@ -8,14 +8,12 @@ import type { PageRead } from '../core/read-page';
 import { matchCorrections } from '../core/selector';
 import type { ClutterKind } from '../core/types';
 import { storedRulesFor } from '../shared/corrections';
-import { createOverlay, message, type Overlay, pageBox } from './overlay';
+import { createOverlay, message, type Overlay, pageBox, shortText } from './overlay';
 import { Picker, type PickerHooks } from './picker';
+import { HIDDEN_ATTR, PICKED_ATTR } from './style';
 
 export { stableSelector } from '../core/selector';
 export { storedRulesFor };
-
-/** Marks a block the reader hid with the picker (a DOM hook next to data-quotelens-hidden="other"). */
-const PICKED_ATTR = 'data-quotelens-picked';
 
 /**
  * The stored rules of a site and the blocks kept on this page; how a picked block is listed (the
@@ -58,9 +56,6 @@ export function withoutKept(doc: Document, found: ClutterBlock[], rules: Correct
   return found.filter((c) => !keep.has(c.element) && !rules.kept.has(c.element));
 }
 
-/** The hidden-by-attribute hook (page.ts). */
-const HIDDEN_ATTR = 'data-quotelens-hidden';
-
 /** One label per hidden block with a box on the page: its kind and a "Keep visible" button. */
 export function showLabels(
   doc: Document,
@@ -82,8 +77,7 @@ export function showLabels(
     button.textContent = message('keepVisible');
     const name = doc.createElement('span');
     name.textContent = message(`kind_${kind}`);
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
-    button.setAttribute('aria-label', `${button.textContent}: ${name.textContent}, “${text}”`);
+    button.setAttribute('aria-label', `${button.textContent}: ${name.textContent}, “${shortText(el, 60)}”`);
     button.addEventListener('click', (e) => {
       if (!e.isTrusted) return;
       onKeep(el, kind);

@@ -12,11 +12,11 @@ import type { CorrectionRequest } from '../shared/messages';
 import { coversHost } from '../shared/sites';
 import type { StorageAreaLike } from '../shared/storage';
 import type { CorrectionRules, CorrectionUi } from './correction-ui';
-import type { Overlay } from './overlay';
+import { type Overlay, shortText } from './overlay';
 import { PICKED_REASON } from './page';
+import { PICKED_ATTR } from './style';
 
-/** Marks a block the reader hid with the picker (a DOM hook next to data-quotelens-hidden="other"). */
-export const PICKED_ATTR = 'data-quotelens-picked';
+export { PICKED_ATTR };
 
 /** What the corrector needs of the page controller. */
 export interface CorrectablePage {
@@ -139,7 +139,7 @@ export class Corrector {
     this.keep.push(selector);
     void this.save({
       list: 'keep',
-      correction: { selector, kind, text: textOf(el, CORRECTION_TEXT_CHARS), at: 0 },
+      correction: { selector, kind, text: shortText(el, CORRECTION_TEXT_CHARS), at: 0 },
     }).catch(() => undefined);
   }
 
@@ -178,7 +178,7 @@ export class Corrector {
     this.hide.push(selector);
     void this.save({
       list: 'hide',
-      correction: { selector, kind: 'other', text: textOf(el, CORRECTION_TEXT_CHARS), at: 0 },
+      correction: { selector, kind: 'other', text: shortText(el, CORRECTION_TEXT_CHARS), at: 0 },
     }).catch(() => undefined);
   }
 
@@ -192,8 +192,4 @@ export class Corrector {
     }
     for (const el of this.doc.querySelectorAll(`[${PICKED_ATTR}]`)) el.removeAttribute(PICKED_ATTR);
   }
-}
-
-function textOf(el: Element, chars: number): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, chars);
 }

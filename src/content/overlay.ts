@@ -13,6 +13,11 @@ interface I18n {
 
 export const UI_ATTR = 'data-quotelens-ui';
 
+/** An element's text with white space collapsed, cut at `chars`: how a block is named to the reader. */
+export function shortText(el: Element, chars: number): string {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, chars);
+}
+
 /** Labels and picker above everything the page draws. */
 const TOP = 2147483647;
 

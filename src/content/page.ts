@@ -21,13 +21,12 @@ import {
   requestBlocks,
 } from './incremental';
 import { UI_ATTR } from './overlay';
-import { STYLE_ID, stylesheetText } from './style';
+import { HIDDEN_ATTR, STYLE_ID, stylesheetText } from './style';
 import { QuoteTips } from './tips';
 
 const HOOK = 'data-quotelens';
 const HOOK_QUOTES = 'data-quotelens-quotes';
 const HOOK_MS = 'data-quotelens-ms';
-const HIDDEN_ATTR = 'data-quotelens-hidden';
 const REVEAL_ATTR = 'data-quotelens-reveal';
 /** Why a block the reader picked is hidden (report, --explain). */
 export const PICKED_REASON = 'hidden by you';

@@ -6,6 +6,10 @@ export const STYLE_ID = 'quotelens-style';
 export const HIGHLIGHT_PREFIX = 'quotelens-s';
 export const HIGHLIGHT_NONE = 'quotelens-none';
 export const HIGHLIGHT_FLASH = 'quotelens-flash';
+/** The DOM hook on a hidden block (its kind as value): what the stylesheet hides. */
+export const HIDDEN_ATTR = 'data-quotelens-hidden';
+/** Marks a block the reader hid with the picker (a DOM hook next to data-quotelens-hidden="other"). */
+export const PICKED_ATTR = 'data-quotelens-picked';
 
 export function stylesheetText(palette: Palette = 'standard'): string {
   const width = underlineFor(palette);
