@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, type Plugin } from 'vite';
+import { build, type LibraryOptions, type Plugin } from 'vite';
 import {
   CONTENT_SCRIPT_OUT,
   CORRECTION_UI_OUT,
@@ -33,6 +33,29 @@ const readerableAsEsm: Plugin = {
   },
 };
 
+/**
+ * A script that runs in pages (the content script, the correction UI's module): one file of its
+ * own, built outside crxjs with the test hooks' define and the readerable plugin.
+ */
+function buildPageScript(outDir: string, lib: LibraryOptions) {
+  return build({
+    configFile: false,
+    logLevel: 'warn',
+    define: { __E2E__: JSON.stringify(e2e) },
+    plugins: [readerableAsEsm],
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      // QUOTELENS_NO_MINIFY=1 keeps the scripts' names, for scripts/prof-page.ts.
+      minify: process.env.QUOTELENS_NO_MINIFY !== '1',
+      copyPublicDir: false,
+      lib,
+      rollupOptions: { output: { extend: false } },
+    },
+  });
+}
+
 const { positionals } = parseArgs({ allowPositionals: true, options: {} });
 const unknown = positionals.find((a) => a !== 'chrome' && a !== 'firefox');
 if (unknown) throw new Error(`build [chrome] [firefox]: unknown target ${unknown}`);
@@ -43,39 +66,16 @@ for (const target of targets) {
   process.env.TARGET = target;
   const outDir = outDirFor(target, e2e);
   await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    define: { __E2E__: JSON.stringify(e2e) },
-    plugins: [readerableAsEsm],
-    build: {
-      outDir,
-      emptyOutDir: false,
-      target: 'es2022',
-      // QUOTELENS_NO_MINIFY=1 keeps the content script's names, for scripts/prof-page.ts.
-      minify: process.env.QUOTELENS_NO_MINIFY !== '1',
-      copyPublicDir: false,
-      lib: {
-        entry: resolve('src/content/index.ts'),
-        formats: ['iife'],
-        name: 'quotelensContent',
-        fileName: () => CONTENT_SCRIPT_OUT,
-      },
-      rollupOptions: { output: { extend: false } },
-    },
+  await buildPageScript(outDir, {
+    entry: resolve('src/content/index.ts'),
+    formats: ['iife'],
+    name: 'quotelensContent',
+    fileName: () => CONTENT_SCRIPT_OUT,
   });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    define: { __E2E__: JSON.stringify(e2e) },
-    build: {
-      outDir,
-      emptyOutDir: false,
-      target: 'es2022',
-      minify: process.env.QUOTELENS_NO_MINIFY !== '1',
-      copyPublicDir: false,
-      lib: { entry: resolve('src/content/correction-ui.ts'), formats: ['es'], fileName: () => CORRECTION_UI_OUT },
-    },
+  await buildPageScript(outDir, {
+    entry: resolve('src/content/correction-ui.ts'),
+    formats: ['es'],
+    fileName: () => CORRECTION_UI_OUT,
   });
   const manifestPath = resolve(outDir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;

@@ -22,7 +22,7 @@ export const DEV_SHARE = 0.3;
 
 export type Split = 'train' | 'dev';
 
-interface Label {
+export interface Label {
   kind: ClutterKind;
   contains: string;
 }
@@ -80,6 +80,30 @@ function empty(): ClutterFigures {
   };
 }
 
+/** One labelled page of ../shared/pages/aeb: its clutter.json, its site's split, its source. */
+export interface LabelledPage {
+  page: string;
+  labels: { clutter: Label[]; keep: string[] };
+  split: Split;
+  source(): string;
+}
+
+/** The labelled pages in name order (a page without clutter.json is not one of them). */
+export function* labelledPages(): Generator<LabelledPage> {
+  const dir = sharedPath('pages', 'aeb');
+  for (const page of readdirSync(dir).sort()) {
+    let labels: LabelledPage['labels'];
+    try {
+      labels = JSON.parse(readFileSync(join(dir, page, 'clutter.json'), 'utf8'));
+    } catch {
+      continue;
+    }
+    const truth = JSON.parse(readFileSync(join(dir, page, 'ground-truth.json'), 'utf8')) as { url?: string };
+    const split = splitOf(siteOf(truth.url ?? page));
+    yield { page, labels, split, source: () => readFileSync(join(dir, page, 'source.html'), 'utf8') };
+  }
+}
+
 interface HappyDomWindow {
   happyDOM?: { close(): Promise<void> };
 }
@@ -101,20 +125,11 @@ function visibleOf(
 }
 
 export async function measureClutter(mode: Mode = 'declutter', hideComments = true): Promise<SplitFigures> {
-  const dir = sharedPath('pages', 'aeb');
   const out: SplitFigures = { all: empty(), train: empty(), dev: empty(), misses: [] };
-  for (const page of readdirSync(dir).sort()) {
-    let labels: { clutter: Label[]; keep: string[] };
-    try {
-      labels = JSON.parse(readFileSync(join(dir, page, 'clutter.json'), 'utf8'));
-    } catch {
-      continue;
-    }
-    const truth = JSON.parse(readFileSync(join(dir, page, 'ground-truth.json'), 'utf8')) as { url?: string };
-    const split = splitOf(siteOf(truth.url ?? page));
+  for (const { page, labels, split, source } of labelledPages()) {
     const figs = [out.all, out[split]];
     for (const f of figs) f.pages++;
-    const visible = visibleOf(readFileSync(join(dir, page, 'source.html'), 'utf8'), mode, hideComments);
+    const visible = visibleOf(source(), mode, hideComments);
     if (!visible) {
       for (const f of figs) f.threw++;
       out.misses.push(`${page} threw`);

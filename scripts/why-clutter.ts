@@ -4,46 +4,27 @@
 //   article; the text is not in the visible text to begin with; the block is the root (or holds it);
 //   a candidate exists but is protected (inside the article / by prose / title / byline) or scored
 //   below the threshold; no candidate on or around it at all, inside or outside the root.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseHtml } from '../src/cli/analyze';
 import { findClutterCandidates } from '../src/core/clutter';
 import { CLUTTER_VOCABULARY } from '../src/core/lexicon/clutter';
 import { analyzePage, visibleTextOf } from '../src/core/report';
 import { normalizeSpace } from '../src/core/text';
-import { sharedPath } from '../tests/shared-data';
-import { splitOf } from './eval-clutter';
+import { labelledPages } from './eval-clutter';
 
 const { values } = parseArgs({
   options: { split: { type: 'string' }, list: { type: 'boolean', default: false } },
 });
-const dir = sharedPath('pages', 'aeb');
 const tally = new Map<string, number>();
 const lines: string[] = [];
-const siteOf = (u: string) => {
-  try {
-    return new URL(u).hostname.replace(/^www\./, '');
-  } catch {
-    return u;
-  }
-};
 const tag = (el: Element) => {
   const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/).slice(0, 2).join('.');
   return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls ? `.${cls}` : ''}`;
 };
 
-for (const page of readdirSync(dir).sort()) {
-  let labels: { clutter: { kind: string; contains: string }[] };
-  try {
-    labels = JSON.parse(readFileSync(join(dir, page, 'clutter.json'), 'utf8'));
-  } catch {
-    continue;
-  }
-  const truth = JSON.parse(readFileSync(join(dir, page, 'ground-truth.json'), 'utf8')) as { url?: string };
-  const split = splitOf(siteOf(truth.url ?? page));
+for (const { page, labels, split, source } of labelledPages()) {
   if (values.split && values.split !== split) continue;
-  const doc = parseHtml(readFileSync(join(dir, page, 'source.html'), 'utf8'));
+  const doc = parseHtml(source());
   const a = analyzePage(doc, { mode: 'declutter', hideComments: true });
   const hidden = new Set(a.clutter.map((c) => c.element));
   const visible = normalizeSpace(visibleTextOf(doc, hidden));
