@@ -2,6 +2,11 @@
 // no neighbour lends it a speaker, no card. German capitalises every noun, so there capitals alone prove
 // nothing. Our own sentences.
 import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/cli/parse-html';
+import { attributeBlocks } from '../../src/core/engine';
+import { collectTextBlocks } from '../../src/core/text';
+import { defaultState } from '../../src/popup/connector';
+import { summaryJson, summaryMarkdown } from '../../src/popup/export';
 import { analyse } from './speakers-helpers';
 
 const p = (...paras: string[]): string => paras.map((t) => `<p>${t}</p>`).join('');
@@ -54,5 +59,26 @@ describe('German: capitalised nouns are not Title Case', () => {
     );
     expect(result.attributions[0]!.step).toBe('quote:title');
     expect(who).toEqual([null]);
+  });
+});
+
+describe('a title in quote marks in the report', () => {
+  const blocks = collectTextBlocks(
+    parseHtml(
+      '<html><body><p>“We open in May,” Mara Quell said of her show “The Late Harbour Hour” on the radio.</p></body></html>',
+    ).body,
+  ).blocks;
+  const { quotes } = attributeBlocks(blocks, 'en');
+  const report = defaultState({ quotes, speakers: [] }).report!;
+
+  it('is marked title and has no speaker', () => {
+    expect(quotes.map((q) => [q.speaker, q.title ?? false])).toEqual([
+      ['Mara Quell', false],
+      [null, true],
+    ]);
+  });
+  it('is in neither export’s Unattributed list', () => {
+    expect(JSON.parse(summaryJson(report)).unattributed).toEqual([]);
+    expect(summaryMarkdown(report)).not.toContain('Unattributed');
   });
 });
