@@ -103,6 +103,7 @@ export async function analyzeFile(file: string, opts: Omit<CliOptions, 'files'>)
         mention: q.mention,
         cue: q.cue,
         kind: q.kind,
+        ...(q.title ? { title: true } : {}),
       })),
       speakers: report.speakers.map((s) => ({
         name: s.name,

@@ -367,7 +367,7 @@ export class PageController {
     const marks: QuoteRange[] = [];
     for (const q of quotes) {
       const range = ranges.get(q.id);
-      if (!range) continue;
+      if (!range || q.title) continue; // a title in quote marks is nobody's words: not painted
       const r = q.speaker === null ? undefined : rank.get(q.speaker);
       marks.push({ id: q.id, range, colour: r === undefined ? null : colourIndex(r) });
     }
@@ -411,7 +411,9 @@ export class PageController {
       [
         HOOK_QUOTES,
         counts
-          ? String((this.status === 'ready' && this.toggles.highlight && this.analysis?.report.quotes.length) || 0)
+          ? String(
+              (this.status === 'ready' && this.toggles.highlight && paintedCount(this.analysis?.report.quotes)) || 0,
+            )
           : null,
       ],
       [HOOK_MS, counts ? String(Math.round(this.ms * 10) / 10) : null],
@@ -659,7 +661,7 @@ export class PageController {
       // No Highlight API (no supported browser lacks it): nothing painted, so no hover cards either.
       this.tips.start(this.highlighter.usesHighlightApi ? [...this.ranges] : []);
     } else this.tips.stop();
-    html.setAttribute(HOOK_QUOTES, String(this.toggles.highlight ? quotes.length : 0));
+    html.setAttribute(HOOK_QUOTES, String(this.toggles.highlight ? paintedCount(quotes) : 0));
     html.setAttribute(HOOK, 'ready');
   }
 
@@ -705,6 +707,9 @@ export class PageController {
     return `${who} — quote ${index + 1} of ${report.quotes.length}`;
   }
 }
+
+/** Quotes that are painted: every quotation, not the titles in quote marks (Quote.title). */
+const paintedCount = (quotes: readonly Quote[] | undefined): number => quotes?.filter((q) => !q.title).length ?? 0;
 
 /** Every quote of the reply sits in a block it was asked about, and its text is that block's text there. */
 export function fitsBlocks(reply: AnalyzeReply, blocks: readonly TextBlock[]): boolean {

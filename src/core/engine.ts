@@ -50,6 +50,7 @@ export function attributeBlocks(blocks: readonly BlockText[], lang: Lang, option
       start: span.start,
       end: span.end,
       ...(a.confidence !== undefined ? { confidence: Math.round(a.confidence * 1000) / 1000 } : {}),
+      ...(a.step === 'quote:title' ? { title: true as const } : {}),
     };
   });
   return { quotes, speakers, notes, timings: { quotes: round2(t1 - t0), speakers: round2(t2 - t1) } };

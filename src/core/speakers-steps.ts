@@ -40,6 +40,11 @@ export const STEPS = [
   { name: 'subject:same-block', stage: 'continuation', shape: 'the subject of the sentence before the quote' },
   { name: 'continuation:next-in-block', stage: 'continuation', shape: 'the next quote of the paragraph' },
   { name: 'continuation:prev-block', stage: 'continuation', shape: 'the last quote of the previous paragraph' },
+  {
+    name: 'quote:title',
+    stage: 'none',
+    shape: 'watched “The Night Shift” (a Title Case title in prose: nobody speaks)',
+  },
   { name: 'none', stage: 'none', shape: 'no step named anyone' },
 ] as const satisfies readonly StepInfo[];
 

@@ -2,7 +2,7 @@
 // 1. a speech cue in the quote's own sentence, with a name, pronoun, role or organisation as speaker
 //    (both orders, asides and appositives skipped); 2. the same quote's earlier part (split quotes);
 // 3. continuation from a neighbouring quote of the same or previous paragraph.
-import { entityKind, isNobody } from './entities';
+import { entityKind, isCommonWord, isNobody } from './entities';
 import { DETECT_SAMPLE_CHARS, detectLanguage } from './entities/lang';
 import { lexiconFor } from './lexicon';
 import { type AttributionFacts, baseStep, featureVector } from './model/features';
@@ -874,6 +874,48 @@ function isScareQuote(span: QuoteSpan): boolean {
   return span.continues === undefined && span.text.trim().split(/\s+/).length <= SCARE_QUOTE_WORDS;
 }
 
+/** Words a quoted title may have (2 to TITLE_MAX_WORDS); longer quotes are speech. */
+export const TITLE_MAX_WORDS = 8;
+/** Words on each side of a quote read to tell running prose from a Title Case headline. */
+export const TITLE_CONTEXT_WORDS = 10;
+/** Share of those words written in lower case for the quote to sit in running prose. */
+export const PROSE_LOWER_SHARE = 0.5;
+
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu;
+
+/**
+ * A quoted span in Title Case inside running prose is a title or a name, not a quotation ("watched
+ * “The Night Shift” on Friday", "the party’s “Better Future Plan”"): short, no sentence punctuation inside,
+ * every word of four letters or more capitalised, in a block whose words around it are mostly lower case.
+ * Where grammar capitalises every noun (German), capitals prove nothing by themselves: one word after the
+ * first must be capitalised against the page's own usage (a word the page writes in lower case, or a
+ * function word of the language), so „Die Zeitung“ stays a quotation and „Der Blaue Reiter“ is a title.
+ * (In headlines PolNeAR annotates Title Case quotes with speakers, and so do readers: headlines are left alone.)
+ */
+export function isTitleInProse(
+  span: QuoteSpan,
+  block: BlockText,
+  lex: Lex,
+  lowerWords: ReadonlySet<string>,
+  lang: Lang,
+): boolean {
+  if (block.isHeading || span.continues !== undefined) return false;
+  const inner = span.text.trim().replace(/[,.]$/, '');
+  if (/[.!?;:,…]/.test(inner)) return false;
+  const words = inner.match(WORD_RE) ?? [];
+  if (words.length < 2 || words.length > TITLE_MAX_WORDS || !isCap(words[0]!)) return false;
+  if (!words.every((w) => w.length < 4 || isCap(w) || /^\p{N}/u.test(w))) return false;
+  if (lex.capitalisedNouns) {
+    const against = words.slice(1).some((w) => isCap(w) && (lowerWords.has(w.toLowerCase()) || isCommonWord(w, lang)));
+    if (!against) return false;
+  }
+  const before = (block.text.slice(0, Math.max(0, span.start - 1)).match(WORD_RE) ?? []).slice(-TITLE_CONTEXT_WORDS);
+  const after = (block.text.slice(span.end + 1).match(WORD_RE) ?? []).slice(0, TITLE_CONTEXT_WORDS);
+  const around = [...before, ...after].filter((w) => /^\p{L}/u.test(w));
+  if (around.length < 3) return false;
+  return around.filter((w) => !isCap(w)).length / around.length >= PROSE_LOWER_SHARE;
+}
+
 function ruleFor(m: Mention): AttributionRule {
   return m.kind === 'pronoun' ? 'cue-pronoun' : m.kind === 'role' ? 'cue-role' : 'cue-name';
 }
@@ -896,6 +938,8 @@ export const isGenericPhrase = (f: Pick<AttributionFacts, 'speakerType' | 'speak
   f.speakerType === 'descriptive' && !/\p{Lu}/u.test(f.speaker.split(' ').slice(1).join(' '));
 
 const NONE: Attribution = { speaker: null, mention: null, cue: null, rule: 'none', step: 'none' };
+/** A title or a name in quote marks (isTitleInProse): nobody's words, no neighbour's speaker. */
+const TITLE: Attribution = { ...NONE, step: 'quote:title' };
 
 export function attributeSpeakers(
   blocks: BlockText[],
@@ -956,9 +1000,11 @@ export function attributeSpeakers(
     return named !== m ? { mention: named, cue: '', rule: 'cue-name', step: 'heading:X-verb' } : null;
   };
   const entityOf: (Entity | null)[] = spans.map(() => null);
+  const titles = spans.map((span) => isTitleInProse(span, blocks[span.block]!, lex, d.lowerWords, lang));
   const attributions: Attribution[] = spans.map((span, i) => {
     const q = d.quoteToken[i]!;
     if (q < 0) return NONE;
+    if (titles[i]) return TITLE;
     const quoteText = span.text.trimEnd();
     const rightFirst = /[,?!—–-]$/.test(quoteText) || d.tokens[q - 1]?.sentence !== d.tokens[q]!.sentence;
     const scare = isScareQuote(span);
@@ -1038,7 +1084,7 @@ export function attributeSpeakers(
     return a !== undefined && a.block === z?.block && !blocks[a.block]!.text.slice(a.end, z.start).includes('\n');
   };
   for (let i = 0; i < spans.length; i++) {
-    if (attributions[i]!.speaker !== null || headings.has(spans[i]!.block)) continue;
+    if (attributions[i]!.speaker !== null || headings.has(spans[i]!.block) || titles[i]) continue;
     const b = spans[i]!.block;
     const prev = i > 0 && attributions[i - 1]!.speaker !== null && !headings.has(spans[i - 1]!.block) ? i - 1 : -1;
     const next = oneLine(i, i + 1) && attributions[i + 1]!.speaker !== null ? i + 1 : -1;
@@ -1085,6 +1131,7 @@ export function attributeSpeakers(
     const own: Candidate | null =
       attributions[i]!.speaker !== null ? { a: attributions[i]!, entity: entityOf[i] ?? null } : null;
     const q = d.quoteToken[i]!;
+    if (titles[i]) return [];
     if (q < 0 || (options.model === null && !options.keepFacts)) return own ? [own] : [];
     const partial = span.kind === 'partial';
     // A cue of its own that names nobody ("“…,” Sometimes said") lends the quote no neighbour's speaker.

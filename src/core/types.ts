@@ -81,6 +81,11 @@ export interface Quote {
   rule: AttributionRule;
   /** The learned model's confidence in `speaker` (0–1); a withheld quote keeps it with speaker null. */
   confidence?: number;
+  /**
+   * A title or a name in quote marks, not a quotation (a Title Case phrase in running prose: “The Night Shift”):
+   * nobody speaks it, so it is not highlighted and is listed on no card, not even Unattributed.
+   */
+  title?: true;
   kind: QuoteSpan['kind'];
   block: number;
   start: number;

@@ -185,7 +185,7 @@ function Skipped({ kind, onRun }: { kind: PageKind | undefined; onRun: () => voi
 
 function Speakers({ report, onJump }: { report: PageReport; onJump: (id: string) => void }) {
   if (report.quotes.length === 0) return <p class="empty">{t('noQuotes')}</p>;
-  const unattributed = report.quotes.filter((q) => q.speaker === null);
+  const unattributed = report.quotes.filter((q) => q.speaker === null && !q.title);
   const numberOf = new Map(report.quotes.map((q, i) => [q.id, i + 1]));
   return (
     <section class="speakers" aria-labelledby="speakers-h">

@@ -12,7 +12,7 @@ export function summaryJson(report: PageReport): string {
         aliases: s.aliases,
         quotes: report.quotes.filter((q) => q.speaker === s.name).map((q) => q.text),
       })),
-      unattributed: report.quotes.filter((q) => q.speaker === null).map((q) => q.text),
+      unattributed: report.quotes.filter((q) => q.speaker === null && !q.title).map((q) => q.text),
     },
     null,
     2,
@@ -31,7 +31,7 @@ export function summaryMarkdown(report: PageReport, unattributedLabel = 'Unattri
     for (const q of report.quotes) if (q.speaker === s.name) lines.push(`- “${md(q.text)}”`);
     lines.push('');
   }
-  const rest = report.quotes.filter((q) => q.speaker === null);
+  const rest = report.quotes.filter((q) => q.speaker === null && !q.title);
   if (rest.length > 0) {
     lines.push(`## ${unattributedLabel}`, '');
     for (const q of rest) lines.push(`- “${md(q.text)}”`);

@@ -5,7 +5,7 @@ import { type EntityKind, entityKind } from '../entities';
 import { parseStep, STEPS, type Step } from '../speakers-steps';
 
 /** Sieve steps with a weight of their own: every step of the sieve but `none`. */
-export const STEP_FEATURES: readonly Step[] = STEPS.map((s) => s.name).filter((n) => n !== 'none');
+export const STEP_FEATURES: readonly Step[] = STEPS.filter((s) => s.stage !== 'none').map((s) => s.name);
 
 /** What the scorer is told about one attribution. */
 export interface AttributionFacts {
