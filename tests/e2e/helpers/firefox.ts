@@ -104,12 +104,15 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     const known = new Set(await browser.pages());
     const ask = () => page.evaluate((event) => document.dispatchEvent(new Event(event)), OPEN_POPUP_EVENT);
     await ask();
-    // Under CI load Firefox's background sometimes misses the first request (seen twice in full
-    // runs, never alone): ask once more before failing; the page's own state was checked already.
-    return findNewExtensionPage(browser, known, POPUP_PATH, 8_000).catch(async () => {
+    // Under CI load Firefox's background sometimes misses a request (seen in full runs, never
+    // alone; once twice in a row, after an SPA navigation): ask again, waiting longer each time,
+    // before failing; the page's own state was checked already.
+    for (const waitMs of [8_000, 12_000]) {
+      const popup = await findNewExtensionPage(browser, known, POPUP_PATH, waitMs).catch(() => null);
+      if (popup) return popup;
       await ask();
-      return findNewExtensionPage(browser, known, POPUP_PATH);
-    });
+    }
+    return findNewExtensionPage(browser, known, POPUP_PATH, 20_000);
   };
   return {
     name: 'firefox',
