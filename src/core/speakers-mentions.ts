@@ -442,6 +442,9 @@ function roleAt(tokens: Token[], i: number, lex: Lex): Mention | null {
   };
 }
 
+/** "Bush-era", "Saudi-led", "EU-weit": a name glued to a lower-case word is an adjective, not a name. */
+const HYPHEN_ADJECTIVE_RE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
+
 /** A run of capitalised words, with particles and initials: "NATO Secretary General Mark Rutte". */
 function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): Mention | null {
   const sentenceStart = i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence || tokens[i - 1]!.kind === 'quote';
@@ -455,7 +458,10 @@ function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): 
     const t = tokens[j]!;
     if (t.kind !== 'word') break;
     const inside = j > i;
-    if ((isCap(t.text) && !(lex.nonNames.has(t.text) && !lex.titles.has(t.text))) || lex.honorifics.has(t.text)) {
+    if (
+      (isCap(t.text) && !(lex.nonNames.has(t.text) && !lex.titles.has(t.text)) && !HYPHEN_ADJECTIVE_RE.test(t.text)) ||
+      lex.honorifics.has(t.text)
+    ) {
       j++;
       if (POSSESSIVE_RE.test(t.text) && /[’']/.test(t.text)) break;
       continue;
@@ -482,6 +488,9 @@ function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): 
 /** Splits "NATO Secretary General Mark Rutte" into role and name, and "Mr. Lee" into honorific and name. */
 export function splitTitle(text: string, lex: Lex): { role: string | null; name: string; gender: Gender } {
   const words = text.split(' ');
+  // "State Department", "Defense Ministry": an organisation's name ends in what it is; the words
+  // before that head are its name, not a person's title.
+  if (words.length > 1 && isOrgName(text, lex)) return { role: null, name: text, gender: null };
   let lastTitle = -1;
   let gender: Gender = null;
   for (let k = 0; k < words.length - 1; k++) {

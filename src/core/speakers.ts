@@ -2,9 +2,11 @@
 // 1. a speech cue in the quote's own sentence, with a name, pronoun, role or organisation as speaker
 //    (both orders, asides and appositives skipped); 2. the same quote's earlier part (split quotes);
 // 3. continuation from a neighbouring quote of the same or previous paragraph.
+
 import { entityKind, isCommonWord, isNobody } from './entities';
 import { DETECT_SAMPLE_CHARS, detectLanguage } from './entities/lang';
 import { lexiconFor } from './lexicon';
+import { calendarWords } from './lexicon/calendar';
 import { type AttributionFacts, baseStep, featureVector } from './model/features';
 import { confidence, MODEL, type Model } from './model/scorer';
 import {
@@ -117,7 +119,8 @@ const lexCache = new Map<Lang, Lex>();
 function lexFor(lang: Lang): Lex {
   let lex = lexCache.get(lang);
   if (!lex) {
-    lex = new Lex(lexiconFor(lang));
+    const words = lexiconFor(lang);
+    lex = new Lex({ ...words, nonNames: [...words.nonNames, ...calendarWords(lang)] });
     lexCache.set(lang, lex);
   }
   return lex;

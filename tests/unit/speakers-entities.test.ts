@@ -79,3 +79,20 @@ describe('German nouns are capitalised', () => {
     expect(who).toEqual(['Margit Olsen', 'Brandhuber']);
   });
 });
+
+describe('month and weekday names (from Intl, per language)', () => {
+  it('lists long and short forms without the dot, and leaves out short forms that are first names', async () => {
+    const { calendarWords } = await import('../../src/core/lexicon/calendar');
+    expect(calendarWords('en')).toEqual(expect.arrayContaining(['October', 'Oct', 'Nov', 'Wed']));
+    expect(calendarWords('de')).toEqual(expect.arrayContaining(['Oktober', 'Okt', 'Nov', 'Mittwoch']));
+    expect(calendarWords('en')).not.toContain('Jan');
+  });
+  it('never makes "Oct." before a date a speaker, while a Jan before a surname still speaks', () => {
+    const { who, result } = analyse(
+      '<p>After the Oct. 14 vote that the two ferry towns called a “fair and final settlement” of the dispute, nothing was signed.</p>' +
+        '<p>“We will sign when the money is there,” said Jan Okafor, who leads the council.</p>',
+    );
+    expect(result.speakers.map((s) => s.name)).not.toContain('Oct');
+    expect(who[1]).toBe('Jan Okafor');
+  });
+});

@@ -72,3 +72,17 @@ describe('a place glued before a name (issue 12)', () => {
     expect(splitTitle('Canada Harbour Association', new Lex(lexiconFor('en'))).name).toBe('Canada Harbour Association');
   });
 });
+
+describe('words before an organisation’s head noun, and hyphenated adjectives', () => {
+  const lex = new Lex(lexiconFor('en'));
+  it('keeps "State Department" whole: its first word is its name, not a title', () => {
+    expect(splitTitle('State Department', lex)).toEqual({ role: null, name: 'State Department', gender: null });
+    expect(splitTitle('Senator Ann Holt', lex).name).toBe('Ann Holt');
+  });
+  it('a capitalised word glued to a lower-case one ("Lisbon-based") is not a name and never speaks', () => {
+    const { result } = analyse(
+      '<p>The Lisbon-based whistleblower would then have claimed that the deal gave the city “room” to borrow.</p>',
+    );
+    expect(result.speakers.map((s) => s.name)).not.toContain('Lisbon-based');
+  });
+});
