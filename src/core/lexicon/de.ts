@@ -71,4 +71,8 @@ export const de: Lexicon = {
   objectDeterminers: words('dem, den, des, einem, einen, eines, einer, seinem, seinen, seines, ihrem, ihren, ihres'),
   definiteArticles: words('der, die, das'),
   ageSuffixes: ['-jährige', '-jähriger'],
+  // Konjunktiv I of the third person, in the forms that differ from the indicative ("sei" / "ist").
+  reportedMood: words(
+    'sei, seien, habe, werde, könne, müsse, solle, wolle, dürfe, möge, wisse, gebe, gehe, komme, stehe, liege, lasse, bleibe, brauche, fehle, zeige, trage, führe, halte, sehe, rechne, plane, erwarte, bestehe, drohe, gelte, handle, mache',
+  ),
 };
