@@ -10,13 +10,13 @@ import { confidence, MODEL, type Model } from './model/scorer';
 import {
   type Entity,
   findMentions,
-  surnamesOf,
   type Gender,
   isOrgName,
   Lex,
   MAX_ASIDE_TOKENS,
   type Mention,
   Registry,
+  surnamesOf,
   type Token,
   tokenize,
 } from './speakers-mentions';
@@ -279,10 +279,12 @@ class Sieve {
     const stem = t[i];
     const particles = stem?.kind === 'word' ? this.lex.separable.get(stem.lower) : undefined;
     if (!particles) return 0;
-    for (let k = i + 1; k <= i + MAX_SEPARABLE_TOKENS && t[k]?.kind === 'word'; k++) {
+    for (let k = i + 1; k <= i + MAX_SEPARABLE_TOKENS && (t[k]?.kind === 'word' || t[k]?.kind === 'quote'); k++) {
       if (t[k]!.sentence !== stem!.sentence) return 0;
-      if (!particles.includes(t[k]!.lower)) continue;
+      if (t[k]!.kind === 'quote' || !particles.includes(t[k]!.lower)) continue;
       const after = t[k + 1];
+      // "wies dies als „Unverschämtheit“ zurück.": past the quote the particle closes the sentence.
+      if (t[k - 1]!.kind === 'quote') return /^[.!?]$/.test(after?.text ?? '') ? 1 : 0;
       return after?.kind === 'quote' || /^[:,]$/.test(after?.text ?? '') ? 1 : 0;
     }
     return 0;
@@ -1154,8 +1156,17 @@ export function attributeSpeakers(
     const z = spans[y];
     return a !== undefined && a.block === z?.block && !blocks[a.block]!.text.slice(a.end, z.start).includes('\n');
   };
-  let r: Candidate | null;
+  const takeReported = (i: number): boolean => {
+    const r = reported(i);
+    if (!r) return false;
+    attributions[i] = r.a;
+    entityOf[i] = r.entity;
+    return true;
+  };
   for (let i = 0; i < spans.length; i++) {
+    // "Künast sagte, … . Es drohe „eine Erderwärmung“": in reported speech the subject of the sentence is
+    // what is reported on, not who speaks; the speaker is the reporting sentence's.
+    if (attributions[i]!.step === 'left:subject' && takeReported(i)) continue;
     if (attributions[i]!.speaker !== null || headings.has(spans[i]!.block) || titles[i]) continue;
     const b = spans[i]!.block;
     const prev = i > 0 && attributions[i - 1]!.speaker !== null && !headings.has(spans[i - 1]!.block) ? i - 1 : -1;
@@ -1163,10 +1174,8 @@ export function attributeSpeakers(
     if (prev >= 0 && oneLine(prev, i)) take(i, prev, 'continuation:same-block');
     else if (isScareQuote(spans[i]!)) continue;
     else if (fromSubject(i)) continue;
-    else if ((r = reported(i))) {
-      attributions[i] = r.a;
-      entityOf[i] = r.entity;
-    } else if (next >= 0 && attributions[next]!.rule !== 'continuation') take(i, next, 'continuation:next-in-block');
+    else if (takeReported(i)) continue;
+    else if (next >= 0 && attributions[next]!.rule !== 'continuation') take(i, next, 'continuation:next-in-block');
     else if (prev >= 0 && b - spans[prev]!.block <= CONTINUATION_BLOCKS) take(i, prev, 'continuation:prev-block');
   }
 

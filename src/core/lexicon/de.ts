@@ -29,12 +29,13 @@ export const de: Lexicon = {
     gestand | gesteht | klagte | klagt | beteuerte | beteuert | erwähnte | wurde zitiert | wird zitiert | zitiert wird |
     gab … bekannt | gibt … bekannt | gab … an | teilte … mit | teilt … mit | fügte … hinzu | führte … aus | führt … aus |
     räumte … ein | räumt … ein | kündigte … an | kündigt … an | stellte … klar | stellt … klar | wies … hin |
-    wies … zurück | gab … zu | schätzte … ein | gab … zu bedenken | wird … zitiert | wurde … zitiert
+    wies … zurück | weist … zurück | gab … zu | schätzte … ein | gab … zu bedenken | wird … zitiert | wurde … zitiert |
+    ließ … verlauten | meldete | meldet
   `),
   ),
   accordingTo: list('laut | nach angaben von | zufolge | so'),
   betweenWords: words(
-    'auch, noch, dann, später, bereits, erneut, am, gestern, heute, montag, dienstag, mittwoch, donnerstag, freitag, samstag, sonntag, dazu, zudem, außerdem, bei, einer, pressekonferenz',
+    'auch, noch, dann, später, sich, bereits, erneut, am, gestern, heute, montag, dienstag, mittwoch, donnerstag, freitag, samstag, sonntag, dazu, zudem, außerdem, bei, einer, pressekonferenz',
   ),
   pronouns: { male: ['er'], female: ['sie'], plural: ['sie'], neuter: ['es'] },
   relatives: ['der', 'die', 'welcher', 'welche'],
