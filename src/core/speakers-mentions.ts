@@ -115,6 +115,7 @@ export class Lex {
   readonly objectDeterminers: Set<string>;
   readonly definite: Set<string>;
   readonly ageSuffixes: string[];
+  readonly reportedMood: Set<string>;
   readonly capitalisedNouns: boolean;
   readonly verbSecond: boolean;
 
@@ -161,6 +162,7 @@ export class Lex {
     this.objectDeterminers = new Set(lex.objectDeterminers);
     this.definite = new Set(lex.definiteArticles);
     this.ageSuffixes = lex.ageSuffixes;
+    this.reportedMood = new Set(lex.reportedMood);
     this.capitalisedNouns = lex.capitalisedNouns;
     this.verbSecond = lex.verbSecond;
     // First names with a clear gender: the short hand list, then the first-name data (entities/).
@@ -273,9 +275,14 @@ function isAbbreviation(w: string, lex: Lex): boolean {
 }
 
 /** Finds names, pronouns and role phrases in a block's tokens. */
-export function findMentions(tokens: Token[], lex: Lex, lowerWords: Set<string> = new Set()): Mention[] {
+export function findMentions(
+  tokens: Token[],
+  lex: Lex,
+  lowerWords: Set<string> = new Set(),
+  pageSurnames: Set<string> | null = null,
+): Mention[] {
   const out: Mention[] = [];
-  const surnames = lex.capitalisedNouns ? surnamesOf(tokens, lex) : null;
+  const surnames = lex.capitalisedNouns ? (pageSurnames ?? surnamesOf(tokens, lex)) : null;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -383,13 +390,16 @@ const isAdjective = (t: Token | undefined, lex: Lex): boolean =>
   !lex.nounMarkers.has(t.lower) &&
   lex.adjectiveEndings.some((e) => t.lower.endsWith(e));
 
-/** Last words of the page's runs that open with a known first name ("Renate Künast" → künast). */
-function surnamesOf(tokens: Token[], lex: Lex): Set<string> {
+/**
+ * Last words of the page's runs that open with a known first name ("Renate Künast" → künast); read over the
+ * whole page, so a surname alone in a later paragraph ("…“, erinnerte sich Künast") still names her.
+ */
+export function surnamesOf(tokens: Token[], lex: Lex): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i]!.kind !== 'word' || !lex.isFirstName(tokens[i]!.text) || !isCap(tokens[i]!.text)) continue;
     let j = i + 1;
-    while (tokens[j]?.kind === 'word' && isCap(tokens[j]!.text)) j++;
+    while (tokens[j]?.kind === 'word' && isCap(tokens[j]!.text) && tokens[j]!.block === tokens[i]!.block) j++;
     if (j > i + 1) out.add(tokens[j - 1]!.lower.replace(POSSESSIVE_RE, ''));
   }
   return out;

@@ -38,6 +38,11 @@ export const STEPS = [
   { name: 'continues', stage: 'continuation', shape: 'the earlier part of a split or multi-paragraph quote' },
   { name: 'continuation:same-block', stage: 'continuation', shape: 'the previous quote of the same paragraph' },
   { name: 'subject:same-block', stage: 'continuation', shape: 'the subject of the sentence before the quote' },
+  {
+    name: 'continuation:reported',
+    stage: 'continuation',
+    shape: 'Lee sagte, … . Die Lage sei „ernst“ (reported speech in the subjunctive goes on)',
+  },
   { name: 'continuation:next-in-block', stage: 'continuation', shape: 'the next quote of the paragraph' },
   { name: 'continuation:prev-block', stage: 'continuation', shape: 'the last quote of the previous paragraph' },
   {

@@ -18,6 +18,7 @@ import {
   MAX_ASIDE_TOKENS,
   type Mention,
   Registry,
+  surnamesOf,
   type Token,
   tokenize,
 } from './speakers-mentions';
@@ -100,6 +101,16 @@ export const MAX_SEPARABLE_TOKENS = 12;
 /** Longest genitive attribute read after a role ("der Vorsitzende des Deutschen Brauer-Bundes, Peter Hahn"). */
 export const MAX_GENITIVE_TOKENS = 6;
 /** Cue shapes accepted for a sentence-closing cue: a name with a speech verb, either order, or "according to X". */
+/** How many sentences back reported speech is followed to the sentence that names its speaker. */
+export const REPORTED_SENTENCES = 3;
+/** Steps of a speech verb's clause whose subject reports what follows in the subjunctive. */
+const REPORTING_STEPS = new Set([
+  'left:X-said',
+  'left:said-X',
+  'left:verb-X',
+  'left:subject-said',
+  'left:according-to',
+]);
 const CLOSING_STEPS = new Set(['right:X-said', 'right:said-X', 'right:X-…-said', 'right:according-to']);
 /** A quote with no cue continues the speaker of a quote at most this many blocks before it. */
 /** Complementisers that open reported speech after a speech verb ("stressed that …"). */
@@ -177,11 +188,13 @@ function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
   const lowerWords = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && t.text === t.lower) lowerWords.add(t.lower);
   const mentions: Mention[] = [];
+  // Where every noun is capitalised, a surname is evidence of a name across the page's blocks.
+  const surnames = lex.capitalisedNouns ? surnamesOf(tokens, lex) : null;
   let from = 0;
   while (from < tokens.length) {
     let to = from;
     while (to < tokens.length && tokens[to]!.block === tokens[from]!.block) to++;
-    for (const m of findMentions(tokens.slice(from, to), lex, lowerWords))
+    for (const m of findMentions(tokens.slice(from, to), lex, lowerWords, surnames))
       mentions.push({ ...m, start: m.start + from, end: m.end + from });
     from = to;
   }
@@ -261,7 +274,7 @@ class Sieve {
     return i;
   }
 
-  private verbAt(i: number): number {
+  verbAt(i: number): number {
     const n = this.lex.phraseAt(this.lex.verbs, this.d.tokens, i);
     if (n > 0 || this.lex.separable.size === 0) return n;
     // A separable verb's stem counts when its particle closes the clause before a colon or a quote.
@@ -269,10 +282,12 @@ class Sieve {
     const stem = t[i];
     const particles = stem?.kind === 'word' ? this.lex.separable.get(stem.lower) : undefined;
     if (!particles) return 0;
-    for (let k = i + 1; k <= i + MAX_SEPARABLE_TOKENS && t[k]?.kind === 'word'; k++) {
+    for (let k = i + 1; k <= i + MAX_SEPARABLE_TOKENS && (t[k]?.kind === 'word' || t[k]?.kind === 'quote'); k++) {
       if (t[k]!.sentence !== stem!.sentence) return 0;
-      if (!particles.includes(t[k]!.lower)) continue;
+      if (t[k]!.kind === 'quote' || !particles.includes(t[k]!.lower)) continue;
       const after = t[k + 1];
+      // "wies dies als „Unverschämtheit“ zurück.": past the quote the particle closes the sentence.
+      if (t[k - 1]!.kind === 'quote') return /^[.!?]$/.test(after?.text ?? '') ? 1 : 0;
       return after?.kind === 'quote' || /^[:,]$/.test(after?.text ?? '') ? 1 : 0;
     }
     return 0;
@@ -1080,13 +1095,81 @@ export function attributeSpeakers(
     entityOf[i] = entity;
     return true;
   };
+  const borrowed = (from: number, step: StepTag): Candidate | null => {
+    const a = attributions[from];
+    return a && a.speaker !== null
+      ? { a: { speaker: a.speaker, mention: null, cue: null, rule: 'continuation', step }, entity: entityOf[from]! }
+      : null;
+  };
+  // Reported speech: a quote in a sentence whose verb is in the mood of report (lexicon `reportedMood`,
+  // German Konjunktiv I: "Eine „offene Frage“ sei der Grund") and has no cue of its own goes on with the
+  // speaker of the sentence before it — a quote's speaker there, or the subject of its speech verb — read
+  // back over at most REPORTED_SENTENCES sentences that are themselves in reported speech.
+  const hasMood = (a: number, b: number): boolean => {
+    for (let k = a; k < b; k++)
+      if (d.tokens[k]!.kind === 'word' && lex.reportedMood.has(d.tokens[k]!.lower)) return true;
+    return false;
+  };
+  const sentenceEnd = (q: number): number => {
+    let k = q;
+    while (d.tokens[k] && d.tokens[k]!.block === d.tokens[q]!.block && d.tokens[k]!.sentence === d.tokens[q]!.sentence)
+      k++;
+    return k;
+  };
+  const reported = (i: number): Candidate | null => {
+    const q = d.quoteToken[i]!;
+    if (q < 0 || lex.reportedMood.size === 0 || headings.has(spans[i]!.block)) return null;
+    const own = d.sentStart[q]!;
+    const ownEnd = sentenceEnd(q);
+    if (!hasMood(own, ownEnd)) return null;
+    for (let k = own; k < ownEnd; k++) if (d.tokens[k]!.kind === 'word' && sieve.verbAt(k) > 0) return null;
+    let end = own;
+    for (let n = 0; n < REPORTED_SENTENCES && end > 0; n++) {
+      const last = end - 1;
+      if (headings.has(d.tokens[last]!.block) || spans[i]!.block - d.tokens[last]!.block > CONTINUATION_BLOCKS) break;
+      const start = d.sentStart[last]!;
+      for (let k = end - 1; k >= start; k--) {
+        const j = d.tokens[k]!.kind === 'quote' ? d.tokens[k]!.quote : -1;
+        if (j >= 0 && attributions[j]!.speaker !== null) return borrowed(j, 'continuation:reported');
+      }
+      const f = sieve.leftIn(start, end, false);
+      if (f && REPORTING_STEPS.has(f.step)) {
+        const { entity, descriptive } = sieve.resolve(f.mention);
+        const speaker = entity ? entity.name : descriptive;
+        if (speaker !== null)
+          return {
+            a: {
+              speaker,
+              mention: f.mention.text,
+              cue: f.cue || null,
+              rule: 'continuation',
+              step: 'continuation:reported',
+            },
+            entity,
+          };
+      }
+      if (!hasMood(start, end)) break;
+      end = start;
+    }
+    return null;
+  };
   // A line break inside a block ends a paragraph too: spans x < y in one block and on one line.
   const oneLine = (x: number, y: number): boolean => {
     const a = spans[x];
     const z = spans[y];
     return a !== undefined && a.block === z?.block && !blocks[a.block]!.text.slice(a.end, z.start).includes('\n');
   };
+  const takeReported = (i: number): boolean => {
+    const r = reported(i);
+    if (!r) return false;
+    attributions[i] = r.a;
+    entityOf[i] = r.entity;
+    return true;
+  };
   for (let i = 0; i < spans.length; i++) {
+    // "Künast sagte, … . Es drohe „eine Erderwärmung“": in reported speech the subject of the sentence is
+    // what is reported on, not who speaks; the speaker is the reporting sentence's.
+    if (attributions[i]!.step === 'left:subject' && takeReported(i)) continue;
     if (attributions[i]!.speaker !== null || headings.has(spans[i]!.block) || titles[i]) continue;
     const b = spans[i]!.block;
     const prev = i > 0 && attributions[i - 1]!.speaker !== null && !headings.has(spans[i - 1]!.block) ? i - 1 : -1;
@@ -1094,6 +1177,7 @@ export function attributeSpeakers(
     if (prev >= 0 && oneLine(prev, i)) take(i, prev, 'continuation:same-block');
     else if (isScareQuote(spans[i]!)) continue;
     else if (fromSubject(i)) continue;
+    else if (takeReported(i)) continue;
     else if (next >= 0 && attributions[next]!.rule !== 'continuation') take(i, next, 'continuation:next-in-block');
     else if (prev >= 0 && b - spans[prev]!.block <= CONTINUATION_BLOCKS) take(i, prev, 'continuation:prev-block');
   }
@@ -1117,12 +1201,6 @@ export function attributeSpeakers(
         entity: described,
       });
     return out;
-  };
-  const borrowed = (from: number, step: StepTag): Candidate | null => {
-    const a = attributions[from];
-    return a && a.speaker !== null
-      ? { a: { speaker: a.speaker, mention: null, cue: null, rule: 'continuation', step }, entity: entityOf[from]! }
-      : null;
   };
   // The subject of the words before the quote in its paragraph ("Lind said the pier stays shut. “…”").
   const subjectBefore = (q: number): Found | null => {
@@ -1155,6 +1233,7 @@ export function attributeSpeakers(
         ? borrowed(prev, 'continuation:prev-block')
         : null,
       oneLine(i, i + 1) && !unresolved ? borrowed(i + 1, 'continuation:next-in-block') : null,
+      unresolved ? null : reported(i),
     ];
     const out: Candidate[] = [];
     for (const c of raw) {

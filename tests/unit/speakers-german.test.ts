@@ -119,3 +119,22 @@ describe('the model chooses among candidates', () => {
     expect(second.every((c) => c.votes >= 1 && c.candidates === second.length)).toBe(true);
   });
 });
+
+describe('reported speech and page-wide surnames (attrib6)', () => {
+  const para = (s: string) => `<p>${s}</p>`;
+  it('an indicative sentence does not', () => {
+    const { who } = analyse(para('Das Wetter war gut. Die Kosten sind „völlig unklar“.'), 'de');
+    expect(who).toEqual([null]);
+  });
+  it('a surname alone in a later paragraph names the person', () => {
+    const { who } = analyse(
+      para('Die Ärztin Helga Brenner leitete das Team.') + para('„Das war schwer“, erinnerte sich Brenner später.'),
+      'de',
+    );
+    expect(who).toEqual(['Helga Brenner']);
+  });
+  it('a separable particle after the quote closes the speech verb', () => {
+    const { who } = analyse(para('Helga Brenner wies den Vorwurf als „Unsinn“ zurück.'), 'de');
+    expect(who).toEqual(['Helga Brenner']);
+  });
+});

@@ -29,12 +29,13 @@ export const de: Lexicon = {
     gestand | gesteht | klagte | klagt | beteuerte | beteuert | erwähnte | wurde zitiert | wird zitiert | zitiert wird |
     gab … bekannt | gibt … bekannt | gab … an | teilte … mit | teilt … mit | fügte … hinzu | führte … aus | führt … aus |
     räumte … ein | räumt … ein | kündigte … an | kündigt … an | stellte … klar | stellt … klar | wies … hin |
-    wies … zurück | gab … zu | schätzte … ein | gab … zu bedenken | wird … zitiert | wurde … zitiert
+    wies … zurück | weist … zurück | gab … zu | schätzte … ein | gab … zu bedenken | wird … zitiert | wurde … zitiert |
+    ließ … verlauten | meldete | meldet
   `),
   ),
   accordingTo: list('laut | nach angaben von | zufolge | so'),
   betweenWords: words(
-    'auch, noch, dann, später, bereits, erneut, am, gestern, heute, montag, dienstag, mittwoch, donnerstag, freitag, samstag, sonntag, dazu, zudem, außerdem, bei, einer, pressekonferenz',
+    'auch, noch, dann, später, sich, bereits, erneut, am, gestern, heute, montag, dienstag, mittwoch, donnerstag, freitag, samstag, sonntag, dazu, zudem, außerdem, bei, einer, pressekonferenz',
   ),
   pronouns: { male: ['er'], female: ['sie'], plural: ['sie'], neuter: ['es'] },
   relatives: ['der', 'die', 'welcher', 'welche'],
@@ -71,4 +72,8 @@ export const de: Lexicon = {
   objectDeterminers: words('dem, den, des, einem, einen, eines, einer, seinem, seinen, seines, ihrem, ihren, ihres'),
   definiteArticles: words('der, die, das'),
   ageSuffixes: ['-jährige', '-jähriger'],
+  // Konjunktiv I of the third person, in the forms that differ from the indicative ("sei" / "ist").
+  reportedMood: words(
+    'sei, seien, habe, werde, könne, müsse, solle, wolle, dürfe, möge, wisse, gebe, gehe, komme, stehe, liege, lasse, bleibe, brauche, fehle, zeige, trage, führe, halte, sehe, rechne, plane, erwarte, bestehe, drohe, gelte, handle, mache',
+  ),
 };

@@ -72,4 +72,5 @@ export const en: Lexicon = {
   objectDeterminers: [],
   definiteArticles: ['the'],
   ageSuffixes: ['-year-old'],
+  reportedMood: [],
 };

@@ -48,4 +48,5 @@ export const fr: Lexicon = {
   objectDeterminers: [],
   definiteArticles: words('le, la, les, l'),
   ageSuffixes: [],
+  reportedMood: [],
 };

@@ -50,6 +50,11 @@ export interface Lexicon {
   definiteArticles: string[];
   /** Endings of age descriptions that stand for a person ("the 56-year-old", "der 23-Jährige"). */
   ageSuffixes: string[];
+  /**
+   * Verb forms that mark reported speech by their mood (German Konjunktiv I: "sei", "habe", "könne"): a
+   * sentence holding one goes on reporting the speaker of the sentence before it. Empty where unused.
+   */
+  reportedMood: string[];
 }
 
 /** Common first names with a clear gender, for pronoun agreement; one list for all languages. */
