@@ -138,3 +138,21 @@ describe('reported speech and page-wide surnames (attrib6)', () => {
     expect(who).toEqual(['Helga Brenner']);
   });
 });
+
+describe('reported speech (Konjunktiv I) goes on with the reporting sentence’s speaker', () => {
+  it('a cue-less quote in a sentence in the reported mood takes the speaker of the sentence before', () => {
+    const { who, result } = analyse(
+      '<p>Anna Müller sagte am Montag, die Lage habe sich verschärft. Die Mittel seien „schon für das erste Jahr viel zu knapp bemessen“.</p>',
+      'de',
+    );
+    expect(who).toEqual(['Anna Müller']);
+    expect(result.attributions[0]!.step).toBe('continuation:reported');
+  });
+  it('a short quoted phrase there stays a scare quote: no neighbour lends it a speaker', () => {
+    const { who } = analyse(
+      '<p>Anna Müller sagte am Montag, die Lage habe sich verschärft. Die Mittel seien „völlig unrealistisch“.</p>',
+      'de',
+    );
+    expect(who).toEqual([null]);
+  });
+});
