@@ -2,7 +2,6 @@
 // 1. a speech cue in the quote's own sentence, with a name, pronoun, role or organisation as speaker
 //    (both orders, asides and appositives skipped); 2. the same quote's earlier part (split quotes);
 // 3. continuation from a neighbouring quote of the same or previous paragraph.
-
 import { entityKind, isCommonWord, isNobody } from './entities';
 import { DETECT_SAMPLE_CHARS, detectLanguage } from './entities/lang';
 import { lexiconFor } from './lexicon';
@@ -100,7 +99,6 @@ export const MAX_ASIDES = 4;
 export const MAX_SEPARABLE_TOKENS = 12;
 /** Longest genitive attribute read after a role ("der Vorsitzende des Deutschen Brauer-Bundes, Peter Hahn"). */
 export const MAX_GENITIVE_TOKENS = 6;
-/** Cue shapes accepted for a sentence-closing cue: a name with a speech verb, either order, or "according to X". */
 /** How many sentences back reported speech is followed to the sentence that names its speaker. */
 export const REPORTED_SENTENCES = 3;
 /** Steps of a speech verb's clause whose subject reports what follows in the subjunctive. */
@@ -111,6 +109,7 @@ const REPORTING_STEPS = new Set([
   'left:subject-said',
   'left:according-to',
 ]);
+/** Cue shapes accepted for a sentence-closing cue: a name with a speech verb, either order, or "according to X". */
 const CLOSING_STEPS = new Set(['right:X-said', 'right:said-X', 'right:X-…-said', 'right:according-to']);
 /** A quote with no cue continues the speaker of a quote at most this many blocks before it. */
 /** Complementisers that open reported speech after a speech verb ("stressed that …"). */
@@ -1095,6 +1094,24 @@ export function attributeSpeakers(
     entityOf[i] = entity;
     return true;
   };
+  const candidate = (f: Found | null, block: number): Candidate[] => {
+    if (!f) return [];
+    const mention = f.mention.kind === 'name' && headings.has(block) ? headingName(f.mention) : f.mention;
+    const { entity, descriptive } = sieve.resolve(mention);
+    const speaker = entity ? entity.name : descriptive;
+    if (speaker === null) return [];
+    const out: Candidate[] = [
+      { a: { speaker, mention: mention.text, cue: f.cue || null, rule: f.rule, step: f.step }, entity },
+    ];
+    // "the 56-year-old", "the Tottenham manager": also the person the description stands for.
+    const described = entity ? null : sieve.describedPerson(mention);
+    if (described)
+      out.push({
+        a: { speaker: described.name, mention: mention.text, cue: f.cue || null, rule: 'cue-role', step: f.step },
+        entity: described,
+      });
+    return out;
+  };
   const borrowed = (from: number, step: StepTag): Candidate | null => {
     const a = attributions[from];
     return a && a.speaker !== null
@@ -1134,19 +1151,8 @@ export function attributeSpeakers(
       }
       const f = sieve.leftIn(start, end, false);
       if (f && REPORTING_STEPS.has(f.step)) {
-        const { entity, descriptive } = sieve.resolve(f.mention);
-        const speaker = entity ? entity.name : descriptive;
-        if (speaker !== null)
-          return {
-            a: {
-              speaker,
-              mention: f.mention.text,
-              cue: f.cue || null,
-              rule: 'continuation',
-              step: 'continuation:reported',
-            },
-            entity,
-          };
+        const [c] = candidate({ ...f, rule: 'continuation', step: 'continuation:reported' }, spans[i]!.block);
+        if (c) return c;
       }
       if (!hasMood(start, end)) break;
       end = start;
@@ -1184,24 +1190,6 @@ export function attributeSpeakers(
 
   // Candidates: the sieve's answer first, then what every other step would name for the quote (cues on
   // either side, closing cues, the paragraph before, neighbouring quotes). The learned decision chooses.
-  const candidate = (f: Found | null, block: number): Candidate[] => {
-    if (!f) return [];
-    const mention = f.mention.kind === 'name' && headings.has(block) ? headingName(f.mention) : f.mention;
-    const { entity, descriptive } = sieve.resolve(mention);
-    const speaker = entity ? entity.name : descriptive;
-    if (speaker === null) return [];
-    const out: Candidate[] = [
-      { a: { speaker, mention: mention.text, cue: f.cue || null, rule: f.rule, step: f.step }, entity },
-    ];
-    // "the 56-year-old", "the Tottenham manager": also the person the description stands for.
-    const described = entity ? null : sieve.describedPerson(mention);
-    if (described)
-      out.push({
-        a: { speaker: described.name, mention: mention.text, cue: f.cue || null, rule: 'cue-role', step: f.step },
-        entity: described,
-      });
-    return out;
-  };
   // The subject of the words before the quote in its paragraph ("Lind said the pier stays shut. “…”").
   const subjectBefore = (q: number): Found | null => {
     if (q <= 0 || d.tokens[q - 1]!.block !== d.tokens[q]!.block) return null;

@@ -120,29 +120,12 @@ describe('the model chooses among candidates', () => {
   });
 });
 
-describe('reported speech and page-wide surnames (attrib6)', () => {
-  const para = (s: string) => `<p>${s}</p>`;
-  it('an indicative sentence does not', () => {
-    const { who } = analyse(para('Das Wetter war gut. Die Kosten sind „völlig unklar“.'), 'de');
-    expect(who).toEqual([null]);
-  });
-  it('a surname alone in a later paragraph names the person', () => {
-    const { who } = analyse(
-      para('Die Ärztin Helga Brenner leitete das Team.') + para('„Das war schwer“, erinnerte sich Brenner später.'),
-      'de',
-    );
-    expect(who).toEqual(['Helga Brenner']);
-  });
-  it('a separable particle after the quote closes the speech verb', () => {
-    const { who } = analyse(para('Helga Brenner wies den Vorwurf als „Unsinn“ zurück.'), 'de');
-    expect(who).toEqual(['Helga Brenner']);
-  });
-});
-
-describe('reported speech (Konjunktiv I) goes on with the reporting sentence’s speaker', () => {
+describe('reported speech (Konjunktiv I) and page-wide surnames', () => {
   it('a cue-less quote in a sentence in the reported mood takes the speaker of the sentence before', () => {
     const { who, result } = analyse(
-      '<p>Anna Müller sagte am Montag, die Lage habe sich verschärft. Die Mittel seien „schon für das erste Jahr viel zu knapp bemessen“.</p>',
+      p(
+        'Anna Müller sagte am Montag, die Lage habe sich verschärft. Die Mittel seien „schon für das erste Jahr viel zu knapp bemessen“.',
+      ),
       'de',
     );
     expect(who).toEqual(['Anna Müller']);
@@ -150,9 +133,24 @@ describe('reported speech (Konjunktiv I) goes on with the reporting sentence’s
   });
   it('a short quoted phrase there stays a scare quote: no neighbour lends it a speaker', () => {
     const { who } = analyse(
-      '<p>Anna Müller sagte am Montag, die Lage habe sich verschärft. Die Mittel seien „völlig unrealistisch“.</p>',
+      p('Anna Müller sagte am Montag, die Lage habe sich verschärft. Die Mittel seien „völlig unrealistisch“.'),
       'de',
     );
     expect(who).toEqual([null]);
+  });
+  it('an indicative sentence does not go on with anyone', () => {
+    const { who } = analyse(p('Das Wetter war gut. Die Kosten sind „völlig unklar“.'), 'de');
+    expect(who).toEqual([null]);
+  });
+  it('a surname alone in a later paragraph names the person', () => {
+    const { who } = analyse(
+      p('Die Ärztin Helga Brenner leitete das Team.', '„Das war schwer“, erinnerte sich Brenner später.'),
+      'de',
+    );
+    expect(who).toEqual(['Helga Brenner']);
+  });
+  it('a separable particle after the quote closes the speech verb', () => {
+    const { who } = analyse(p('Helga Brenner wies den Vorwurf als „Unsinn“ zurück.'), 'de');
+    expect(who).toEqual(['Helga Brenner']);
   });
 });

@@ -4,12 +4,8 @@
 // are left out, since "Jan Egeland said" must still find its speaker.
 import { firstNameGender } from '../entities';
 
-const cache = new Map<string, string[]>();
-
-/** Capitalised month and weekday names of `lang`, without a closing dot. */
+/** Capitalised month and weekday names of `lang`, without a closing dot (speakers.ts reads them once per language). */
 export function calendarWords(lang: string): string[] {
-  const hit = cache.get(lang);
-  if (hit) return hit;
   const words = new Set<string>();
   const add = (s: string) => {
     const w = s.replace(/\.$/, '');
@@ -31,7 +27,5 @@ export function calendarWords(lang: string): string[] {
   } catch {
     // A platform without locale data: the typed lists stand alone.
   }
-  const list = [...words];
-  cache.set(lang, list);
-  return list;
+  return [...words];
 }
