@@ -32,7 +32,15 @@ export interface LabelledPage {
   cheap: Features<CheapFeature>;
   text: Features<TextFeature>;
   /** What the shipped code decides on the page. */
-  verdict: { isArticle: boolean; firstLook: string; kind: PageKind; confidence: number; reasons: string[] };
+  verdict: {
+    isArticle: boolean;
+    firstLook: string;
+    /** The first look with `settle`, as the content script takes it: its verdict, and whether it stopped early. */
+    settled: { verdict: string; early: boolean };
+    kind: PageKind;
+    confidence: number;
+    reasons: string[];
+  };
 }
 
 interface NonArticleEntry {
@@ -59,6 +67,7 @@ async function evidence(html: string, meta: Omit<LabelledPage, 'cheap' | 'text' 
     const measure = new TextMeasure(body);
     const root = findArticleRoot(body, measure);
     const look = firstLook(doc);
+    const settled = firstLook(doc, undefined, true);
     const a = detectArticle(doc);
     return {
       ...meta,
@@ -67,6 +76,7 @@ async function evidence(html: string, meta: Omit<LabelledPage, 'cheap' | 'text' 
       verdict: {
         isArticle: a.isArticle,
         firstLook: look.verdict,
+        settled: { verdict: settled.verdict, early: settled.settledEarly ?? false },
         kind: a.kind,
         confidence: a.confidence,
         reasons: a.reasons,

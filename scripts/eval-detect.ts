@@ -18,6 +18,12 @@ export interface DetectFigures {
   takenForArticles: string[];
   /** Clear non-articles the first look settled before any walk over the text. */
   settledByFirstLook: number;
+  /** Pages of all three sets. */
+  pages: number;
+  /** Pages of all three sets the settling first look (the content script's) stopped before its last features. */
+  settledEarly: number;
+  /** Pages where the settling first look's verdict differs from the full one's (must be none). */
+  settleDisagrees: string[];
   aeb: number;
   aebRecognised: number;
   aebMissed: string[];
@@ -44,6 +50,11 @@ export async function measureDetection(): Promise<DetectFigures> {
     clearNonArticles: clear.length,
     takenForArticles: clear.filter((p) => p.verdict.isArticle).map(outcome),
     settledByFirstLook: clear.filter((p) => p.verdict.firstLook === 'not-article').length,
+    pages: pages.length,
+    settledEarly: pages.filter((p) => p.verdict.settled.early).length,
+    settleDisagrees: pages
+      .filter((p) => p.verdict.settled.verdict !== p.verdict.firstLook)
+      .map((p) => `${p.set}/${p.id}: ${p.verdict.firstLook}, settled ${p.verdict.settled.verdict}`),
     aeb: aeb.length,
     aebRecognised: aeb.filter((p) => p.verdict.isArticle).length,
     aebMissed: aeb.filter((p) => !p.verdict.isArticle).map(outcome),
@@ -79,6 +90,10 @@ async function main(): Promise<void> {
   );
   for (const s of f.takenForArticles) console.log(`  ${s}`);
   console.log(`  settled by the first look alone: ${f.settledByFirstLook} of ${f.clearNonArticles}`);
+  console.log(
+    `first look with settle (content script): stopped early on ${f.settledEarly} of ${f.pages} pages, verdict differs on ${f.settleDisagrees.length}`,
+  );
+  for (const s of f.settleDisagrees) console.log(`  ${s}`);
   console.log(`aeb articles recognised: ${f.aebRecognised} of ${f.aeb} (${pct(f.aebRecognised, f.aeb)})`);
   for (const s of f.aebMissed) console.log(`  missed ${s}`);
   console.log(

@@ -159,6 +159,7 @@ export class PageController {
         url: this.win.location.href,
         now: () => this.win.performance.now(),
         force: this.force,
+        settle: true,
         sliceMs: SLICE_MS,
         onStage: (stage, start, end) => this.measure(stage, start, end),
       });
@@ -522,6 +523,7 @@ export class PageController {
   }
 
   state(): PageState {
+    this.analysis?.explain?.();
     return {
       status: this.status,
       host: this.win.location.hostname,

@@ -9,9 +9,10 @@ import { SIDE_CONTENT_WORDS } from './lexicon/article';
 import {
   CHEAP_NAMES,
   type CheapFeature,
-  cheapFeatures,
+  cheapFeatureGroups,
   FEATURE_NAMES,
   type Features,
+  highestScore,
   logCount,
   type PageKind,
   type TextFeature,
@@ -27,6 +28,8 @@ export interface ArticleResult extends ArticleVerdict {
   titleElement: Element | null;
   /** Text measurements of <body>; pass them to findClutterBlocks to save a second pass. */
   measure?: TextMeasure;
+  /** Settled by the first look before every feature was read: kind, reasons and score are not weighed. */
+  settledEarly?: boolean;
 }
 
 /**
@@ -159,10 +162,16 @@ export interface FirstLook {
   verdict: 'not-article' | 'article' | 'unsure';
   /** The evidence, weighed, largest first, then the verdict. */
   reasons: string[];
-  /** The cheap model's probability that the page is an article. */
+  /** The cheap model's probability that the page is an article (settled early: the most it could be). */
   p: number;
   kind: PageKind;
   features: Features<CheapFeature>;
+  /**
+   * Settled before every feature was read (firstLook's `settle`): the verdict is the one all the
+   * features give, but p is a bound, and reasons and kind are not weighed; firstLook without
+   * `settle` weighs them.
+   */
+  settledEarly?: boolean;
 }
 
 /**
@@ -170,10 +179,29 @@ export interface FirstLook {
  * meta, microdata), the URL and a few selector counts, weighed by the cheap model. "not-article"
  * settles a page at once (leave it alone); "article" and "unsure" go on to detectArticle's text
  * measure, which also finds the root. `url` is the page's address (the browser's location); when
- * absent, the canonical link or og:url stands in.
+ * absent, the canonical link or og:url stands in. With `settle`, the features are read cheapest
+ * first and the look stops as soon as the rest could not lift the page out of "not-article" (the
+ * class scan, the costliest, is left unread on most pages that are not articles): the same
+ * verdict, for less, and the reasons are left to a second look when someone asks for them.
  */
-export function firstLook(doc: Document, url?: string): FirstLook {
-  const features = cheapFeatures(doc, url);
+export function firstLook(doc: Document, url?: string, settle = false): FirstLook {
+  const known: Partial<Features<CheapFeature>> = {};
+  for (const group of cheapFeatureGroups(doc, url)) {
+    const p = settle ? 1 / (1 + Math.exp(-highestScore(FIRST_LOOK_MODEL, CHEAP_NAMES, known))) : 1;
+    if (p < FIRST_LOOK_NOT_ARTICLE) {
+      const reasons = [`first look: p(article) at most ${p.toFixed(3)}: not-article, settled early`];
+      return {
+        verdict: 'not-article',
+        reasons,
+        p,
+        kind: 'other',
+        features: known as Features<CheapFeature>,
+        settledEarly: true,
+      };
+    }
+    Object.assign(known, group());
+  }
+  const features = known as Features<CheapFeature>;
   const w = weigh(FIRST_LOOK_MODEL, CHEAP_NAMES, features);
   const verdict = w.p < FIRST_LOOK_NOT_ARTICLE ? 'not-article' : w.p > FIRST_LOOK_ARTICLE ? 'article' : 'unsure';
   const reasons = [...w.reasons, `first look: p(article) ${w.p.toFixed(3)}: ${verdict}`];
@@ -295,13 +323,16 @@ export function detectArticle(doc: Document, url?: string, force = false): Artic
 
 /**
  * detectArticle in slices: it yields after the first look and inside the walk whenever `pause`
- * says so, and the caller may give the main thread back before resuming it. Same verdict.
+ * says so, and the caller may give the main thread back before resuming it. Same verdict. With
+ * `settle`, a page the first look settles early comes back with `settledEarly` and unweighed
+ * reasons (firstLook's `settle`); `explainFirstLook` weighs them when they are asked for.
  */
 export function* detectArticleSteps(
   doc: Document,
   url: string | undefined,
   force: boolean,
   pause: () => boolean,
+  settle = false,
 ): Generator<void, ArticleResult> {
   const body = doc.body;
   const lang = detectLang(doc);
@@ -310,10 +341,19 @@ export function* detectArticleSteps(
   if (!body)
     return { ...base, ...none, isArticle: false, reasons: ['no <body>'], score: 0, kind: 'other', confidence: 0 };
 
-  const look = firstLook(doc, url);
+  const look = firstLook(doc, url, settle && !force);
   if (look.verdict === 'not-article' && !force) {
     const score = Math.log(look.p / (1 - look.p));
-    return { ...base, ...none, isArticle: false, reasons: look.reasons, score, kind: look.kind, confidence: look.p };
+    return {
+      ...base,
+      ...none,
+      isArticle: false,
+      reasons: look.reasons,
+      score,
+      kind: look.kind,
+      confidence: look.p,
+      settledEarly: look.settledEarly,
+    };
   }
   if (pause()) yield;
   const measure = new TextMeasure(body, undefined, pause);

@@ -2,7 +2,7 @@
 // article's text blocks. What needs the DOM, so it runs in the page (the content script); quotes
 // and speakers come from the engine (engine.ts) over the blocks alone. The Document is read, never
 // changed. Kept apart from report.ts so the content script's bundle holds none of the engine.
-import { detectArticleSteps } from './article';
+import { detectArticleSteps, firstLook } from './article';
 import { runSteps } from './article-measure';
 import { type ClutterBlock, type ClutterVocabulary, findClutterBlocks } from './clutter';
 import { findFocusBlocks } from './clutter-focus';
@@ -34,6 +34,12 @@ export interface AnalyzeOptions {
    * were last resumed, so the caller can give the main thread back; none: never inside a stage.
    */
   sliceMs?: number;
+  /**
+   * Let the first look stop once its verdict cannot change (firstLook's `settle`): a page that is
+   * not an article then costs less, and its kind and reasons are weighed only when asked for
+   * (PageRead.explain). The content script sets it; the CLI reports every reason at once.
+   */
+  settle?: boolean;
 }
 
 /** What the page-side stages found: the report without quotes and speakers, and the DOM refs. */
@@ -44,6 +50,11 @@ export interface PageRead {
   clutter: ClutterBlock[];
   /** The article's text blocks, hidden clutter left out (empty on pages that are not articles). */
   blocks: TextBlock[];
+  /**
+   * Set when the first look settled early (AnalyzeOptions.settle): fills in the report's page kind
+   * and reasons, weighing every cheap feature of the page as it is now (once; later calls do nothing).
+   */
+  explain?: () => void;
 }
 
 /** A PageRead with the engine's quotes and speakers in its report. */
@@ -110,7 +121,10 @@ export function* readPageSteps(doc: Document, options: ReadOptions): Generator<P
     }
   }
 
-  const article = yield* time('detect', detectArticleSteps(doc, options.url, options.force ?? false, pause));
+  const article = yield* time(
+    'detect',
+    detectArticleSteps(doc, options.url, options.force ?? false, pause, options.settle ?? false),
+  );
   yield 'detect';
   const base: PageReport = {
     version: 1,
@@ -119,7 +133,7 @@ export function* readPageSteps(doc: Document, options: ReadOptions): Generator<P
     site: article.site,
     lang: article.lang,
     isArticle: article.isArticle,
-    pageKind: article.kind,
+    ...(article.settledEarly ? {} : { pageKind: article.kind }),
     mode,
     articleReasons: article.reasons,
     quotes: [],
@@ -134,7 +148,16 @@ export function* readPageSteps(doc: Document, options: ReadOptions): Generator<P
     notes.push('run anyway: not judged an article; read with <body> as its root');
   }
   const root = article.isArticle ? article.root : forced ? doc.body : null;
-  if (!root) return { report: base, root: null, clutter: [], blocks: [] };
+  if (!root) {
+    const read: PageRead = { report: base, root: null, clutter: [], blocks: [] };
+    if (article.settledEarly)
+      read.explain = () => {
+        if (base.pageKind) return;
+        const look = firstLook(doc, options.url);
+        Object.assign(base, { pageKind: look.kind, articleReasons: look.reasons });
+      };
+    return read;
+  }
 
   // Focus mode is composed after the clutter (clutter-focus.ts reads what was found).
   const clutter = yield* time('declutter', () => {

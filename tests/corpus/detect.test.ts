@@ -21,6 +21,9 @@ describe.skipIf(!hasDetectPages())('article detection on labelled pages', () => 
       expect(f.aebRecognised).toBeGreaterThanOrEqual(recorded.aebRecognised);
       expect(f.readerableRecognised).toBeGreaterThanOrEqual(recorded.readerableRecognised);
       expect(f.settledByFirstLook).toBeGreaterThanOrEqual(recorded.settledByFirstLook);
+      // The content script's first look stops early, and must decide every page as the full look does.
+      expect(f.settleDisagrees).toEqual([]);
+      expect(f.settledEarly).toBeGreaterThanOrEqual(recorded.settledEarly);
     },
     TIMEOUT,
   );

@@ -34,7 +34,17 @@ export const GERMAN_PATH = '/de-zeitung.html';
 export const GERMAN_FILE = resolve(REPO_ROOT, 'tests/fixtures/de-zeitung/source.html');
 /** Real non-article pages from ../shared (issue 15): served from there at test time, never copied. */
 export const NONARTICLE_PARTS = ['pages', 'nonarticles'];
-export const NONARTICLE_PAGES = { product: '001.html', forum: '023.html' } as const;
+/**
+ * Real non-article pages and the kind the popup names for each. 072 is one the content script's
+ * first look settles from its metadata alone (firstLook's `settle`): its kind is weighed only when
+ * the popup asks.
+ */
+export const NONARTICLE_PAGES = { product: '001.html', forum: '023.html', 'settled-early': '072.html' } as const;
+const NONARTICLE_KIND_TEXT: Record<keyof typeof NONARTICLE_PAGES, string> = {
+  product: "a shop's product page",
+  forum: 'a forum or a discussion',
+  'settled-early': "a shop's product page",
+};
 /** Our own article for hand corrections: a "Trending" rail we hide, a club box we do not. */
 export const CORRECTIONS_PATH = '/corrections-article.html';
 export const CORRECTIONS_FILE = resolve(REPO_ROOT, 'tests/fixtures-e2e/corrections-article.html');
@@ -864,6 +874,9 @@ export function extensionSuite(options: SuiteOptions): void {
       expect((await waitForPopup(popup)).state).toBe('not-article');
       expect(await popup.evaluate(() => document.querySelector('button.run-anyway')?.textContent ?? null)).toBe(
         'Run anyway on this site',
+      );
+      expect(await popup.evaluate(() => document.querySelector('.skipped .status')?.textContent ?? '')).toContain(
+        NONARTICLE_KIND_TEXT[kind as keyof typeof NONARTICLE_PAGES],
       );
       await popup.screenshot(shot(name, `popup-skipped-${kind}`), { fullPage: true });
       await popup.close();

@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { detectArticle, FIRST_LOOK_NOT_ARTICLE, firstLook } from '../../src/core/article';
+import { CLUTTER_VOCABULARY as vocabulary } from '../../src/core/lexicon/clutter';
 import {
   CHEAP_FEATURES,
   CHEAP_NAMES,
+  COUNT_FEATURES,
+  cheapFeatureGroups,
   cheapFeatures,
   FEATURE_NAMES,
+  highestScore,
   pageUrl,
   TEXT_FEATURES,
   weigh,
 } from '../../src/core/page-kind';
 import { describeReason, FEATURE_SAYS } from '../../src/core/page-kind-explain';
 import { FIRST_LOOK_MODEL, PAGE_MODEL } from '../../src/core/page-kind-model';
+import { readPage } from '../../src/core/read-page';
 import { ARTICLE_HEAD, articlePage, page, paragraphs } from './page-helpers';
 
 const PRODUCT_HEAD =
@@ -164,5 +169,88 @@ describe('the fitted models', () => {
     );
     expect(describeReason('+1.70 readerable')).toBe("+1.70 readerable (Readability's isProbablyReaderable)");
     expect(describeReason('-3.08 prior')).toBe('-3.08 prior');
+  });
+});
+
+/** A shop's search results: many result cards with prices, a search address, no article signs. */
+function searchPage(): Document {
+  const cards = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<li class="result"><a href="/item/${i}">Rain boots, size ${i}</a> <span class="price">${i + 20}.00</span></li>`,
+  ).join('');
+  return page(
+    `<header><form action="/search"><input name="q" value="boots"><button>Search</button></form></header><main><h1>Results for boots</h1><ul>${cards}</ul></main>`,
+    '<meta property="og:type" content="website">',
+    'https://shop.example/search?q=boots',
+  );
+}
+
+describe('firstLook with settle (the content script)', () => {
+  const docs = () => [productPage(), searchPage(), articlePage(), page(paragraphs(6), '')];
+
+  it('gives the verdict the full look gives, on every kind of page', () => {
+    for (const doc of docs()) {
+      const url = doc.location?.href;
+      expect(firstLook(doc, url, true).verdict).toBe(firstLook(doc, url).verdict);
+    }
+  });
+
+  it('stops before the class scan on a page its metadata already settles, and says so', () => {
+    const look = firstLook(productPage(), undefined, true);
+    expect(look.settledEarly).toBe(true);
+    expect(look.verdict).toBe('not-article');
+    expect(look.features.shopSigns).toBeUndefined();
+    expect(look.reasons).toEqual([expect.stringMatching(/settled early$/)]);
+    // The bound it reports is no lower than the probability of the full look.
+    expect(look.p).toBeGreaterThanOrEqual(firstLook(productPage()).p);
+  });
+
+  it('reads every feature on an article (nothing to settle)', () => {
+    const look = firstLook(articlePage(), undefined, true);
+    expect(look.settledEarly).toBeUndefined();
+    expect(Object.keys(look.features).sort()).toEqual([...CHEAP_NAMES].sort());
+  });
+
+  it('reads the same values in groups as cheapFeatures does at once, counts apart, the rest 0 or 1', () => {
+    for (const doc of docs()) {
+      const f = cheapFeatures(doc);
+      const groups = cheapFeatureGroups(doc).map((g) => g());
+      expect(Object.assign({}, ...groups)).toEqual(f);
+      for (const name of CHEAP_NAMES)
+        if (!COUNT_FEATURES.has(name)) expect([0, 1]).toContain(f[name]);
+        else expect(f[name]).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("weighs every count <= 0 (highestScore's bound holds only then: a refit that breaks it fails here)", () => {
+    for (const name of COUNT_FEATURES)
+      expect(FIRST_LOOK_MODEL.weights[CHEAP_NAMES.indexOf(name as never)]).toBeLessThanOrEqual(0);
+  });
+
+  it('bounds the score: what the features read so far allow is never below the full score', () => {
+    for (const doc of docs()) {
+      const f = cheapFeatures(doc);
+      const full = weigh(FIRST_LOOK_MODEL, CHEAP_NAMES, f).p;
+      const known = {};
+      for (const group of cheapFeatureGroups(doc)) {
+        const z = highestScore(FIRST_LOOK_MODEL, CHEAP_NAMES, known);
+        expect(1 / (1 + Math.exp(-z))).toBeGreaterThanOrEqual(full - 1e-12);
+        Object.assign(known, group());
+      }
+      expect(1 / (1 + Math.exp(-highestScore(FIRST_LOOK_MODEL, CHEAP_NAMES, known)))).toBeCloseTo(full, 12);
+    }
+  });
+
+  it("leaves the report's kind and reasons to explain(), which gives what the full look reports", () => {
+    const settled = readPage(productPage(), { vocabulary, settle: true });
+    const full = readPage(productPage(), { vocabulary });
+    expect(settled.report.isArticle).toBe(false);
+    expect(settled.report.pageKind).toBeUndefined();
+    settled.explain?.();
+    expect(settled.report.pageKind).toBe(full.report.pageKind);
+    expect(settled.report.pageKind).toBe('product');
+    expect(settled.report.articleReasons).toEqual(full.report.articleReasons);
+    expect(readPage(productPage(), { vocabulary }).explain).toBeUndefined();
   });
 });
