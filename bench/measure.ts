@@ -212,7 +212,17 @@ export async function measurePage(tab: BenchTab, name: string, url: string, opts
     if (tracing) await tab.stopTrace!().catch(() => undefined);
     return run;
   }
-  if (opts.withExtension && !(await waitInPage(tab, HOOK_SET, HOOK_TIMEOUT_MS))) run.status = 'timeout';
+  if (opts.withExtension && !(await waitInPage(tab, HOOK_SET, HOOK_TIMEOUT_MS))) {
+    run.status = 'timeout';
+    // A page whose own script sends it elsewhere (its site's address: aborted here, so an error page)
+    // never shows our hook, through no fault of ours: say so rather than "timeout".
+    const at = await tab.evaluate<string>('location.href').catch(() => url);
+    if (at !== url) {
+      run.status = 'navigated';
+      run.error = `the page navigated itself away, to ${at.slice(0, 80)}`;
+      return run;
+    }
+  }
   await waitInPage(tab, LOADED, 10_000);
   await sleep(SETTLE_MS);
   step('wait');
