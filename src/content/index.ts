@@ -197,8 +197,7 @@ async function start(): Promise<void> {
 
   function report() {
     if (lifetime.signal.aborted) return Promise.resolve(undefined);
-    const { report: analysed, status } = current.state();
-    return callBackground(runtime, 'pageAnalyzed', { quotes: analysed?.quotes.length ?? 0, status }).catch(() => {
+    return callBackground(runtime, 'pageAnalyzed', current.summary()).catch(() => {
       lifecycle.check();
     });
   }

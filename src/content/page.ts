@@ -522,6 +522,12 @@ export class PageController {
     return true;
   }
 
+  /** What the background's badge needs after each read: cheaper than state() (no explain). */
+  summary(): { status: PageStatus; quotes: number } {
+    return { status: this.status, quotes: this.analysis?.report.quotes.length ?? 0 };
+  }
+
+  /** The whole state, for the popup and the extension's pages: a settled page's reasons are weighed now. */
   state(): PageState {
     this.analysis?.explain?.();
     return {

@@ -325,7 +325,7 @@ export function detectArticle(doc: Document, url?: string, force = false): Artic
  * detectArticle in slices: it yields after the first look and inside the walk whenever `pause`
  * says so, and the caller may give the main thread back before resuming it. Same verdict. With
  * `settle`, a page the first look settles early comes back with `settledEarly` and unweighed
- * reasons (firstLook's `settle`); `explainFirstLook` weighs them when they are asked for.
+ * reasons (firstLook's `settle`); readPageSteps' `PageRead.explain` weighs them when they are asked for.
  */
 export function* detectArticleSteps(
   doc: Document,

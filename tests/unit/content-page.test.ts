@@ -249,4 +249,18 @@ describe('pages that are not articles', () => {
     page.clearAll();
     expect(document.documentElement.outerHTML).toBe(before);
   });
+
+  it('a shop page settled by its metadata weighs its kind only when the popup asks (state), not for the badge', () => {
+    const shop =
+      '<head><title>Boots</title><meta property="og:type" content="product"><script type="application/ld+json">{"@type":"Product","offers":{"@type":"Offer","price":"39"}}</script></head>' +
+      '<body><h1>Rain boots</h1><span class="price">39.00</span><form action="/cart/add"><input name="qty"><button>Add to cart</button></form></body>';
+    const page = load(shop);
+    page.run();
+    expect(page.summary()).toEqual({ status: 'skipped', quotes: 0 });
+    const unasked = (page as unknown as { analysis: { report: { pageKind?: string } } }).analysis.report;
+    expect(unasked.pageKind).toBeUndefined();
+    const state = page.state();
+    expect(state.report?.pageKind).toBe('product');
+    expect(state.report?.articleReasons.at(-1)).toMatch(/^first look: p\(article\) [\d.]+: not-article$/);
+  });
 });
