@@ -6,6 +6,7 @@ export { jsonLdTypes } from './page-kind';
 
 import { runSteps, TextMeasure } from './article-measure';
 import { SIDE_CONTENT_WORDS } from './lexicon/article';
+import { sigmoid } from './logistic';
 import {
   CHEAP_NAMES,
   type CheapFeature,
@@ -187,7 +188,7 @@ export interface FirstLook {
 export function firstLook(doc: Document, url?: string, settle = false): FirstLook {
   const known: Partial<Features<CheapFeature>> = {};
   for (const group of cheapFeatureGroups(doc, url)) {
-    const p = settle ? 1 / (1 + Math.exp(-highestScore(FIRST_LOOK_MODEL, CHEAP_NAMES, known))) : 1;
+    const p = settle ? sigmoid(highestScore(FIRST_LOOK_MODEL, CHEAP_NAMES, known)) : 1;
     if (p < FIRST_LOOK_NOT_ARTICLE) {
       const reasons = [`first look: p(article) at most ${p.toFixed(3)}: not-article, settled early`];
       return {

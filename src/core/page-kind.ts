@@ -3,6 +3,7 @@
 // Pure: reads the Document, returns plain data. Two feature sets: the cheap ones (metadata, URL,
 // a few selector counts) that firstLook weighs before any walk over the text, and the ones that
 // need the text measure of article.ts.
+import { sigmoid } from './logistic';
 import { isProbablyReaderable } from './readerable';
 
 /** A guess of what the page is, for the popup's "why not" line and for --explain. */
@@ -106,7 +107,7 @@ export function weigh<K extends Feature>(model: PageKindModel, names: readonly K
   // The kind: the strongest evidence against an article that names one ("other" only when none does).
   const against = parts.filter((x) => x.c < 0 && FEATURE_KIND[x.name]);
   const named = against.find((x) => FEATURE_KIND[x.name] !== 'other') ?? against[0];
-  const p = 1 / (1 + Math.exp(-z));
+  const p = sigmoid(z);
   return { p, reasons, kind: p >= 0.5 ? 'article' : named ? (FEATURE_KIND[named.name] as PageKind) : 'other' };
 }
 

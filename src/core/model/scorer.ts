@@ -1,6 +1,7 @@
 // The learned decision: a logistic model over the features of an attribution (features.ts), trained by
 // `npm run train` (scripts/train-attrib.ts) and shipped as weights.json. Its output is the confidence
 // that the named speaker is right; below the threshold chosen on dev data the quote stays unattributed.
+import { sigmoid } from '../logistic';
 import { FEATURES } from './features';
 import model from './weights.json';
 
@@ -18,7 +19,7 @@ export const MODEL: Model = model;
 export const modelMatches = (m: Model = MODEL): boolean =>
   m.features.length === FEATURES.length && m.features.every((f, i) => f === FEATURES[i]);
 
-export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+export { sigmoid };
 
 /** Confidence in [0, 1]; 1 when no trained model matches the features (nothing is withheld then). */
 export function confidence(x: readonly number[], m: Model = MODEL): number {
