@@ -1,6 +1,6 @@
 // Builds the extension pages and background for one browser: TARGET=chrome|firefox (default
 // chrome). The content script is built separately as one self-contained IIFE (scripts/build.ts):
-// no loader; the one web-accessible file is the correction UI it imports when the reader asks.
+// no loader; the web-accessible files are the two chunks it imports when the reader needs them.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
@@ -11,17 +11,19 @@ export type Target = 'chrome' | 'firefox';
 export const CONTENT_SCRIPT_OUT = 'content.js';
 /** The hand-correction UI (src/content/correction-ui.ts), imported by the content script on demand. */
 export const CORRECTION_UI_OUT = 'correction-ui.js';
+/** Reader comfort in focus mode (src/content/comfort.ts), imported by the content script on demand. */
+export const COMFORT_OUT = 'comfort.js';
 
 /**
- * The manifest's web_accessible_resources: the correction UI module only, for the pages the content
+ * The manifest's web_accessible_resources: those two modules only, for the pages the content
  * script runs on (a content script's import() is fetched as the page's). Chrome serves it only at
  * a URL that changes every session (use_dynamic_url), so a page cannot probe a fixed
  * chrome-extension:// URL to learn the extension is installed; Firefox's moz-extension:// host is
  * already a random id per installation and it has no such key.
  */
-export function correctionUiResources(target: Target): Record<string, unknown>[] {
+export function chunkResources(target: Target): Record<string, unknown>[] {
   const matches = readSourceManifest().content_scripts.flatMap((cs) => cs.matches);
-  const entry = { resources: [CORRECTION_UI_OUT], matches };
+  const entry = { resources: [CORRECTION_UI_OUT, COMFORT_OUT], matches };
   return [target === 'chrome' ? { ...entry, use_dynamic_url: true } : entry];
 }
 

@@ -1,17 +1,19 @@
 // npm run build: dist/chrome and dist/firefox from the one manifest.json.
 // npm run build:e2e (E2E=1): the same with test hooks, into dist/e2e/<target>.
 // Per target: (1) vite + crxjs build the popup, options page and background; (2) vite builds the
-// content script as one IIFE; (3) the correction UI as one ES module the content script imports
-// when the reader asks for it; (4) the manifest gets the content script entry and lists that
-// module, alone, as web-accessible (Chrome: behind a per-session URL, use_dynamic_url).
+// content script as one IIFE; (3) the correction UI and reader comfort as one ES module each, which
+// the content script imports when the reader needs them; (4) the manifest gets the content script
+// entry and lists those modules, alone, as web-accessible (Chrome: behind a per-session URL,
+// use_dynamic_url).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type LibraryOptions, type Plugin } from 'vite';
 import {
+  COMFORT_OUT,
   CONTENT_SCRIPT_OUT,
   CORRECTION_UI_OUT,
-  correctionUiResources,
+  chunkResources,
   outDirFor,
   readSourceManifest,
   type Target,
@@ -72,16 +74,17 @@ for (const target of targets) {
     name: 'quotelensContent',
     fileName: () => CONTENT_SCRIPT_OUT,
   });
-  await buildPageScript(outDir, {
-    entry: resolve('src/content/correction-ui.ts'),
-    formats: ['es'],
-    fileName: () => CORRECTION_UI_OUT,
-  });
+  for (const [source, out] of [
+    ['src/content/correction-ui.ts', CORRECTION_UI_OUT],
+    ['src/content/comfort.ts', COMFORT_OUT],
+  ] as const) {
+    await buildPageScript(outDir, { entry: resolve(source), formats: ['es'], fileName: () => out });
+  }
   const manifestPath = resolve(outDir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   const source = readSourceManifest();
   manifest.content_scripts = source.content_scripts.map((cs) => ({ ...cs, js: [CONTENT_SCRIPT_OUT] }));
-  manifest.web_accessible_resources = correctionUiResources(target);
+  manifest.web_accessible_resources = chunkResources(target);
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   process.stdout.write(`built ${outDir}\n`);
 }

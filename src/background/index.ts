@@ -4,6 +4,7 @@
 
 import { CLUTTER_VOCABULARY } from '../core/lexicon/clutter';
 import { checkAnalyzeRequest } from '../shared/analyze-request';
+import { loadComfort, storeComfort } from '../shared/comfort';
 import { checkCorrectionRequest, correctionHost, type Grants, withGrant } from '../shared/correction-grants';
 import { loadCorrections, storeCorrections, withCorrection, withoutCorrection } from '../shared/corrections';
 import { browser, localStorageArea, runtime, syncStorage, tabs } from '../shared/ext';
@@ -71,6 +72,11 @@ serve<BackgroundApi>(runtime, BACKGROUND_METHODS, {
     if (!fromExtensionPage(sender)) refuse('setSiteForced');
     if (typeof host !== 'string' || typeof forced !== 'boolean') throw new Error('bad arguments');
     return storeSettings(syncStorage, withForcedSite(await loadSettings(syncStorage), host, forced));
+  },
+  getComfort: () => loadComfort(syncStorage),
+  setComfort: (sender, comfort) => {
+    if (!fromExtensionPage(sender)) refuse('setComfort');
+    return storeComfort(syncStorage, comfort);
   },
   allowCorrections: async (sender, tabId) => {
     if (!fromExtensionPage(sender)) refuse('allowCorrections');

@@ -114,6 +114,7 @@ export async function analyzeFile(file: string, opts: Omit<CliOptions, 'files'>)
       })),
       hidden: report.hidden.map((h) => ({ kind: h.kind, text: h.text })),
       visibleText: visibleTextOf(doc, hiddenSet),
+      readingMinutes: report.readingMinutes ?? 0,
       notes: [...parseNotes, ...report.notes],
       ms: Math.round((performance.now() - t0) * 10) / 10,
     };

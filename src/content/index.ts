@@ -1,6 +1,7 @@
 // Content script: reads settings, reads the page with the core (detect, declutter, text blocks),
 // asks the background's engine for quotes and speakers, applies the result, serves the popup's
 // calls. A thin adapter: all understanding of the page lives in src/core.
+import { COMFORT_KEY } from '../shared/comfort';
 import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messages';
 import { SPEAKER_COLOURS } from '../shared/palette';
 import { callBackground, type RetryOptions, serve, withRetry } from '../shared/rpc';
@@ -8,6 +9,7 @@ import { isOwnExtensionSender } from '../shared/senders';
 import { isSiteEnabled, isSiteForced } from '../shared/settings';
 import { loadSettings } from '../shared/storage';
 import { loadVocabulary } from '../shared/vocabulary';
+import type { ComfortUi } from './comfort';
 import type { CorrectionUi } from './correction-ui';
 import { Corrector } from './corrections';
 import { api, localStorageArea, runtime, syncStorage } from './ext-lite';
@@ -25,8 +27,15 @@ import { HIGHLIGHT_FLASH, HIGHLIGHT_NONE, HIGHLIGHT_PREFIX, stylesheetText } fro
 const ENGINE_RETRY: RetryOptions = { attempts: 3, timeoutMs: 4000, pauseMs: 50 };
 declare const chrome: { runtime: { getURL(path: string): string } };
 
-/** The correction UI's chunk in the build (scripts/build.ts; web_accessible_resources). */
+/** The chunks the content script imports on demand (scripts/build.ts; web_accessible_resources). */
 const CORRECTION_UI_FILE = 'correction-ui.js';
+const COMFORT_FILE = 'comfort.js';
+// Spelled `chrome.runtime.getURL` (a real object in both browsers' content scripts, never a page's
+// DOM node: safe-api.ts), the one argument of import() addons-linter accepts as ours.
+const chunk =
+  <T>(file: string) =>
+  () =>
+    import(/* @vite-ignore */ chrome.runtime.getURL(file)) as Promise<T>;
 /** How long late content waits before its report to the background (badge count, quote store). */
 const LATE_REPORT_MS = 1000;
 /** The start of our stylesheet's text: how a stale instance's copy is recognised. */
@@ -57,11 +66,13 @@ async function start(): Promise<void> {
   const extensionOrigin = runtime.getURL('');
 
   // The vocabulary is data the background stored (shared/vocabulary.ts), read beside the settings.
-  const [settings, { vocabulary }] = await Promise.all([
+  const [settings, { vocabulary }, stored] = await Promise.all([
     loadSettings(syncStorage),
     loadVocabulary(localStorageArea, () =>
       withRetry(() => callBackground(runtime, 'getClutterVocabulary'), ENGINE_RETRY),
     ),
+    // Reader comfort in focus mode: raw, checked by its chunk when focus mode applies it.
+    syncStorage.get(COMFORT_KEY).catch((): Record<string, unknown> => ({})),
   ]);
   if (lifetime.signal.aborted) return;
   const toggles: Toggles = { declutter: settings.declutter, highlight: settings.highlight, focus: settings.focus };
@@ -80,15 +91,15 @@ async function start(): Promise<void> {
   );
   page = current;
   current.force = isSiteForced(settings, location.hostname);
+  current.comfort = stored[COMFORT_KEY];
+  current.loadComfort = chunk<ComfortUi>(COMFORT_FILE);
   // Hand corrections: stored by the background (only under the popup's grant for this tab).
   const corrector = new Corrector(
     doc,
     window,
     (request) => callBackground(runtime, 'addCorrection', request),
     // The correction UI is a chunk of its own, fetched from the extension when the reader asks.
-    // Spelled `chrome.runtime.getURL` (a real object in both browsers' content scripts, never a
-    // page's DOM node: safe-api.ts), the one argument of import() addons-linter accepts as ours.
-    () => import(/* @vite-ignore */ chrome.runtime.getURL(CORRECTION_UI_FILE)) as Promise<CorrectionUi>,
+    chunk<CorrectionUi>(CORRECTION_UI_FILE),
   );
   corrector.page = current;
   current.corrections = corrector;
@@ -157,6 +168,11 @@ async function start(): Promise<void> {
         return current.state();
       },
       scrollToQuote: (_s, id) => current.scrollToQuote(id),
+      setComfort: (_s, comfort) => {
+        // From our own popup (accept below); the chunk checks the values before it uses them.
+        current.setComfort(comfort);
+        return current.state();
+      },
       setEnabled: async (_s, enabled) => {
         if (!enabled) corrector.clear(true);
         await current.setEnabled(enabled);

@@ -10,6 +10,7 @@ import { collectTextBlocks, locateOffset } from '../core/text';
 import type { ClutterBlock, Quote, TextBlock } from '../core/types';
 import type { AnalyzeReply, AnalyzeRequest, PageState, PageStatus, Toggles } from '../shared/messages';
 import { colourIndex, type Palette } from '../shared/palette';
+import type { ComfortUi } from './comfort';
 import { Highlighter, type QuoteRange } from './highlight';
 import {
   changedTargets,
@@ -93,6 +94,15 @@ export class PageController {
   private header: { root: Element; header: ArticleHeader } | null = null;
   /** The extension is gone: the page was restored and nothing is written again. */
   private gone = false;
+  /**
+   * The reader's comfort choices for focus mode as stored (null: the page's own; checked by the
+   * chunk that applies them, shared/comfort.ts), and how to load that chunk.
+   */
+  comfort: unknown = null;
+  loadComfort: (() => Promise<ComfortUi>) | null = null;
+  /** The root comfort is (being) applied to, and the undo once it is. */
+  private comfortRoot: Element | null = null;
+  private comfortOff: (() => void) | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -547,6 +557,7 @@ export class PageController {
   /** Removes every trace of Quotelens from the page: attributes, stylesheet, highlights. */
   clearAll(): void {
     this.header = null;
+    this.paintComfort(null);
     this.highlighter.clear();
     this.tips.stop();
     this.corrections?.clear();
@@ -671,6 +682,33 @@ export class PageController {
     } else this.tips.stop();
     html.setAttribute(HOOK_QUOTES, String(this.toggles.highlight ? paintedCount(quotes) : 0));
     html.setAttribute(HOOK, 'ready');
+    this.paintComfort(this.analysis.root);
+  }
+
+  /** New comfort choices from the popup: applied at once in focus mode. */
+  setComfort(comfort: unknown): void {
+    this.comfort = comfort;
+    this.paintComfort(null);
+    if (this.isActive) this.paintComfort(this.analysis?.root ?? null);
+  }
+
+  /** Reader comfort, in focus mode only; its chunk is fetched the first time a reader's choice needs it. */
+  private paintComfort(root: Element | null): void {
+    const want = this.toggles.focus && this.comfort ? root : null;
+    if (want === this.comfortRoot) return;
+    this.comfortOff?.();
+    this.comfortOff = null;
+    this.comfortRoot = want;
+    const comfort = this.comfort;
+    if (!want) return;
+    this.loadComfort?.().then(
+      (ui) => {
+        if (this.comfortRoot === want && this.comfort === comfort && !this.comfortOff && !this.gone) {
+          this.comfortOff = ui.applyComfort(this.doc, want, comfort);
+        }
+      },
+      () => undefined,
+    );
   }
 
   private buildRanges(quotes: Quote[]): Map<string, Range> {

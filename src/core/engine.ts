@@ -2,6 +2,7 @@
 // same code runs in the extension's background (blocks sent by the content script), the CLI, the
 // unit tests and the benchmarks: a figure measured in Node is the figure a reader gets.
 import { findQuotes, MAX_SPANS } from './quotes';
+import { readingMinutes } from './reading-time';
 import { attributeSpeakers } from './speakers';
 import type { BlockText, Lang, Quote, Speaker } from './types';
 
@@ -19,6 +20,8 @@ export interface EngineResult {
   notes: string[];
   /** Milliseconds per stage: quotes, speakers. */
   timings: { quotes: number; speakers: number };
+  /** Whole minutes the blocks take to read (reading-time.ts); 0 for no text. */
+  readingMinutes: number;
 }
 
 const round2 = (ms: number): number => Math.round(ms * 100) / 100;
@@ -53,5 +56,11 @@ export function attributeBlocks(blocks: readonly BlockText[], lang: Lang, option
       ...(a.step === 'quote:title' ? { title: true as const } : {}),
     };
   });
-  return { quotes, speakers, notes, timings: { quotes: round2(t1 - t0), speakers: round2(t2 - t1) } };
+  return {
+    quotes,
+    speakers,
+    notes,
+    timings: { quotes: round2(t1 - t0), speakers: round2(t2 - t1) },
+    readingMinutes: readingMinutes(list),
+  };
 }

@@ -86,6 +86,7 @@ export function withAttribution(read: PageRead, result: EngineResult): Analysis 
       speakers: result.speakers,
       notes: [...report.notes, ...result.notes],
       timings: { ...report.timings, ...result.timings },
+      readingMinutes: result.readingMinutes,
     },
   };
 }

@@ -151,4 +151,6 @@ export interface PageReport {
   timings: Record<string, number>;
   /** Notes about caps that were hit or input that was odd; empty when none. */
   notes: string[];
+  /** Whole minutes the article takes to read (core/reading-time.ts), once the engine answered. */
+  readingMinutes?: number;
 }

@@ -1,6 +1,8 @@
 // Options page: defaults for each switch, comment hiding, the sites where Quotelens is off, the
 // keyboard shortcuts and the way back to the first-run page.
 import { useEffect, useState } from 'preact/hooks';
+import { ComfortControls } from '../shared/ComfortControls';
+import { type Comfort, DEFAULT_COMFORT } from '../shared/comfort';
 import { CORRECTION_TEXT_CHARS, type CorrectionList, type Corrections } from '../shared/corrections';
 import { type MessageKey, t } from '../shared/i18n';
 import { PALETTES, type Palette } from '../shared/palette';
@@ -14,6 +16,12 @@ import { siteOf } from '../shared/sites';
 export interface SettingsStore {
   load(): Promise<Settings>;
   save(settings: Settings): Promise<Settings>;
+}
+
+/** Reader comfort in focus mode (its own storage.sync key: shared/comfort.ts). */
+export interface ComfortStore {
+  load(): Promise<Comfort>;
+  save(comfort: Comfort): Promise<Comfort>;
 }
 
 /** The hand corrections made on pages (stored by the background in storage.local). */
@@ -42,10 +50,12 @@ export function Options({
   store,
   shortcuts,
   corrections,
+  comfort,
 }: {
   store: SettingsStore;
   shortcuts?: ShortcutSource;
   corrections?: CorrectionsStore;
+  comfort?: ComfortStore;
 }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [status, setStatus] = useState('');
@@ -110,6 +120,7 @@ export function Options({
           onRemove={(host) => save({ ...settings, disabledSites: settings.disabledSites.filter((h) => h !== host) })}
         />
       </fieldset>
+      {comfort ? <ComfortBox store={comfort} onStatus={setStatus} /> : null}
       {corrections ? <CorrectionsList store={corrections} onStatus={setStatus} /> : null}
       <p>
         <a href="../library/index.html">{t('libTitle')}</a>
@@ -130,6 +141,30 @@ export function Options({
         {status}
       </p>
     </main>
+  );
+}
+
+function ComfortBox({ store, onStatus }: { store: ComfortStore; onStatus: (s: string) => void }) {
+  const [comfort, setComfort] = useState<Comfort>(DEFAULT_COMFORT);
+  useEffect(() => {
+    store.load().then(setComfort, () => setComfort(DEFAULT_COMFORT));
+  }, [store]);
+  const save = (next: Comfort) => {
+    setComfort(next);
+    store.save(next).then(
+      (saved) => {
+        setComfort(saved);
+        onStatus(t('optionsSaved'));
+      },
+      (err: Error) => onStatus(t('errorState', err.message)),
+    );
+  };
+  return (
+    <fieldset class="comfort-box">
+      <legend>{t('comfortHeading')}</legend>
+      <p class="muted">{t('comfortNote')}</p>
+      <ComfortControls comfort={comfort} onChange={save} idPrefix="options-comfort" />
+    </fieldset>
   );
 }
 

@@ -11,6 +11,10 @@ render(
       load: () => callBackground(runtime, 'getSettings'),
       save: (s) => callBackground(runtime, 'saveSettings', s),
     }}
+    comfort={{
+      load: () => callBackground(runtime, 'getComfort'),
+      save: (c) => callBackground(runtime, 'setComfort', c),
+    }}
     corrections={{
       load: () => callBackground(runtime, 'getCorrections'),
       remove: (site, list, selector) => callBackground(runtime, 'removeCorrection', site, list, selector),

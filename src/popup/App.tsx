@@ -2,6 +2,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PageKind } from '../core/page-kind';
 import type { ClutterKind, PageReport, Quote, Speaker } from '../core/types';
+import { ComfortControls } from '../shared/ComfortControls';
+import { type Comfort, DEFAULT_COMFORT } from '../shared/comfort';
 import { type MessageKey, t } from '../shared/i18n';
 import type { PageState, Toggles } from '../shared/messages';
 import { colourIndex, SPEAKER_COLOURS, UNATTRIBUTED } from '../shared/palette';
@@ -34,6 +36,17 @@ export function App({ connector, initial }: { connector: PopupConnector; initial
     return () => clearTimeout(timer);
   }, [view, polls, connector]);
 
+  const setComfort = useCallback(
+    (comfort: Comfort) => {
+      setView((v) => (v?.kind === 'page' ? { ...v, comfort } : v));
+      connector.setComfort(comfort).then(
+        (state) => setView((v) => (v?.kind === 'page' ? { ...v, state } : v)),
+        (err: Error) => setError(err.message),
+      );
+    },
+    [connector],
+  );
+
   const update = useCallback((next: Promise<PageState | null>, siteEnabled?: boolean) => {
     next.then(
       (state) =>
@@ -61,7 +74,7 @@ export function App({ connector, initial }: { connector: PopupConnector; initial
           {t('errorState', error)}
         </p>
       ) : (
-        <Body view={view} connector={connector} update={update} />
+        <Body view={view} connector={connector} update={update} setComfort={setComfort} />
       )}
     </main>
   );
@@ -80,9 +93,10 @@ interface BodyProps {
   view: TabView | null;
   connector: PopupConnector;
   update: (next: Promise<PageState | null>, siteEnabled?: boolean) => void;
+  setComfort: (comfort: Comfort) => void;
 }
 
-function Body({ view, connector, update }: BodyProps) {
+function Body({ view, connector, update, setComfort }: BodyProps) {
   if (!view)
     return (
       <p class="empty" aria-live="polite">
@@ -111,6 +125,11 @@ function Body({ view, connector, update }: BodyProps) {
         <p class="site">
           {state.host}
           {state.status === 'ready' ? <span class="badge">{t('articleRecognised')}</span> : null}
+          {state.status === 'ready' && report?.readingMinutes ? (
+            <span class="reading-time" data-reading-minutes={report.readingMinutes}>
+              {t('readingTime', report.readingMinutes)}
+            </span>
+          ) : null}
         </p>
       </section>
       <section class="switches">
@@ -127,6 +146,12 @@ function Body({ view, connector, update }: BodyProps) {
           </>
         ) : null}
       </section>
+      {state.status === 'ready' && state.toggles.focus ? (
+        <section class="comfort-section" aria-labelledby="comfort-h">
+          <h2 id="comfort-h">{t('comfortHeading')}</h2>
+          <ComfortControls comfort={view.comfort ?? DEFAULT_COMFORT} onChange={setComfort} />
+        </section>
+      ) : null}
       {state.status === 'loading' ? (
         <p class="empty" aria-live="polite">
           {t('loading')}

@@ -2,13 +2,15 @@
 // script and the background; the mock serves a full default PageState plus overrides, so the UI
 // is tested and screenshotted without a browser.
 import type { PageReport } from '../core/types';
+import type { Comfort } from '../shared/comfort';
 import type { PageState, Toggles } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 
 /** What the popup can see of the tab: a state, or why there is none. */
 export type TabView =
-  | { kind: 'page'; state: PageState; siteEnabled: boolean }
+  /** comfort: the reader's choices for focus mode (shared/comfort.ts); the page's own when absent. */
+  | { kind: 'page'; state: PageState; siteEnabled: boolean; comfort?: Comfort }
   | { kind: 'restricted' }
   | { kind: 'not-analysed' };
 
@@ -17,6 +19,8 @@ export interface PopupConnector {
   setToggles(toggles: Partial<Toggles>): Promise<PageState>;
   showHidden(show: boolean): Promise<PageState>;
   scrollToQuote(id: string): Promise<boolean>;
+  /** Stores the reader's comfort choices and applies them to the page now (focus mode). */
+  setComfort(comfort: Comfort): Promise<PageState>;
   setSiteEnabled(host: string, enabled: boolean): Promise<PageState | null>;
   /** "Run anyway": remember the choice for the host's site and treat this page as an article now. */
   runAnyway(host: string): Promise<PageState | null>;
@@ -80,6 +84,11 @@ export function mockConnector(view: TabView, settings: Settings = DEFAULT_SETTIN
     scrollToQuote: async (id) => {
       calls.push(`scrollToQuote ${id}`);
       return true;
+    },
+    setComfort: async (comfort) => {
+      calls.push(`setComfort ${JSON.stringify(comfort)}`);
+      if (current.kind === 'page') current = { ...current, comfort };
+      return state();
     },
     setSiteEnabled: async (host, enabled) => {
       calls.push(`setSiteEnabled ${host} ${enabled}`);

@@ -4,6 +4,7 @@ import type { ClutterVocabulary } from '../core/clutter-vocabulary';
 import type { EngineResult } from '../core/engine';
 import type { BlockText, Lang, PageReport } from '../core/types';
 import type { LibraryChange, LibrarySnapshot } from '../library/types';
+import type { Comfort } from './comfort';
 import type { Correction, CorrectionList, Corrections } from './corrections';
 import type { Settings } from './settings';
 
@@ -37,6 +38,8 @@ export interface ContentApi {
   /** Show everything we hid (one-click undo), or hide it again. */
   showHidden(show: boolean): PageState;
   scrollToQuote(id: string): boolean;
+  /** Reader comfort in focus mode changed (the popup stored it too); the comfort chunk checks it. */
+  setComfort(comfort: Comfort): PageState;
   /** Turn Quotelens on/off for this page now (the per-site choice is saved by the caller). */
   setEnabled(enabled: boolean): PageState;
   /** The "hide a block" picker: hover highlights a block, click hides it, Esc leaves. */
@@ -83,6 +86,10 @@ export interface BackgroundApi {
   setSiteEnabled(host: string, enabled: boolean): Settings;
   /** Popup → background: remember "Run anyway" for the host's site (and its subdomains), or forget it. */
   setSiteForced(host: string, forced: boolean): Settings;
+  /** Popup and options → background: the reader's comfort choices for focus mode (shared/comfort.ts). */
+  getComfort(): Comfort;
+  /** Stores them (input checked; extension pages only). */
+  setComfort(comfort: Comfort): Comfort;
   /**
    * Popup → background: the content script of this tab may store hand corrections for its own
    * site for a while (the reader started "Show hidden" or the picker there). Extension pages only.
@@ -141,6 +148,7 @@ export const CONTENT_METHODS = [
   'setToggles',
   'showHidden',
   'scrollToQuote',
+  'setComfort',
   'setEnabled',
   'startPicker',
   'runAnyway',
@@ -154,6 +162,8 @@ export const BACKGROUND_METHODS = [
   'saveSettings',
   'setSiteEnabled',
   'setSiteForced',
+  'getComfort',
+  'setComfort',
   'allowCorrections',
   'addCorrection',
   'getCorrections',

@@ -217,6 +217,59 @@ describe('undo', () => {
   });
 });
 
+describe('reader comfort in focus mode', () => {
+  const DARK = { size: 120, width: 'narrow', spacing: 'relaxed', theme: 'dark' };
+  const flush = () => new Promise((r) => setTimeout(r, 0));
+  async function withComfort(stored: unknown): Promise<PageController> {
+    const chunk = await import('../../src/content/comfort');
+    const page = load();
+    page.comfort = stored;
+    page.loadComfort = async () => chunk;
+    return page;
+  }
+  const sheet = () => document.getElementById('quotelens-comfort')?.textContent ?? null;
+
+  it('applies the stored choices to the article root in focus mode only, and undoes them exactly', async () => {
+    const page = await withComfort(DARK);
+    page.run();
+    await flush();
+    expect(sheet()).toBeNull();
+    await page.setToggles({ focus: true });
+    await flush();
+    expect(sheet()).toContain('zoom:1.2');
+    expect(sheet()).toContain('max-width:55ch');
+    expect(sheet()).toContain('#1b1b1f');
+    expect(document.querySelectorAll('[data-quotelens-comfort]')).toHaveLength(1);
+    expect(document.querySelector('[data-quotelens-comfort]')!.querySelector('p')).not.toBeNull();
+    await page.setToggles({ focus: false });
+    await flush();
+    expect(sheet()).toBeNull();
+    expect(document.querySelector('[data-quotelens-comfort]')).toBeNull();
+    page.clearAll();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('new choices replace the old at once; the page’s own, or garbage, applies nothing', async () => {
+    const page = await withComfort(null);
+    await page.setToggles({ focus: true });
+    page.run();
+    await flush();
+    expect(sheet()).toBeNull();
+    page.setComfort({ ...DARK, theme: 'sepia' });
+    await flush();
+    expect(sheet()).toContain('#f4ecd8');
+    expect(document.querySelectorAll('#quotelens-comfort')).toHaveLength(1);
+    page.setComfort({ size: 100, width: 'page', spacing: 'page', theme: 'page' });
+    await flush();
+    expect(sheet()).toBeNull();
+    page.setComfort({ size: 'huge', theme: '</style><script>' });
+    await flush();
+    expect(sheet()).toBeNull();
+    page.clearAll();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+});
+
 describe('show hidden', () => {
   it('toggles the reveal hook and the count', () => {
     const page = load();

@@ -75,6 +75,29 @@ describe('popup', () => {
     expect(cards[0]?.textContent).toContain('Also called: Ortiz, she');
   });
 
+  it('shows the reading time, and reader comfort only in focus mode, where each choice is sent at once', async () => {
+    const view: TabView = { ...richView, state: { ...richView.state, report: { ...richView.state.report!, readingMinutes: 4 } } };
+    const connector = await mount(view);
+    expect(host.querySelector('[data-reading-minutes]')?.textContent).toBe('4 min read');
+    expect(host.querySelector('[data-comfort]')).toBeNull();
+    const focus = [...host.querySelectorAll<HTMLInputElement>('.switch input')][3]!;
+    await act(async () => focus.click());
+    expect(connector.calls).toContain('setToggles {"focus":true}');
+    expect(host.querySelector('[data-comfort]')).not.toBeNull();
+    await act(async () => host.querySelector<HTMLButtonElement>('[data-action="comfort-larger"]')!.click());
+    expect(connector.calls.at(-1)).toBe('setComfort {"size":110,"width":"page","spacing":"page","theme":"page"}');
+    expect(host.querySelector('.comfort-size output')?.textContent).toBe('110%');
+    await act(async () => host.querySelector<HTMLInputElement>('[data-comfort-theme="sepia"]')!.click());
+    expect(connector.calls.at(-1)).toContain('"theme":"sepia"');
+    const width = host.querySelector<HTMLSelectElement>('select[data-comfort="width"]')!;
+    width.value = 'narrow';
+    await act(async () => width.dispatchEvent(new Event('change', { bubbles: true })));
+    expect(connector.calls.at(-1)).toBe('setComfort {"size":110,"width":"narrow","spacing":"page","theme":"sepia"}');
+    await act(async () => host.querySelector<HTMLButtonElement>('[data-action="comfort-reset"]')!.click());
+    expect(connector.calls.at(-1)).toBe('setComfort {"size":100,"width":"page","spacing":"page","theme":"page"}');
+    expect(host.querySelector('[data-action="comfort-reset"]')).toBeNull();
+  });
+
   it('a tab with no content script (opened before install or enable) offers to reload it', async () => {
     const connector = await mount({ kind: 'not-analysed' });
     const button = host.querySelector<HTMLButtonElement>('button[data-action="reload-tab"]')!;

@@ -11,7 +11,7 @@ import { defaultState, mockConnector } from '../../src/popup/connector';
 import { BACKGROUND_METHODS, type BackgroundApi, CONTENT_METHODS, isMessage } from '../../src/shared/messages';
 import { type MessageListener, type MessageSender, type RuntimeLike, serve } from '../../src/shared/rpc';
 import { isExtensionPageSender, isOwnExtensionSender } from '../../src/shared/senders';
-import { CORRECTION_UI_OUT, correctionUiResources, manifestFor } from '../../vite.config';
+import { COMFORT_OUT, CORRECTION_UI_OUT, chunkResources, manifestFor } from '../../vite.config';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
 
@@ -227,26 +227,28 @@ describe('manifest: least privilege', () => {
     expect(permissions.every((p) => ['storage', 'contextMenus', 'activeTab', 'scripting'].includes(p))).toBe(true);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.optional_host_permissions ?? []).toEqual([]);
-    // The one web-accessible file is the correction UI's module, for the content script's pages
-    // only, and in Chrome only at a per-session URL (vite.config.ts correctionUiResources).
+    // The web-accessible files are the correction UI's and reader comfort's modules, for the content
+    // script's pages only, and in Chrome only at a per-session URL (vite.config.ts chunkResources).
     if (name.startsWith('dist/')) {
       const target = name.endsWith('chrome') ? 'chrome' : 'firefox';
-      expect(m.web_accessible_resources).toEqual(correctionUiResources(target));
+      expect(m.web_accessible_resources).toEqual(chunkResources(target));
       const [entry] = m.web_accessible_resources as { resources: string[]; use_dynamic_url?: boolean }[];
-      expect(entry!.resources).toEqual([CORRECTION_UI_OUT]);
+      expect(entry!.resources).toEqual([CORRECTION_UI_OUT, COMFORT_OUT]);
       expect(entry!.use_dynamic_url).toBe(target === 'chrome' ? true : undefined);
     } else expect(m.web_accessible_resources ?? []).toEqual([]);
     expect(m.externally_connectable).toBeUndefined();
   });
 
-  it.skipIf(!existsSync(`dist/chrome/${CORRECTION_UI_OUT}`))(
-    'the web-accessible correction UI holds no extension API call: a page that imports it gets DOM helpers only',
-    () => {
-      const text = readFileSync(`dist/chrome/${CORRECTION_UI_OUT}`, 'utf8');
-      for (const call of ['runtime', 'storage', 'sendMessage', 'tabs.', 'fetch(', 'import('])
-        expect(text, call).not.toContain(call);
-    },
-  );
+  for (const file of [CORRECTION_UI_OUT, COMFORT_OUT]) {
+    it.skipIf(!existsSync(`dist/chrome/${file}`))(
+      `the web-accessible ${file} holds no extension API call: a page that imports it gets DOM helpers only`,
+      () => {
+        const text = readFileSync(`dist/chrome/${file}`, 'utf8');
+        for (const call of ['runtime', 'storage', 'sendMessage', 'tabs.', 'fetch(', 'import('])
+          expect(text, call).not.toContain(call);
+      },
+    );
+  }
 
   it.skipIf(!existsSync('dist/chrome'))('the e2e DOM hook is absent from the non-e2e build', () => {
     const files = filesUnder('dist/chrome').filter((f) => /\.(js|html|json)$/.test(f));

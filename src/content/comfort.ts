@@ -1,0 +1,27 @@
+// Reader comfort in focus mode, a chunk of its own (dist/<target>/comfort.js): only a reader who
+// chose a text size, width, spacing or theme other than the page's own needs it, so the content
+// script imports it then (page.ts) instead of shipping it to every page. It marks the article's
+// root, adds one stylesheet, and its undo takes both away: the page's DOM is otherwise untouched.
+import { COMFORT_ROOT_ATTR, COMFORT_STYLE_ID, comfortActive, comfortCss, validateComfort } from '../shared/comfort';
+
+export interface ComfortUi {
+  applyComfort(doc: Document, root: Element, stored: unknown): () => void;
+}
+
+/**
+ * Applies the stored choices (checked first: they come from storage or messaging) over the article
+ * at `root`; returns the undo. Choices that are all the page's own change nothing.
+ */
+export function applyComfort(doc: Document, root: Element, stored: unknown): () => void {
+  const comfort = validateComfort(stored, []);
+  if (!comfortActive(comfort)) return () => undefined;
+  const style = doc.createElement('style');
+  style.id = COMFORT_STYLE_ID;
+  style.textContent = comfortCss(comfort);
+  root.setAttribute(COMFORT_ROOT_ATTR, '');
+  (doc.head ?? doc.documentElement).appendChild(style);
+  return () => {
+    style.remove();
+    root.removeAttribute(COMFORT_ROOT_ATTR);
+  };
+}
