@@ -57,7 +57,8 @@ export function ComfortControls({
             type="button"
             class="secondary"
             data-action="comfort-smaller"
-            aria-label={t('comfortSmaller')}
+            aria-label={`A− ${t('comfortSmaller')}`}
+            title={t('comfortSmaller')}
             disabled={comfort.size <= MIN_SIZE}
             onClick={() => step(-SIZE_STEP)}
           >
@@ -70,7 +71,8 @@ export function ComfortControls({
             type="button"
             class="secondary"
             data-action="comfort-larger"
-            aria-label={t('comfortLarger')}
+            aria-label={`A+ ${t('comfortLarger')}`}
+            title={t('comfortLarger')}
             disabled={comfort.size >= MAX_SIZE}
             onClick={() => step(SIZE_STEP)}
           >

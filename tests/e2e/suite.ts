@@ -482,10 +482,45 @@ export function extensionSuite(options: SuiteOptions): void {
         return n >= 5 ? n : null;
       }, 'the quotes highlighted again in focus mode');
       expect(quotes).toBeGreaterThanOrEqual(5);
+      // Reader comfort, from the popup's controls in focus mode: a dark theme and larger text over
+      // the page's own DOM (the comfort chunk, fetched now), undone with focus mode.
+      const comfortOf = () => {
+        const root = document.querySelector('[data-quotelens-comfort]');
+        return {
+          marked: document.querySelectorAll('[data-quotelens-comfort]').length,
+          body: getComputedStyle(document.body).backgroundColor,
+          zoom: root ? getComputedStyle(root).zoom : null,
+          sheet: document.getElementById('quotelens-comfort') !== null,
+        };
+      };
+      await popup.click('label.comfort-theme:has([data-comfort-theme="dark"])');
+      await popup.click('[data-action="comfort-larger"]');
+      const dark = await waitUntil(async () => {
+        const c = await page.evaluate(comfortOf);
+        return c.body === 'rgb(27, 27, 31)' && c.zoom === '1.1' ? c : null;
+      }, 'the dark theme and 110% text in focus mode');
+      expect(dark.marked).toBe(1);
+      await page.screenshot(shot(name, 'focus-dark'));
+      await popup.screenshot(shot(name, 'popup-comfort'), { fullPage: true });
+      await popup.click('[data-action="comfort-reset"]');
+      await waitUntil(async () => ((await page.evaluate(comfortOf)).sheet ? null : true), 'comfort reset');
+      await popup.click('label.comfort-theme:has([data-comfort-theme="sepia"])');
+      await waitUntil(async () => ((await page.evaluate(comfortOf)).sheet ? true : null), 'the sepia theme');
       await popup.click(focusSwitch);
       await waitUntil(
         () => page.evaluate(() => (document.querySelector('[data-quotelens-hidden="other"]') ? null : true)),
         'focus mode to be undone',
+      );
+      const after = await page.evaluate(comfortOf);
+      expect(after).toMatchObject({ marked: 0, sheet: false });
+      // The choice stays stored for the next focus-mode page; the page's own again for the next tests.
+      await popup.click(focusSwitch);
+      await waitUntil(async () => ((await page.evaluate(comfortOf)).sheet ? true : null), 'sepia kept');
+      await popup.click('[data-action="comfort-reset"]');
+      await popup.click(focusSwitch);
+      await waitUntil(
+        () => page.evaluate(() => (document.querySelector('[data-quotelens-hidden="other"]') ? null : true)),
+        'focus mode to be undone again',
       );
     });
 
