@@ -5,6 +5,9 @@
 // the extension opens on install is saved too. Saved pages of your own come after the flags:
 //   npm run demo -- [FILE.html ...]     each shown the same way (a page that is not an article
 //                                        is said to be one, and the demo goes on)
+//   npm run demo -- --comfort [FILE ...] also turns focus mode on from the popup with reader
+//                                        comfort (dark, 120% text, medium width) and saves
+//                                        <name>-focus-comfort.png and <name>-popup-comfort.png
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -97,7 +100,13 @@ async function expandCards(popup: TestPage): Promise<void> {
 }
 
 /** Opens one page in the article tab, prints its results, and writes its screenshots. */
-async function demoPage(browser: ChromiumBrowser, page: TestPage, url: string, demo: DemoPage): Promise<string[]> {
+async function demoPage(
+  browser: ChromiumBrowser,
+  page: TestPage,
+  url: string,
+  demo: DemoPage,
+  comfort: boolean,
+): Promise<string[]> {
   await page.goto(url);
   const hooks = await waitUntil(async () => {
     const h = await page.evaluate(() => ({
@@ -146,7 +155,39 @@ async function demoPage(browser: ChromiumBrowser, page: TestPage, url: string, d
   await popup.screenshot(resolve(OUT_DIR, files[1]!), { fullPage: true });
   await raw.emulateMedia({ colorScheme: 'dark' });
   await popup.screenshot(resolve(OUT_DIR, files[2]!), { fullPage: true });
+  if (comfort) files.push(...(await demoComfort(page, popup, demo)));
   await raw.close();
+  return files;
+}
+
+/** Focus mode with reader comfort from the popup's controls, then the page's own again. */
+async function demoComfort(page: TestPage, popup: TestPage, demo: DemoPage): Promise<string[]> {
+  const focusSwitch = 'section.switches label.switch:nth-of-type(4)';
+  await popup.click(focusSwitch);
+  await waitUntil(
+    () => popup.evaluate(() => document.querySelector('[data-comfort]') !== null || null),
+    'the comfort controls',
+  );
+  await popup.click('label.comfort-theme:has([data-comfort-theme="dark"])');
+  for (let i = 0; i < 2; i++) await popup.click('[data-action="comfort-larger"]');
+  await popup.evaluate(() => {
+    const width = document.querySelector<HTMLSelectElement>('select[data-comfort="width"]')!;
+    width.value = 'medium';
+    width.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  const minutes = await popup.evaluate(() => document.querySelector('[data-reading-minutes]')?.textContent ?? null);
+  await waitUntil(
+    () => page.evaluate(() => (getComputedStyle(document.body).backgroundColor === 'rgb(27, 27, 31)' ? true : null)),
+    'the dark theme on the page',
+  );
+  await popup.parkPointer();
+  const files = [`${demo.name}-focus-comfort.png`, `${demo.name}-popup-comfort.png`];
+  await page.screenshot(resolve(OUT_DIR, files[0]!));
+  await popup.screenshot(resolve(OUT_DIR, files[1]!), { fullPage: true });
+  say();
+  say(`Focus mode with reader comfort (dark, 120%, medium width)${minutes ? `; the popup says ${minutes}` : ''}`);
+  await popup.click('[data-action="comfort-reset"]');
+  await popup.click(focusSwitch);
   return files;
 }
 
@@ -172,7 +213,10 @@ async function main(): Promise<void> {
   if (hasShared(...SEED_PARTS, 'article.html'))
     pages.push({ name: 'seed', path: '/article.html', file: ARTICLE_FILE, what: 'The seed article (../shared)' });
   else say(`demo: seed article ${missingSharedMessage(...SEED_PARTS, 'article.html')}; showing our own page only`);
-  const { positionals } = parseArgs({ allowPositionals: true });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { comfort: { type: 'boolean', default: false } },
+  });
   for (const [i, file] of positionals.entries()) {
     // Named after the file, or its folder for the corpora's <slug>/source.html.
     const stem = basename(file) === 'source.html' ? basename(dirname(file)) : basename(file, '.html');
@@ -196,7 +240,8 @@ async function main(): Promise<void> {
     // The persistent context starts with one blank tab: use it, so the article is the active tab.
     const first = browser.context.pages()[0] ?? (await browser.context.newPage());
     const page = wrapPlaywrightPage(first);
-    for (const demo of pages) files.push(...(await demoPage(browser, page, server.url(demo.path), demo)));
+    for (const demo of pages)
+      files.push(...(await demoPage(browser, page, server.url(demo.path), demo, values.comfort)));
     say();
     say(`Screenshots: ${files.map((f) => relative(REPO_ROOT, resolve(OUT_DIR, f))).join(', ')}`);
   } finally {

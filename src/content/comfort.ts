@@ -1,7 +1,7 @@
 // Reader comfort in focus mode, a chunk of its own (dist/<target>/comfort.js): only a reader who
 // chose a text size, width, spacing or theme other than the page's own needs it, so the content
 // script imports it then (page.ts) instead of shipping it to every page. It marks the article's
-// root, adds one stylesheet, and its undo takes both away: the page's DOM is otherwise untouched.
+// column, adds one stylesheet, and its undo takes both away: the page's DOM is otherwise untouched.
 import { COMFORT_ROOT_ATTR, COMFORT_STYLE_ID, comfortActive, comfortCss, validateComfort } from '../shared/comfort';
 
 export interface ComfortUi {
@@ -18,10 +18,24 @@ export function applyComfort(doc: Document, root: Element, stored: unknown): () 
   const style = doc.createElement('style');
   style.id = COMFORT_STYLE_ID;
   style.textContent = comfortCss(comfort);
-  root.setAttribute(COMFORT_ROOT_ATTR, '');
+  const column = columnOf(doc, root);
+  column.setAttribute(COMFORT_ROOT_ATTR, '');
   (doc.head ?? doc.documentElement).appendChild(style);
   return () => {
     style.remove();
-    root.removeAttribute(COMFORT_ROOT_ATTR);
+    column.removeAttribute(COMFORT_ROOT_ATTR);
   };
+}
+
+/**
+ * What a reader sees as the article in focus mode: the root, widened to take in the headline when
+ * the page keeps its <h1> outside it (title, byline and lead image then size and centre with the
+ * text). Everything else under that element is hidden in focus mode.
+ */
+export function columnOf(doc: Document, root: Element): Element {
+  const title = [...doc.querySelectorAll('h1')].find((h) => !h.closest('[data-quotelens-hidden]'));
+  if (!title || root.contains(title)) return root;
+  let el: Element | null = root.parentElement;
+  while (el && !el.contains(title)) el = el.parentElement;
+  return el && el !== doc.documentElement ? el : root;
 }

@@ -90,3 +90,18 @@ describe('reading time', () => {
     expect(wordCount('Der Fluss stieg über Nacht um zwei Meter.')).toBe(8);
   });
 });
+
+describe('the column comfort applies to', () => {
+  it('is the root, widened to take in a headline kept outside it; never <html>', async () => {
+    const { columnOf } = await import('../../src/content/comfort');
+    document.body.innerHTML = `<main id="m"><header><h1>Harbour reopens</h1></header><div id="root"><p>Text.</p></div></main>
+      <aside data-quotelens-hidden="other"><h1>Elsewhere</h1></aside>`;
+    const root = document.getElementById('root')!;
+    expect(columnOf(document, root).id).toBe('m');
+    document.body.innerHTML = `<div id="root"><h1>Harbour reopens</h1><p>Text.</p></div>`;
+    expect(columnOf(document, document.getElementById('root')!).id).toBe('root');
+    document.body.innerHTML = `<div id="root"><p>Text.</p></div><aside data-quotelens-hidden="other"><h1>Other</h1></aside>`;
+    expect(columnOf(document, document.getElementById('root')!).id).toBe('root');
+    document.body.innerHTML = '';
+  });
+});

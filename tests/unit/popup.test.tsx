@@ -76,7 +76,10 @@ describe('popup', () => {
   });
 
   it('shows the reading time, and reader comfort only in focus mode, where each choice is sent at once', async () => {
-    const view: TabView = { ...richView, state: { ...richView.state, report: { ...richView.state.report!, readingMinutes: 4 } } };
+    const view: TabView = {
+      ...richView,
+      state: { ...richView.state, report: { ...richView.state.report!, readingMinutes: 4 } },
+    };
     const connector = await mount(view);
     expect(host.querySelector('[data-reading-minutes]')?.textContent).toBe('4 min read');
     expect(host.querySelector('[data-comfort]')).toBeNull();
@@ -91,7 +94,7 @@ describe('popup', () => {
     expect(connector.calls.at(-1)).toContain('"theme":"sepia"');
     const width = host.querySelector<HTMLSelectElement>('select[data-comfort="width"]')!;
     width.value = 'narrow';
-    await act(async () => width.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(async () => void width.dispatchEvent(new Event('change', { bubbles: true })));
     expect(connector.calls.at(-1)).toBe('setComfort {"size":110,"width":"narrow","spacing":"page","theme":"sepia"}');
     await act(async () => host.querySelector<HTMLButtonElement>('[data-action="comfort-reset"]')!.click());
     expect(connector.calls.at(-1)).toBe('setComfort {"size":100,"width":"page","spacing":"page","theme":"page"}');
