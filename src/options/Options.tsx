@@ -108,6 +108,7 @@ export function Options({
           </label>
         ))}
       </fieldset>
+      {comfort ? <ComfortBox store={comfort} onStatus={setStatus} /> : null}
       <fieldset>
         <legend>{t('optionsSites')}</legend>
         <p class="muted">{t('optionsSitesHint')}</p>
@@ -120,7 +121,6 @@ export function Options({
           onRemove={(host) => save({ ...settings, disabledSites: settings.disabledSites.filter((h) => h !== host) })}
         />
       </fieldset>
-      {comfort ? <ComfortBox store={comfort} onStatus={setStatus} /> : null}
       {corrections ? <CorrectionsList store={corrections} onStatus={setStatus} /> : null}
       <p>
         <a href="../library/index.html">{t('libTitle')}</a>

@@ -5,6 +5,7 @@ import type { Quote, Speaker } from '../../src/core/types';
 import { Options } from '../../src/options/Options';
 import { App } from '../../src/popup/App';
 import { defaultState, mockConnector, type TabView } from '../../src/popup/connector';
+import { type Comfort, DEFAULT_COMFORT } from '../../src/shared/comfort';
 import { type CorrectionList, type Corrections, withoutCorrection } from '../../src/shared/corrections';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
@@ -231,5 +232,29 @@ describe('options: corrections', () => {
     await act(async () => {});
     expect(removed).toEqual(['news.example hide div.club-box']);
     expect(host.querySelectorAll('[data-site="news.example"] li')).toHaveLength(1);
+  });
+});
+
+describe('options: reader comfort', () => {
+  it('shows the stored choices and stores each change', async () => {
+    const saved: Comfort[] = [];
+    const comfort = {
+      load: async (): Promise<Comfort> => ({ ...DEFAULT_COMFORT, theme: 'sepia' }),
+      save: async (c: Comfort) => {
+        saved.push(c);
+        return c;
+      },
+    };
+    host = document.createElement('div');
+    document.body.appendChild(host);
+    await act(async () => {
+      render(<Options store={{ load: async () => DEFAULT_SETTINGS, save: async (s) => s }} comfort={comfort} />, host);
+    });
+    await act(async () => {});
+    expect(host.querySelector<HTMLInputElement>('[data-comfort-theme="sepia"]')!.checked).toBe(true);
+    await act(async () => host.querySelector<HTMLButtonElement>('[data-action="comfort-smaller"]')!.click());
+    await act(async () => {});
+    expect(saved).toEqual([{ ...DEFAULT_COMFORT, theme: 'sepia', size: 90 }]);
+    expect(host.querySelector('[role="status"]')?.textContent).toBe('Saved');
   });
 });
