@@ -115,7 +115,11 @@ export function comfortCss(c: Comfort): string {
   if (c.size !== 100) rules.push(`${root}{zoom:${clampSize(c.size) / 100}!important}`);
   if (c.width !== 'page') {
     rules.push(
-      `${root}{max-width:${WIDTH_CH[c.width]}ch!important;margin-left:auto!important;margin-right:auto!important;box-sizing:content-box!important}`,
+      // The column and its ancestors give up their share of the page's grid, floats and fixed widths:
+      // in focus mode what they held beside the article is hidden, so the column centres on the page.
+      `body :has(${root}),${root}{float:none!important;width:auto!important;min-width:0!important;margin-left:auto!important;margin-right:auto!important;grid-column:1/-1!important;flex:1 1 100%!important}`,
+      `body :has(${root}){max-width:none!important}`,
+      `${root}{max-width:${WIDTH_CH[c.width]}ch!important;box-sizing:content-box!important}`,
     );
   }
   if (c.spacing !== 'page') {

@@ -49,6 +49,8 @@ describe('reader comfort', () => {
     expect(size).toBe('[data-quotelens-comfort]{zoom:1.3!important}');
     const width = comfortCss({ ...DEFAULT_COMFORT, width: 'medium' });
     expect(width).toContain('max-width:66ch');
+    // The ancestors leave their floats and tracks, so the column centres on the page.
+    expect(width).toContain('body :has([data-quotelens-comfort])');
     expect(width).not.toContain('zoom');
     expect(comfortCss({ ...DEFAULT_COMFORT, spacing: 'compact' })).toContain('line-height:1.4');
     const dark = comfortCss({ ...DEFAULT_COMFORT, theme: 'dark' });
