@@ -8,18 +8,34 @@
 //   npm run demo -- --comfort [FILE ...] also turns focus mode on from the popup with reader
 //                                        comfort (dark, 120% text, medium width) and saves
 //                                        <name>-focus-comfort.png and <name>-popup-comfort.png
+//   npm run demo -- --browser firefox    the same in Firefox ESR, with the e2e build (its popup
+//                                        opens as a tab through the e2e DOM hook; no dark popup
+//                                        shot: Firefox takes the theme at launch)
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { ensureBuilt, REPO_ROOT } from '../tests/e2e/helpers/build';
 import { type ChromiumBrowser, launchChromium, wrapPlaywrightPage } from '../tests/e2e/helpers/chromium';
-import { browserExecutable, FIRST_RUN_PATH, POPUP_PATH, type TestPage, waitUntil } from '../tests/e2e/helpers/driver';
+import {
+  type BrowserName,
+  browserExecutable,
+  type ExtensionBrowser,
+  FIRST_RUN_PATH,
+  POPUP_PATH,
+  type TestPage,
+  waitUntil,
+} from '../tests/e2e/helpers/driver';
 import { ARTICLE_FILE, SEED_PARTS } from '../tests/e2e/helpers/expected';
+import { launchFirefox } from '../tests/e2e/helpers/firefox';
 import { serveFiles } from '../tests/e2e/helpers/server';
 import { hasShared, missingSharedMessage } from '../tests/shared-data';
 
-const EXTENSION = resolve(REPO_ROOT, 'dist/chrome');
+/** Chromium takes the release build (its popup opens at chrome-extension://…?tabId=N); Firefox the e2e build. */
+const EXTENSION: Record<BrowserName, string> = {
+  chrome: resolve(REPO_ROOT, 'dist/chrome'),
+  firefox: resolve(REPO_ROOT, 'dist/e2e/firefox'),
+};
 const OUT_DIR = resolve(REPO_ROOT, 'artifacts/demo');
 /** Our own reference page: always there, so the demo runs on a fresh clone without ../shared. */
 const OWN_ARTICLE_FILE = resolve(REPO_ROOT, 'tests/fixtures/reference-article/source.html');
@@ -78,6 +94,57 @@ function readHidden(): HiddenBlock[] {
   });
 }
 
+/** The popup for the article's tab, and (Chromium) a way to show it in dark mode. */
+interface OpenPopup {
+  popup: TestPage;
+  dark?: () => Promise<void>;
+  close(): Promise<void>;
+}
+
+/** How the demo drives one browser. */
+interface DemoBrowser {
+  name: BrowserName;
+  page: TestPage;
+  openPopup(): Promise<OpenPopup>;
+  close(): Promise<void>;
+}
+
+async function chromiumDemo(log: (line: string) => void): Promise<DemoBrowser> {
+  ensureBuilt('build', ['dist/chrome/manifest.json'], log);
+  const browser = await launchChromium({ extension: EXTENSION.chrome });
+  const agent = String(await browser.context.serviceWorkers()[0]?.evaluate('navigator.userAgent'));
+  log(`Chromium ${/Chrome\/(\d+)/.exec(agent)?.[1] ?? 'unknown version'} (${browserExecutable('chrome')})`);
+  const welcome = await firstRunPage(browser);
+  log(welcome ? 'First-run page: opened by itself on install' : 'First-run page: did not open (already installed?)');
+  // The persistent context starts with one blank tab: use it, so the article is the active tab.
+  const first = browser.context.pages()[0] ?? (await browser.context.newPage());
+  return {
+    name: 'chrome',
+    page: wrapPlaywrightPage(first),
+    async openPopup() {
+      const { raw, popup } = await openPopupFor(browser);
+      return { popup, dark: () => raw.emulateMedia({ colorScheme: 'dark' }), close: () => raw.close() };
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function firefoxDemo(log: (line: string) => void): Promise<DemoBrowser> {
+  ensureBuilt('build:e2e', ['dist/e2e/firefox/manifest.json'], log);
+  const browser: ExtensionBrowser = await launchFirefox({ extension: EXTENSION.firefox });
+  log(`Firefox ESR (${browserExecutable('firefox')})`);
+  const page = await browser.newPage();
+  return {
+    name: 'firefox',
+    page,
+    async openPopup() {
+      const popup = await browser.openPopup(page);
+      return { popup, close: () => popup.close() };
+    },
+    close: () => browser.close(),
+  };
+}
+
 async function openPopupFor(browser: ChromiumBrowser): Promise<{ raw: Page; popup: TestPage }> {
   // The popup accepts ?tabId=N; the service worker knows the article's tab (the only one active).
   const worker = browser.context.serviceWorkers()[0];
@@ -100,13 +167,8 @@ async function expandCards(popup: TestPage): Promise<void> {
 }
 
 /** Opens one page in the article tab, prints its results, and writes its screenshots. */
-async function demoPage(
-  browser: ChromiumBrowser,
-  page: TestPage,
-  url: string,
-  demo: DemoPage,
-  comfort: boolean,
-): Promise<string[]> {
+async function demoPage(browser: DemoBrowser, url: string, demo: DemoPage, comfort: boolean): Promise<string[]> {
+  const { page } = browser;
   await page.goto(url);
   const hooks = await waitUntil(async () => {
     const h = await page.evaluate(() => ({
@@ -124,10 +186,11 @@ async function demoPage(
     say('Not taken for an article: nothing hidden, nothing highlighted (the popup offers "Run anyway").');
     return [];
   }
-  const files = [`${demo.name}-page.png`, `${demo.name}-popup.png`, `${demo.name}-popup-dark.png`];
+  const files = [`${demo.name}-page.png`, `${demo.name}-popup.png`];
   await page.screenshot(resolve(OUT_DIR, files[0]!), { fullPage: true });
 
-  const { raw, popup } = await openPopupFor(browser);
+  const opened = await browser.openPopup();
+  const { popup } = opened;
   const view = await waitUntil(async () => {
     const v = await popup.evaluate(readCards);
     return v.state && v.state !== 'loading' ? v : null;
@@ -153,10 +216,13 @@ async function demoPage(
   }
 
   await popup.screenshot(resolve(OUT_DIR, files[1]!), { fullPage: true });
-  await raw.emulateMedia({ colorScheme: 'dark' });
-  await popup.screenshot(resolve(OUT_DIR, files[2]!), { fullPage: true });
+  if (opened.dark) {
+    await opened.dark();
+    files.push(`${demo.name}-popup-dark.png`);
+    await popup.screenshot(resolve(OUT_DIR, files[2]!), { fullPage: true });
+  }
   if (comfort) files.push(...(await demoComfort(page, popup, demo)));
-  await raw.close();
+  await opened.close();
   return files;
 }
 
@@ -215,33 +281,27 @@ async function main(): Promise<void> {
   else say(`demo: seed article ${missingSharedMessage(...SEED_PARTS, 'article.html')}; showing our own page only`);
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { comfort: { type: 'boolean', default: false } },
+    options: { comfort: { type: 'boolean', default: false }, browser: { type: 'string', default: 'chrome' } },
   });
+  if (values.browser !== 'chrome' && values.browser !== 'firefox') throw new Error('--browser takes chrome or firefox');
+  const target: BrowserName = values.browser;
   for (const [i, file] of positionals.entries()) {
     // Named after the file, or its folder for the corpora's <slug>/source.html.
     const stem = basename(file) === 'source.html' ? basename(dirname(file)) : basename(file, '.html');
     const name = `page-${i + 1}-${stem.replace(/[^\w.-]+/g, '_')}`;
     pages.push({ name, path: `/${name}.html`, file: resolve(file), what: `Your page ${file}`, own: true });
   }
-  const chromiumPath = browserExecutable('chrome');
-  ensureBuilt('build', ['dist/chrome/manifest.json'], (line) => say(`demo: ${line}`));
+  // Screenshots are named per browser in Firefox, so a run in each keeps both sets.
+  if (target === 'firefox') for (const p of pages) p.name = `firefox-${p.name}`;
   mkdirSync(OUT_DIR, { recursive: true });
 
   const server = await serveFiles(Object.fromEntries(pages.map((p) => [p.path, p.file])));
-  const browser = await launchChromium({ extension: EXTENSION });
+  const log = (line: string) => say(`demo: ${line}`);
+  const browser = target === 'firefox' ? await firefoxDemo(log) : await chromiumDemo(log);
   try {
-    const agent = String(await browser.context.serviceWorkers()[0]?.evaluate('navigator.userAgent'));
-    const version = /Chrome\/(\d+)/.exec(agent)?.[1] ?? 'unknown version';
-    say(`Quotelens demo in Chromium ${version} (${chromiumPath}) with ${relative(REPO_ROOT, EXTENSION)}`);
+    say(`Quotelens demo with ${relative(REPO_ROOT, EXTENSION[target])}`);
     const files: string[] = [];
-    const welcome = await firstRunPage(browser);
-    say(welcome ? 'First-run page: opened by itself on install' : 'First-run page: did not open (already installed?)');
-    if (welcome) files.push(welcome);
-    // The persistent context starts with one blank tab: use it, so the article is the active tab.
-    const first = browser.context.pages()[0] ?? (await browser.context.newPage());
-    const page = wrapPlaywrightPage(first);
-    for (const demo of pages)
-      files.push(...(await demoPage(browser, page, server.url(demo.path), demo, values.comfort)));
+    for (const demo of pages) files.push(...(await demoPage(browser, server.url(demo.path), demo, values.comfort)));
     say();
     say(`Screenshots: ${files.map((f) => relative(REPO_ROOT, resolve(OUT_DIR, f))).join(', ')}`);
   } finally {
