@@ -107,7 +107,7 @@ export function clampSize(size: number): number {
  * root with `zoom` (headings, captions and inline sizes keep their proportions, and the column
  * still fits its container); width caps the root's measure and centres it; spacing sets the line
  * height of prose; a theme paints the page's background and every visible text in its colours
- * (in focus mode what is visible is the article). Our own tooltip keeps its colours.
+ * (in focus mode what is visible is the article). Our own hover card and in-page controls keep their colours.
  */
 export function comfortCss(c: Comfort): string {
   const root = `[${COMFORT_ROOT_ATTR}]`;
@@ -131,7 +131,7 @@ export function comfortCss(c: Comfort): string {
     rules.push(
       `html,body{background:${bg}!important;color:${fg}!important;color-scheme:${scheme}!important}`,
       // :where() keeps this rule's specificity at (0,0,1), so the link colours below win over it.
-      `body :where(:not([data-quotelens-tip],img,video,picture,canvas,iframe,svg,svg *)){background-color:transparent!important;color:inherit!important;border-color:color-mix(in srgb,currentColor 25%,transparent)!important;text-shadow:none!important}`,
+      `body :where(:not([data-quotelens-tip],[data-quotelens-ui],img,video,picture,canvas,iframe,svg,svg *)){background-color:transparent!important;color:inherit!important;border-color:color-mix(in srgb,currentColor 25%,transparent)!important;text-shadow:none!important}`,
       `body a,body a *{color:${link}!important}`,
     );
   }
