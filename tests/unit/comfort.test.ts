@@ -57,7 +57,7 @@ describe('reader comfort', () => {
     expect(dark).toContain('background:#1b1b1f');
     expect(dark).toContain('color-scheme:dark');
     // Our own hover card keeps its colours; images keep their backgrounds.
-    expect(dark).toMatch(/:not\(\[data-quotelens-tip\],img/);
+    expect(dark).toMatch(/:not\(\[data-quotelens-tip\],\[data-quotelens-ui\],img/);
     expect(comfortCss({ ...DEFAULT_COMFORT, theme: 'sepia' })).toContain('color-scheme:light');
   });
 
