@@ -57,23 +57,8 @@ export function Options({
   corrections?: CorrectionsStore;
   comfort?: ComfortStore;
 }) {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [status, setStatus] = useState('');
-
-  useEffect(() => {
-    store.load().then(setSettings, () => setSettings(DEFAULT_SETTINGS));
-  }, [store]);
-
-  const save = (next: Settings) => {
-    setSettings(next);
-    store.save(next).then(
-      (saved) => {
-        setSettings(saved);
-        setStatus(t('optionsSaved'));
-      },
-      (err: Error) => setStatus(t('errorState', err.message)),
-    );
-  };
+  const [settings, save] = useStored<Settings>(store, DEFAULT_SETTINGS, setStatus);
 
   const addSite = (typed: string): string => {
     // A site entry covers its subdomains, so "www." adds nothing.
@@ -144,21 +129,34 @@ export function Options({
   );
 }
 
-function ComfortBox({ store, onStatus }: { store: ComfortStore; onStatus: (s: string) => void }) {
-  const [comfort, setComfort] = useState<Comfort>(DEFAULT_COMFORT);
+/**
+ * A stored value the page shows and changes: the default until the store answers, the change shown
+ * at once, then what the store kept (it checks what it is given), and "Saved" or the error.
+ */
+function useStored<T>(
+  store: { load(): Promise<T>; save(value: T): Promise<T> },
+  fallback: T,
+  onStatus: (status: string) => void,
+): [T, (next: T) => void] {
+  const [value, setValue] = useState<T>(fallback);
   useEffect(() => {
-    store.load().then(setComfort, () => setComfort(DEFAULT_COMFORT));
-  }, [store]);
-  const save = (next: Comfort) => {
-    setComfort(next);
+    store.load().then(setValue, () => setValue(fallback));
+  }, [store, fallback]);
+  const save = (next: T) => {
+    setValue(next);
     store.save(next).then(
       (saved) => {
-        setComfort(saved);
+        setValue(saved);
         onStatus(t('optionsSaved'));
       },
       (err: Error) => onStatus(t('errorState', err.message)),
     );
   };
+  return [value, save];
+}
+
+function ComfortBox({ store, onStatus }: { store: ComfortStore; onStatus: (s: string) => void }) {
+  const [comfort, save] = useStored<Comfort>(store, DEFAULT_COMFORT, onStatus);
   return (
     <fieldset class="comfort-box">
       <legend>{t('comfortHeading')}</legend>

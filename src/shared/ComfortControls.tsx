@@ -80,34 +80,22 @@ export function ComfortControls({
           </button>
         </span>
       </div>
-      <label class="comfort-row">
-        <span>{t('comfortWidth')}</span>
-        <select
-          data-comfort="width"
-          value={comfort.width}
-          onChange={(e) => set({ width: e.currentTarget.value as ComfortWidth })}
-        >
-          {COMFORT_WIDTHS.map((w) => (
-            <option key={w} value={w}>
-              {t(WIDTH_TEXT[w])}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="comfort-row">
-        <span>{t('comfortSpacing')}</span>
-        <select
-          data-comfort="spacing"
-          value={comfort.spacing}
-          onChange={(e) => set({ spacing: e.currentTarget.value as ComfortSpacing })}
-        >
-          {COMFORT_SPACINGS.map((s) => (
-            <option key={s} value={s}>
-              {t(SPACING_TEXT[s])}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label={t('comfortWidth')}
+        name="width"
+        value={comfort.width}
+        options={COMFORT_WIDTHS}
+        text={WIDTH_TEXT}
+        onChange={(width) => set({ width })}
+      />
+      <Choice
+        label={t('comfortSpacing')}
+        name="spacing"
+        value={comfort.spacing}
+        options={COMFORT_SPACINGS}
+        text={SPACING_TEXT}
+        onChange={(spacing) => set({ spacing })}
+      />
       <fieldset class="comfort-themes">
         <legend>{t('comfortTheme')}</legend>
         {COMFORT_THEMES.map((theme) => (
@@ -144,5 +132,35 @@ export function ComfortControls({
         </button>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled select over one of comfort's lists. */
+function Choice<T extends string>({
+  label,
+  name,
+  value,
+  options,
+  text,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value: T;
+  options: readonly T[];
+  text: Record<T, MessageKey>;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <label class="comfort-row">
+      <span>{label}</span>
+      <select data-comfort={name} value={value} onChange={(e) => onChange(e.currentTarget.value as T)}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {t(text[o])}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
