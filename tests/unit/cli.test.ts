@@ -58,6 +58,8 @@ describe('CLI contract', () => {
     expect(quotes.map((q) => q.text)).toContain('We will finish before the storms,');
     expect(typeof out.visibleText).toBe('string');
     expect(out.visibleText).toContain('dredging plan');
+    // Added with reader comfort: the article's reading time in whole minutes (at least 1 for any text).
+    expect(out.readingMinutes).toBeGreaterThanOrEqual(1);
   }, 30000);
 
   it('a bad file gives ok:false with an error, the run goes on, and the exit code is non-zero', async () => {
