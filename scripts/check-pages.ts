@@ -369,7 +369,9 @@ async function main(): Promise<void> {
     // Per-page counts of one split (train: to look at; dev: figures only), worst precision first.
     const rows = f.aeb.perPage.filter((p) => args.pages === 'all' || p.split === args.pages);
     for (const p of rows.sort((x, y) => y.fp - x.fp))
-      process.stdout.write(`    ${p.page} ${p.split} tp ${p.tp.toFixed(3)} fp ${p.fp.toFixed(3)} fn ${p.fn.toFixed(3)}\n`);
+      process.stdout.write(
+        `    ${p.page} ${p.split} tp ${p.tp.toFixed(3)} fp ${p.fp.toFixed(3)} fn ${p.fn.toFixed(3)}\n`,
+      );
   }
   const losing = f.readability.losing;
   if (losing.length > 0) {
