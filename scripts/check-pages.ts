@@ -1,7 +1,10 @@
 // Never hide the article: measures, over ../shared/pages, how much of each article stays visible.
 // Usage: npx tsx scripts/check-pages.ts [--mode declutter|focus] [--baseline] [--write] [--verbose] [--page SLUG]
+//   [--pages train|dev|all]
 //   --baseline  hides nothing (the score of "all the page's text")
 //   --write     records the figures in bench/pages-figures.json (both modes and the baseline)
+//   --pages     lists the aeb pages of a split with their normalised tp/fp/fn, most fp first
+//   The aeb line is split by site as scripts/eval-clutter.ts splits (same seed): tune on train.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +14,7 @@ import { analyzePage, visibleTextOf } from '../src/core/report';
 import { collectTextBlocks, normalizeSpace } from '../src/core/text';
 import type { Mode } from '../src/core/types';
 import { hasShared, sharedPath } from '../tests/shared-data';
+import { pageSplit, type Split } from './eval-clutter';
 
 /** Sentence ends: ., !, ? or … followed by white space. Readability's text is plain prose. */
 const SENTENCE_END = /(?<=[.!?…])\s+/;
@@ -38,15 +42,23 @@ export interface ReadabilityFigures {
   ms: number;
 }
 
-export interface AebFigures {
+/** Word-4-gram precision, recall and F1 as the benchmark computes them, over some pages. */
+export interface AebScore {
   pages: number;
-  threw: number;
-  /** Word-4-gram precision, recall and F1 as the benchmark computes them. */
   precision: number;
   recall: number;
   f1: number;
+}
+
+export interface AebFigures extends AebScore {
+  threw: number;
   articles: number;
   ms: number;
+  /** The same scores on the site split of scripts/eval-clutter.ts: tune on train, check on dev. */
+  train: AebScore;
+  dev: AebScore;
+  /** Per page: split, normalised tp/fp/fn (for --pages). */
+  perPage: { page: string; split: Split; tp: number; fp: number; fn: number }[];
 }
 
 export interface Figures {
@@ -225,38 +237,58 @@ export async function measureReadability(mode: Mode, baseline = false, only?: st
   return fig;
 }
 
-export async function measureAeb(mode: Mode, baseline = false): Promise<AebFigures> {
-  const dir = sharedPath('pages', 'aeb');
-  const pages = readdirSync(dir).sort();
-  const fig: AebFigures = { pages: 0, threw: 0, precision: 0, recall: 0, f1: 0, articles: 0, ms: 0 };
+/** Pooled score of per-page normalised counts. */
+function aebScore(counts: readonly { tp: number; fp: number; fn: number }[]): AebScore {
   let tp = 0;
   let fp = 0;
   let fn = 0;
+  for (const c of counts) {
+    tp += c.tp;
+    fp += c.fp;
+    fn += c.fn;
+  }
+  const precision = round(tp / Math.max(1e-9, tp + fp));
+  const recall = round(tp / Math.max(1e-9, tp + fn));
+  const f1 = round((2 * precision * recall) / Math.max(1e-9, precision + recall));
+  return { pages: counts.length, precision, recall, f1 };
+}
+
+export async function measureAeb(mode: Mode, baseline = false): Promise<AebFigures> {
+  const dir = sharedPath('pages', 'aeb');
+  const pages = readdirSync(dir).sort();
+  const perPage: AebFigures['perPage'] = [];
+  let threw = 0;
+  let articles = 0;
   const t0 = performance.now();
   for (const page of pages) {
-    fig.pages++;
-    const truth = JSON.parse(readFileSync(join(dir, page, 'ground-truth.json'), 'utf8')) as { articleBody?: string };
+    const truth = JSON.parse(readFileSync(join(dir, page, 'ground-truth.json'), 'utf8')) as {
+      articleBody?: string;
+      url?: string;
+    };
+    const split = pageSplit(truth.url, page);
     let visible: Visible;
     try {
       visible = visibleOf(readFileSync(join(dir, page, 'source.html'), 'utf8'), mode, baseline);
     } catch {
-      fig.threw++;
-      fn += 1;
+      threw++;
+      perPage.push({ page, split, tp: 0, fp: 0, fn: 1 });
       await releasePages();
       continue;
     }
-    if (visible.isArticle) fig.articles++;
-    const c = shingleCounts(truth.articleBody ?? '', visible.text);
-    tp += c[0];
-    fp += c[1];
-    fn += c[2];
+    if (visible.isArticle) articles++;
+    const [tp, fp, fn] = shingleCounts(truth.articleBody ?? '', visible.text);
+    perPage.push({ page, split, tp, fp, fn });
     await releasePages();
   }
-  fig.ms = Math.round(performance.now() - t0);
-  fig.precision = round(tp / Math.max(1e-9, tp + fp));
-  fig.recall = round(tp / Math.max(1e-9, tp + fn));
-  fig.f1 = round((2 * fig.precision * fig.recall) / Math.max(1e-9, fig.precision + fig.recall));
-  return fig;
+  return {
+    ...aebScore(perPage),
+    threw,
+    articles,
+    ms: Math.round(performance.now() - t0),
+    train: aebScore(perPage.filter((p) => p.split === 'train')),
+    dev: aebScore(perPage.filter((p) => p.split === 'dev')),
+    perPage,
+  };
 }
 
 export const FIGURES_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'pages-figures.json');
@@ -269,6 +301,7 @@ function summary(label: string, f: Figures): string {
     `  readability: ${r.pages} pages, ${r.threw} threw, ${r.articles} articles; sentences kept ${r.sentencesKept}/${r.sentences} = ${(100 * r.keptShare).toFixed(2)}%; token F1 ${r.tokenF1.toFixed(3)}; ${r.ms} ms`,
     `  readability roots: ${(100 * r.inRootShare).toFixed(2)}% of article sentences inside the root; roots missing >10%: ${r.rootMisses.join(', ') || 'none'}`,
     `  aeb: ${a.pages} pages, ${a.threw} threw, ${a.articles} articles; 4-gram P ${a.precision.toFixed(3)} R ${a.recall.toFixed(3)} F1 ${a.f1.toFixed(3)}; ${a.ms} ms`,
+    `  aeb split: ${[a.train, a.dev].map((x, i) => `${i ? 'dev' : 'train'} ${x.pages} pages P ${x.precision.toFixed(4)} R ${x.recall.toFixed(4)} F1 ${x.f1.toFixed(4)}`).join('; ')}`,
   ].join('\n');
 }
 
@@ -280,6 +313,7 @@ async function main(): Promise<void> {
       write: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       page: { type: 'string' },
+      pages: { type: 'string' },
     },
   });
   if (!hasShared('pages')) {
@@ -312,7 +346,10 @@ async function main(): Promise<void> {
     const lean = Object.fromEntries(
       Object.entries(out).map(([k, f]) => [
         k,
-        { ...f, readability: { ...f.readability, losing: f.readability.losing.map((l) => l.page) } },
+        {
+          readability: { ...f.readability, losing: f.readability.losing.map((l) => l.page) },
+          aeb: { ...f.aeb, perPage: undefined },
+        },
       ]),
     );
     writeFileSync(
@@ -328,6 +365,14 @@ async function main(): Promise<void> {
     aeb: await measureAeb(modeArg, baseline),
   };
   process.stdout.write(`${summary(baseline ? 'baseline (nothing hidden)' : modeArg, f)}\n`);
+  if (args.pages) {
+    // Per-page counts of one split (train: to look at; dev: figures only), worst precision first.
+    const rows = f.aeb.perPage.filter((p) => args.pages === 'all' || p.split === args.pages);
+    for (const p of rows.sort((x, y) => y.fp - x.fp))
+      process.stdout.write(
+        `    ${p.page} ${p.split} tp ${p.tp.toFixed(3)} fp ${p.fp.toFixed(3)} fn ${p.fn.toFixed(3)}\n`,
+      );
+  }
   const losing = f.readability.losing;
   if (losing.length > 0) {
     process.stdout.write(`  pages losing sentences (${losing.length}):\n`);

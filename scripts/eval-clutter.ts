@@ -67,6 +67,11 @@ function siteOf(url: string): string {
   }
 }
 
+/** The split of an aeb page, by its site (its ground truth's url, else the page's name). */
+export function pageSplit(url: string | undefined, page: string): Split {
+  return splitOf(siteOf(url ?? page));
+}
+
 function empty(): ClutterFigures {
   const byKind: Record<string, Tally> = {};
   for (const k of CLUTTER_KINDS) byKind[k] = { hidden: 0, total: 0 };
@@ -99,7 +104,7 @@ export function* labelledPages(): Generator<LabelledPage> {
       continue;
     }
     const truth = JSON.parse(readFileSync(join(dir, page, 'ground-truth.json'), 'utf8')) as { url?: string };
-    const split = splitOf(siteOf(truth.url ?? page));
+    const split = pageSplit(truth.url, page);
     yield { page, labels, split, source: () => readFileSync(join(dir, page, 'source.html'), 'utf8') };
   }
 }

@@ -13,9 +13,6 @@ export const FOCUS_LINK_LIST_DENSITY = 0.7;
 export const FOCUS_LINK_LIST_LINKS = 3;
 const LINK_LIST_TAGS = new Set(['UL', 'OL', 'DIV', 'SECTION', 'ASIDE', 'NAV', 'TABLE', 'DL']);
 
-/** Elements that show nothing, so hiding them changes nothing. */
-const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'BR']);
-
 /**
  * Focus mode's blocks for a page whose clutter is `found` (composed after findClutterBlocks):
  * everything beside the article, and link lists at the end of it. `measure`: the measure of <body>
@@ -48,12 +45,14 @@ export function focusBlocks(
   const keepers = [root, ...(header.title ? [header.title] : []), ...header.bylines, ...header.media];
   const already = new Set(found.map((b) => b.element));
   const out: ClutterBlock[] = [];
-  const holdsKeeper = (el: Element) => keepers.some((k) => el === k || el.contains(k));
+  const holdsKeeper = (el: Element) => keepers.some((k) => el.contains(k));
   const isKeeper = (el: Element) => keepers.includes(el);
 
   const visit = (parent: Element, skip: Element | null): void => {
     for (const child of Array.from(parent.children)) {
-      if (child === skip || INVISIBLE_TAGS.has(child.tagName) || already.has(child)) continue;
+      // What shows nothing is left: scripts, styles, templates and line breaks hold neither text nor
+      // media in the measure (the test below); a <noscript>'s fallback images do in the CLI's parser.
+      if (child === skip || child.tagName === 'NOSCRIPT' || already.has(child)) continue;
       if (isKeeper(child)) continue;
       if (holdsKeeper(child)) {
         visit(child, null);
@@ -106,7 +105,7 @@ function linkListsInside(root: Element, measure: TextMeasure, found: readonly Cl
     const s = measure.of(el);
     if (s.chars === 0 || s.bodyChars > 0 || s.linkChars < FOCUS_LINK_LIST_DENSITY * s.chars) continue;
     const links = el.getElementsByTagName('a').length;
-    if (links < FOCUS_LINK_LIST_LINKS || hidden.some((h) => h === el || h.contains(el))) continue;
+    if (links < FOCUS_LINK_LIST_LINKS || hidden.some((h) => h.contains(el))) continue;
     out.push({
       element: el,
       kind: 'other',
