@@ -8,6 +8,10 @@
 // clutter left out, are replayed from that record (blocksIn) instead of walking the article again.
 import type { TextBlock } from './types';
 
+/** Tag names as a type selector matches them: upper case (HTML) or lower case (SVG and others). */
+export const tagSet = (names: string): ReadonlySet<string> =>
+  new Set(names.split(' ').flatMap((n) => [n, n.toUpperCase()]));
+
 /** Elements whose text is never article text. */
 export const SKIPPED_TAGS = new Set(
   'SCRIPT STYLE NOSCRIPT TEMPLATE SVG svg MATH CANVAS IFRAME OBJECT SELECT OPTION TEXTAREA BUTTON HEAD TITLE'.split(
@@ -15,11 +19,9 @@ export const SKIPPED_TAGS = new Set(
   ),
 );
 
-/** Elements that start a new block of text. */
-export const BLOCK_TAGS = new Set(
-  'P LI BLOCKQUOTE H1 H2 H3 H4 H5 H6 TD TH DD DT FIGCAPTION CAPTION PRE ADDRESS DIV SECTION ARTICLE ASIDE HEADER FOOTER MAIN NAV FORM FIGURE UL OL DL TABLE BODY HTML DETAILS SUMMARY HR BR'.split(
-    ' ',
-  ),
+/** Elements that start a new block of text (either case: SVG and MathML write theirs in lower case). */
+export const BLOCK_TAGS = tagSet(
+  'p li blockquote h1 h2 h3 h4 h5 h6 td th dd dt figcaption caption pre address div section article aside header footer main nav form figure ul ol dl table body html details summary hr br',
 );
 
 export const HEADING_TAGS = new Set('H1 H2 H3 H4 H5 H6'.split(' '));
@@ -54,7 +56,7 @@ const EMPTY: ElementStats = Object.freeze({ chars: 0, linkChars: 0, bodyChars: 0
 /** The attribute names of an element without attributes (shared: nobody changes them). */
 const NO_NAMES = Object.freeze([]) as unknown as string[];
 
-const NON_PROSE_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'pre', 'button', 'nav']);
+const NON_PROSE_TAGS = tagSet('h1 h2 h3 h4 h5 h6 td th dt pre button nav');
 
 /** What the walk met, in document order, for blocksIn to replay. */
 const EV_TEXT = 0;
@@ -298,7 +300,7 @@ export class TextMeasure {
       if (
         !u ||
         u.chars === 0 ||
-        NON_PROSE_TAGS.has(tags[u.owner]!.toLowerCase()) ||
+        NON_PROSE_TAGS.has(tags[u.owner]!) ||
         u.weighted < MIN_PARAGRAPH_CHARS ||
         u.links / u.chars > MAX_PARAGRAPH_LINK_DENSITY
       )
@@ -379,7 +381,7 @@ export class TextMeasure {
         childCounts[cur]!++;
         textOn[i] = textOn[cur]! && !SKIPPED_TAGS.has(tag) && !attrNames[i]!.includes('hidden') && !this.exclude?.(el);
         inLink[i] = inLink[cur]! || tag === 'A';
-        if (textOn[i] && !truncated && BLOCK_TAGS.has(tag.toUpperCase())) {
+        if (textOn[i] && !truncated && BLOCK_TAGS.has(tag)) {
           flush(tag === 'BR');
           const breaks = tag === 'BR' || tag === 'HR';
           if (!breaks) blockStack.push(i);

@@ -4,7 +4,7 @@
 
 export { jsonLdTypes } from './page-kind';
 
-import { runSteps, TextMeasure } from './article-measure';
+import { runSteps, TextMeasure, tagSet } from './article-measure';
 import { SIDE_CONTENT_WORDS } from './lexicon/article';
 import { sigmoid } from './logistic';
 import {
@@ -53,7 +53,7 @@ export const ROOT_SHARE = 0.85;
 /** Prose in navigation, asides, footers and comment threads counts this much when finding the root. */
 export const SIDE_CONTENT_DISCOUNT = 0.1;
 
-const SIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM']);
+const SIDE_TAGS = tagSet('nav aside footer header form');
 const SIDE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner']);
 const BYLINE_SELECTOR =
   '[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="dateline" i], [class*="meta" i] time, time[datetime], address';
@@ -225,7 +225,7 @@ export function textFeatures(doc: Document, measure: TextMeasure, root: Element 
 }
 
 /** Tags of the items that threads, listings and shops repeat: posts, cards, tiles, rows. */
-const ITEM_TAGS = new Set(['DIV', 'LI', 'ARTICLE', 'SECTION', 'TR', 'TABLE', 'DL', 'UL', 'OL', 'ASIDE']);
+const ITEM_TAGS = tagSet('div li article section tr table dl ul ol aside');
 /** An item holds at least this much text outside links… */
 const MIN_ITEM_CHARS = 30;
 /** …and a group of items at least this many of them. */
@@ -246,7 +246,7 @@ function repeatedItemsShare(measure: TextMeasure): number {
   if (text <= 0) return 0;
   const groups = new Map<string, { items: number; short: number; chars: number }>();
   for (let i = 1; i < measure.elements.length; i++) {
-    if (measure.childCounts[i]! < 2 || !ITEM_TAGS.has(measure.tags[i]!.toUpperCase())) continue;
+    if (measure.childCounts[i]! < 2 || !ITEM_TAGS.has(measure.tags[i]!)) continue;
     const el = measure.elements[i]!;
     const s = measure.of(el);
     const own = s.chars - s.linkChars;

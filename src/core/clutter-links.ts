@@ -2,7 +2,7 @@
 // links to other articles (a slug or an id in the path), links to social networks and share
 // endpoints, and links around a thumbnail. Teaser grids, "more on" boxes and share bars are known
 // by these counts in any language. Pure: reads hrefs, returns arrays indexed like the measure.
-import type { TextMeasure } from './article-measure';
+import { type TextMeasure, tagSet } from './article-measure';
 
 export interface LinkProfile {
   /** Links below each element whose path names another article. */
@@ -80,4 +80,4 @@ export function profileLinks(m: TextMeasure, socialHosts: ReadonlySet<string>): 
   return p;
 }
 
-const IMAGE_TAGS = new Set(['IMG', 'PICTURE', 'img', 'picture']);
+const IMAGE_TAGS = tagSet('img picture');

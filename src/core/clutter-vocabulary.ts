@@ -14,6 +14,8 @@ export const VOCABULARY_VERSION = 1;
 
 /** Words per kind of block, as the lexicon writes them. */
 export type KindWords = Record<LabelKind, readonly string[]>;
+/** Class words per kind; 'other' names the page's side column ("sidebar"), whatever its widgets are. */
+export type ClassWords = KindWords & { other: readonly string[] };
 
 /** Regexes of the vocabulary, as sources (compiled case-insensitive). */
 export interface VocabularyPatterns {
@@ -39,9 +41,9 @@ export interface ClutterVocabulary {
   /** Whole labels that head a block (every language, normalised by normalizeLabel) → kind. */
   labels: Record<string, LabelKind>;
   /** Whole class/id tokens → kind. */
-  classTokens: Record<string, LabelKind>;
+  classTokens: Record<string, ClutterKind>;
   /** Two-token class phrases, joined without separator ("most-read" → "mostread") → kind. */
-  classPhrases: Record<string, LabelKind>;
+  classPhrases: Record<string, ClutterKind>;
   /** Phrases that name a block wherever they stand in a short label: one regex source per kind, in order. */
   labelPhrases: [LabelKind, string][];
   patterns: VocabularyPatterns;
@@ -53,8 +55,8 @@ export interface ClutterVocabulary {
 
 /** The vocabulary as lexicon/clutter.ts writes it: lists per kind (labels per language), regexes. */
 export interface VocabularySource {
-  classTokens: KindWords;
-  classPhrases: KindWords;
+  classTokens: ClassWords;
+  classPhrases: ClassWords;
   labels: Record<string, KindWords>;
   labelPhrases: KindWords;
   patterns: Record<keyof VocabularyPatterns, RegExp>;
@@ -71,9 +73,12 @@ export function normalizeLabel(text: string): string {
     .trim();
 }
 
-function kindMap(words: KindWords, key: (w: string) => string = (w) => w): Record<string, LabelKind> {
-  const out: Record<string, LabelKind> = {};
-  for (const [kind, list] of Object.entries(words) as [LabelKind, readonly string[]][]) {
+function kindMap<K extends ClutterKind>(
+  words: Record<K, readonly string[]>,
+  key: (w: string) => string = (w) => w,
+): Record<string, K> {
+  const out: Record<string, K> = {};
+  for (const [kind, list] of Object.entries(words) as [K, readonly string[]][]) {
     // The first kind a word is listed under wins.
     for (const w of list) if (!Object.hasOwn(out, key(w))) out[key(w)] = kind;
   }
@@ -127,8 +132,8 @@ export const EMPTY_VOCABULARY: ClutterVocabulary = {
 /** The vocabulary ready to match: maps, sets and regexes. */
 export interface CompiledVocabulary {
   labelKinds: ReadonlyMap<string, LabelKind>;
-  tokenKinds: ReadonlyMap<string, LabelKind>;
-  phraseKinds: ReadonlyMap<string, LabelKind>;
+  tokenKinds: ReadonlyMap<string, ClutterKind>;
+  phraseKinds: ReadonlyMap<string, ClutterKind>;
   labelPhrases: readonly [RegExp, LabelKind][];
   /** Labels repeat across a page and across pages: one regex pass each (clutter.ts, phraseKind). */
   phraseCache: Map<string, LabelKind | null>;

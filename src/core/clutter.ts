@@ -5,7 +5,7 @@
 // fired: a label climbs to the box it heads, an ad iframe to the slot that wraps it. Nothing that
 // holds the article root, its title or its prose is ever hidden.
 
-import { TextMeasure } from './article-measure';
+import { TextMeasure, tagSet } from './article-measure';
 import { type ArticleHeader, findArticleHeader } from './clutter-header';
 import { type LinkProfile, profileLinks } from './clutter-links';
 import {
@@ -16,7 +16,7 @@ import {
   normalizeLabel,
 } from './clutter-vocabulary';
 import { HEADING_TAGS, normalizeSpace } from './text';
-import type { ClutterBlock, Mode } from './types';
+import type { ClutterBlock, ClutterKind, Mode } from './types';
 
 export type { ClutterVocabulary } from './clutter-vocabulary';
 export { normalizeLabel } from './clutter-vocabulary';
@@ -89,6 +89,8 @@ export const EVIDENCE = {
   callToAction: 1,
   /** A label and the list of links right after it, as siblings: each is half of one block. */
   headsList: 1,
+  /** A box of the page's side column (an `aside`, a "sidebar") beside the article that links, embeds or asks for a click. */
+  sideColumn: 2,
 } as const;
 
 export const HIDE_THRESHOLD = 2;
@@ -148,39 +150,17 @@ export const SOCIAL_OTHER_TEXT = 120;
 /** Longest text block read for a prompt (share, follow, subscribe, donate): a line or two. */
 export const MAX_PROMPT_TEXT = 200;
 
-const LABEL_TAGS = new Set([
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'SPAN',
-  'STRONG',
-  'B',
-  'DIV',
-  'P',
-  'HEADER',
-  'LEGEND',
-  'DT',
-  'SMALL',
-  'EM',
-  'I',
-  'LABEL',
-  'FIGCAPTION',
-  'SECTION',
-  'ASIDE',
-]);
-/** Tag names as a type selector matches them: upper case (HTML) or lower case (SVG and others). */
-const tagSet = (names: string): ReadonlySet<string> => new Set(names.split(' ').flatMap((n) => [n, n.toUpperCase()]));
+const LABEL_TAGS = tagSet(
+  'h1 h2 h3 h4 h5 h6 span strong b div p header legend dt small em i label figcaption section aside',
+);
 const HEADINGS = tagSet('h1 h2 h3 h4 h5 h6');
 const H1 = tagSet('h1');
 const LINKS = tagSet('a button');
 const INPUTS = tagSet('input');
 const FORMS = tagSet('form');
-const NEVER_HIDDEN = new Set(['HTML', 'BODY', 'HEAD', 'MAIN']);
+const NEVER_HIDDEN = tagSet('html body head main');
 /** Page regions a widget lives in: climbing from a widget stops below them. */
-const LANDMARK_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'HEADER', 'FOOTER', 'NAV']);
+const LANDMARK_TAGS = tagSet('html body main article header footer nav');
 /** What makes a box more than its label: an ad image, a player, a form. */
 const BOX_MEDIA = tagSet('img picture iframe video object embed ins form input');
 const IMAGES = tagSet('img picture video');
@@ -238,28 +218,28 @@ function tokensOf(raw: string): string[] {
 }
 
 /** The kind and the word that class/id name, if any; phrases ("most-read") before single words. */
-export function classKind(el: Element, vocabulary: ClutterVocabulary): { kind: LabelKind; word: string } | null {
+export function classKind(el: Element, vocabulary: ClutterVocabulary): { kind: ClutterKind; word: string } | null {
   return kindOfTokens(classTokens(el), compileVocabulary(vocabulary));
 }
 
-function kindOfTokens(tokens: string[], v: CompiledVocabulary): { kind: LabelKind; word: string } | null {
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const phrase = tokens[i]! + tokens[i + 1]!;
-    const kind = v.phraseKinds.get(phrase);
-    if (kind) return { kind, word: `${tokens[i]}-${tokens[i + 1]}` };
+function kindOfTokens(tokens: string[], v: CompiledVocabulary): { kind: ClutterKind; word: string } | null {
+  // Two-token phrases ("most-read") first, then single tokens; a side column's name only when nothing else is named.
+  let side: { kind: ClutterKind; word: string } | null = null;
+  for (const word of [...tokens.slice(1).map((t, i) => `${tokens[i]}-${t}`), ...tokens]) {
+    const kind = word.includes('-')
+      ? v.phraseKinds.get(word.replace('-', ''))
+      : (v.tokenKinds.get(word) ?? v.phraseKinds.get(word));
+    if (kind === 'other') side ??= { kind, word };
+    else if (kind) return { kind, word };
   }
-  for (const t of tokens) {
-    const kind = v.tokenKinds.get(t) ?? v.phraseKinds.get(t);
-    if (kind) return { kind, word: t };
-  }
-  return null;
+  return side;
 }
 
 type Evidence = keyof typeof EVIDENCE;
 
 interface Candidate {
   element: Element;
-  kind: LabelKind;
+  kind: ClutterKind;
   score: number;
   reasons: string[];
   evidence: Set<Evidence>;
@@ -330,7 +310,7 @@ class Context {
   }
 
   /** True for elements that must never be hidden: the root, its ancestors, the title, the prose. */
-  isProtected(el: Element, kind: LabelKind): boolean {
+  isProtected(el: Element, kind: ClutterKind): boolean {
     const m = this.measure;
     if (NEVER_HIDDEN.has(m.tagOf(el)) || this.rootChain.has(el)) return true;
     // Without a known title, any h1 may be it.
@@ -369,7 +349,7 @@ class Context {
   }
 
   /** Adds one piece of evidence to a container; each named piece counts once per container. */
-  add(element: Element, kind: LabelKind, evidence: Evidence, reason: string): void {
+  add(element: Element, kind: ClutterKind, evidence: Evidence, reason: string): void {
     const weight = EVIDENCE[evidence];
     const c = this.candidates.get(element);
     if (!c) {
@@ -428,7 +408,7 @@ class Context {
   }
 
   /** The kind a candidate already has (its label or class word), else `fallback`. */
-  kindAt(el: Element, fallback: LabelKind): LabelKind {
+  kindAt(el: Element, fallback: ClutterKind): ClutterKind {
     return this.candidates.get(el)?.kind ?? fallback;
   }
 
@@ -622,7 +602,8 @@ function classEvidence(el: Element, tag: string, ctx: Context): void {
   const hit = ctx.classKindOf(el);
   if (!hit || INVISIBLE.has(tag) || ctx.closestIs(el, CODE, ctx.scopeInCode)) return;
   const { kind, word } = hit;
-  if (kind === 'comments' && !ctx.options.hideComments) return;
+  // A side column's name is no kind of its own: it weighs for the widgets in it (sideColumnOf).
+  if (kind === 'other' || (kind === 'comments' && !ctx.options.hideComments)) return;
   if (ctx.isProtected(el, kind)) return;
   const s = ctx.measure.of(el);
   if (kind === 'ad' && s.chars > MAX_AD_TEXT && s.linkChars < 0.6 * s.chars) return;
@@ -752,18 +733,24 @@ export const CARD_CHILDREN_SHARE = 0.8;
 /** True when (nearly) every child with text holds a link to another article: a run of cards. */
 function repeatsLinks(i: number, ctx: Context): boolean {
   const m = ctx.measure;
-  // Wrappers with one child of text are read through: the cards are where the text branches.
+  const k = branchOf(i, m);
+  let withText = 0;
+  let withLink = 0;
+  for (let j = k + 1; j < m.ends[k]!; j = m.ends[j]!) {
+    if (m.of(m.elements[j]!).chars === 0) continue;
+    withText++;
+    if (ctx.links.articleLinks[j]! > 0) withLink++;
+  }
+  return withText > 0 && withLink >= CARD_CHILDREN_SHARE * withText;
+}
+
+/** Wrappers with one child of text are read through: the index where the text branches (cards, widgets). */
+function branchOf(i: number, m: TextMeasure): number {
   for (let k = i; ; ) {
-    let withText = 0;
-    let withLink = 0;
     let only = -1;
-    for (let j = k + 1; j < m.ends[k]!; j = m.ends[j]!) {
-      if (m.of(m.elements[j]!).chars === 0) continue;
-      withText++;
-      only = j;
-      if (ctx.links.articleLinks[j]! > 0) withLink++;
-    }
-    if (withText !== 1) return withText > 0 && withLink >= CARD_CHILDREN_SHARE * withText;
+    let n = 0;
+    for (let j = k + 1; j < m.ends[k]!; j = m.ends[j]!) if (m.of(m.elements[j]!).chars > 0 && n++ === 0) only = j;
+    if (n !== 1) return k;
     k = only;
   }
 }
@@ -899,6 +886,36 @@ function structureEvidence(c: Candidate, ctx: Context): void {
   if (position === 'fixed' || position === 'sticky') ctx.add(el, c.kind, 'overlay', `${position} overlay`);
 }
 
+const ASIDES = tagSet('aside');
+/** Menus stay: nothing in the page's navigation, header or footer is read as a side column. */
+const CHROME = tagSet('nav header footer');
+
+/**
+ * The page's side column (an `aside`, or a box whose class or id says sidebar or rail) beside the
+ * article, not in it: each of its boxes that links, embeds or asks for a click is the site's widget,
+ * named or not, and is hidden as one block (a box already known by its own evidence keeps its kind;
+ * a box holding such a block is left to it). A box of plain text (a weather note) stays.
+ */
+function sideColumnEvidence(ctx: Context): void {
+  const m = ctx.measure;
+  for (let i = 0; i < m.elements.length; i++) {
+    const col = m.elements[i]!;
+    if (
+      (!ASIDES.has(m.tags[i]!) && ctx.classKindOf(col)?.kind !== 'other') ||
+      ctx.inArticle(col) ||
+      ctx.closestIs(col, CHROME, false) ||
+      ctx.isProtected(col, 'other')
+    )
+      continue;
+    const k = branchOf(i, m);
+    for (let j = k + 1; j < m.ends[k]!; j = m.ends[j]!) {
+      const w = m.elements[j]!;
+      if (m.of(w).chars > 0 && ctx.has(w, ACTIONS) && !ctx.holdsOtherKind(w))
+        ctx.add(w, ctx.kindAt(w, 'other'), 'sideColumn', 'side column');
+    }
+  }
+}
+
 /** Evidence over the scope of `ctx.measure` (the scope and every element below it). */
 function collect(ctx: Context): ClutterBlock[] {
   gather(ctx);
@@ -910,7 +927,7 @@ export function findClutterCandidates(
   doc: Document,
   root: Element | null,
   options: ClutterOptions,
-): { element: Element; kind: LabelKind; score: number; reasons: string[] }[] {
+): { element: Element; kind: ClutterKind; score: number; reasons: string[] }[] {
   const ctx = pageContext(doc, root, options);
   if (!ctx) return [];
   gather(ctx);
@@ -941,6 +958,7 @@ function gather(ctx: Context): void {
   cookieTextEvidence(ctx);
   promptTextEvidence(ctx);
   for (const c of ctx.candidates.values()) structureEvidence(c, ctx);
+  sideColumnEvidence(ctx);
 }
 
 function accept(ctx: Context): ClutterBlock[] {

@@ -50,7 +50,22 @@ describe('vocabulary', () => {
   it('has the same label kinds in every language', () => {
     const keys = Object.values(LABELS).map((l) => Object.keys(l).sort().join());
     expect(new Set(keys).size).toBe(1);
-    expect(Object.keys(CLASS_TOKENS).sort().join()).toBe(keys[0]);
+    // Class words name one more kind: the page's side column ('other'), which no label names.
+    expect(
+      Object.keys(CLASS_TOKENS)
+        .filter((k) => k !== 'other')
+        .sort()
+        .join(),
+    ).toBe(keys[0]);
+  });
+
+  it('reads a side column word only when no other class word names a kind', () => {
+    const doc = new DOMParser().parseFromString(
+      '<div class="sidebar sidebar-promo"></div><div class="left-rail"></div>',
+      'text/html',
+    );
+    expect(classKind(el(doc, '.sidebar'), VOCABULARY)).toEqual({ kind: 'promo', word: 'promo' });
+    expect(classKind(el(doc, '.left-rail'), VOCABULARY)).toEqual({ kind: 'other', word: 'left-rail' });
   });
 });
 
@@ -98,6 +113,29 @@ describe('findClutterBlocks', () => {
     const { blocks } = clutterOf(doc);
     expect(blocks.map((b) => [b.kind, b.element.className])).toEqual([['trending', 'box one']]);
     expect(blocks[0]!.reason).toMatch(/heading 'Most popular' \+ link density/);
+  });
+
+  it('hides the boxes of a side column that link or ask for a click, each as its own block, and keeps its plain text', () => {
+    const doc = articlePage({
+      after: `<aside class="rail"><div class="inner">
+        <div class="box clip"><h3>Our workshop videos</h3><iframe src="https://video.example/embed/1"></iframe><a href="/videos">All videos</a></div>
+        <div class="box me"><h3>Who writes here</h3><p>A gardener who writes about pumps.</p><a href="/about">More about me</a></div>
+        <div class="box two"><h3>Weather</h3><p>Rain, then sun in the afternoon.</p></div>
+      </div></aside>`,
+    });
+    const { blocks } = clutterOf(doc);
+    expect(blocks.map((b) => [b.kind, b.element.className])).toEqual([
+      ['other', 'box clip'],
+      ['other', 'box me'],
+    ]);
+    expect(blocks[0]!.reason).toBe('side column');
+  });
+
+  it('leaves an aside inside the article alone, links and all', () => {
+    const doc = articlePage({
+      inside: `<aside class="pull"><p>The pumps ran for a week. <a href="/pumps">Our pump guide</a></p></aside>`,
+    });
+    expect(clutterOf(doc).blocks).toEqual([]);
   });
 
   it('does not take a menu link named like a widget for a widget', () => {

@@ -4,7 +4,7 @@
 // it (clutter-vocabulary.ts). The content script never imports this file: a test checks it. Labels
 // are compared lower-cased, with white space collapsed and a trailing ':' or '›'/'»'/'>' dropped,
 // against the whole label text.
-import { buildVocabulary, type ClutterVocabulary, type LabelKind } from '../clutter-vocabulary';
+import { buildVocabulary, type ClassWords, type ClutterVocabulary, type LabelKind } from '../clutter-vocabulary';
 import type { Lang } from '../types';
 
 export type { LabelKind } from '../clutter-vocabulary';
@@ -13,7 +13,7 @@ export type { LabelKind } from '../clutter-vocabulary';
  * Whole class/id tokens (split on '-', '_', space and camelCase, lower-cased) per kind.
  * Tokens, not substrings: "ad" must not fire on "header", "read" or "shadow".
  */
-export const CLASS_TOKENS: Record<LabelKind, readonly string[]> = {
+export const CLASS_TOKENS: ClassWords = {
   ad: [
     'ad',
     'ads',
@@ -106,10 +106,12 @@ export const CLASS_TOKENS: Record<LabelKind, readonly string[]> = {
     // "Call to action" boxes: the web's usual name for a subscribe/donate/sign-up prompt.
     'cta',
   ],
+  // The page's side column: beside the article (never in it) it holds the site's widgets, named or not.
+  other: ['sidebar', 'sidebars', 'rail', 'siderail', 'rightrail', 'leftrail'],
 };
 
 /** Two-token class phrases, joined without separator after tokenising ("most-read" → "mostread"). */
-export const CLASS_PHRASES: Record<LabelKind, readonly string[]> = {
+export const CLASS_PHRASES: ClassWords = {
   ad: ['adslot', 'adunit', 'adcontainer', 'adwrapper', 'adbox', 'googleads', 'pubad', 'nativead', 'stickyad'],
   trending: ['mostread', 'mostpopular', 'mostviewed', 'topstories', 'popularposts', 'trendingnow'],
   related: [
@@ -144,6 +146,7 @@ export const CLASS_PHRASES: Record<LabelKind, readonly string[]> = {
     'pushnotification',
     'calltoaction',
   ],
+  other: ['widgetarea', 'sidebar', 'rightrail', 'leftrail', 'siderail'],
 };
 
 /** Labels that head a clutter block (the whole text of a heading, label or caption), per language. */
