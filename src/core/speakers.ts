@@ -1181,7 +1181,9 @@ export function attributeSpeakers(
     const prev = i > 0 && attributions[i - 1]!.speaker !== null && !headings.has(spans[i - 1]!.block) ? i - 1 : -1;
     const next = oneLine(i, i + 1) && attributions[i + 1]!.speaker !== null ? i + 1 : -1;
     if (prev >= 0 && oneLine(prev, i)) take(i, prev, 'continuation:same-block');
-    else if (isScareQuote(spans[i]!)) continue;
+    // A short phrase in a sentence of reported speech is the reporter's words, not a scare quote
+    // ("Lind versicherte, … . Eine „offene Frage“ sei nur das Geld").
+    else if (isScareQuote(spans[i]!)) takeReported(i);
     else if (fromSubject(i)) continue;
     else if (takeReported(i)) continue;
     else if (next >= 0 && attributions[next]!.rule !== 'continuation') take(i, next, 'continuation:next-in-block');

@@ -131,9 +131,17 @@ describe('reported speech (Konjunktiv I) and page-wide surnames', () => {
     expect(who).toEqual(['Anna Müller']);
     expect(result.attributions[0]!.step).toBe('continuation:reported');
   });
-  it('a short quoted phrase there stays a scare quote: no neighbour lends it a speaker', () => {
-    const { who } = analyse(
+  it('a short quoted phrase in reported speech is the reporter’s too, not a scare quote', () => {
+    const { who, result } = analyse(
       p('Anna Müller sagte am Montag, die Lage habe sich verschärft. Die Mittel seien „völlig unrealistisch“.'),
+      'de',
+    );
+    expect(who).toEqual(['Anna Müller']);
+    expect(result.attributions[0]!.step).toBe('continuation:reported');
+  });
+  it('a short quoted phrase in an indicative sentence stays a scare quote: no neighbour lends it a speaker', () => {
+    const { who } = analyse(
+      p('Anna Müller sagte am Montag, die Lage habe sich verschärft. Die Mittel sind „völlig unrealistisch“.'),
       'de',
     );
     expect(who).toEqual([null]);
