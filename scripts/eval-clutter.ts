@@ -1,7 +1,8 @@
 // How much of what readers call clutter is hidden, on the labelled real pages of ../shared/pages/aeb.
 // Usage: npx tsx scripts/eval-clutter.ts [--mode declutter|focus] [--show-comments] [--misses] [--write]
 //   A clutter block counts hidden when its `contains` text is no longer in the visible text (the
-//   CLI's visibleText, white space collapsed); every `keep` sentence must stay visible.
+//   CLI's visibleText, white space ignored); every `keep` sentence must stay visible. A block whose
+//   text is not in the page even with nothing hidden is not scored (it is listed and counted).
 //   Pages are split by site (hostname) into train and dev with a fixed seed: tune on train, check
 //   on dev.  --misses lists every block still visible and every keep hidden;  --write records the
 //   figures in bench/clutter-figures.json, which the corpus tier guards.
@@ -11,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseHtml } from '../src/cli/analyze';
 import { analyzePage, visibleTextOf } from '../src/core/report';
-import { normalizeSpace } from '../src/core/text';
 import { CLUTTER_KINDS, type ClutterKind, type Mode } from '../src/core/types';
 import { hasShared, sharedPath } from '../tests/shared-data';
 
@@ -38,6 +38,12 @@ export interface ClutterFigures {
   blocks: Tally;
   keeps: Tally & { visible: number };
   byKind: Record<string, Tally>;
+  /**
+   * Labelled blocks whose text is not in the page's visible text even with nothing hidden (text a
+   * script writes, an image's alt, a box the saved page keeps hidden): nothing to score, so they
+   * are left out of `blocks` and `byKind` rather than counted as hidden.
+   */
+  unscored: number;
   /** Share of blocks hidden. */
   hiddenShare: number;
 }
@@ -81,6 +87,7 @@ function empty(): ClutterFigures {
     blocks: { hidden: 0, total: 0 },
     keeps: { hidden: 0, total: 0, visible: 0 },
     byKind,
+    unscored: 0,
     hiddenShare: 0,
   };
 }
@@ -113,17 +120,27 @@ interface HappyDomWindow {
   happyDOM?: { close(): Promise<void> };
 }
 
-/** Visible text of one page as the CLI gives it, flattened to one line; null when it throws. */
+/**
+ * A text as compared: white space dropped, since the labels were read off rendered pages with a
+ * space at every element's edge ("“ Knights of the Zodiac ”") where the text has none.
+ */
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * Visible text of one page as the CLI gives it, and the page's text with nothing hidden, both
+ * squashed; null when it throws.
+ */
 function visibleOf(
   html: string,
   mode: Mode,
   hideComments: boolean,
-): { text: string; window: HappyDomWindow | null } | null {
+): { text: string; all: string; window: HappyDomWindow | null } | null {
   const doc = parseHtml(html);
   const window = (doc.defaultView as unknown as HappyDomWindow | null) ?? null;
   try {
+    const all = squash(visibleTextOf(doc, new Set()));
     const a = analyzePage(doc, { mode, hideComments });
-    return { text: normalizeSpace(visibleTextOf(doc, new Set(a.clutter.map((c) => c.element)))), window };
+    return { text: squash(visibleTextOf(doc, new Set(a.clutter.map((c) => c.element)))), all, window };
   } catch {
     return null;
   }
@@ -141,7 +158,13 @@ export async function measureClutter(mode: Mode = 'declutter', hideComments = tr
     }
     const text = visible?.text ?? '';
     for (const c of labels.clutter) {
-      const hidden = visible !== null && !text.includes(normalizeSpace(c.contains));
+      const label = squash(c.contains);
+      if (visible && !visible.all.includes(label)) {
+        for (const f of figs) f.unscored++;
+        out.misses.push(`${page} ${split} ${c.kind} (unscored: not in the page's text): ${c.contains.slice(0, 70)}`);
+        continue;
+      }
+      const hidden = visible !== null && !text.includes(label);
       for (const f of figs) {
         f.blocks.total++;
         f.byKind[c.kind]!.total++;
@@ -153,7 +176,7 @@ export async function measureClutter(mode: Mode = 'declutter', hideComments = tr
       if (!hidden) out.misses.push(`${page} ${split} ${c.kind}: ${c.contains.slice(0, 90)}`);
     }
     for (const k of labels.keep) {
-      const seen = text.includes(normalizeSpace(k));
+      const seen = text.includes(squash(k));
       for (const f of figs) {
         f.keeps.total++;
         if (seen) f.keeps.visible++;
@@ -179,6 +202,7 @@ export function table(f: SplitFigures): string {
   rows.push(`| **all blocks** | **${pct(f.all.blocks)}** | ${pct(f.train.blocks)} | ${pct(f.dev.blocks)} |`);
   const keeps = (x: ClutterFigures) => `${x.keeps.visible}/${x.keeps.total} visible`;
   rows.push(`| keep sentences | ${keeps(f.all)} | ${keeps(f.train)} | ${keeps(f.dev)} |`);
+  rows.push(`| not scored (text not in the page) | ${f.all.unscored} | ${f.train.unscored} | ${f.dev.unscored} |`);
   rows.push(
     `| pages (thrown) | ${f.all.pages} (${f.all.threw}) | ${f.train.pages} (${f.train.threw}) | ${f.dev.pages} (${f.dev.threw}) |`,
   );
