@@ -7,9 +7,9 @@ import { MODEL } from '../src/core/model/scorer';
 import type { AttributeOptions } from '../src/core/speakers';
 import type { Speaker } from '../src/core/types';
 
-/** Words dropped before names are compared: honorifics, titles, articles (en/de/fr). */
+/** Words dropped before names are compared: honorifics, titles, generational suffixes ("Jr.": two people's, not one surname), articles (en/de/fr). */
 const DROPPED = new Set(
-  'mr mrs ms dr sen rep gov president senator secretary the herr frau der die das des dem den ein eine m mme le la les'.split(
+  'mr mrs ms dr sen rep gov president senator secretary jr sr the herr frau der die das des dem den ein eine m mme le la les'.split(
     ' ',
   ),
 );

@@ -116,6 +116,7 @@ export class Lex {
   readonly definite: Set<string>;
   readonly ageSuffixes: string[];
   readonly reportedMood: Set<string>;
+  readonly cardMinConfidence: number;
   readonly capitalisedNouns: boolean;
   readonly verbSecond: boolean;
 
@@ -163,6 +164,7 @@ export class Lex {
     this.definite = new Set(lex.definiteArticles);
     this.ageSuffixes = lex.ageSuffixes;
     this.reportedMood = new Set(lex.reportedMood);
+    this.cardMinConfidence = lex.cardMinConfidence;
     this.capitalisedNouns = lex.capitalisedNouns;
     this.verbSecond = lex.verbSecond;
     // First names with a clear gender: the short hand list, then the first-name data (entities/).

@@ -1285,6 +1285,8 @@ export function attributeSpeakers(
     }
   });
 
+  if (model !== null) withholdUnsureCards(attributions, entityOf, lang, lex.cardMinConfidence);
+
   // Role phrases the article uses for a speaker elsewhere ("The NATO chief revealed …") are aliases too.
   let roles = 0;
   for (const m of d.mentions) {
@@ -1297,6 +1299,23 @@ export function attributeSpeakers(
     lang,
     ...(options.keepFacts ? { facts: facts.map((l) => l?.[0] ?? null), candidates: facts.map((l) => l ?? []) } : {}),
   };
+}
+
+/**
+ * One card a reader can trust: the quotes of a speaker the entity data does not know for a person (no known
+ * first name) go to Unattributed when none of them reaches `min` (the lexicon's `cardMinConfidence`).
+ */
+function withholdUnsureCards(attributions: Attribution[], entityOf: (Entity | null)[], lang: Lang, min: number): void {
+  if (min <= 0) return;
+  const best = new Map<string, number>();
+  for (const a of attributions)
+    if (a.speaker !== null) best.set(a.speaker, Math.max(best.get(a.speaker) ?? 0, a.confidence ?? 1));
+  attributions.forEach((a, i) => {
+    if (a.speaker === null || best.get(a.speaker)! >= min) return;
+    if (entityKind(a.speaker, lang) === 'person') return;
+    attributions[i] = { ...NONE, mention: a.mention, cue: a.cue, step: `${a.step}:withheld`, confidence: a.confidence };
+    entityOf[i] = null;
+  });
 }
 
 /** Steps that name the speaker by a cue of the quote's own sentence (not by continuation). */

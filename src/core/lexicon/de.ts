@@ -76,4 +76,6 @@ export const de: Lexicon = {
   reportedMood: words(
     'sei, seien, habe, werde, könne, müsse, solle, wolle, dürfe, möge, wisse, gebe, gehe, komme, stehe, liege, lasse, bleibe, brauche, fehle, zeige, trage, führe, halte, sehe, rechne, plane, erwarte, bestehe, drohe, gelte, handle, mache',
   ),
+  // de-wikinews train: 0.5 lowers speaker accuracy 60.6 → 57.5% (the silver gold names organisations).
+  cardMinConfidence: 0,
 };

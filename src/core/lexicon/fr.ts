@@ -49,4 +49,6 @@ export const fr: Lexicon = {
   definiteArticles: words('le, la, les, l'),
   ageSuffixes: [],
   reportedMood: [],
+  // No French train data to choose a value on.
+  cardMinConfidence: 0,
 };

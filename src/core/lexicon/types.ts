@@ -55,6 +55,12 @@ export interface Lexicon {
    * sentence holding one goes on reporting the speaker of the sentence before it. Empty where unused.
    */
   reportedMood: string[];
+  /**
+   * A card for a name the entity data does not know for a person (an organisation, a place, a word beside a
+   * scare quote) needs one quote the model is this sure of, else its quotes go to Unattributed; 0: no such
+   * gate. Chosen per language on its train data (issue 12).
+   */
+  cardMinConfidence: number;
 }
 
 /** Common first names with a clear gender, for pronoun agreement; one list for all languages. */
