@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PageKind } from '../core/page-kind';
 import type { ClutterKind, PageReport, Quote, Speaker } from '../core/types';
-import { ComfortControls } from '../shared/ComfortControls';
-import { type Comfort, DEFAULT_COMFORT } from '../shared/comfort';
+import type { ComfortControls } from '../shared/ComfortControls';
+import type { Comfort } from '../shared/comfort';
 import { type MessageKey, t } from '../shared/i18n';
 import type { PageState, Toggles } from '../shared/messages';
 import { colourIndex, SPEAKER_COLOURS, UNATTRIBUTED } from '../shared/palette';
@@ -35,6 +35,22 @@ export function App({ connector, initial }: { connector: PopupConnector; initial
     }, POLL_MS);
     return () => clearTimeout(timer);
   }, [view, polls, connector]);
+
+  // Reader comfort's controls show in focus mode only: their code and the stored choices are
+  // fetched then, once, so the popup's first paint waits for neither.
+  const focusOn = view?.kind === 'page' && view.state.status === 'ready' && view.state.toggles.focus;
+  const [controls, setControls] = useState<{ Controls: typeof ComfortControls } | null>(null);
+  useEffect(() => {
+    if (!focusOn || controls) return;
+    void Promise.all([import('../shared/ComfortControls'), connector.loadComfort().catch(() => null)]).then(
+      ([module, comfort]) => {
+        const chosen = comfort ?? { ...module.DEFAULT_COMFORT };
+        setView((v) => (v?.kind === 'page' && v.comfort === undefined ? { ...v, comfort: chosen } : v));
+        setControls({ Controls: module.ComfortControls });
+      },
+      (err: Error) => setError(err.message),
+    );
+  }, [focusOn, controls, connector]);
 
   const setComfort = useCallback(
     (comfort: Comfort) => {
@@ -74,7 +90,7 @@ export function App({ connector, initial }: { connector: PopupConnector; initial
           {t('errorState', error)}
         </p>
       ) : (
-        <Body view={view} connector={connector} update={update} setComfort={setComfort} />
+        <Body view={view} connector={connector} update={update} setComfort={setComfort} Controls={controls?.Controls} />
       )}
     </main>
   );
@@ -94,9 +110,11 @@ interface BodyProps {
   connector: PopupConnector;
   update: (next: Promise<PageState | null>, siteEnabled?: boolean) => void;
   setComfort: (comfort: Comfort) => void;
+  /** Reader comfort's controls, once their module is loaded (focus mode). */
+  Controls?: typeof ComfortControls;
 }
 
-function Body({ view, connector, update, setComfort }: BodyProps) {
+function Body({ view, connector, update, setComfort, Controls }: BodyProps) {
   if (!view)
     return (
       <p class="empty" aria-live="polite">
@@ -149,7 +167,13 @@ function Body({ view, connector, update, setComfort }: BodyProps) {
       {state.status === 'ready' && state.toggles.focus ? (
         <section class="comfort-section" aria-labelledby="comfort-h">
           <h2 id="comfort-h">{t('comfortHeading')}</h2>
-          <ComfortControls comfort={view.comfort ?? DEFAULT_COMFORT} onChange={setComfort} />
+          {view.comfort && Controls ? (
+            <Controls comfort={view.comfort} onChange={setComfort} />
+          ) : (
+            <p class="empty" aria-live="polite">
+              {t('loading')}
+            </p>
+          )}
         </section>
       ) : null}
       {state.status === 'loading' ? (

@@ -2,7 +2,7 @@
 // script and the background; the mock serves a full default PageState plus overrides, so the UI
 // is tested and screenshotted without a browser.
 import type { PageReport } from '../core/types';
-import type { Comfort } from '../shared/comfort';
+import { type Comfort, DEFAULT_COMFORT } from '../shared/comfort';
 import type { PageState, Toggles } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { DEFAULT_SETTINGS } from '../shared/settings';
@@ -19,6 +19,8 @@ export interface PopupConnector {
   setToggles(toggles: Partial<Toggles>): Promise<PageState>;
   showHidden(show: boolean): Promise<PageState>;
   scrollToQuote(id: string): Promise<boolean>;
+  /** The reader's comfort choices, asked only once focus mode is on (the first paint does not wait for them). */
+  loadComfort(): Promise<Comfort>;
   /** Stores the reader's comfort choices and applies them to the page now (focus mode). */
   setComfort(comfort: Comfort): Promise<PageState>;
   setSiteEnabled(host: string, enabled: boolean): Promise<PageState | null>;
@@ -84,6 +86,10 @@ export function mockConnector(view: TabView, settings: Settings = DEFAULT_SETTIN
     scrollToQuote: async (id) => {
       calls.push(`scrollToQuote ${id}`);
       return true;
+    },
+    loadComfort: async () => {
+      calls.push('loadComfort');
+      return current.kind === 'page' && current.comfort ? current.comfort : { ...DEFAULT_COMFORT };
     },
     setComfort: async (comfort) => {
       calls.push(`setComfort ${JSON.stringify(comfort)}`);

@@ -24,12 +24,11 @@ export function realConnector(): PopupConnector {
       tabId = tab.id;
       if (tab.url && !/^https?:/i.test(tab.url)) return { kind: 'restricted' };
       try {
-        const [state, settings, comfort] = await Promise.all([
+        const [state, settings] = await Promise.all([
           callTab(tabs, tab.id, 'getState'),
           callBackground(runtime, 'getSettings'),
-          callBackground(runtime, 'getComfort'),
         ]);
-        return { kind: 'page', state, siteEnabled: isSiteEnabled(settings, state.host), comfort };
+        return { kind: 'page', state, siteEnabled: isSiteEnabled(settings, state.host) };
       } catch {
         // No content script answered: a tab opened before Quotelens was installed, enabled or
         // updated (Chromium injects nothing into open tabs). Without the tabs permission the URL
@@ -48,6 +47,7 @@ export function realConnector(): PopupConnector {
       return callTab(tabs, tabId, 'startPicker');
     },
     scrollToQuote: (id) => callTab(tabs, tabId, 'scrollToQuote', id),
+    loadComfort: () => callBackground(runtime, 'getComfort'),
     async setComfort(comfort) {
       const stored = await callBackground(runtime, 'setComfort', comfort);
       return callTab(tabs, tabId, 'setComfort', stored);

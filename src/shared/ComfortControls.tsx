@@ -18,6 +18,9 @@ import {
 } from './comfort';
 import { type MessageKey, t } from './i18n';
 
+/** For the popup, which loads this module only in focus mode. */
+export { DEFAULT_COMFORT };
+
 const WIDTH_TEXT: Record<ComfortWidth, MessageKey> = {
   page: 'comfortPage',
   narrow: 'widthNarrow',

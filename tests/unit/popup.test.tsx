@@ -85,8 +85,15 @@ describe('popup', () => {
     expect(host.querySelector('[data-reading-minutes]')?.textContent).toBe('4 min read');
     expect(host.querySelector('[data-comfort]')).toBeNull();
     const focus = [...host.querySelectorAll<HTMLInputElement>('.switch input')][3]!;
+    expect(connector.calls).not.toContain('loadComfort');
     await act(async () => focus.click());
+    // The controls' module is imported when focus mode is on: wait for it.
+    for (let i = 0; i < 50 && !host.querySelector('[data-comfort]'); i++) {
+      await act(async () => new Promise((r) => setTimeout(r, 10)));
+    }
     expect(connector.calls).toContain('setToggles {"focus":true}');
+    // The choices are asked for once focus mode is on, not before the first paint.
+    expect(connector.calls).toContain('loadComfort');
     expect(host.querySelector('[data-comfort]')).not.toBeNull();
     await act(async () => host.querySelector<HTMLButtonElement>('[data-action="comfort-larger"]')!.click());
     expect(connector.calls.at(-1)).toBe('setComfort {"size":110,"width":"page","spacing":"page","theme":"page"}');
