@@ -3,6 +3,7 @@
 // script imports it then (page.ts) instead of shipping it to every page. It marks the article's
 // column, adds one stylesheet, and its undo takes both away: the page's DOM is otherwise untouched.
 import { COMFORT_ROOT_ATTR, COMFORT_STYLE_ID, comfortActive, comfortCss, validateComfort } from '../shared/comfort';
+import { HIDDEN_ATTR } from './style';
 
 export interface ComfortUi {
   applyComfort(doc: Document, root: Element, stored: unknown): () => void;
@@ -33,7 +34,7 @@ export function applyComfort(doc: Document, root: Element, stored: unknown): () 
  * text). Everything else under that element is hidden in focus mode.
  */
 export function columnOf(doc: Document, root: Element): Element {
-  const title = [...doc.querySelectorAll('h1')].find((h) => !h.closest('[data-quotelens-hidden]'));
+  const title = [...doc.querySelectorAll('h1')].find((h) => !h.closest(`[${HIDDEN_ATTR}]`));
   if (!title || root.contains(title)) return root;
   let el: Element | null = root.parentElement;
   while (el && !el.contains(title)) el = el.parentElement;

@@ -66,13 +66,11 @@ async function start(): Promise<void> {
   const extensionOrigin = runtime.getURL('');
 
   // The vocabulary is data the background stored (shared/vocabulary.ts), read beside the settings.
-  const [settings, { vocabulary }, stored] = await Promise.all([
+  const [settings, { vocabulary }] = await Promise.all([
     loadSettings(syncStorage),
     loadVocabulary(localStorageArea, () =>
       withRetry(() => callBackground(runtime, 'getClutterVocabulary'), ENGINE_RETRY),
     ),
-    // Reader comfort in focus mode: raw, checked by its chunk when focus mode applies it.
-    syncStorage.get(COMFORT_KEY).catch((): Record<string, unknown> => ({})),
   ]);
   if (lifetime.signal.aborted) return;
   const toggles: Toggles = { declutter: settings.declutter, highlight: settings.highlight, focus: settings.focus };
@@ -91,7 +89,8 @@ async function start(): Promise<void> {
   );
   page = current;
   current.force = isSiteForced(settings, location.hostname);
-  current.comfort = stored[COMFORT_KEY];
+  // Reader comfort in focus mode: read raw when focus mode first needs it, checked by its chunk.
+  current.readComfort = () => syncStorage.get(COMFORT_KEY).then((items) => items[COMFORT_KEY]);
   current.loadComfort = chunk<ComfortUi>(COMFORT_FILE);
   // Hand corrections: stored by the background (only under the popup's grant for this tab).
   const corrector = new Corrector(

@@ -95,10 +95,12 @@ export class PageController {
   /** The extension is gone: the page was restored and nothing is written again. */
   private gone = false;
   /**
-   * The reader's comfort choices for focus mode as stored (null: the page's own; checked by the
-   * chunk that applies them, shared/comfort.ts), and how to load that chunk.
+   * The reader's comfort choices for focus mode as stored (null: the page's own; undefined: not read
+   * yet; checked by the chunk that applies them, shared/comfort.ts), how to read them (only once
+   * focus mode needs them, not at every page's start) and how to load that chunk.
    */
-  comfort: unknown = null;
+  comfort: unknown;
+  readComfort: (() => Promise<unknown>) | null = null;
   loadComfort: (() => Promise<ComfortUi>) | null = null;
   /** The root comfort is (being) applied to, and the undo once it is. */
   private comfortRoot: Element | null = null;
@@ -692,23 +694,30 @@ export class PageController {
     if (this.isActive) this.paintComfort(this.analysis?.root ?? null);
   }
 
-  /** Reader comfort, in focus mode only; its chunk is fetched the first time a reader's choice needs it. */
+  /**
+   * Reader comfort, in focus mode only: the stored choices are read the first time focus mode
+   * needs them, and the chunk is fetched the first time a choice is stored.
+   */
   private paintComfort(root: Element | null): void {
-    const want = this.toggles.focus && this.comfort ? root : null;
+    const want = this.toggles.focus && this.comfort !== null ? root : null;
     if (want === this.comfortRoot) return;
     this.comfortOff?.();
     this.comfortOff = null;
     this.comfortRoot = want;
-    const comfort = this.comfort;
     if (!want) return;
-    this.loadComfort?.().then(
-      (ui) => {
-        if (this.comfortRoot === want && this.comfort === comfort && !this.comfortOff && !this.gone) {
+    const stored = this.comfort !== undefined ? Promise.resolve(this.comfort) : this.readComfort?.();
+    void stored
+      ?.then(async (read) => {
+        // Choices the popup sent meanwhile win over what storage held.
+        if (this.comfort === undefined) this.comfort = read ?? null;
+        const comfort = this.comfort;
+        if (!comfort || this.comfortRoot !== want) return;
+        const ui = await this.loadComfort?.();
+        if (ui && this.comfortRoot === want && this.comfort === comfort && !this.comfortOff && !this.gone) {
           this.comfortOff = ui.applyComfort(this.doc, want, comfort);
         }
-      },
-      () => undefined,
-    );
+      })
+      .catch(() => undefined);
   }
 
   private buildRanges(quotes: Quote[]): Map<string, Range> {

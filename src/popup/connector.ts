@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../shared/settings';
 
 /** What the popup can see of the tab: a state, or why there is none. */
 export type TabView =
-  /** comfort: the reader's choices for focus mode (shared/comfort.ts); the page's own when absent. */
+  /** comfort: the reader's choices for focus mode (shared/comfort.ts); absent until focus mode asks for them. */
   | { kind: 'page'; state: PageState; siteEnabled: boolean; comfort?: Comfort }
   | { kind: 'restricted' }
   | { kind: 'not-analysed' };

@@ -249,6 +249,31 @@ describe('reader comfort in focus mode', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
+  it('reads the stored choices only once focus mode needs them, and only once', async () => {
+    const chunk = await import('../../src/content/comfort');
+    const page = load();
+    let reads = 0;
+    page.readComfort = async () => {
+      reads++;
+      return DARK;
+    };
+    page.loadComfort = async () => chunk;
+    page.run();
+    await flush();
+    expect(reads).toBe(0);
+    await page.setToggles({ focus: true });
+    await flush();
+    expect(reads).toBe(1);
+    expect(sheet()).toContain('#1b1b1f');
+    await page.setToggles({ focus: false });
+    await page.setToggles({ focus: true });
+    await flush();
+    expect(reads).toBe(1);
+    expect(sheet()).toContain('#1b1b1f');
+    page.clearAll();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
   it('new choices replace the old at once; the page’s own, or garbage, applies nothing', async () => {
     const page = await withComfort(null);
     await page.setToggles({ focus: true });
