@@ -19,9 +19,9 @@ import { pageSplit, type Split } from './eval-clutter';
 /** Sentence ends: ., !, ? or … followed by white space. Readability's text is plain prose. */
 const SENTENCE_END = /(?<=[.!?…])\s+/;
 /** Words as the article-extraction benchmark tokenises them (Python's \w+). */
-const WORD = /[\p{L}\p{N}_]+/gu;
+export const WORD = /[\p{L}\p{N}_]+/gu;
 /** The benchmark's shingle size. */
-const NGRAM = 4;
+export const NGRAM = 4;
 
 export interface ReadabilityFigures {
   pages: number;

@@ -9,9 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseHtml } from '../src/cli/parse-html';
-import { analyzePage } from '../src/core/report';
-import { collectTextBlocks, normalizeSpace } from '../src/core/text';
+import { analyzePage, visibleBlocksOf } from '../src/core/report';
+import { normalizeSpace } from '../src/core/text';
 import { sharedPath } from '../tests/shared-data';
+import { NGRAM, WORD } from './check-pages';
 import { pageSplit } from './eval-clutter';
 
 const { values } = parseArgs({
@@ -21,11 +22,6 @@ const { values } = parseArgs({
     min: { type: 'string', default: '0.03' },
   },
 });
-/** Words as the benchmark tokenises them (Python's \w+), and its shingle size. */
-const WORD = /[\p{L}\p{N}_]+/gu;
-const NGRAM = 4;
-/** What visibleTextOf (report.ts) leaves out besides the hidden blocks. */
-const INVISIBLE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'IFRAME', 'OBJECT']);
 const tag = (el: Element) => {
   const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/).slice(0, 2).join('.');
   return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls ? `.${cls}` : ''}`;
@@ -40,13 +36,7 @@ async function main(): Promise<void> {
     const doc = parseHtml(readFileSync(join(dir, page, 'source.html'), 'utf8'));
     const a = analyzePage(doc, { mode: 'focus' });
     const hidden = new Set(a.clutter.map((c) => c.element));
-    const { blocks } = collectTextBlocks(doc.body, {
-      exclude: (el) =>
-        hidden.has(el) ||
-        INVISIBLE.has(el.tagName) ||
-        el.getAttribute('aria-hidden') === 'true' ||
-        /display\s*:\s*none/i.test(el.getAttribute('style') ?? ''),
-    });
+    const blocks = visibleBlocksOf(doc, hidden);
     const truthWords = (truth.articleBody ?? '').match(WORD) ?? [];
     const grams = new Map<string, number>();
     for (let i = 0; i + NGRAM <= truthWords.length; i++) {

@@ -8,6 +8,7 @@ import { attributeBlocks } from './engine';
 import { CLUTTER_VOCABULARY } from './lexicon/clutter';
 import { type Analysis, type AnalyzeOptions, PAGE_STAGES, readPage, withAttribution } from './read-page';
 import { collectTextBlocks, normalizeSpace } from './text';
+import type { TextBlock } from './types';
 
 export {
   type Analysis,
@@ -45,16 +46,19 @@ const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD
  * as far as markup tells (no layout here). Blocks are separated by newlines.
  */
 export function visibleTextOf(doc: Document, hidden: ReadonlySet<Element>): string {
-  const body = doc.body ?? doc.documentElement;
-  const { blocks } = collectTextBlocks(body, {
+  return visibleBlocksOf(doc, hidden)
+    .map((b) => normalizeSpace(b.text))
+    .filter((t) => t !== '')
+    .join('\n');
+}
+
+/** The text blocks visibleTextOf joins, each with its element (for tools that say where text comes from). */
+export function visibleBlocksOf(doc: Document, hidden: ReadonlySet<Element>): TextBlock[] {
+  return collectTextBlocks(doc.body ?? doc.documentElement, {
     exclude: (el) =>
       hidden.has(el) ||
       INVISIBLE_TAGS.has(el.tagName) ||
       el.getAttribute('aria-hidden') === 'true' ||
       /display\s*:\s*none/i.test(el.getAttribute('style') ?? ''),
-  });
-  return blocks
-    .map((b) => normalizeSpace(b.text))
-    .filter((t) => t !== '')
-    .join('\n');
+  }).blocks;
 }
