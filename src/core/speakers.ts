@@ -1270,13 +1270,7 @@ export function attributeSpeakers(
     const own = attributions[i]!;
     if (best < 0 || (model !== null && bestC < model.threshold)) {
       if (own.speaker === null) return;
-      attributions[i] = {
-        ...NONE,
-        mention: own.mention,
-        cue: own.cue,
-        step: `${own.step}:withheld`,
-        confidence: Math.max(bestC, 0),
-      };
+      attributions[i] = withheld(own, Math.max(bestC, 0));
       entityOf[i] = null;
     } else {
       const c = candidates[i]![best]!;
@@ -1313,9 +1307,14 @@ function withholdUnsureCards(attributions: Attribution[], entityOf: (Entity | nu
   attributions.forEach((a, i) => {
     if (a.speaker === null || best.get(a.speaker)! >= min) return;
     if (entityKind(a.speaker, lang) === 'person') return;
-    attributions[i] = { ...NONE, mention: a.mention, cue: a.cue, step: `${a.step}:withheld`, confidence: a.confidence };
+    attributions[i] = withheld(a, a.confidence);
     entityOf[i] = null;
   });
+}
+
+/** An attribution sent to Unattributed: its mention, cue and step kept (step `…:withheld`), with the confidence it had. */
+function withheld(a: Attribution, confidence: number | undefined): Attribution {
+  return { ...NONE, mention: a.mention, cue: a.cue, step: `${a.step}:withheld`, confidence };
 }
 
 /** Steps that name the speaker by a cue of the quote's own sentence (not by continuation). */
