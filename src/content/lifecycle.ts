@@ -89,8 +89,10 @@ export function announceStart(doc: Document): void {
 export function sweepLeftovers(doc: Document, win: Window, styleSignature: string, highlightNames: string[]): void {
   const html = doc.documentElement;
   for (const name of html.getAttributeNames()) if (name.startsWith('data-quotelens')) html.removeAttribute(name);
-  for (const el of doc.querySelectorAll('[data-quotelens-hidden]')) el.removeAttribute('data-quotelens-hidden');
-  for (const el of doc.querySelectorAll('[data-quotelens-tip]')) el.remove();
+  // One scan of the page for both: hidden blocks lose the mark, hover cards go.
+  for (const el of doc.querySelectorAll('[data-quotelens-hidden],[data-quotelens-tip]'))
+    if (el.hasAttribute('data-quotelens-tip')) el.remove();
+    else el.removeAttribute('data-quotelens-hidden');
   // Ours carries our id; a page's own <style> with that id (a decoy) has other text and stays.
   for (const style of doc.querySelectorAll(`style#${STYLE_ID}`))
     if (style.textContent?.startsWith(styleSignature)) style.remove();

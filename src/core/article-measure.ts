@@ -459,8 +459,9 @@ export function runSteps<T>(steps: Generator<unknown, T>): T {
 }
 
 /** Nodes walked between two looks at the clock (pause): a few hundred take well under 1 ms. */
-const PAUSE_CHECK_NODES = 256;
-const NEVER = () => false;
+export const PAUSE_CHECK_NODES = 256;
+/** The pause of a stage made at once. */
+export const NEVER = () => false;
 
 /** A template's markup is in its content fragment, not its children (happy-dom's firstChild says otherwise). */
 function firstChild(el: Element, tag: string): Node | null {

@@ -361,7 +361,9 @@ export function* detectArticleSteps(
   yield* measure.steps;
   if (pause()) yield;
   const root = findArticleRoot(body, measure);
+  if (pause()) yield;
   const w = weigh(PAGE_MODEL, FEATURE_NAMES, { ...look.features, ...textFeatures(doc, measure, root) });
+  if (pause()) yield;
   const isArticle = (force || w.p >= ARTICLE_P) && root !== null;
   const reasons = [...w.reasons];
   if (force) reasons.push('forced: "Run anyway" on this site');

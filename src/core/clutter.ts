@@ -5,7 +5,7 @@
 // fired: a label climbs to the box it heads, an ad iframe to the slot that wraps it. Nothing that
 // holds the article root, its title or its prose is ever hidden.
 
-import { TextMeasure, tagSet } from './article-measure';
+import { NEVER, runSteps, TextMeasure, tagSet } from './article-measure';
 import { type ArticleHeader, findArticleHeader } from './clutter-header';
 import { type LinkProfile, profileLinks } from './clutter-links';
 import {
@@ -917,8 +917,8 @@ function sideColumnEvidence(ctx: Context): void {
 }
 
 /** Evidence over the scope of `ctx.measure` (the scope and every element below it). */
-function collect(ctx: Context): ClutterBlock[] {
-  gather(ctx);
+function* collect(ctx: Context, pause: () => boolean): Generator<void, ClutterBlock[]> {
+  yield* gather(ctx, pause);
   return accept(ctx);
 }
 
@@ -930,7 +930,7 @@ export function findClutterCandidates(
 ): { element: Element; kind: ClutterKind; score: number; reasons: string[] }[] {
   const ctx = pageContext(doc, root, options);
   if (!ctx) return [];
-  gather(ctx);
+  runSteps(gather(ctx, NEVER));
   return [...ctx.candidates.values()].map((c) => ({
     element: c.element,
     kind: c.kind,
@@ -939,9 +939,15 @@ export function findClutterCandidates(
   }));
 }
 
-function gather(ctx: Context): void {
+/**
+ * Every candidate's evidence, in slices: it yields whenever `pause` says so (asked at every
+ * element, as one element's evidence may read a large subtree, and between the passes), and the
+ * caller may give the page the main thread before resuming. The evidence is the same however it is sliced.
+ */
+function* gather(ctx: Context, pause: () => boolean): Generator<void, void> {
   const m = ctx.measure;
   for (let i = 0; i < m.elements.length; i++) {
+    if (pause()) yield;
     const el = m.elements[i]!;
     const tag = m.tags[i]!;
     if (NEVER_HIDDEN.has(tag) && i > 0) continue;
@@ -953,11 +959,15 @@ function gather(ctx: Context): void {
   }
   // After labels and class words, so a teaser box keeps the kind its heading names.
   for (let i = 0; i < m.elements.length; i++) {
+    if (pause()) yield;
     if (!NEVER_HIDDEN.has(m.tags[i]!)) linkEvidence(m.elements[i]!, i, m.tags[i]!, ctx);
   }
+  if (pause()) yield;
   cookieTextEvidence(ctx);
   promptTextEvidence(ctx);
+  if (pause()) yield;
   for (const c of ctx.candidates.values()) structureEvidence(c, ctx);
+  if (pause()) yield;
   sideColumnEvidence(ctx);
 }
 
@@ -986,8 +996,18 @@ function accept(ctx: Context): ClutterBlock[] {
 
 /** Clutter blocks of the page (focus mode's blocks beside the article: findFocusBlocks, composed after). */
 export function findClutterBlocks(doc: Document, root: Element | null, options: ClutterOptions): ClutterBlock[] {
+  return runSteps(findClutterSteps(doc, root, options, NEVER));
+}
+
+/** findClutterBlocks in slices (gather's `pause`): the same blocks. */
+export function* findClutterSteps(
+  doc: Document,
+  root: Element | null,
+  options: ClutterOptions,
+  pause: () => boolean,
+): Generator<void, ClutterBlock[]> {
   const ctx = pageContext(doc, root, options);
-  return ctx ? collect(ctx) : [];
+  return ctx ? yield* collect(ctx, pause) : [];
 }
 
 /** The finder's context over the whole page (null without a <body>). */
@@ -1016,6 +1036,6 @@ export function findClutterIn(
   const measure = new TextMeasure(subtree);
   // The root's prose is not measured here, so inside the root any prose at all protects a box.
   const ctx = new Context(measure, root, header.title, header.bylines, options);
-  const blocks = collect(ctx);
+  const blocks = runSteps(collect(ctx, NEVER));
   return blocks.filter((b) => b.element === subtree || subtree.contains(b.element));
 }

@@ -4,7 +4,7 @@
 // changed. Kept apart from report.ts so the content script's bundle holds none of the engine.
 import { detectArticleSteps, firstLook } from './article';
 import { runSteps } from './article-measure';
-import { type ClutterBlock, type ClutterVocabulary, findClutterBlocks } from './clutter';
+import { type ClutterBlock, type ClutterVocabulary, findClutterSteps } from './clutter';
 import { findFocusBlocks } from './clutter-focus';
 import type { EngineResult } from './engine';
 import { articleBlocks, normalizeSpace } from './text';
@@ -161,17 +161,21 @@ export function* readPageSteps(doc: Document, options: ReadOptions): Generator<P
   }
 
   // Focus mode is composed after the clutter (clutter-focus.ts reads what was found).
-  const clutter = yield* time('declutter', () => {
-    const found = findClutterBlocks(doc, root, {
-      mode,
-      hideComments: options.hideComments ?? true,
-      vocabulary: options.vocabulary,
-      ...(article.measure ? { measure: article.measure } : {}),
-    });
-    return mode === 'focus'
-      ? [...found, ...findFocusBlocks(doc, root, found, options.vocabulary, article.measure)]
-      : found;
-  });
+  const clutter = yield* time(
+    'declutter',
+    (function* () {
+      const clutterOptions = {
+        mode,
+        hideComments: options.hideComments ?? true,
+        vocabulary: options.vocabulary,
+        ...(article.measure ? { measure: article.measure } : {}),
+      };
+      const found = yield* findClutterSteps(doc, root, clutterOptions, pause);
+      return mode === 'focus'
+        ? [...found, ...findFocusBlocks(doc, root, found, options.vocabulary, article.measure)]
+        : found;
+    })(),
+  );
   yield 'declutter';
   const hiddenSet = new Set(clutter.map((c) => c.element));
   const { blocks, truncated } = yield* time('blocks', () => articleBlocks(root, hiddenSet, article.measure));

@@ -26,9 +26,10 @@ import { bundleSizes } from '../../bench/sizes';
  * (docs/declutter.md, round 4). 25,356 B with both and reader comfort in focus mode (issue 13), which
  * adds about 310 B to read the stored choices when focus mode first needs them, fetch their chunk
  * (comfort.js) and undo it; the choices are checked and the sheet built there, so no page outside
- * focus mode runs that code. 25,400 B stays under 25 KB (25,600 B).
+ * focus mode runs that code. 25,430 B with declutter made in slices like the walk (issue 11: no slice
+ * of ours over 50 ms; +74 B). 25,500 B stays under 25 KB (25,600 B).
  */
-const CONTENT_SCRIPT_BUDGET = 25_400;
+const CONTENT_SCRIPT_BUDGET = 25_500;
 /** Reader comfort's module (src/content/comfort.ts): 1,458 B gzip, fetched only in focus mode with choices. */
 const COMFORT_BUDGET = 2_000;
 /** The correction UI's module (src/content/correction-ui.ts): 4,196 B gzip, fetched only when needed. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../src/core/article';
-import { type ClutterOptions, classKind, findClutterBlocks, findClutterIn, labelKind } from '../../src/core/clutter';
+import {
+  type ClutterOptions,
+  classKind,
+  findClutterBlocks,
+  findClutterIn,
+  findClutterSteps,
+  labelKind,
+} from '../../src/core/clutter';
 import { findFocusBlocks } from '../../src/core/clutter-focus';
 import { CLASS_TOKENS, LABELS, CLUTTER_VOCABULARY as VOCABULARY } from '../../src/core/lexicon/clutter';
 import { articlePage, page, paragraphs, prose } from './page-helpers';
@@ -294,5 +301,25 @@ describe('widgets below the story inside a root that is too large', () => {
     expect(found).toContain(el(doc, 'section.below'));
     expect(found).not.toContain(el(doc, 'section.between'));
     expect(found.some((b) => b.contains(el(doc, 'h1')))).toBe(false);
+  });
+});
+
+describe('in slices', () => {
+  it('finds the same blocks when it yields at every chance, and yields at every element', () => {
+    const doc = articlePage({
+      before: '<nav><a href="/">Home</a> <a href="/news">News</a></nav>',
+      after:
+        '<aside class="most-read"><h2>Most read</h2><ul><li><a href="/a">A story</a></li><li><a href="/b">B story</a></li><li><a href="/c">C story</a></li></ul></aside><div class="share-bar"><a href="https://twitter.com/intent/tweet">Share</a><a href="https://facebook.com/sharer">Share</a></div>',
+    });
+    const root = detectArticle(doc).root;
+    const whole = findClutterBlocks(doc, root, DECLUTTER);
+    expect(whole.length).toBeGreaterThan(0);
+    const steps = findClutterSteps(doc, root, DECLUTTER, () => true);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(step.value).toEqual(whole);
+    // Once per element in each of the two passes over the page, and between the later passes.
+    expect(pauses).toBeGreaterThan(2 * doc.body.querySelectorAll('*').length);
   });
 });
