@@ -493,6 +493,12 @@ export function extensionSuite(options: SuiteOptions): void {
           sheet: document.getElementById('quotelens-comfort') !== null,
         };
       };
+      // The popup fetches the controls' chunk once it hears focus mode is on (it may still be polling
+      // the re-read): wait for them as a reader would, then use them.
+      await waitUntil(
+        () => popup.evaluate(() => (document.querySelector('[data-comfort-theme="dark"]') ? true : null)),
+        "the popup's reader comfort controls",
+      );
       await popup.click('label.comfort-theme:has([data-comfort-theme="dark"])');
       await popup.click('[data-action="comfort-larger"]');
       const dark = await waitUntil(async () => {
