@@ -13,9 +13,16 @@ export const CONTENT_SCRIPT_OUT = 'content.js';
 export const CORRECTION_UI_OUT = 'correction-ui.js';
 /** Reader comfort in focus mode (src/content/comfort.ts), imported by the content script on demand. */
 export const COMFORT_OUT = 'comfort.js';
+/**
+ * The declutter stage (src/core/declutter.ts), imported by the content script once a page is taken
+ * for an article: pages that are not articles never fetch or parse it.
+ */
+export const DECLUTTER_OUT = 'declutter.js';
+/** The modules the content script imports on demand, in the order the manifest lists them. */
+export const PAGE_CHUNKS = [CORRECTION_UI_OUT, COMFORT_OUT, DECLUTTER_OUT];
 
 /**
- * The manifest's web_accessible_resources: those two modules only, for the pages the content
+ * The manifest's web_accessible_resources: those modules only, for the pages the content
  * script runs on (a content script's import() is fetched as the page's). Chrome serves it only at
  * a URL that changes every session (use_dynamic_url), so a page cannot probe a fixed
  * chrome-extension:// URL to learn the extension is installed; Firefox's moz-extension:// host is
@@ -23,7 +30,7 @@ export const COMFORT_OUT = 'comfort.js';
  */
 export function chunkResources(target: Target): Record<string, unknown>[] {
   const matches = readSourceManifest().content_scripts.flatMap((cs) => cs.matches);
-  const entry = { resources: [CORRECTION_UI_OUT, COMFORT_OUT], matches };
+  const entry = { resources: PAGE_CHUNKS, matches };
   return [target === 'chrome' ? { ...entry, use_dynamic_url: true } : entry];
 }
 

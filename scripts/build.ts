@@ -1,8 +1,8 @@
 // npm run build: dist/chrome and dist/firefox from the one manifest.json.
 // npm run build:e2e (E2E=1): the same with test hooks, into dist/e2e/<target>.
 // Per target: (1) vite + crxjs build the popup, options page and background; (2) vite builds the
-// content script as one IIFE; (3) the correction UI and reader comfort as one ES module each, which
-// the content script imports when the reader needs them; (4) the manifest gets the content script
+// content script as one IIFE; (3) the correction UI, reader comfort and the declutter stage as one
+// ES module each, which the content script imports when the reader or an article needs them; (4) the manifest gets the content script
 // entry and lists those modules, alone, as web-accessible (Chrome: behind a per-session URL,
 // use_dynamic_url).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import {
   CONTENT_SCRIPT_OUT,
   CORRECTION_UI_OUT,
   chunkResources,
+  DECLUTTER_OUT,
   outDirFor,
   readSourceManifest,
   type Target,
@@ -77,6 +78,7 @@ for (const target of targets) {
   for (const [source, out] of [
     ['src/content/correction-ui.ts', CORRECTION_UI_OUT],
     ['src/content/comfort.ts', COMFORT_OUT],
+    ['src/core/declutter.ts', DECLUTTER_OUT],
   ] as const) {
     await buildPageScript(outDir, { entry: resolve(source), formats: ['es'], fileName: () => out });
   }

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseHtml } from '../src/cli/parse-html';
 import { CLUTTER_VOCABULARY as vocabulary } from '../src/core/lexicon/clutter';
-import { readPage } from '../src/core/read-page';
+import { readPage } from '../src/core/report';
 import { matchCorrections, stableSelector } from '../src/core/selector';
 import { siteOf } from '../src/shared/sites';
 import { hasShared, missingSharedMessage, sharedPath } from '../tests/shared-data';

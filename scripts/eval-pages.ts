@@ -10,7 +10,7 @@ import { parseHtml } from '../src/cli/analyze';
 import { CLUTTER_VOCABULARY as vocabulary } from '../src/core/lexicon/clutter';
 import type { AttributionFacts } from '../src/core/model/features';
 import { findQuotes } from '../src/core/quotes';
-import { readPage } from '../src/core/read-page';
+import { readPage } from '../src/core/report';
 import { type AttributeOptions, attributeSpeakers } from '../src/core/speakers';
 import type { Speaker } from '../src/core/types';
 import { sharedPath } from '../tests/shared-data';

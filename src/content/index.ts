@@ -1,6 +1,8 @@
 // Content script: reads settings, reads the page with the core (detect, declutter, text blocks),
 // asks the background's engine for quotes and speakers, applies the result, serves the popup's
 // calls. A thin adapter: all understanding of the page lives in src/core.
+
+import type { Declutter } from '../core/declutter';
 import { COMFORT_KEY } from '../shared/comfort';
 import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messages';
 import { SPEAKER_COLOURS } from '../shared/palette';
@@ -30,6 +32,7 @@ declare const chrome: { runtime: { getURL(path: string): string } };
 /** The chunks the content script imports on demand (scripts/build.ts; web_accessible_resources). */
 const CORRECTION_UI_FILE = 'correction-ui.js';
 const COMFORT_FILE = 'comfort.js';
+const DECLUTTER_FILE = 'declutter.js';
 // Spelled `chrome.runtime.getURL` (a real object in both browsers' content scripts, never a page's
 // DOM node: safe-api.ts), the one argument of import() addons-linter accepts as ours.
 const chunk =
@@ -83,7 +86,12 @@ async function start(): Promise<void> {
     doc,
     window,
     toggles,
-    { hideComments: settings.hideComments, vocabulary },
+    {
+      hideComments: settings.hideComments,
+      vocabulary,
+      // Fetched once a page is taken for an article (the chunk is src/core/declutter.ts).
+      declutter: () => chunk<{ DECLUTTER: Declutter }>(DECLUTTER_FILE)().then((m) => m.DECLUTTER),
+    },
     settings.palette,
     engine,
   );

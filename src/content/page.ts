@@ -3,8 +3,9 @@
 // A run reads the page (detect, declutter, blocks: core/report.ts), sends the blocks to the engine
 // (the extension's background), hides the clutter while the engine works, and highlights the
 // quotes of its answer once it has checked that the answer still fits the page.
-import { type ClutterOptions, type ClutterVocabulary, findClutterIn } from '../core/clutter';
-import { type ArticleHeader, findArticleHeader } from '../core/clutter-header';
+import type { ClutterOptions, ClutterVocabulary } from '../core/clutter';
+import type { ArticleHeader } from '../core/clutter-header';
+import type { Declutter } from '../core/declutter';
 import { type Analysis, blockText, hiddenText, type PageRead, readPageSteps, withAttribution } from '../core/read-page';
 import { collectTextBlocks, locateOffset } from '../core/text';
 import type { ClutterBlock, Quote, TextBlock } from '../core/types';
@@ -48,10 +49,15 @@ const SLICE_MS = 20;
 /** Where quotes and speakers are computed: the background over messages (tests: in process). */
 export type EngineLink = (request: AnalyzeRequest) => AnalyzeReply | Promise<AnalyzeReply>;
 
-/** How the page is read: the reader's comment switch and the clutter vocabulary the background stored. */
+/**
+ * How the page is read: the reader's comment switch, the clutter vocabulary the background stored,
+ * and the declutter stage's code: given (tests), or how to load it (the content script's chunk,
+ * fetched once, when the first page is taken for an article).
+ */
 export interface PageReading {
   hideComments: boolean;
   vocabulary: ClutterVocabulary;
+  declutter: Declutter | (() => Promise<Declutter>);
 }
 
 /** Hand corrections (content/corrections.ts): applied to each read, told of each render. */
@@ -92,6 +98,9 @@ export class PageController {
   /** Late content that arrived while a run was in flight: handled when it is done. */
   private deferred: Node[] = [];
   private header: { root: Element; header: ArticleHeader } | null = null;
+  /** The declutter code once it is here, and its load while it is on its way. */
+  private lib: Declutter | null = null;
+  private loading: Promise<Declutter> | null = null;
   /** The extension is gone: the page was restored and nothing is written again. */
   private gone = false;
   /**
@@ -132,6 +141,7 @@ export class PageController {
           read = step.value;
           break;
         }
+        if (step.value) throw new Error('run(): the declutter code must be given, not loaded');
       }
     });
     return read ? this.attribute(read, generation) : Promise.resolve();
@@ -144,30 +154,48 @@ export class PageController {
   async runChunked(): Promise<void> {
     const steps = this.readSteps();
     const generation = ++this.generation;
+    // What the last step waited for (the declutter chunk): its value, or why it failed.
+    let loaded: { lib?: Declutter; error?: unknown } = {};
     for (;;) {
       let read: PageRead | null = null;
       let done = false;
+      let wait: Promise<Declutter> | null = null;
       this.timed(() => {
-        const step = steps.next();
+        const step = 'error' in loaded ? steps.throw(loaded.error) : steps.next(loaded.lib);
         done = step.done === true;
         if (step.done) read = step.value;
+        else if (step.value) wait = step.value;
       });
       if (done || generation !== this.generation) {
         if (read && generation === this.generation) await this.attribute(read, generation);
         return;
       }
-      await yieldToPage(this.win);
+      loaded = {};
+      if (wait)
+        await (wait as Promise<Declutter>).then(
+          (lib) => {
+            loaded = { lib };
+          },
+          (error: unknown) => {
+            loaded = { error };
+          },
+        );
+      else await yieldToPage(this.win);
       // Turned off, re-run or re-analysed meanwhile: that newer run owns the page now.
       if (generation !== this.generation) return;
     }
   }
 
-  /** The page-side stages; returns null when reading failed (status 'error', rendered). */
-  private *readSteps(): Generator<void, PageRead | null> {
+  /**
+   * The page-side stages; returns null when reading failed (status 'error', rendered). Yields a
+   * promise when the declutter code must be waited for, and takes it from the next `next(lib)`.
+   */
+  private *readSteps(): Generator<Promise<Declutter> | undefined, PageRead | null, Declutter | undefined> {
     this.status = 'loading';
     try {
       const stages = readPageSteps(this.doc, {
         ...this.clutterOptions,
+        ...(this.lib ? { declutter: this.lib } : {}),
         url: this.win.location.href,
         now: () => this.win.performance.now(),
         force: this.force,
@@ -177,6 +205,11 @@ export class PageController {
       });
       let step = stages.next();
       while (!step.done) {
+        if (step.value === 'load') {
+          const lib = this.declutter();
+          step = stages.next(lib instanceof Promise ? yield lib : lib);
+          continue;
+        }
         yield;
         step = stages.next();
       }
@@ -289,7 +322,9 @@ export class PageController {
     }
     const analysis = this.analysis;
     const root = analysis?.root;
-    if (!analysis || this.status !== 'ready' || !root) return Promise.resolve();
+    // A page read as an article has its declutter code (the read waited for it).
+    const lib = this.lib;
+    if (!analysis || this.status !== 'ready' || !root || !lib) return Promise.resolve();
     if (!root.isConnected || (removed && this.mostlyReplaced(analysis.blocks))) return this.reanalyse();
     let sent: ReturnType<typeof requestBlocks> = [];
     let fresh: TextBlock[] = [];
@@ -297,7 +332,7 @@ export class PageController {
     let pending: Promise<AnalyzeReply> | AnalyzeReply | null = null;
     this.timed(() => {
       const clutter = clutterScopes(added, root).flatMap((el) =>
-        findClutterIn(el, root, this.clutterOptions, this.headerOf(root)),
+        lib.findClutterIn(el, root, this.clutterOptions, this.headerOf(lib, root)),
       );
       this.addClutter(analysis, clutter);
       if (removed && this.pruneStale()) this.repaint();
@@ -455,9 +490,30 @@ export class PageController {
     this.clearMeasures();
   }
 
+  /** The declutter code: given, or loaded once (a failed load is tried again on the next read). */
+  private declutter(): Declutter | Promise<Declutter> {
+    if (this.lib) return this.lib;
+    const source = this.reading.declutter;
+    if (typeof source !== 'function') {
+      this.lib = source;
+      return source;
+    }
+    this.loading ??= source().then(
+      (lib) => {
+        this.lib = lib;
+        return lib;
+      },
+      (err: unknown) => {
+        this.loading = null;
+        throw err;
+      },
+    );
+    return this.loading;
+  }
+
   /** The article's title and bylines, found once per root: every late subtree is judged against them. */
-  private headerOf(root: Element): ArticleHeader {
-    if (this.header?.root !== root) this.header = { root, header: findArticleHeader(this.doc, root) };
+  private headerOf(lib: Declutter, root: Element): ArticleHeader {
+    if (this.header?.root !== root) this.header = { root, header: lib.findArticleHeader(this.doc, root) };
     return this.header.header;
   }
 

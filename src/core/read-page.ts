@@ -3,9 +3,8 @@
 // and speakers come from the engine (engine.ts) over the blocks alone. The Document is read, never
 // changed. Kept apart from report.ts so the content script's bundle holds none of the engine.
 import { detectArticleSteps, firstLook } from './article';
-import { runSteps } from './article-measure';
-import { type ClutterBlock, type ClutterVocabulary, findClutterSteps } from './clutter';
-import { findFocusBlocks } from './clutter-focus';
+import type { ClutterBlock, ClutterVocabulary } from './clutter';
+import type { Declutter } from './declutter';
 import type { EngineResult } from './engine';
 import { articleBlocks, normalizeSpace } from './text';
 import type { BlockText, HiddenBlock, Mode, PageReport, TextBlock } from './types';
@@ -40,6 +39,11 @@ export interface AnalyzeOptions {
    * (PageRead.explain). The content script sets it; the CLI reports every reason at once.
    */
   settle?: boolean;
+  /**
+   * The declutter stage's code (declutter.ts's DECLUTTER). None: readPageSteps asks for it, once a
+   * page is taken for an article, by yielding 'load' and reading it from the next `next(lib)`.
+   */
+  declutter?: Declutter;
 }
 
 /** What the page-side stages found: the report without quotes and speakers, and the DOM refs. */
@@ -70,11 +74,6 @@ export type PageStage = (typeof PAGE_STAGES)[number];
 /** Options of the page-side stages: the vocabulary is required here (the content script has its own copy). */
 export type ReadOptions = AnalyzeOptions & { vocabulary: ClutterVocabulary };
 
-/** The page-side stages at once. */
-export function readPage(doc: Document, options: ReadOptions): PageRead {
-  return runSteps(readPageSteps(doc, options));
-}
-
 /** The read with the engine's answer in its report: quotes, speakers, notes, timings. */
 export function withAttribution(read: PageRead, result: EngineResult): Analysis {
   const { report } = read;
@@ -95,7 +94,10 @@ export function withAttribution(read: PageRead, result: EngineResult): Analysis 
  * The page-side analysis as a sequence of stages: the caller may pause between them (the content
  * script yields to the page so no single task runs long). The core stays pure: it never waits.
  */
-export function* readPageSteps(doc: Document, options: ReadOptions): Generator<PageStage | 'pause', PageRead> {
+export function* readPageSteps(
+  doc: Document,
+  options: ReadOptions,
+): Generator<PageStage | 'pause' | 'load', PageRead, Declutter | undefined> {
   const now = options.now ?? (() => Date.now());
   const mode = options.mode ?? 'declutter';
   const timings: Record<string, number> = {};
@@ -160,6 +162,8 @@ export function* readPageSteps(doc: Document, options: ReadOptions): Generator<P
     return read;
   }
 
+  const lib = options.declutter ?? (yield 'load');
+  if (!lib) throw new Error('readPageSteps: the declutter code was asked for and not given');
   // Focus mode is composed after the clutter (clutter-focus.ts reads what was found).
   const clutter = yield* time(
     'declutter',
@@ -170,9 +174,9 @@ export function* readPageSteps(doc: Document, options: ReadOptions): Generator<P
         vocabulary: options.vocabulary,
         ...(article.measure ? { measure: article.measure } : {}),
       };
-      const found = yield* findClutterSteps(doc, root, clutterOptions, pause);
+      const found = yield* lib.findClutterSteps(doc, root, clutterOptions, pause);
       return mode === 'focus'
-        ? [...found, ...findFocusBlocks(doc, root, found, options.vocabulary, article.measure)]
+        ? [...found, ...lib.findFocusBlocks(doc, root, found, options.vocabulary, article.measure)]
         : found;
     })(),
   );

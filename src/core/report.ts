@@ -1,12 +1,22 @@
 // One PageReport from a Document: the only thing adapters see, plus the element references the
 // content script needs to apply it. The Document is read, never changed.
-// The report is composed in two parts: readPage (read-page.ts: detect, declutter, the article's
-// text blocks; what needs the DOM, so it runs in the page) and attributeBlocks (engine.ts: quotes
+// The report is composed in two parts: readPage (read-page.ts's stages: detect, declutter, the
+// article's text blocks; what needs the DOM, so it runs in the page) and attributeBlocks (engine.ts: quotes
 // and speakers from the blocks alone, so it runs in the extension's background). analyzePage
 // composes both for the CLI, the tests and the benchmarks.
+import { runSteps } from './article-measure';
+import { DECLUTTER } from './declutter';
 import { attributeBlocks } from './engine';
 import { CLUTTER_VOCABULARY } from './lexicon/clutter';
-import { type Analysis, type AnalyzeOptions, PAGE_STAGES, readPage, withAttribution } from './read-page';
+import {
+  type Analysis,
+  type AnalyzeOptions,
+  PAGE_STAGES,
+  type PageRead,
+  type ReadOptions,
+  readPageSteps,
+  withAttribution,
+} from './read-page';
 import { collectTextBlocks, normalizeSpace } from './text';
 import type { TextBlock } from './types';
 
@@ -17,10 +27,14 @@ export {
   PAGE_STAGES,
   type PageRead,
   type ReadOptions,
-  readPage,
   readPageSteps,
   withAttribution,
 } from './read-page';
+
+/** The page-side stages at once, with the declutter code in the same bundle (CLI, tests, benchmarks). */
+export function readPage(doc: Document, options: ReadOptions): PageRead {
+  return runSteps(readPageSteps(doc, { declutter: DECLUTTER, ...options }));
+}
 
 /** The engine's stages (engine.ts), timed where the engine runs. */
 export const ENGINE_STAGES = ['quotes', 'speakers'] as const;

@@ -27,9 +27,17 @@ import { bundleSizes } from '../../bench/sizes';
  * adds about 310 B to read the stored choices when focus mode first needs them, fetch their chunk
  * (comfort.js) and undo it; the choices are checked and the sheet built there, so no page outside
  * focus mode runs that code. 25,430 B with declutter made in slices like the walk (issue 11: no slice
- * of ours over 50 ms; +74 B). 25,500 B stays under 25 KB (25,600 B).
+ * of ours over 50 ms; +74 B). 18,588 B once the declutter stage (clutter.ts and what it alone uses)
+ * became a module of its own, declutter.js, imported only when a page is taken for an article: every
+ * page pays for the first look, the walk and detection; articles also fetch the chunk. 19,000 B keeps
+ * it under issue 11's 20 KB.
  */
-const CONTENT_SCRIPT_BUDGET = 25_500;
+const CONTENT_SCRIPT_BUDGET = 19_000;
+/**
+ * The declutter stage's module (src/core/declutter.ts): 11,565 B gzip, fetched on articles only. Its
+ * growth is issue 13's to spend: 14 KB leaves room under the 25 KB that issue allows both together.
+ */
+const DECLUTTER_BUDGET = 14_000;
 /** Reader comfort's module (src/content/comfort.ts): 1,458 B gzip, fetched only in focus mode with choices. */
 const COMFORT_BUDGET = 2_000;
 /** The correction UI's module (src/content/correction-ui.ts): 4,196 B gzip, fetched only when needed. */
@@ -45,6 +53,8 @@ const POPUP_BUDGET = 25_000;
 
 /** A string only the attribution engine's code holds. */
 const ENGINE_MARK = 'cue-pronoun';
+/** A reason only the clutter finder's code writes. */
+const CLUTTER_MARK = 'no text but a label';
 /** A label only the clutter vocabulary holds (lexicon/clutter.ts): data of the background. */
 const VOCABULARY_MARK = 'meistgelesene artikel';
 
@@ -58,6 +68,13 @@ describe.skipIf(TARGETS.length === 0)('size budgets of dist/ (run npm run build 
     it(`${target}: the correction UI's module within ${CORRECTION_UI_BUDGET} B gzip`, () => {
       const raw = readFileSync(join(`dist/${target}`, 'correction-ui.js'));
       expect(gzipSync(raw, { level: 9 }).length).toBeLessThanOrEqual(CORRECTION_UI_BUDGET);
+    });
+    it(`${target}: the declutter module within ${DECLUTTER_BUDGET} B gzip, its code not in the content script`, () => {
+      const raw = readFileSync(join(`dist/${target}`, 'declutter.js'));
+      expect(gzipSync(raw, { level: 9 }).length).toBeLessThanOrEqual(DECLUTTER_BUDGET);
+      // A reason only the clutter finder (clutter.ts) writes marks its code.
+      expect(raw.toString('utf8')).toContain(CLUTTER_MARK);
+      expect(readFileSync(join(`dist/${target}`, 'content.js'), 'utf8')).not.toContain(CLUTTER_MARK);
     });
     it(`${target}: reader comfort's module within ${COMFORT_BUDGET} B gzip`, () => {
       const raw = readFileSync(join(`dist/${target}`, 'comfort.js'));

@@ -1,7 +1,9 @@
 // The content script's chunked run: one stage per task, same result as the one-task run, and a
-// run overtaken by "off" stops without touching the page again.
+// run overtaken by "off" stops without touching the page again. The declutter code comes as a chunk
+// the run loads once, only for a page taken for an article.
 import { afterEach, describe, expect, it } from 'vitest';
-import { testController } from './engine-link';
+import { DECLUTTER, type Declutter } from '../../src/core/declutter';
+import { asyncEngine, testController } from './engine-link';
 
 const page = `<article><h1>Tram line opens</h1>
 <p>The new tram line between the station and the harbour opened on Saturday after three years of building work, with free rides for the first weekend and extra staff at every stop.</p>
@@ -50,5 +52,37 @@ describe('chunked run', () => {
     expect(controller.state().status).toBe('off');
     document.documentElement.removeAttribute('data-quotelens');
     expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('loads the declutter chunk once, for articles only, and tries again after a failed load', async () => {
+    const loads: string[] = [];
+    let fail = true;
+    const load = () => {
+      loads.push(document.title);
+      return new Promise<Declutter>((resolve, reject) =>
+        setTimeout(() => (fail ? reject(new Error('chunk unreachable')) : resolve(DECLUTTER)), 0),
+      );
+    };
+    // A page that is not an article never asks for it.
+    document.head.innerHTML = '<title>Search results</title>';
+    document.body.innerHTML =
+      '<form><input name="q"><button>Search</button></form><ul><li><a href="/a">One</a></li></ul>';
+    const skipped = testController(toggles, asyncEngine, window, load);
+    await skipped.runChunked();
+    expect(skipped.state().status).toBe('skipped');
+    expect(loads).toEqual([]);
+
+    setUp();
+    const controller = testController(toggles, asyncEngine, window, load);
+    await controller.runChunked();
+    expect(controller.state()).toMatchObject({ status: 'error', error: 'chunk unreachable' });
+    expect(document.querySelector('[data-quotelens-hidden]')).toBeNull();
+    fail = false;
+    await controller.reanalyse();
+    expect(controller.state().status).toBe('ready');
+    expect(document.querySelector('.ad-slot')?.getAttribute('data-quotelens-hidden')).toBe('ad');
+    await controller.reanalyse();
+    expect(loads).toEqual(['Tram line opens', 'Tram line opens']);
+    controller.clearAll();
   });
 });

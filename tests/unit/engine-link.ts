@@ -1,7 +1,8 @@
 // The engine link of the unit tests: the background's own handler (request check + engine), called
 // in process and answering at once, so PageController.run() is done on return.
 import { analyzeBlocks } from '../../src/background/engine-host';
-import { type EngineLink, PageController } from '../../src/content/page';
+import { type EngineLink, PageController, type PageReading } from '../../src/content/page';
+import { DECLUTTER } from '../../src/core/declutter';
 import { CLUTTER_VOCABULARY } from '../../src/core/lexicon/clutter';
 import { checkAnalyzeRequest } from '../../src/shared/analyze-request';
 import type { Toggles } from '../../src/shared/messages';
@@ -17,12 +18,13 @@ export function testController(
   toggles: Toggles,
   engine: EngineLink = localEngine,
   win: Window = window,
+  declutter: PageReading['declutter'] = DECLUTTER,
 ): PageController {
   return new PageController(
     document,
     win,
     toggles,
-    { hideComments: false, vocabulary: CLUTTER_VOCABULARY },
+    { hideComments: false, vocabulary: CLUTTER_VOCABULARY, declutter },
     'standard',
     engine,
   );

@@ -15,7 +15,7 @@ import {
 } from '../../src/core/page-kind';
 import { describeReason, FEATURE_SAYS } from '../../src/core/page-kind-explain';
 import { FIRST_LOOK_MODEL, PAGE_MODEL } from '../../src/core/page-kind-model';
-import { readPage } from '../../src/core/read-page';
+import { readPage } from '../../src/core/report';
 import { ARTICLE_HEAD, articlePage, page, paragraphs } from './page-helpers';
 
 const PRODUCT_HEAD =

@@ -11,7 +11,7 @@ import { defaultState, mockConnector } from '../../src/popup/connector';
 import { BACKGROUND_METHODS, type BackgroundApi, CONTENT_METHODS, isMessage } from '../../src/shared/messages';
 import { type MessageListener, type MessageSender, type RuntimeLike, serve } from '../../src/shared/rpc';
 import { isExtensionPageSender, isOwnExtensionSender } from '../../src/shared/senders';
-import { COMFORT_OUT, CORRECTION_UI_OUT, chunkResources, manifestFor } from '../../vite.config';
+import { COMFORT_OUT, CORRECTION_UI_OUT, chunkResources, DECLUTTER_OUT, manifestFor } from '../../vite.config';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
 
@@ -227,19 +227,19 @@ describe('manifest: least privilege', () => {
     expect(permissions.every((p) => ['storage', 'contextMenus', 'activeTab', 'scripting'].includes(p))).toBe(true);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.optional_host_permissions ?? []).toEqual([]);
-    // The web-accessible files are the correction UI's and reader comfort's modules, for the content
+    // The web-accessible files are the correction UI's, reader comfort's and the declutter modules, for the content
     // script's pages only, and in Chrome only at a per-session URL (vite.config.ts chunkResources).
     if (name.startsWith('dist/')) {
       const target = name.endsWith('chrome') ? 'chrome' : 'firefox';
       expect(m.web_accessible_resources).toEqual(chunkResources(target));
       const [entry] = m.web_accessible_resources as { resources: string[]; use_dynamic_url?: boolean }[];
-      expect(entry!.resources).toEqual([CORRECTION_UI_OUT, COMFORT_OUT]);
+      expect(entry!.resources).toEqual([CORRECTION_UI_OUT, COMFORT_OUT, DECLUTTER_OUT]);
       expect(entry!.use_dynamic_url).toBe(target === 'chrome' ? true : undefined);
     } else expect(m.web_accessible_resources ?? []).toEqual([]);
     expect(m.externally_connectable).toBeUndefined();
   });
 
-  for (const file of [CORRECTION_UI_OUT, COMFORT_OUT]) {
+  for (const file of [CORRECTION_UI_OUT, COMFORT_OUT, DECLUTTER_OUT]) {
     it.skipIf(!existsSync(`dist/chrome/${file}`))(
       `the web-accessible ${file} holds no extension API call: a page that imports it gets DOM helpers only`,
       () => {
