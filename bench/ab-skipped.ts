@@ -2,8 +2,10 @@
 // change to the first look or the walk saves where most pages a reader opens end. Each page is
 // loaded in both builds' Chromium in turn (the order alternates), so load on the machine falls on
 // both alike; the figures are medians over pages of each page's median over the rounds.
-// Usage: npx tsx bench/ab-skipped.ts --base DIST_DIR --new DIST_DIR [--rounds 4]
+// Usage: npx tsx bench/ab-skipped.ts --base DIST_DIR --new DIST_DIR [--rounds 4] [--set aeb --pages 40]
 //   DIST_DIR: a copy of dist/chrome of each build (npx tsx scripts/build.ts chrome; cp -r dist/chrome DIR)
+//   --set: another page set (aeb, readability): the pages ready in both builds, our time and the
+//   time from navigation start to the highlights painted; --pages: the first N of the set.
 import { parseArgs } from 'node:util';
 import { launchChromium } from './chromium';
 import { measurePage } from './measure';
@@ -12,13 +14,21 @@ import { serveStatic } from './server';
 import { median, quantile } from './stats';
 
 const { values } = parseArgs({
-  options: { base: { type: 'string' }, new: { type: 'string' }, rounds: { type: 'string', default: '4' } },
+  options: {
+    base: { type: 'string' },
+    new: { type: 'string' },
+    rounds: { type: 'string', default: '4' },
+    set: { type: 'string', default: 'nonarticles' },
+    pages: { type: 'string' },
+  },
 });
 if (!values.base || !values.new) throw new Error('--base DIR and --new DIR: two copies of dist/chrome');
 const rounds = Number(values.rounds);
 
 const all = realPages();
-const pages = all.filter((p) => p.set === 'nonarticles');
+const articles = values.set !== 'nonarticles';
+const pages = all.filter((p) => p.set === values.set).slice(0, values.pages ? Number(values.pages) : undefined);
+const wanted = articles ? 'ready' : 'skipped';
 const seed = all.find((p) => p.name === SEED_NAME)!;
 const server = await serveStatic(new Map([...pages, seed].map((p) => [p.path, p.source])));
 const builds = [
@@ -30,27 +40,36 @@ const options = { withExtension: true, readability: false, heap: false };
 // One untimed load each: the browser's and the extension's start-up is not a page's cost.
 for (const tab of tabs) await measurePage(tab, 'warm-up', server.origin + seed.path, options);
 
-/** ms[build][page]: our time on each round where the page was skipped. */
+/** ms[build][page]: our time on each round where the page was skipped (ready, for articles). */
 const ms: number[][][] = builds.map(() => pages.map(() => []));
+/** The same for navigation start → highlights painted (articles). */
+const painted: number[][][] = builds.map(() => pages.map(() => []));
 for (let r = 0; r < rounds; r++)
   for (const [i, page] of pages.entries())
     for (const b of (r + i) % 2 ? [0, 1] : [1, 0]) {
       const run = await measurePage(tabs[b]!, page.name, server.origin + page.path, options).catch(() => null);
-      if (run?.status === 'skipped' && run.oursMs !== null) ms[b]![i]!.push(run.oursMs);
+      if (run?.status !== wanted || run.oursMs === null) continue;
+      ms[b]![i]!.push(run.oursMs);
+      if (run.engine?.loadToHighlightsMs != null) painted[b]![i]!.push(run.engine.loadToHighlightsMs);
     }
 
-const perPage = ms.map((build) => build.map((xs) => (xs.length ? median(xs) : Number.NaN)));
-const both = pages.map((_, i) => i).filter((i) => perPage.every((b) => !Number.isNaN(b[i]!)));
-for (const [b, build] of builds.entries()) {
-  const xs = both.map((i) => perPage[b]![i]!);
+/** Each build's median per page, the builds side by side, over the pages measured in both. */
+function compare(what: string, values: number[][][]): void {
+  const perPage = values.map((build) => build.map((xs) => (xs.length ? median(xs) : Number.NaN)));
+  const both = pages.map((_, i) => i).filter((i) => perPage.every((b) => !Number.isNaN(b[i]!)));
+  for (const [b, build] of builds.entries()) {
+    const xs = both.map((i) => perPage[b]![i]!);
+    console.log(
+      `${build.name}: ${what}, ${xs.length} pages ${wanted} in both builds, median ${median(xs).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`,
+    );
+  }
+  const diffs = both.map((i) => perPage[1]![i]! - perPage[0]![i]!);
   console.log(
-    `${build.name}: ${xs.length} pages skipped in both builds, median ${median(xs).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`,
+    `new - base per page (${what}): median ${median(diffs).toFixed(2)} ms; faster on ${diffs.filter((d) => d < 0).length} of ${diffs.length}`,
   );
 }
-const diffs = both.map((i) => perPage[1]![i]! - perPage[0]![i]!);
-console.log(
-  `new - base per page: median ${median(diffs).toFixed(2)} ms; faster on ${diffs.filter((d) => d < 0).length} of ${diffs.length}`,
-);
+compare('our time', ms);
+if (articles) compare('navigation start to highlights', painted);
 for (const tab of tabs) await tab.close();
 for (const b of builds) await b.browser.close();
 await server.close();

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { analyzeBlocks } from '../src/background/engine-host';
 import { PageController } from '../src/content/page';
-import { DECLUTTER as declutter } from '../src/core/declutter';
+import { DECLUTTER } from '../src/core/declutter';
 import { CLUTTER_VOCABULARY as vocabulary } from '../src/core/lexicon/clutter';
 import { analyzePage } from '../src/core/report';
 import { checkAnalyzeRequest } from '../src/shared/analyze-request';
@@ -196,7 +196,7 @@ export const properties = {
         doc,
         win as unknown as globalThis.Window,
         toggles,
-        { hideComments: false, vocabulary, declutter },
+        { hideComments: false, declutter: { code: DECLUTTER, vocabulary } },
         'standard',
         (request) => analyzeBlocks(checkAnalyzeRequest(request)),
       );

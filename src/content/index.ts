@@ -68,13 +68,7 @@ async function start(): Promise<void> {
   doc.documentElement.setAttribute('data-quotelens', 'loading');
   const extensionOrigin = runtime.getURL('');
 
-  // The vocabulary is data the background stored (shared/vocabulary.ts), read beside the settings.
-  const [settings, { vocabulary }] = await Promise.all([
-    loadSettings(syncStorage),
-    loadVocabulary(localStorageArea, () =>
-      withRetry(() => callBackground(runtime, 'getClutterVocabulary'), ENGINE_RETRY),
-    ),
-  ]);
+  const settings = await loadSettings(syncStorage);
   if (lifetime.signal.aborted) return;
   const toggles: Toggles = { declutter: settings.declutter, highlight: settings.highlight, focus: settings.focus };
   const engine: EngineLink = (request) =>
@@ -88,9 +82,15 @@ async function start(): Promise<void> {
     toggles,
     {
       hideComments: settings.hideComments,
-      vocabulary,
-      // Fetched once a page is taken for an article (the chunk is src/core/declutter.ts).
-      declutter: () => chunk<{ DECLUTTER: Declutter }>(DECLUTTER_FILE)().then((m) => m.DECLUTTER),
+      // Once a page is taken for an article: the declutter chunk (src/core/declutter.ts) and its
+      // words, data the background stored (shared/vocabulary.ts), fetched side by side.
+      declutter: () =>
+        Promise.all([
+          chunk<{ DECLUTTER: Declutter }>(DECLUTTER_FILE)(),
+          loadVocabulary(localStorageArea, () =>
+            withRetry(() => callBackground(runtime, 'getClutterVocabulary'), ENGINE_RETRY),
+          ),
+        ]).then(([m, { vocabulary }]) => ({ code: m.DECLUTTER, vocabulary })),
     },
     settings.palette,
     engine,

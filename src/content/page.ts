@@ -3,10 +3,17 @@
 // A run reads the page (detect, declutter, blocks: core/report.ts), sends the blocks to the engine
 // (the extension's background), hides the clutter while the engine works, and highlights the
 // quotes of its answer once it has checked that the answer still fits the page.
-import type { ClutterOptions, ClutterVocabulary } from '../core/clutter';
+import type { ClutterOptions } from '../core/clutter';
 import type { ArticleHeader } from '../core/clutter-header';
-import type { Declutter } from '../core/declutter';
-import { type Analysis, blockText, hiddenText, type PageRead, readPageSteps, withAttribution } from '../core/read-page';
+import {
+  type Analysis,
+  blockText,
+  type DeclutterKit,
+  hiddenText,
+  type PageRead,
+  readPageSteps,
+  withAttribution,
+} from '../core/read-page';
 import { collectTextBlocks, locateOffset } from '../core/text';
 import type { ClutterBlock, Quote, TextBlock } from '../core/types';
 import type { AnalyzeReply, AnalyzeRequest, PageState, PageStatus, Toggles } from '../shared/messages';
@@ -50,14 +57,13 @@ const SLICE_MS = 20;
 export type EngineLink = (request: AnalyzeRequest) => AnalyzeReply | Promise<AnalyzeReply>;
 
 /**
- * How the page is read: the reader's comment switch, the clutter vocabulary the background stored,
- * and the declutter stage's code: given (tests), or how to load it (the content script's chunk,
- * fetched once, when the first page is taken for an article).
+ * How the page is read: the reader's comment switch, and the declutter stage's code with its words
+ * (the clutter vocabulary the background stored): given (tests), or how to load them (the content
+ * script's chunk and a storage read, once, when the first page is taken for an article).
  */
 export interface PageReading {
   hideComments: boolean;
-  vocabulary: ClutterVocabulary;
-  declutter: Declutter | (() => Promise<Declutter>);
+  declutter: DeclutterKit | (() => Promise<DeclutterKit>);
 }
 
 /** Hand corrections (content/corrections.ts): applied to each read, told of each render. */
@@ -98,9 +104,9 @@ export class PageController {
   /** Late content that arrived while a run was in flight: handled when it is done. */
   private deferred: Node[] = [];
   private header: { root: Element; header: ArticleHeader } | null = null;
-  /** The declutter code once it is here, and its load while it is on its way. */
-  private lib: Declutter | null = null;
-  private loading: Promise<Declutter> | null = null;
+  /** The declutter code and words once they are here, and their load while it is on its way. */
+  private kit: DeclutterKit | null = null;
+  private loading: Promise<DeclutterKit> | null = null;
   /** The extension is gone: the page was restored and nothing is written again. */
   private gone = false;
   /**
@@ -154,14 +160,14 @@ export class PageController {
   async runChunked(): Promise<void> {
     const steps = this.readSteps();
     const generation = ++this.generation;
-    // What the last step waited for (the declutter chunk): its value, or why it failed.
-    let loaded: { lib?: Declutter; error?: unknown } = {};
+    // What the last step waited for (the declutter kit): its value, or why it failed.
+    let loaded: { kit?: DeclutterKit; error?: unknown } = {};
     for (;;) {
       let read: PageRead | null = null;
       let done = false;
-      let wait: Promise<Declutter> | null = null;
+      let wait: Promise<DeclutterKit> | null = null;
       this.timed(() => {
-        const step = 'error' in loaded ? steps.throw(loaded.error) : steps.next(loaded.lib);
+        const step = 'error' in loaded ? steps.throw(loaded.error) : steps.next(loaded.kit);
         done = step.done === true;
         if (step.done) read = step.value;
         else if (step.value) wait = step.value;
@@ -172,9 +178,9 @@ export class PageController {
       }
       loaded = {};
       if (wait)
-        await (wait as Promise<Declutter>).then(
-          (lib) => {
-            loaded = { lib };
+        await (wait as Promise<DeclutterKit>).then(
+          (kit) => {
+            loaded = { kit };
           },
           (error: unknown) => {
             loaded = { error };
@@ -188,14 +194,15 @@ export class PageController {
 
   /**
    * The page-side stages; returns null when reading failed (status 'error', rendered). Yields a
-   * promise when the declutter code must be waited for, and takes it from the next `next(lib)`.
+   * promise when the declutter kit must be waited for, and takes it from the next `next(kit)`.
    */
-  private *readSteps(): Generator<Promise<Declutter> | undefined, PageRead | null, Declutter | undefined> {
+  private *readSteps(): Generator<Promise<DeclutterKit> | undefined, PageRead | null, DeclutterKit | undefined> {
     this.status = 'loading';
     try {
       const stages = readPageSteps(this.doc, {
-        ...this.clutterOptions,
-        ...(this.lib ? { declutter: this.lib } : {}),
+        mode: this.toggles.focus ? 'focus' : 'declutter',
+        hideComments: this.reading.hideComments,
+        ...(this.kit ? { declutter: this.kit } : {}),
         url: this.win.location.href,
         now: () => this.win.performance.now(),
         force: this.force,
@@ -206,8 +213,8 @@ export class PageController {
       let step = stages.next();
       while (!step.done) {
         if (step.value === 'load') {
-          const lib = this.declutter();
-          step = stages.next(lib instanceof Promise ? yield lib : lib);
+          const kit = this.declutter();
+          step = stages.next(kit instanceof Promise ? yield kit : kit);
           continue;
         }
         yield;
@@ -322,9 +329,9 @@ export class PageController {
     }
     const analysis = this.analysis;
     const root = analysis?.root;
-    // A page read as an article has its declutter code (the read waited for it).
-    const lib = this.lib;
-    if (!analysis || this.status !== 'ready' || !root || !lib) return Promise.resolve();
+    // A page read as an article has its declutter kit (the read waited for it).
+    const kit = this.kit;
+    if (!analysis || this.status !== 'ready' || !root || !kit) return Promise.resolve();
     if (!root.isConnected || (removed && this.mostlyReplaced(analysis.blocks))) return this.reanalyse();
     let sent: ReturnType<typeof requestBlocks> = [];
     let fresh: TextBlock[] = [];
@@ -332,7 +339,7 @@ export class PageController {
     let pending: Promise<AnalyzeReply> | AnalyzeReply | null = null;
     this.timed(() => {
       const clutter = clutterScopes(added, root).flatMap((el) =>
-        lib.findClutterIn(el, root, this.clutterOptions, this.headerOf(lib, root)),
+        kit.code.findClutterIn(el, root, this.clutterOptions(kit), this.headerOf(kit, root)),
       );
       this.addClutter(analysis, clutter);
       if (removed && this.pruneStale()) this.repaint();
@@ -490,18 +497,18 @@ export class PageController {
     this.clearMeasures();
   }
 
-  /** The declutter code: given, or loaded once (a failed load is tried again on the next read). */
-  private declutter(): Declutter | Promise<Declutter> {
-    if (this.lib) return this.lib;
+  /** The declutter kit: given, or loaded once (a failed load is tried again on the next read). */
+  private declutter(): DeclutterKit | Promise<DeclutterKit> {
+    if (this.kit) return this.kit;
     const source = this.reading.declutter;
     if (typeof source !== 'function') {
-      this.lib = source;
+      this.kit = source;
       return source;
     }
     this.loading ??= source().then(
-      (lib) => {
-        this.lib = lib;
-        return lib;
+      (kit) => {
+        this.kit = kit;
+        return kit;
       },
       (err: unknown) => {
         this.loading = null;
@@ -512,14 +519,15 @@ export class PageController {
   }
 
   /** The article's title and bylines, found once per root: every late subtree is judged against them. */
-  private headerOf(lib: Declutter, root: Element): ArticleHeader {
-    if (this.header?.root !== root) this.header = { root, header: lib.findArticleHeader(this.doc, root) };
+  private headerOf(kit: DeclutterKit, root: Element): ArticleHeader {
+    if (this.header?.root !== root) this.header = { root, header: kit.code.findArticleHeader(this.doc, root) };
     return this.header.header;
   }
 
-  get clutterOptions(): ClutterOptions {
-    const { hideComments, vocabulary } = this.reading;
-    return { mode: this.toggles.focus ? 'focus' : 'declutter', hideComments, vocabulary };
+  /** The clutter finder's options for late content (the kit is here: the page was read as an article). */
+  private clutterOptions(kit: DeclutterKit): ClutterOptions {
+    const mode = this.toggles.focus ? 'focus' : 'declutter';
+    return { mode, hideComments: this.reading.hideComments, vocabulary: kit.vocabulary };
   }
 
   /** Reads the page afresh (new article content, SPA navigation), one stage per task. */

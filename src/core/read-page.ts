@@ -39,11 +39,6 @@ export interface AnalyzeOptions {
    * (PageRead.explain). The content script sets it; the CLI reports every reason at once.
    */
   settle?: boolean;
-  /**
-   * The declutter stage's code (declutter.ts's DECLUTTER). None: readPageSteps asks for it, once a
-   * page is taken for an article, by yielding 'load' and reading it from the next `next(lib)`.
-   */
-  declutter?: Declutter;
 }
 
 /** What the page-side stages found: the report without quotes and speakers, and the DOM refs. */
@@ -71,8 +66,21 @@ const HIDDEN_TEXT_CAP = 200;
 export const PAGE_STAGES = ['detect', 'declutter', 'blocks'] as const;
 export type PageStage = (typeof PAGE_STAGES)[number];
 
-/** Options of the page-side stages: the vocabulary is required here (the content script has its own copy). */
+/** readPage's options: the vocabulary is required here (the content script has its own copy). */
 export type ReadOptions = AnalyzeOptions & { vocabulary: ClutterVocabulary };
+
+/** What the declutter stage needs besides the page: its code (declutter.ts) and its words. */
+export interface DeclutterKit {
+  code: Declutter;
+  vocabulary: ClutterVocabulary;
+}
+
+/**
+ * Options of the stages. No kit: readPageSteps asks for it once a page is taken for an article, by
+ * yielding 'load', and reads it from the next `next(kit)`; a page that is not an article never needs
+ * it (the content script fetches the code and reads the words only then).
+ */
+export type StepOptions = Omit<AnalyzeOptions, 'vocabulary'> & { declutter?: DeclutterKit };
 
 /** The read with the engine's answer in its report: quotes, speakers, notes, timings. */
 export function withAttribution(read: PageRead, result: EngineResult): Analysis {
@@ -96,8 +104,8 @@ export function withAttribution(read: PageRead, result: EngineResult): Analysis 
  */
 export function* readPageSteps(
   doc: Document,
-  options: ReadOptions,
-): Generator<PageStage | 'pause' | 'load', PageRead, Declutter | undefined> {
+  options: StepOptions,
+): Generator<PageStage | 'pause' | 'load', PageRead, DeclutterKit | undefined> {
   const now = options.now ?? (() => Date.now());
   const mode = options.mode ?? 'declutter';
   const timings: Record<string, number> = {};
@@ -162,8 +170,9 @@ export function* readPageSteps(
     return read;
   }
 
-  const lib = options.declutter ?? (yield 'load');
-  if (!lib) throw new Error('readPageSteps: the declutter code was asked for and not given');
+  const kit = options.declutter ?? (yield 'load');
+  if (!kit) throw new Error('readPageSteps: the declutter code was asked for and not given');
+  const { code, vocabulary } = kit;
   // Focus mode is composed after the clutter (clutter-focus.ts reads what was found).
   const clutter = yield* time(
     'declutter',
@@ -171,12 +180,12 @@ export function* readPageSteps(
       const clutterOptions = {
         mode,
         hideComments: options.hideComments ?? true,
-        vocabulary: options.vocabulary,
+        vocabulary,
         ...(article.measure ? { measure: article.measure } : {}),
       };
-      const found = yield* lib.findClutterSteps(doc, root, clutterOptions, pause);
+      const found = yield* code.findClutterSteps(doc, root, clutterOptions, pause);
       return mode === 'focus'
-        ? [...found, ...lib.findFocusBlocks(doc, root, found, options.vocabulary, article.measure)]
+        ? [...found, ...code.findFocusBlocks(doc, root, found, vocabulary, article.measure)]
         : found;
     })(),
   );

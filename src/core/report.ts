@@ -28,12 +28,13 @@ export {
   type PageRead,
   type ReadOptions,
   readPageSteps,
+  type StepOptions,
   withAttribution,
 } from './read-page';
 
 /** The page-side stages at once, with the declutter code in the same bundle (CLI, tests, benchmarks). */
 export function readPage(doc: Document, options: ReadOptions): PageRead {
-  return runSteps(readPageSteps(doc, { declutter: DECLUTTER, ...options }));
+  return runSteps(readPageSteps(doc, { ...options, declutter: { code: DECLUTTER, vocabulary: options.vocabulary } }));
 }
 
 /** The engine's stages (engine.ts), timed where the engine runs. */

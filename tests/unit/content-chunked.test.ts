@@ -2,7 +2,9 @@
 // run overtaken by "off" stops without touching the page again. The declutter code comes as a chunk
 // the run loads once, only for a page taken for an article.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DECLUTTER, type Declutter } from '../../src/core/declutter';
+import { DECLUTTER } from '../../src/core/declutter';
+import { CLUTTER_VOCABULARY } from '../../src/core/lexicon/clutter';
+import type { DeclutterKit } from '../../src/core/read-page';
 import { asyncEngine, testController } from './engine-link';
 
 const page = `<article><h1>Tram line opens</h1>
@@ -54,13 +56,14 @@ describe('chunked run', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
-  it('loads the declutter chunk once, for articles only, and tries again after a failed load', async () => {
+  it('loads the declutter chunk and its words once, for articles only, and tries again after a failed load', async () => {
     const loads: string[] = [];
     let fail = true;
     const load = () => {
       loads.push(document.title);
-      return new Promise<Declutter>((resolve, reject) =>
-        setTimeout(() => (fail ? reject(new Error('chunk unreachable')) : resolve(DECLUTTER)), 0),
+      const kit = { code: DECLUTTER, vocabulary: CLUTTER_VOCABULARY };
+      return new Promise<DeclutterKit>((resolve, reject) =>
+        setTimeout(() => (fail ? reject(new Error('chunk unreachable')) : resolve(kit)), 0),
       );
     };
     // A page that is not an article never asks for it.

@@ -18,14 +18,7 @@ export function testController(
   toggles: Toggles,
   engine: EngineLink = localEngine,
   win: Window = window,
-  declutter: PageReading['declutter'] = DECLUTTER,
+  declutter: PageReading['declutter'] = { code: DECLUTTER, vocabulary: CLUTTER_VOCABULARY },
 ): PageController {
-  return new PageController(
-    document,
-    win,
-    toggles,
-    { hideComments: false, vocabulary: CLUTTER_VOCABULARY, declutter },
-    'standard',
-    engine,
-  );
+  return new PageController(document, win, toggles, { hideComments: false, declutter }, 'standard', engine);
 }
