@@ -194,8 +194,10 @@ async function runStopped(browser: BenchBrowser, runs: PageRun[]): Promise<PageR
     });
     out.push(run);
     log(
-      `${browser.name} stopped background ${page.name}: ${run.engine?.cold ? 'cold' : 'WARM'} wait ` +
-        `${run.engine?.waitMs.toFixed(1) ?? '-'} ms, blocks → highlights ${run.engine?.toHighlightsMs?.toFixed(1) ?? '-'} ms`,
+      run.engine
+        ? `${browser.name} stopped background ${page.name}: ${run.engine.cold ? 'cold' : 'WARM'} wait ` +
+            `${run.engine.waitMs.toFixed(1)} ms, blocks → highlights ${run.engine.toHighlightsMs?.toFixed(1) ?? '-'} ms`
+        : `${browser.name} stopped background ${page.name}: no engine request (${run.status}${run.error ? `: ${run.error}` : ''})`,
     );
   }
   await tab.close();

@@ -97,7 +97,8 @@ export async function startChromium(options: ChromiumOptions = {}): Promise<Chro
         const ours = targetInfos.filter(
           (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
         );
-        if (ours.length === 0) throw new Error('no service worker of ours to stop');
+        // None running: Chromium stopped it already (idle, or nothing woke it since the last stop,
+        // as after a page load that failed): stopped is what was asked for.
         for (const t of ours) await cdp.send('Target.closeTarget', { targetId: t.targetId });
       } finally {
         await cdp.detach();
