@@ -876,6 +876,9 @@ function structureEvidence(c: Candidate, ctx: Context): void {
       break;
     case 'cookie':
       if (ctx.has(el, COOKIE_BUTTONS)) ctx.add(el, c.kind, 'form', 'buttons');
+      // A cookie-named link or box that reads a cookie label ("Cookie settings" in the footer).
+      else if (s.chars <= MAX_LABEL_CHARS && kindOfLabel(el.textContent ?? '', ctx.vocab) === 'cookie')
+        ctx.add(el, c.kind, 'label', 'a cookie label');
       break;
     case 'comments':
       break;

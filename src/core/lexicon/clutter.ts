@@ -86,6 +86,8 @@ export const CLASS_TOKENS: ClassWords = {
     'gdpr',
     'cmp',
     'onetrust',
+    // OneTrust's own class prefix (optanon-alert-box, optanon-show-settings).
+    'optanon',
     'cookiebot',
     'didomi',
     'usercentrics',
