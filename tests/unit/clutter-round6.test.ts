@@ -24,3 +24,41 @@ describe('a cookie-named link that reads a cookie label', () => {
     expect(blocksOf(articlePage({ after: '<a class="x2" href="/privacy">Cookie Settings</a>' }))).toEqual([]);
   });
 });
+
+describe('a label set in the text of the article, over links to other articles', () => {
+  const links = (n: number, wrap: (a: string) => string) =>
+    Array.from({ length: n }, (_, i) =>
+      wrap(`<a href="/news/2024/05/pumps-story-number-${i + 1}">Pumps story number ${i + 1} of the week</a>`),
+    ).join('');
+
+  it('hides a bold label and the paragraph of links after it', () => {
+    const doc = articlePage({
+      inside: `<p class="l1"><strong>Don't miss</strong></p><p class="l2">${links(3, (a) => `${a}<br>`)}</p>`,
+    });
+    expect(blocksOf(doc)).toEqual([
+      ['related', 'l1'],
+      ['related', 'l2'],
+    ]);
+  });
+
+  it('hides a run of one-link paragraphs after the label, each as a block', () => {
+    const doc = articlePage({
+      inside: `<p class="l1">You may also like...</p>${links(3, (a) => `<p class="r">${a}</p>`)}`,
+    });
+    expect(blocksOf(doc)).toEqual([
+      ['related', 'l1'],
+      ['related', 'r'],
+      ['related', 'r'],
+      ['related', 'r'],
+    ]);
+  });
+
+  it('keeps a section heading with its links, and a label over links that are not all to articles', () => {
+    const heading = articlePage({ inside: `<h2>Related</h2><ul>${links(3, (a) => `<li>${a}</li>`)}</ul>` });
+    expect(blocksOf(heading)).toEqual([]);
+    const mixed = articlePage({
+      inside: `<p><strong>Don't miss</strong></p><p>${links(3, (a) => `${a}<br>`)}<a href="/weather">Weather</a></p>`,
+    });
+    expect(blocksOf(mixed)).toEqual([]);
+  });
+});
