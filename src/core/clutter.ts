@@ -928,14 +928,18 @@ function sideColumnEvidence(ctx: Context): void {
       (!ASIDES.has(m.tags[i]!) && ctx.classKindOf(col)?.kind !== 'other') ||
       ctx.inArticle(col) ||
       ctx.closestIs(col, CHROME, false) ||
-      ctx.isProtected(col, 'other')
+      ctx.rootChain.has(col)
     )
       continue;
     const k = branchOf(i, m);
+    // A heading of its own before a widget's box is that widget's (h3, then the box it names).
+    let head: Element | null = null;
     for (let j = k + 1; j < m.ends[k]!; j = m.ends[j]!) {
       const w = m.elements[j]!;
-      if (m.of(w).chars > 0 && ctx.has(w, ACTIONS) && !ctx.holdsOtherKind(w))
-        ctx.add(w, ctx.kindAt(w, 'other'), 'sideColumn', 'side column');
+      if (m.of(w).chars === 0) continue;
+      if (ctx.has(w, ACTIONS) && !ctx.holdsOtherKind(w))
+        for (const b of head ? [head, w] : [w]) ctx.add(b, ctx.kindAt(b, 'other'), 'sideColumn', 'side column');
+      head = HEADINGS.has(m.tags[j]!) ? w : null;
     }
   }
 }

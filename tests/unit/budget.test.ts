@@ -27,10 +27,11 @@ import { bundleSizes } from '../../bench/sizes';
  * adds about 310 B to read the stored choices when focus mode first needs them, fetch their chunk
  * (comfort.js) and undo it; the choices are checked and the sheet built there, so no page outside
  * focus mode runs that code. 25,430 B with declutter made in slices like the walk (issue 11: no slice
- * of ours over 50 ms; +74 B). 25,518 B with issue 13's round 6 (a cookie label on a cookie-named link,
- * labelled link lists inside the article: +88 B). 25,520 B stays under 25 KB (25,600 B).
+ * of ours over 50 ms; +74 B). 25,545 B with issue 13's round 6 (a cookie label on a cookie-named link,
+ * labelled link lists inside the article, a side column read as its widgets: +115 B). 25,550 B stays
+ * under 25 KB (25,600 B).
  */
-const CONTENT_SCRIPT_BUDGET = 25_520;
+const CONTENT_SCRIPT_BUDGET = 25_550;
 /** Reader comfort's module (src/content/comfort.ts): 1,458 B gzip, fetched only in focus mode with choices. */
 const COMFORT_BUDGET = 2_000;
 /** The correction UI's module (src/content/correction-ui.ts): 4,196 B gzip, fetched only when needed. */

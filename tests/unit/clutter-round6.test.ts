@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../src/core/article';
 import { type ClutterOptions, findClutterBlocks } from '../../src/core/clutter';
 import { CLUTTER_VOCABULARY as VOCABULARY } from '../../src/core/lexicon/clutter';
-import { articlePage } from './page-helpers';
+import { articlePage, prose } from './page-helpers';
 
 const DECLUTTER: ClutterOptions = { mode: 'declutter', hideComments: true, vocabulary: VOCABULARY };
 
@@ -60,5 +60,29 @@ describe('a label set in the text of the article, over links to other articles',
       inside: `<p><strong>Don't miss</strong></p><p>${links(3, (a) => `${a}<br>`)}<a href="/weather">Weather</a></p>`,
     });
     expect(blocksOf(mixed)).toEqual([]);
+  });
+});
+
+describe('a side column read as its widgets', () => {
+  const widget = (n: number) =>
+    `<h3 class="h${n}">Our column ${n}</h3><div class="w${n}"><a href="/columns/column-number-${n}"><img src="/c${n}.jpg"></a><p>${prose(3, n)}</p></div>`;
+
+  it('hides each widget box and the heading set before it, though the column holds as much prose as half the article', () => {
+    const doc = articlePage({ after: `<aside class="sidebar">${widget(1)}${widget(2)}${widget(3)}</aside>` });
+    expect(blocksOf(doc)).toEqual([
+      ['other', 'h1'],
+      ['other', 'w1'],
+      ['other', 'h2'],
+      ['other', 'w2'],
+      ['other', 'h3'],
+      ['other', 'w3'],
+    ]);
+  });
+
+  it('keeps a heading over a box of plain text', () => {
+    const doc = articlePage({
+      after: '<aside class="sidebar"><h3>Weather</h3><div><p>Rain, then sun.</p></div></aside>',
+    });
+    expect(blocksOf(doc)).toEqual([]);
   });
 });
