@@ -86,3 +86,22 @@ describe('a side column read as its widgets', () => {
     expect(blocksOf(doc)).toEqual([]);
   });
 });
+
+describe('class words of the site’s own notices (vocabulary data)', () => {
+  it('hides an affiliate disclosure and a reader survey by their class word and what they say or link', () => {
+    const doc = articlePage({
+      inside:
+        '<div class="affiliate-disclosure">We may earn an affiliate commission when you buy through links on this page.</div>',
+      after: '<div class="surveyWrap"><p>Something new here?</p><a href="/feedback">Tell us what you think</a></div>',
+    });
+    expect(blocksOf(doc)).toEqual([
+      ['promo', 'affiliate-disclosure'],
+      ['promo', 'surveyWrap'],
+    ]);
+  });
+
+  it('keeps a box named so with nothing else to say it', () => {
+    const doc = articlePage({ after: '<div class="survey-results"><p>Rain, then sun.</p></div>' });
+    expect(blocksOf(doc)).toEqual([]);
+  });
+});

@@ -107,6 +107,9 @@ export const CLASS_TOKENS: ClassWords = {
     'piano',
     // "Call to action" boxes: the web's usual name for a subscribe/donate/sign-up prompt.
     'cta',
+    // The site's own notices that ask or tell the reader something: affiliate disclosures, reader surveys.
+    'disclosure',
+    'survey',
   ],
   // The page's side column: beside the article (never in it) it holds the site's widgets, named or not.
   other: ['sidebar', 'sidebars', 'rail', 'siderail', 'rightrail', 'leftrail'],
