@@ -105,3 +105,25 @@ describe('class words of the site’s own notices (vocabulary data)', () => {
     expect(blocksOf(doc)).toEqual([]);
   });
 });
+
+describe('prompt text (vocabulary data)', () => {
+  it('hides a promo box that asks for a click to subscribe, or offers a subscription', () => {
+    const doc = articlePage({
+      inside:
+        '<div class="p1"><a href="https://video.example/channel"><img src="/show.jpg"><p>Our weekly show, now on video. Click to subscribe!</p></a></div>',
+      after:
+        '<figure class="p2"><a href="https://shop.example/magazine"><img src="/mag.jpg"></a><figcaption><a href="https://shop.example/magazine">Want more? Get a subscription of our magazine</a></figcaption></figure>',
+    });
+    expect(blocksOf(doc)).toEqual([
+      ['promo', 'p1'],
+      ['promo', 'p2'],
+    ]);
+  });
+
+  it('keeps the words inside the article’s prose', () => {
+    const doc = articlePage({
+      inside: `<p>${prose(2)} Readers who get a subscription can click to subscribe to the alerts, the editor said. ${prose(2, 3)}</p>`,
+    });
+    expect(blocksOf(doc)).toEqual([]);
+  });
+});
