@@ -526,21 +526,42 @@ function labelOnly(label: Element, labelChars: number, kind: LabelKind, ctx: Con
 function headedList(head: Element, kind: LabelKind, said: string, ctx: Context): void {
   if (!LIST_KINDS.has(kind)) return;
   const m = ctx.measure;
-  // Empty boxes between them are skipped (ad slots, spacers); a row of image links is a list too.
-  let list = head.nextElementSibling;
-  while (list && m.of(list).chars === 0 && ctx.linkCount(list) < HEADED_LIST_LINKS) list = list.nextElementSibling;
-  // A sibling with a heading of its own is the next widget, not this label's list.
-  if (!list || ctx.isProtected(list, kind) || ctx.has(list, HEADINGS)) return;
-  const s = m.of(list);
-  const links = ctx.linkCount(list);
-  if (links < HEADED_LIST_LINKS || s.linkChars < HEADED_LIST_SHARE * s.chars || s.chars > MAX_COOKIE_TEXT) return;
-  // Inside the article a section "See also" with its links is the article's own: only cards go.
-  const i = m.indexOf(list);
-  if (ctx.inRoot(list) && !(i >= 0 && isCardList(i, m.tags[i]!, ctx))) return;
+  const inRoot = ctx.inRoot(head);
+  const items: Element[] = [];
+  let links = 0;
+  let toArticles = 0;
+  // Empty boxes between them are skipped (ad slots, spacers); a row of image links is a list too, and
+  // so is a run of one-link lines ("You may also like…", then a paragraph per story).
+  for (let e = head.nextElementSibling; e; e = e.nextElementSibling) {
+    const n = ctx.linkCount(e);
+    const s = m.of(e);
+    if (s.chars === 0 && n < HEADED_LIST_LINKS) continue;
+    // A sibling with a heading of its own is the next widget, not this label's list.
+    if (
+      ctx.isProtected(e, kind) ||
+      ctx.has(e, HEADINGS) ||
+      s.linkChars < HEADED_LIST_SHARE * s.chars ||
+      s.chars > MAX_COOKIE_TEXT ||
+      (links > 0 && n !== 1)
+    )
+      break;
+    items.push(e);
+    links += n;
+    toArticles += ctx.articleLinksIn(e);
+    // Beside the article a run of lines is left to the teaser rules (the box around it is the widget).
+    if (n !== 1 || !inRoot) break;
+  }
+  if (links < HEADED_LIST_LINKS) return;
+  // Inside the article a section "See also" with its links is the article's own: only cards go, or
+  // links that all lead to other articles under a label set in the text (a bold line, not a heading).
+  const i = m.indexOf(items[0]!);
+  if (inRoot && !(i >= 0 && isCardList(i, m.tags[i]!, ctx)) && (ctx.inHeading(head) || toArticles < links)) return;
   ctx.add(head, kind, 'label', said);
   ctx.add(head, kind, 'headsList', `heads a list of ${links} links`);
-  ctx.add(list, kind, 'label', `under ${said}`);
-  ctx.add(list, kind, 'headsList', `${links} links under a label`);
+  for (const list of items) {
+    ctx.add(list, kind, 'label', `under ${said}`);
+    ctx.add(list, kind, 'headsList', `${links} links under a label`);
+  }
 }
 
 /** Attributes that mark an ad slot whatever their value. */
@@ -876,6 +897,9 @@ function structureEvidence(c: Candidate, ctx: Context): void {
       break;
     case 'cookie':
       if (ctx.has(el, COOKIE_BUTTONS)) ctx.add(el, c.kind, 'form', 'buttons');
+      // A cookie-named link or box that reads a cookie label ("Cookie settings" in the footer).
+      else if (s.chars <= MAX_LABEL_CHARS && kindOfLabel(el.textContent ?? '', ctx.vocab) === 'cookie')
+        ctx.add(el, c.kind, 'label', 'a cookie label');
       break;
     case 'comments':
       break;
@@ -904,14 +928,18 @@ function sideColumnEvidence(ctx: Context): void {
       (!ASIDES.has(m.tags[i]!) && ctx.classKindOf(col)?.kind !== 'other') ||
       ctx.inArticle(col) ||
       ctx.closestIs(col, CHROME, false) ||
-      ctx.isProtected(col, 'other')
+      ctx.rootChain.has(col)
     )
       continue;
     const k = branchOf(i, m);
+    // A heading of its own before a widget's box is that widget's (h3, then the box it names).
+    let head: Element | null = null;
     for (let j = k + 1; j < m.ends[k]!; j = m.ends[j]!) {
       const w = m.elements[j]!;
-      if (m.of(w).chars > 0 && ctx.has(w, ACTIONS) && !ctx.holdsOtherKind(w))
-        ctx.add(w, ctx.kindAt(w, 'other'), 'sideColumn', 'side column');
+      if (m.of(w).chars === 0) continue;
+      if (ctx.has(w, ACTIONS) && !ctx.holdsOtherKind(w))
+        for (const b of head ? [head, w] : [w]) ctx.add(b, ctx.kindAt(b, 'other'), 'sideColumn', 'side column');
+      head = HEADINGS.has(m.tags[j]!) ? w : null;
     }
   }
 }

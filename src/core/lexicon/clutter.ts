@@ -86,6 +86,8 @@ export const CLASS_TOKENS: ClassWords = {
     'gdpr',
     'cmp',
     'onetrust',
+    // OneTrust's own class prefix (optanon-alert-box, optanon-show-settings).
+    'optanon',
     'cookiebot',
     'didomi',
     'usercentrics',
@@ -105,6 +107,9 @@ export const CLASS_TOKENS: ClassWords = {
     'piano',
     // "Call to action" boxes: the web's usual name for a subscribe/donate/sign-up prompt.
     'cta',
+    // The site's own notices that ask or tell the reader something: affiliate disclosures, reader surveys.
+    'disclosure',
+    'survey',
   ],
   // The page's side column: beside the article (never in it) it holds the site's widgets, named or not.
   other: ['sidebar', 'sidebars', 'rail', 'siderail', 'rightrail', 'leftrail'],
@@ -564,7 +569,7 @@ export const NEWSLETTER_TEXT =
  * (en, de, fr, es, it, pt). Read only in short boxes, and only with a link, button or field there.
  */
 export const PROMO_TEXT =
-  /(^(subscribe|sign up|sign in|log in|join|download|install|listen (to|live)|chat with us)\b)|\b(subscribe( now| today| for| to (our|the)\b)|subscriber experience|read the full story|affiliate|subscribers? only|already a subscriber|unlimited access|click here|tap here|get the [\w ]{0,20}app|download (the|our) app|news app|(turn on|push|browser) notifications|support (our|independent|quality) journalism|donate (now|today)|make a donation|needs your help|become a (member|supporter|patron)|got a tip|send us your|join our|free trial|upcoming events|get tickets|latest issue|digital edition|e-paper|jetzt (abonnieren|testen|spenden)|abonnieren sie|unterstützen sie|app herunterladen|browser-push|abonnez-vous|je m['’]abonne|soutenez[- ]nous|faites un don|téléchargez l['’]application|suscríbete|hazte socio|descarga la app|abbonati|scarica l['’]app|assine|baixe (agora|o app)|clique (aqui|na))\b/i;
+  /(^(subscribe|sign up|sign in|log in|join|download|install|listen (to|live)|chat with us)\b)|\b(subscribe( now| today| for| to (our|the)\b)|subscriber experience|read the full story|affiliate|subscribers? only|already a subscriber|unlimited access|click here|tap here|(click|tap) to (subscribe|sign up|join|download)|get a subscription|get the [\w ]{0,20}app|download (the|our) app|news app|(turn on|push|browser) notifications|support (our|independent|quality) journalism|donate (now|today)|make a donation|needs your help|become a (member|supporter|patron)|got a tip|send us your|join our|free trial|upcoming events|get tickets|latest issue|digital edition|e-paper|jetzt (abonnieren|testen|spenden)|abonnieren sie|unterstützen sie|app herunterladen|browser-push|abonnez-vous|je m['’]abonne|soutenez[- ]nous|faites un don|téléchargez l['’]application|suscríbete|hazte socio|descarga la app|abbonati|scarica l['’]app|assine|baixe (agora|o app)|clique (aqui|na))\b/i;
 
 /** Share and follow prompts (en, de, fr, es, it, pt); read in short boxes next to a network's name. */
 export const SOCIAL_TEXT =
