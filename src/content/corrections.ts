@@ -12,6 +12,7 @@ import type { CorrectionRequest } from '../shared/messages';
 import { coversHost } from '../shared/sites';
 import type { StorageAreaLike } from '../shared/storage';
 import type { CorrectionRules, CorrectionUi } from './correction-ui';
+import { Once } from './once';
 import { type Overlay, shortText } from './overlay';
 import { PICKED_REASON } from './page';
 import { PICKED_ATTR } from './style';
@@ -36,9 +37,8 @@ export class Corrector {
   private picker: { stop(): void } | null = null;
   /** Counts renders: a label set whose chunk arrives late is drawn only for the latest one. */
   private generation = 0;
-  private ui: Promise<CorrectionUi> | null = null;
-  /** The UI chunk once it arrived: the reads that need it come after load() or a reader's correction. */
-  private loaded: CorrectionUi | null = null;
+  /** The UI chunk, loaded once; the reads that need it come after load() or a reader's correction. */
+  private readonly ui: Once<CorrectionUi>;
   /** The last wait for the UI chunk (tests and callers that must see its result). */
   private pending: Promise<unknown> = Promise.resolve();
   page: CorrectablePage | null = null;
@@ -48,22 +48,14 @@ export class Corrector {
     private readonly win: Window,
     private readonly save: (request: CorrectionRequest) => Promise<unknown>,
     /** Loads the UI chunk: import() of the extension's own file in the browser, of the module in tests. */
-    private readonly loadUi: () => Promise<CorrectionUi>,
-  ) {}
+    loadUi: () => Promise<CorrectionUi>,
+  ) {
+    this.ui = new Once(loadUi);
+  }
 
   /** The UI chunk, loaded once; a failed load is tried again next time. */
   private withUi(use: (ui: CorrectionUi) => void): Promise<void> {
-    this.ui ??= this.loadUi().then(
-      (ui) => {
-        this.loaded = ui;
-        return ui;
-      },
-      (err: unknown) => {
-        this.ui = null;
-        throw err;
-      },
-    );
-    const done = this.ui.then(use);
+    const done = this.ui.get().then(use);
     this.pending = done.catch(() => undefined);
     return done;
   }
@@ -99,13 +91,13 @@ export class Corrector {
   adjust(read: PageRead): PageRead {
     if (this.keep.length === 0 && this.hide.length === 0 && this.kept.size === 0) return read;
     // Rules or kept blocks exist only once the chunk is here (load, or the reader's own correction).
-    return this.loaded ? this.loaded.adjustRead(this.doc, read, this.rules) : read;
+    return this.ui.value ? this.ui.value.adjustRead(this.doc, read, this.rules) : read;
   }
 
   /** Late clutter the observer found, without the blocks the reader keeps. */
   filter(found: ClutterBlock[]): ClutterBlock[] {
     if (this.keep.length === 0 && this.kept.size === 0) return found;
-    return this.loaded ? this.loaded.withoutKept(this.doc, found, this.rules) : found;
+    return this.ui.value ? this.ui.value.withoutKept(this.doc, found, this.rules) : found;
   }
 
   isPicked(el: Element): boolean {

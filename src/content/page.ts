@@ -29,6 +29,7 @@ import {
   REPLACED_SHARE,
   requestBlocks,
 } from './incremental';
+import { Once } from './once';
 import { UI_ATTR } from './overlay';
 import { HIDDEN_ATTR, STYLE_ID, stylesheetText } from './style';
 import { QuoteTips } from './tips';
@@ -104,9 +105,8 @@ export class PageController {
   /** Late content that arrived while a run was in flight: handled when it is done. */
   private deferred: Node[] = [];
   private header: { root: Element; header: ArticleHeader } | null = null;
-  /** The declutter code and words once they are here, and their load while it is on its way. */
-  private kit: DeclutterKit | null = null;
-  private loading: Promise<DeclutterKit> | null = null;
+  /** The declutter code and words: here (tests), or loaded once, when the first article is read. */
+  private readonly kit: Once<DeclutterKit>;
   /** The extension is gone: the page was restored and nothing is written again. */
   private gone = false;
   /**
@@ -129,6 +129,9 @@ export class PageController {
     private readonly palette: Palette,
     private readonly engine: EngineLink,
   ) {
+    const { declutter } = reading;
+    this.kit =
+      typeof declutter === 'function' ? new Once(declutter) : new Once(() => Promise.resolve(declutter), declutter);
     this.highlighter = new Highlighter(win);
     this.tips = new QuoteTips(doc, win, (id) => this.tipFor(id));
   }
@@ -202,7 +205,7 @@ export class PageController {
       const stages = readPageSteps(this.doc, {
         mode: this.toggles.focus ? 'focus' : 'declutter',
         hideComments: this.reading.hideComments,
-        ...(this.kit ? { declutter: this.kit } : {}),
+        ...(this.kit.value ? { declutter: this.kit.value } : {}),
         url: this.win.location.href,
         now: () => this.win.performance.now(),
         force: this.force,
@@ -213,8 +216,7 @@ export class PageController {
       let step = stages.next();
       while (!step.done) {
         if (step.value === 'load') {
-          const kit = this.declutter();
-          step = stages.next(kit instanceof Promise ? yield kit : kit);
+          step = stages.next(this.kit.value ?? (yield this.kit.get()));
           continue;
         }
         yield;
@@ -330,7 +332,7 @@ export class PageController {
     const analysis = this.analysis;
     const root = analysis?.root;
     // A page read as an article has its declutter kit (the read waited for it).
-    const kit = this.kit;
+    const kit = this.kit.value;
     if (!analysis || this.status !== 'ready' || !root || !kit) return Promise.resolve();
     if (!root.isConnected || (removed && this.mostlyReplaced(analysis.blocks))) return this.reanalyse();
     let sent: ReturnType<typeof requestBlocks> = [];
@@ -495,27 +497,6 @@ export class PageController {
     this.deferred = [];
     this.clearAll();
     this.clearMeasures();
-  }
-
-  /** The declutter kit: given, or loaded once (a failed load is tried again on the next read). */
-  private declutter(): DeclutterKit | Promise<DeclutterKit> {
-    if (this.kit) return this.kit;
-    const source = this.reading.declutter;
-    if (typeof source !== 'function') {
-      this.kit = source;
-      return source;
-    }
-    this.loading ??= source().then(
-      (kit) => {
-        this.kit = kit;
-        return kit;
-      },
-      (err: unknown) => {
-        this.loading = null;
-        throw err;
-      },
-    );
-    return this.loading;
   }
 
   /** The article's title and bylines, found once per root: every late subtree is judged against them. */
