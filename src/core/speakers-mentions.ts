@@ -454,6 +454,49 @@ function roleAt(tokens: Token[], i: number, lex: Lex): Mention | null {
   };
 }
 
+/** Longest apposition after a name that is read as its role ("…, a spokesman for the port authority,"). */
+export const MAX_APPOSITION_TOKENS = 10;
+/** What ends an apposition: a comma, or the end of its sentence or clause. */
+const CLOSES_APPOSITION = /^[,.;:!?]$/;
+/** The apposition's role noun comes within its first words ("deputy director for …", "a former aide to …"). */
+export const APPOSITION_HEAD_WORDS = 4;
+
+/**
+ * The role a name's apposition gives, for the tokens after the name ending at `i`: a comma, then a
+ * phrase of lower-case words (a leading determiner dropped; capitalised names may follow its first
+ * words: "for the Harbour Office") with a role noun among its first words, closed by a comma or the
+ * sentence's end. "Tom Reyes, a spokesman for the port authority, said" → "spokesman for the port
+ * authority"; "Ann Lee, Tom Reyes and …", "Paris, France", "Lee, who …" give none.
+ */
+export function appositiveRole(tokens: Token[], i: number, lex: Lex): string | null {
+  const comma = tokens[i];
+  if (comma?.kind !== 'punct' || comma.text !== ',') return null;
+  let start = i + 1;
+  const first = tokens[start];
+  if (first?.kind !== 'word' || first.sentence !== comma.sentence) return null;
+  if (lex.determiners.has(first.lower) && !isCap(first.text)) start++;
+  let end = start;
+  let head = false;
+  for (; end < tokens.length && end - start < MAX_APPOSITION_TOKENS; end++) {
+    const t = tokens[end]!;
+    if (t.kind !== 'word' || t.sentence !== comma.sentence) break;
+    if (end - start < APPOSITION_HEAD_WORDS && !head && isCap(t.text)) return null;
+    const verb = lex.verbs.has(t.lower) && !lex.roles.has(t.lower) && !lex.prepositions.has(t.lower);
+    if (lex.relatives.has(t.lower) || verb) return null;
+    if (end - start < APPOSITION_HEAD_WORDS && lex.roles.has(t.lower)) head = true;
+  }
+  const after = tokens[end];
+  const closed =
+    after === undefined ||
+    after.sentence !== comma.sentence ||
+    (after.kind === 'punct' && CLOSES_APPOSITION.test(after.text));
+  if (!head || !closed || end === start) return null;
+  return tokens
+    .slice(start, end)
+    .map((t) => t.text)
+    .join(' ');
+}
+
 /** "Bush-era", "Saudi-led", "EU-weit": a name glued to a lower-case word is an adjective, not a name. */
 const HYPHEN_ADJECTIVE_RE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
 
@@ -623,6 +666,12 @@ export class Registry {
     if (role && !e.role && e.type === 'person') e.role = role;
     e.gender ??= gender;
     e.mentions++;
+  }
+
+  /** A person's role from an apposition after one of its names, unless a title already gave one. */
+  setRole(mentionText: string, role: string): void {
+    const e = this.resolve(mentionText);
+    if (e && e.type === 'person' && !e.role) e.role = role;
   }
 
   /** The entity a name mention refers to, creating one for a name seen only in short form. */

@@ -9,6 +9,7 @@ import { calendarWords } from './lexicon/calendar';
 import { type AttributionFacts, baseStep, featureVector } from './model/features';
 import { confidence, MODEL, type Model } from './model/scorer';
 import {
+  appositiveRole,
   type Entity,
   findMentions,
   type Gender,
@@ -972,6 +973,12 @@ export function attributeSpeakers(
   for (const m of d.mentions) {
     const name = m.kind === 'name' ? m.text : orgName(m.text, lex);
     if (name && !headings.has(d.tokens[m.start]!.block)) registry.addFull(name);
+  }
+  // "Tom Reyes, a spokesman for the port authority, said": the apposition is the person's role.
+  for (const m of d.mentions) {
+    if (m.kind !== 'name' || m.possessive || headings.has(d.tokens[m.start]!.block)) continue;
+    const role = appositiveRole(d.tokens, m.end, lex);
+    if (role) registry.setRole(m.text, role);
   }
   const sieve = new Sieve(d, lex, registry, lang);
 
