@@ -462,13 +462,13 @@ const CLOSES_APPOSITION = /^[,.;:!?]$/;
 export const APPOSITION_HEAD_WORDS = 4;
 
 /**
- * The role a name's apposition gives, for the tokens after the name ending at `i`: a comma, then a
+ * The role a name's apposition gives (and the token its phrase ends before), for the tokens after the name ending at `i`: a comma, then a
  * phrase of lower-case words (a leading determiner dropped; capitalised names may follow its first
  * words: "for the Harbour Office") with a role noun among its first words, closed by a comma or the
  * sentence's end. "Tom Reyes, a spokesman for the port authority, said" → "spokesman for the port
  * authority"; "Ann Lee, Tom Reyes and …", "Paris, France", "Lee, who …" give none.
  */
-export function appositiveRole(tokens: Token[], i: number, lex: Lex): string | null {
+export function appositiveRole(tokens: Token[], i: number, lex: Lex): { role: string; end: number } | null {
   const comma = tokens[i];
   if (comma?.kind !== 'punct' || comma.text !== ',') return null;
   let start = i + 1;
@@ -491,10 +491,11 @@ export function appositiveRole(tokens: Token[], i: number, lex: Lex): string | n
     after.sentence !== comma.sentence ||
     (after.kind === 'punct' && CLOSES_APPOSITION.test(after.text));
   if (!head || !closed || end === start) return null;
-  return tokens
+  const role = tokens
     .slice(start, end)
     .map((t) => t.text)
     .join(' ');
+  return { role, end };
 }
 
 /** "Bush-era", "Saudi-led", "EU-weit": a name glued to a lower-case word is an adjective, not a name. */

@@ -974,11 +974,15 @@ export function attributeSpeakers(
     const name = m.kind === 'name' ? m.text : orgName(m.text, lex);
     if (name && !headings.has(d.tokens[m.start]!.block)) registry.addFull(name);
   }
-  // "Tom Reyes, a spokesman for the port authority, said": the apposition is the person's role.
+  // "Tom Reyes, a spokesman for the port authority, said": the apposition is the person's role
+  // (so the role phrases inside it are that role, not aliases of their own).
+  const inApposition = new Set<number>();
   for (const m of d.mentions) {
     if (m.kind !== 'name' || m.possessive || headings.has(d.tokens[m.start]!.block)) continue;
-    const role = appositiveRole(d.tokens, m.end, lex);
-    if (role) registry.setRole(m.text, role);
+    const apposition = appositiveRole(d.tokens, m.end, lex);
+    if (!apposition) continue;
+    registry.setRole(m.text, apposition.role);
+    for (let k = m.end; k < apposition.end; k++) inApposition.add(k);
   }
   const sieve = new Sieve(d, lex, registry, lang);
 
@@ -1291,7 +1295,7 @@ export function attributeSpeakers(
   // Role phrases the article uses for a speaker elsewhere ("The NATO chief revealed …") are aliases too.
   let roles = 0;
   for (const m of d.mentions) {
-    if (m.kind !== 'role' || ++roles > MAX_ROLE_ALIAS_MENTIONS) continue;
+    if (m.kind !== 'role' || inApposition.has(m.start) || ++roles > MAX_ROLE_ALIAS_MENTIONS) continue;
     registry.byRole(m.text)?.aliases.add(m.text);
   }
   return {

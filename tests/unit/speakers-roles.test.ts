@@ -35,6 +35,10 @@ describe('roles from the apposition after a name', () => {
     const html =
       '<p>“It is a long process,” said Tom Reyes, a spokesman for the port authority.</p>' +
       '<p>The mayor spoke next. Then the spokesman added: “We will publish the figures.”</p>';
-    expect(analyse(html, 'en').who).toEqual(['Tom Reyes', 'Tom Reyes']);
+    const { who, result } = analyse(html, 'en');
+    expect(who).toEqual(['Tom Reyes', 'Tom Reyes']);
+    // The later phrase is an alias; the apposition's own words are his role, not one more alias.
+    expect(result.speakers[0]!.aliases).toContain('the spokesman');
+    expect(result.speakers[0]!.aliases).not.toContain('a spokesman');
   });
 });
