@@ -11,7 +11,7 @@ import { launchChromium } from './chromium';
 import { measurePage } from './measure';
 import { realPages, SEED_NAME } from './pages';
 import { serveStatic } from './server';
-import { median, quantile } from './stats';
+import { comparePerPage } from './stats';
 
 const { values } = parseArgs({
   options: {
@@ -53,21 +53,9 @@ for (let r = 0; r < rounds; r++)
       if (run.engine?.loadToHighlightsMs != null) painted[b]![i]!.push(run.engine.loadToHighlightsMs);
     }
 
-/** Each build's median per page, the builds side by side, over the pages measured in both. */
-function compare(what: string, values: number[][][]): void {
-  const perPage = values.map((build) => build.map((xs) => (xs.length ? median(xs) : Number.NaN)));
-  const both = pages.map((_, i) => i).filter((i) => perPage.every((b) => !Number.isNaN(b[i]!)));
-  for (const [b, build] of builds.entries()) {
-    const xs = both.map((i) => perPage[b]![i]!);
-    console.log(
-      `${build.name}: ${what}, ${xs.length} pages ${wanted} in both builds, median ${median(xs).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`,
-    );
-  }
-  const diffs = both.map((i) => perPage[1]![i]! - perPage[0]![i]!);
-  console.log(
-    `new - base per page (${what}): median ${median(diffs).toFixed(2)} ms; faster on ${diffs.filter((d) => d < 0).length} of ${diffs.length}`,
-  );
-}
+const label = `pages ${wanted} in both builds`;
+const compare = (what: string, samples: number[][][]) =>
+  console.log(comparePerPage(what, ['base', 'new'], samples, label).join('\n'));
 compare('our time', ms);
 if (articles) compare('navigation start to highlights', painted);
 for (const tab of tabs) await tab.close();

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from './chromium';
 import { realPages } from './pages';
 import { serveStatic } from './server';
-import { median, quantile } from './stats';
+import { comparePerPage } from './stats';
 
 const { values } = parseArgs({
   options: {
@@ -96,25 +96,15 @@ for (let r = 0; r < Number(values.rounds); r++)
       if (x !== null) runs[b]![i]!.push(x);
     }
 
-function compare(what: string, pick: (c: Cost) => number): void {
-  const perPage = runs.map((build) =>
-    build.map((xs) => {
-      const v = xs.map(pick).filter((x) => !Number.isNaN(x));
-      return v.length ? median(v) : Number.NaN;
-    }),
-  );
-  const both = pages.map((_, i) => i).filter((i) => perPage.every((b) => !Number.isNaN(b[i]!)));
-  for (const [b, build] of builds.entries()) {
-    const xs = both.map((i) => perPage[b]![i]!);
-    console.log(
-      `${build.name}: ${what}, ${xs.length} ${values.set} pages, median ${median(xs).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`,
-    );
-  }
-  const diffs = both.map((i) => perPage[1]![i]! - perPage[0]![i]!);
+const compare = (what: string, pick: (c: Cost) => number) =>
   console.log(
-    `new - base per page (${what}): median ${median(diffs).toFixed(2)} ms; less on ${diffs.filter((d) => d < 0).length} of ${diffs.length}`,
+    comparePerPage(
+      what,
+      ['base', 'new'],
+      runs.map((build) => build.map((xs) => xs.map(pick))),
+      `${values.set} pages`,
+    ).join('\n'),
   );
-}
 compare('profiled time in our scripts', (c) => c.profiledMs);
 compare('EvaluateScript of content.js (thread time)', (c) => c.evaluateMs);
 for (const b of builds) await b.browser.close();
