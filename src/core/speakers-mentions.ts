@@ -462,28 +462,29 @@ const CLOSES_APPOSITION = /^[,.;:!?]$/;
 export const APPOSITION_HEAD_WORDS = 4;
 
 /**
- * The role a name's apposition gives (and the token its phrase ends before), for the tokens after the name ending at `i`: a comma, then a
- * phrase of lower-case words (a leading determiner dropped; capitalised names may follow its first
- * words: "for the Harbour Office") with a role noun among its first words, closed by a comma or the
- * sentence's end. "Tom Reyes, a spokesman for the port authority, said" → "spokesman for the port
+ * The role a name's apposition gives, and the token its phrase ends before, for the tokens after
+ * the name ending at `i`: a comma, then a phrase of lower-case words (a leading determiner dropped;
+ * capitalised names may follow its first words: "for the Harbour Office") with a role noun among
+ * its first words, closed by a comma or the sentence's end. "Tom Reyes, a spokesman for the port authority, said" → "spokesman for the port
  * authority"; "Ann Lee, Tom Reyes and …", "Paris, France", "Lee, who …" give none.
  */
 export function appositiveRole(tokens: Token[], i: number, lex: Lex): { role: string; end: number } | null {
   const comma = tokens[i];
   if (comma?.kind !== 'punct' || comma.text !== ',') return null;
   let start = i + 1;
+  // A leading determiner is dropped; anything else that is no word of the comma's sentence ends it empty.
   const first = tokens[start];
-  if (first?.kind !== 'word' || first.sentence !== comma.sentence) return null;
-  if (lex.determiners.has(first.lower) && !isCap(first.text)) start++;
+  if (first?.kind === 'word' && lex.determiners.has(first.lower) && !isCap(first.text)) start++;
   let end = start;
   let head = false;
   for (; end < tokens.length && end - start < MAX_APPOSITION_TOKENS; end++) {
     const t = tokens[end]!;
     if (t.kind !== 'word' || t.sentence !== comma.sentence) break;
-    if (end - start < APPOSITION_HEAD_WORDS && !head && isCap(t.text)) return null;
-    const verb = lex.verbs.has(t.lower) && !lex.roles.has(t.lower) && !lex.prepositions.has(t.lower);
-    if (lex.relatives.has(t.lower) || verb) return null;
-    if (end - start < APPOSITION_HEAD_WORDS && lex.roles.has(t.lower)) head = true;
+    const early = end - start < APPOSITION_HEAD_WORDS;
+    if (early && !head && isCap(t.text)) return null;
+    const role = lex.roles.has(t.lower);
+    if (lex.relatives.has(t.lower) || (lex.verbs.has(t.lower) && !role && !lex.prepositions.has(t.lower))) return null;
+    if (early && role) head = true;
   }
   const after = tokens[end];
   const closed =
