@@ -5,21 +5,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
+import { PAGE_CHUNKS } from './src/shared/page-chunks';
 
 export type Target = 'chrome' | 'firefox';
 
 export const CONTENT_SCRIPT_OUT = 'content.js';
-/** The hand-correction UI (src/content/correction-ui.ts), imported by the content script on demand. */
-export const CORRECTION_UI_OUT = 'correction-ui.js';
-/** Reader comfort in focus mode (src/content/comfort.ts), imported by the content script on demand. */
-export const COMFORT_OUT = 'comfort.js';
-/**
- * The declutter stage (src/core/declutter.ts), imported by the content script once a page is taken
- * for an article: pages that are not articles never fetch or parse it.
- */
-export const DECLUTTER_OUT = 'declutter.js';
-/** The modules the content script imports on demand, in the order the manifest lists them. */
-export const PAGE_CHUNKS = [CORRECTION_UI_OUT, COMFORT_OUT, DECLUTTER_OUT];
+export { COMFORT_OUT, CORRECTION_UI_OUT, DECLUTTER_OUT, PAGE_CHUNKS } from './src/shared/page-chunks';
 
 /**
  * The manifest's web_accessible_resources: those modules only, for the pages the content

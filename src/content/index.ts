@@ -5,6 +5,7 @@
 import type { Declutter } from '../core/declutter';
 import { COMFORT_KEY } from '../shared/comfort';
 import { CONTENT_METHODS, type ContentApi, type Toggles } from '../shared/messages';
+import { COMFORT_OUT, CORRECTION_UI_OUT, DECLUTTER_OUT } from '../shared/page-chunks';
 import { SPEAKER_COLOURS } from '../shared/palette';
 import { callBackground, type RetryOptions, serve, withRetry } from '../shared/rpc';
 import { isOwnExtensionSender } from '../shared/senders';
@@ -29,10 +30,6 @@ import { HIGHLIGHT_FLASH, HIGHLIGHT_NONE, HIGHLIGHT_PREFIX, stylesheetText } fro
 const ENGINE_RETRY: RetryOptions = { attempts: 3, timeoutMs: 4000, pauseMs: 50 };
 declare const chrome: { runtime: { getURL(path: string): string } };
 
-/** The chunks the content script imports on demand (scripts/build.ts; web_accessible_resources). */
-const CORRECTION_UI_FILE = 'correction-ui.js';
-const COMFORT_FILE = 'comfort.js';
-const DECLUTTER_FILE = 'declutter.js';
 // Spelled `chrome.runtime.getURL` (a real object in both browsers' content scripts, never a page's
 // DOM node: safe-api.ts), the one argument of import() addons-linter accepts as ours.
 const chunk =
@@ -86,7 +83,7 @@ async function start(): Promise<void> {
       // words, data the background stored (shared/vocabulary.ts), fetched side by side.
       declutter: () =>
         Promise.all([
-          chunk<{ DECLUTTER: Declutter }>(DECLUTTER_FILE)(),
+          chunk<{ DECLUTTER: Declutter }>(DECLUTTER_OUT)(),
           loadVocabulary(localStorageArea, () =>
             withRetry(() => callBackground(runtime, 'getClutterVocabulary'), ENGINE_RETRY),
           ),
@@ -99,14 +96,14 @@ async function start(): Promise<void> {
   current.force = isSiteForced(settings, location.hostname);
   // Reader comfort in focus mode: read raw when focus mode first needs it, checked by its chunk.
   current.readComfort = () => syncStorage.get(COMFORT_KEY).then((items) => items[COMFORT_KEY]);
-  current.loadComfort = chunk<ComfortUi>(COMFORT_FILE);
+  current.loadComfort = chunk<ComfortUi>(COMFORT_OUT);
   // Hand corrections: stored by the background (only under the popup's grant for this tab).
   const corrector = new Corrector(
     doc,
     window,
     (request) => callBackground(runtime, 'addCorrection', request),
     // The correction UI is a chunk of its own, fetched from the extension when the reader asks.
-    chunk<CorrectionUi>(CORRECTION_UI_FILE),
+    chunk<CorrectionUi>(CORRECTION_UI_OUT),
   );
   corrector.page = current;
   current.corrections = corrector;
