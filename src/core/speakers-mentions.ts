@@ -511,6 +511,7 @@ function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): 
   const lowerFirst = sentenceStart && lowerWords.has(w0) && !lex.male.has(w0) && !lex.female.has(w0);
   const verbNext = !isCap(tokens[i + 1]?.text ?? 'A') && lex.verbs.has(tokens[i + 1]!.lower);
   let j = i;
+  let of = -1;
   while (j < tokens.length) {
     const t = tokens[j]!;
     if (t.kind !== 'word') break;
@@ -520,10 +521,15 @@ function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): 
       lex.honorifics.has(t.text)
     ) {
       j++;
-      if (POSSESSIVE_RE.test(t.text) && /[’']/.test(t.text)) break;
+      if (POSSESSIVE_RE.test(t.text) && /[’']/.test(t.text)) {
+        // "Ann Lee of NASA's space lab": the possessive belongs to what follows "of", not to the person.
+        if (of > i && tokens.slice(i, of).some((w) => lex.isFirstName(w.text))) j = of;
+        break;
+      }
       continue;
     }
     if (inside && (lex.particles.has(t.lower) || t.lower === 'of') && isCap(tokens[j + 1]?.text ?? '')) {
+      if (t.lower === 'of') of = j;
       j++;
       continue;
     }

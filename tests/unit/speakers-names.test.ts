@@ -33,6 +33,16 @@ describe('names of organisations and people', () => {
     const { who } = analyse('<p>Mr. Okafor of the Harbour Pilots Club said, “The plan is weak.”</p>');
     expect(who).toEqual(['Okafor']);
   });
+  it('a possessive after "of" belongs to the organisation that follows, not to the person before "of"', () => {
+    const { who } = analyse(
+      '<p>“Ice matters for life under the crust,” said geologist Rosa Linden of Vega’s Western Space Lab in Oregon.</p>',
+    );
+    expect(who).toEqual(['Rosa Linden']);
+  });
+  it('an organisation\'s own "of" name stays whole before a possessive', () => {
+    const { who } = analyse('<p>The Bank of Derry’s chief, Ada Frey, said, “Rates will rise.”</p>');
+    expect(who).toEqual(['Ada Frey']);
+  });
   it('a name run does not end with "of" before a non-name word', () => {
     const { who } = analyse('<p>Ann Okafor of The Harbour Ledger wrote, “The plan is weak.”</p>');
     expect(who).toEqual(['Ann Okafor']);
