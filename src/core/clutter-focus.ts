@@ -5,6 +5,8 @@
 import { TextMeasure } from './article-measure';
 import { type ClutterVocabulary, classKind } from './clutter';
 import { type ArticleHeader, findArticleHeader } from './clutter-header';
+import { linkTarget } from './clutter-links';
+import { compileVocabulary } from './clutter-vocabulary';
 import type { ClutterBlock, ClutterKind } from './types';
 
 /** Inside the root, focus mode also hides link lists: at least this link density … */
@@ -28,12 +30,21 @@ export function findFocusBlocks(
   const body = doc.body;
   if (!body) return [];
   const m = measure?.scope === body ? measure : new TextMeasure(body);
-  return focusBlocks(root, findArticleHeader(doc, root), m, found, (el) => classKind(el, vocabulary)?.kind ?? null);
+  const hosts = compileVocabulary(vocabulary).socialHosts;
+  return focusBlocks(
+    root,
+    findArticleHeader(doc, root),
+    m,
+    found,
+    (el) => classKind(el, vocabulary)?.kind ?? null,
+    (href) => linkTarget(href, hosts) === 'article',
+  );
 }
 
 /**
  * Blocks beside the article, outermost first. `found` are the clutter blocks already found (not
- * returned twice); `kindOf` names a block's kind when its class says it.
+ * returned twice); `kindOf` names a block's kind when its class says it; `toArticle` says whether a link
+ * leads to another article (clutter-links.ts).
  */
 export function focusBlocks(
   root: Element,
@@ -41,6 +52,7 @@ export function focusBlocks(
   measure: TextMeasure,
   found: readonly ClutterBlock[],
   kindOf: (el: Element) => ClutterKind | null,
+  toArticle: (href: string) => boolean,
 ): ClutterBlock[] {
   const keepers = [root, ...(header.title ? [header.title] : []), ...header.bylines, ...header.media];
   const already = new Set(found.map((b) => b.element));
@@ -67,7 +79,38 @@ export function focusBlocks(
   for (let el: Element = storyOf(root, measure); el.parentElement && el.tagName !== 'BODY'; el = el.parentElement) {
     visit(el.parentElement, el);
   }
-  return [...out, ...linkListsInside(root, measure, found)];
+  const story = measure.elements[measure.longestRunParent] ?? root;
+  const teasers = otherArticlesInside(root, story, measure, [...found, ...out], keepers, toArticle);
+  return [...out, ...teasers, ...linkListsInside(root, measure, [...found, ...teasers])];
+}
+
+/**
+ * Inside the root and after the story's run of paragraphs, an <article> that holds neither that run
+ * nor the title, byline or lead image, and links to another article: HTML's own word for a post of
+ * its own (nested articles "are related to the contents of the outer article"): teaser cards with
+ * excerpts, "you may like" posts, a most-popular list, which their prose protects from the clutter
+ * rules. Measured on ../shared/pages/aeb (npx tsx scripts/check-pages.ts --mode focus): three
+ * train sites, nothing on dev.
+ */
+function otherArticlesInside(
+  root: Element,
+  story: Element,
+  measure: TextMeasure,
+  found: readonly ClutterBlock[],
+  keepers: readonly Element[],
+  toArticle: (href: string) => boolean,
+): ClutterBlock[] {
+  const out: ClutterBlock[] = [];
+  const hidden = found.map((b) => b.element);
+  for (const el of Array.from(root.getElementsByTagName('article'))) {
+    if (el.contains(story) || keepers.some((k) => el.contains(k)) || hidden.some((h) => h.contains(el))) continue;
+    // After the story only: before it, a post of a live blog may be the story's own.
+    if (!(story.compareDocumentPosition(el) & 4) /* FOLLOWING */ || measure.of(el).chars === 0) continue;
+    if (out.some((b) => b.element.contains(el))) continue;
+    if (!Array.from(el.getElementsByTagName('a')).some((a) => toArticle(a.getAttribute('href') ?? ''))) continue;
+    out.push({ element: el, kind: 'related', reason: 'focus: another <article> inside the article' });
+  }
+  return out;
 }
 
 /**
