@@ -7,6 +7,7 @@ import { type ClutterVocabulary, classKind } from './clutter';
 import { type ArticleHeader, findArticleHeader } from './clutter-header';
 import { linkTarget } from './clutter-links';
 import { compileVocabulary } from './clutter-vocabulary';
+import { normalizeSpace } from './text';
 import type { ClutterBlock, ClutterKind } from './types';
 
 /** Inside the root, focus mode also hides link lists: at least this link density … */
@@ -81,7 +82,60 @@ export function focusBlocks(
   }
   const story = measure.elements[measure.longestRunParent] ?? root;
   const teasers = otherArticlesInside(root, story, measure, [...found, ...out], keepers, toArticle);
-  return [...out, ...teasers, ...linkListsInside(root, measure, [...found, ...teasers])];
+  const lists = linkListsInside(root, measure, [...found, ...teasers]);
+  const shown = [...out, ...teasers, ...lists];
+  const texts = [...(header.title ? [header.title] : []), ...header.bylines];
+  return [...shown, ...repeatedTexts(measure, [...found, ...shown], texts, keepers)];
+}
+
+/** Shortest text read as a repeat of another: a caption or a summary, not a label or a question. */
+export const MIN_REPEATED_TEXT = 80;
+/** Where the same text twice is the article's own (a table's rows, a list's items, a refrain). */
+const OWN_REPEATS = 'p, li, dd, td, th';
+
+/**
+ * Blocks whose text a block shown before them already holds from its start (the same caption
+ * in a gallery's slide and again in its control panel, a summary and its truncated copy): a
+ * reader view shows a text once (a lead gallery keeps its first caption). Paragraphs, list items,
+ * table cells and siblings repeat in articles (a refrain, a form letter); the title and byline stay.
+ */
+function repeatedTexts(
+  measure: TextMeasure,
+  hidden: readonly ClutterBlock[],
+  texts: readonly Element[],
+  keepers: readonly Element[],
+): ClutterBlock[] {
+  const out: ClutterBlock[] = [];
+  const spans = hidden
+    .map((b) => measure.indexOf(b.element))
+    .filter((i) => i >= 0)
+    .sort((a, b) => a - b);
+  // Texts shown so far, by their first MIN_REPEATED_TEXT characters (a repeat starts the same way).
+  const seen = new Map<string, { text: string; parent: Element | null }[]>();
+  let k = 0;
+  let end = -1;
+  for (const block of measure.blocks) {
+    const el = block.element;
+    const i = measure.indexOf(el);
+    while (k < spans.length && spans[k]! <= i) end = Math.max(end, measure.ends[spans[k++]!]!);
+    if (i < end) continue;
+    const text = normalizeSpace(block.text).replace(/\s*(?:…|\.\.\.)$/, '');
+    if (text.length < MIN_REPEATED_TEXT) continue;
+    if (
+      measure.of(el).chars <= block.text.length &&
+      !el.closest(OWN_REPEATS) &&
+      !texts.some((x) => x.contains(el)) &&
+      !keepers.some((x) => el.contains(x)) &&
+      seen.get(text.slice(0, MIN_REPEATED_TEXT))?.some((s) => s.parent !== el.parentElement && s.text.startsWith(text))
+    ) {
+      out.push({ element: el, kind: 'other', reason: 'focus: a text shown above already' });
+      end = measure.ends[i]!;
+    } else {
+      const key = text.slice(0, MIN_REPEATED_TEXT);
+      seen.set(key, [...(seen.get(key) ?? []), { text, parent: el.parentElement }]);
+    }
+  }
+  return out;
 }
 
 /**

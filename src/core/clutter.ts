@@ -339,6 +339,21 @@ class Context {
     return i >= m.ends[run]!;
   }
 
+  private lastProseAt: number | undefined;
+
+  /** Index of the root's last block of prose (-1 without one): what comes after it ends the story. */
+  lastProse(): number {
+    if (this.lastProseAt === undefined) {
+      const m = this.measure;
+      this.lastProseAt = -1;
+      for (const b of m.blocks) {
+        const i = m.indexOf(b.element);
+        if (i > this.lastProseAt && m.of(b.element).bodyChars > 0 && this.inRoot(b.element)) this.lastProseAt = i;
+      }
+    }
+    return this.lastProseAt;
+  }
+
   /** Inside the root and not below the story's run of paragraphs: where the article's own rules apply. */
   inArticle(el: Element): boolean {
     return this.inRoot(el) && !this.afterArticleRun(el);
