@@ -139,12 +139,12 @@ function repeatedTexts(
 }
 
 /**
- * Inside the root and after the story's run of paragraphs, an <article> that holds neither that run
- * nor the title, byline or lead image, and links to another article: HTML's own word for a post of
- * its own (nested articles "are related to the contents of the outer article"): teaser cards with
- * excerpts, "you may like" posts, a most-popular list, which their prose protects from the clutter
- * rules. Measured on ../shared/pages/aeb (npx tsx scripts/check-pages.ts --mode focus): three
- * train sites, nothing on dev.
+ * Inside the root and after the story's run of paragraphs (neither holding it nor set in it), an
+ * <article> that holds neither the title, byline nor lead image and links to another article:
+ * HTML's own word for a post of its own (nested articles "are related to the contents of the outer
+ * article"): teaser cards with excerpts, "you may like" posts, a most-popular list, which their
+ * prose protects from the clutter rules. Measured on ../shared/pages/aeb (npx tsx
+ * scripts/check-pages.ts --mode focus): three train sites, nothing on dev.
  */
 function otherArticlesInside(
   root: Element,
@@ -157,7 +157,8 @@ function otherArticlesInside(
   const out: ClutterBlock[] = [];
   const hidden = found.map((b) => b.element);
   for (const el of Array.from(root.getElementsByTagName('article'))) {
-    if (el.contains(story) || keepers.some((k) => el.contains(k)) || hidden.some((h) => h.contains(el))) continue;
+    if (el.contains(story) || story.contains(el) || keepers.some((k) => el.contains(k))) continue;
+    if (hidden.some((h) => h.contains(el))) continue;
     // After the story only: before it, a post of a live blog may be the story's own.
     if (!(story.compareDocumentPosition(el) & 4) /* FOLLOWING */ || measure.of(el).chars === 0) continue;
     if (out.some((b) => b.element.contains(el))) continue;

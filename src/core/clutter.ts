@@ -339,19 +339,21 @@ class Context {
     return i >= m.ends[run]!;
   }
 
-  private lastProseAt: number | undefined;
+  private proseBlocks: [index: number, prose: number][] | undefined;
 
-  /** Index of the root's last block of prose (-1 without one): what comes after it ends the story. */
-  lastProse(): number {
-    if (this.lastProseAt === undefined) {
-      const m = this.measure;
-      this.lastProseAt = -1;
+  /** Prose of the root's blocks from element index `from` on (a block inside another counts in both). */
+  proseFrom(from: number): number {
+    const m = this.measure;
+    if (!this.proseBlocks) {
+      this.proseBlocks = [];
       for (const b of m.blocks) {
-        const i = m.indexOf(b.element);
-        if (i > this.lastProseAt && m.of(b.element).bodyChars > 0 && this.inRoot(b.element)) this.lastProseAt = i;
+        const prose = m.of(b.element).bodyChars;
+        if (prose > 0 && this.inRoot(b.element)) this.proseBlocks.push([m.indexOf(b.element), prose]);
       }
     }
-    return this.lastProseAt;
+    let sum = 0;
+    for (const [i, prose] of this.proseBlocks) if (i >= from) sum += prose;
+    return sum;
   }
 
   /** Inside the root and not below the story's run of paragraphs: where the article's own rules apply. */
@@ -809,16 +811,23 @@ function isCardList(i: number, tag: string, ctx: Context): boolean {
 const ITEM_LISTS = tagSet('ul ol');
 /** Share of each list item's text that its one link to another article holds in a list of story links. */
 export const STORY_LINK_ITEM_SHARE = 0.8;
+/** … a list with at most this share of the root's prose after it: at the story's end (notes and credits may follow). */
+export const STORY_END_SHARE = 0.1;
 
 /**
- * Inside the root, a list set among the story's paragraphs (a child of their parent, or next to one)
- * whose every item is one link to another
- * article and little else ("more on this": three headlines in a row): the site's, not the story's.
- * A list of sources or an index has items of other kinds (text, links elsewhere, two links).
+ * Inside the root, a list at the end of the story (set among its paragraphs, a child of their
+ * parent or next to one, with little prose after it: an editor's note), under no heading or label, whose every item is
+ * one link to another article and little else ("more on this": three headlines, unlabelled): the
+ * site's, not the story's. Between paragraphs or under a heading ("Sources", "See also") a list of
+ * links is the article's own.
  */
 function isStoryLinkList(i: number, tag: string, ctx: Context): boolean {
   const m = ctx.measure;
   if (!ITEM_LISTS.has(tag) || (m.parents[i] !== m.longestRunParent && !nextToProse(i, ctx))) return false;
+  if (ctx.proseFrom(m.ends[i]!) > STORY_END_SHARE * ctx.rootProse) return false;
+  let prev = m.elements[i]!.previousElementSibling;
+  while (prev && m.of(prev).chars === 0) prev = prev.previousElementSibling;
+  if (prev && (HEADINGS.has(m.tagOf(prev)) || m.of(prev).chars <= MAX_LABEL_CHARS)) return false;
   for (let j = i + 1; j < m.ends[i]!; j = m.ends[j]!) {
     const chars = m.of(m.elements[j]!).chars;
     if (chars === 0) continue;
