@@ -85,7 +85,44 @@ export function focusBlocks(
   const lists = linkListsInside(root, measure, [...found, ...teasers]);
   const shown = [...out, ...teasers, ...lists];
   const texts = [...(header.title ? [header.title] : []), ...header.bylines];
-  return [...shown, ...repeatedTexts(measure, [...found, ...shown], texts, keepers)];
+  const repeats = repeatedTexts(measure, [...found, ...shown], texts, keepers);
+  return [...shown, ...repeats, ...datelines(root, measure, [...found, ...shown, ...repeats], texts)];
+}
+
+/** Longest line read as a dateline ("Updated 1:39 am EST, November 20, 2019"). */
+export const MAX_DATELINE = 90;
+const YEAR = /(?:^|\D)(?:19|20)\d\d(?:\D|$)/;
+
+/**
+ * Inside the root, before the story's first paragraph of prose or after its last, a line that is a
+ * date: a year, two numbers or more, and at most one word more than numbers (a byline's name adds
+ * words; the title and byline stay). Not in a quotation: an embedded post's date is the body's.
+ */
+function datelines(
+  root: Element,
+  measure: TextMeasure,
+  hidden: readonly ClutterBlock[],
+  texts: readonly Element[],
+): ClutterBlock[] {
+  const inRoot = measure.blocks.filter((b) => root.contains(b.element));
+  const prose = inRoot.filter((b) => measure.of(b.element).bodyChars > 0);
+  if (prose.length === 0) return [];
+  const first = measure.indexOf(prose[0]!.element);
+  const last = measure.indexOf(prose[prose.length - 1]!.element);
+  const out: ClutterBlock[] = [];
+  for (const block of inRoot) {
+    const el = block.element;
+    const i = measure.indexOf(el);
+    if (i >= first && i <= last) continue;
+    const text = normalizeSpace(block.text);
+    if (text.length > MAX_DATELINE || measure.of(el).chars > block.text.length || !YEAR.test(text)) continue;
+    const numbers = text.match(/\d+/g)?.length ?? 0;
+    const words = text.match(/\p{L}+/gu)?.length ?? 0;
+    if (numbers < 2 || words > numbers + 1 || el.closest('blockquote')) continue;
+    if (texts.some((x) => x.contains(el) || el.contains(x)) || hidden.some((h) => h.element.contains(el))) continue;
+    out.push({ element: el, kind: 'other', reason: 'focus: a dateline' });
+  }
+  return out;
 }
 
 /** Shortest text read as a repeat of another: a caption or a summary, not a label or a question. */

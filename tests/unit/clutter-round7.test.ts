@@ -10,10 +10,10 @@ const DECLUTTER: ClutterOptions = { mode: 'declutter', hideComments: true, vocab
 const FOCUS: ClutterOptions = { mode: 'focus', hideComments: true, vocabulary: VOCABULARY };
 
 /**
- * A story page whose root holds the story's box and more: `end` right after the story's last
- * paragraph (in its box), `before` and `after` beside that box, inside the root.
+ * A story page whose root holds the story's box and more: `start` and `end` before the story's first
+ * paragraph and after its last (in its box), `before` and `after` beside that box, inside the root.
  */
-function storyPage(parts: { end?: string; before?: string; after?: string }): Document {
+function storyPage(parts: { start?: string; end?: string; before?: string; after?: string }): Document {
   // What is beside the story's box holds some prose of its own: the root is the box around both.
   const after = parts.after === undefined ? '' : `${parts.after}<div class="coda"><p>${prose(3, 4)}</p></div>`;
   return page(`
@@ -23,7 +23,7 @@ function storyPage(parts: { end?: string; before?: string; after?: string }): Do
       <p class="byline">By <a rel="author" href="/a/jo">Jo Marsh</a></p>
       <div class="article-body">
         ${parts.before ?? ''}
-        <div class="text">${paragraphs(6)}${parts.end ?? ''}</div>
+        <div class="text">${parts.start ?? ''}${paragraphs(6)}${parts.end ?? ''}</div>
         ${after}
       </div>
     </article></main>
@@ -42,9 +42,9 @@ function hidden(doc: Document): [string, string][] {
 }
 
 /** What focus mode hides inside the root besides the clutter, as [kind, class]. */
-function focusInside(doc: Document): [string, string][] {
+function focusInside(doc: Document, rootClass = 'article-body'): [string, string][] {
   const root = rootOf(doc);
-  expect(root.className).toBe('article-body');
+  expect(root.className).toBe(rootClass);
   const found = findClutterBlocks(doc, root, FOCUS);
   return findFocusBlocks(doc, root, found, VOCABULARY)
     .filter((b) => root.contains(b.element))
@@ -127,5 +127,31 @@ describe('focus mode: a text shown twice', () => {
       after: `<div class="gallery"><ul><li><img src="/g1.jpg"><div>${caption}</div></li></ul><ul class="panel"><li>${caption}</li></ul></div>`,
     });
     expect(focusInside(items)).toEqual([]);
+  });
+});
+
+describe('focus mode: a dateline before or after the story', () => {
+  it('hides a line that is a date and a time, before the first paragraph and after the last', () => {
+    const doc = storyPage({
+      start: '<div class="stamp">Updated 9:15 am BST, May 4, 2024</div>',
+      end: '<p class="printed">Printed 04.05.2024, 18:30</p>',
+    });
+    expect(focusInside(doc, 'text')).toEqual([
+      ['other', 'stamp'],
+      ['other', 'printed'],
+    ]);
+  });
+
+  it('keeps a date with more words than numbers, a date between paragraphs, and an embedded post’s date', () => {
+    const worded = storyPage({
+      start: '<div class="stamp">Filed by the river desk of the Valley Times, May 4, 2024</div>',
+    });
+    expect(focusInside(worded, 'text')).toEqual([]);
+    const between = storyPage({ end: `<div class="stamp">May 4, 2024, 9:15</div><p>${prose(3, 2)}</p>` });
+    expect(focusInside(between, 'text')).toEqual([]);
+    const quoted = storyPage({
+      end: '<blockquote class="post"><p>High water at the mill.</p><p class="when">May 4, 2024, 9:15</p></blockquote>',
+    });
+    expect(focusInside(quoted, 'text')).toEqual([]);
   });
 });
