@@ -5,6 +5,9 @@
 import { TextMeasure } from './article-measure';
 import { type ClutterVocabulary, classKind } from './clutter';
 import { type ArticleHeader, findArticleHeader } from './clutter-header';
+import { linkTarget } from './clutter-links';
+import { compileVocabulary } from './clutter-vocabulary';
+import { normalizeSpace } from './text';
 import type { ClutterBlock, ClutterKind } from './types';
 
 /** Inside the root, focus mode also hides link lists: at least this link density … */
@@ -28,12 +31,21 @@ export function findFocusBlocks(
   const body = doc.body;
   if (!body) return [];
   const m = measure?.scope === body ? measure : new TextMeasure(body);
-  return focusBlocks(root, findArticleHeader(doc, root), m, found, (el) => classKind(el, vocabulary)?.kind ?? null);
+  const hosts = compileVocabulary(vocabulary).socialHosts;
+  return focusBlocks(
+    root,
+    findArticleHeader(doc, root),
+    m,
+    found,
+    (el) => classKind(el, vocabulary)?.kind ?? null,
+    (href) => linkTarget(href, hosts) === 'article',
+  );
 }
 
 /**
  * Blocks beside the article, outermost first. `found` are the clutter blocks already found (not
- * returned twice); `kindOf` names a block's kind when its class says it.
+ * returned twice); `kindOf` names a block's kind when its class says it; `toArticle` says whether a link
+ * leads to another article (clutter-links.ts).
  */
 export function focusBlocks(
   root: Element,
@@ -41,6 +53,7 @@ export function focusBlocks(
   measure: TextMeasure,
   found: readonly ClutterBlock[],
   kindOf: (el: Element) => ClutterKind | null,
+  toArticle: (href: string) => boolean,
 ): ClutterBlock[] {
   const keepers = [root, ...(header.title ? [header.title] : []), ...header.bylines, ...header.media];
   const already = new Set(found.map((b) => b.element));
@@ -67,7 +80,129 @@ export function focusBlocks(
   for (let el: Element = storyOf(root, measure); el.parentElement && el.tagName !== 'BODY'; el = el.parentElement) {
     visit(el.parentElement, el);
   }
-  return [...out, ...linkListsInside(root, measure, found)];
+  const story = measure.elements[measure.longestRunParent] ?? root;
+  const teasers = otherArticlesInside(root, story, measure, [...found, ...out], keepers, toArticle);
+  const lists = linkListsInside(root, measure, [...found, ...teasers]);
+  const shown = [...out, ...teasers, ...lists];
+  const texts = [...(header.title ? [header.title] : []), ...header.bylines];
+  const repeats = repeatedTexts(measure, [...found, ...shown], texts, keepers);
+  return [...shown, ...repeats, ...datelines(root, measure, [...found, ...shown, ...repeats], texts)];
+}
+
+/** Longest line read as a dateline ("Updated 1:39 am EST, November 20, 2019"). */
+export const MAX_DATELINE = 90;
+const YEAR = /(?:^|\D)(?:19|20)\d\d(?:\D|$)/;
+
+/**
+ * Inside the root, before the story's first paragraph of prose or after its last, a line that is a
+ * date: a year, two numbers or more, and at most one word more than numbers (a byline's name adds
+ * words; the title and byline stay). Not in a quotation: an embedded post's date is the body's.
+ */
+function datelines(
+  root: Element,
+  measure: TextMeasure,
+  hidden: readonly ClutterBlock[],
+  texts: readonly Element[],
+): ClutterBlock[] {
+  const inRoot = measure.blocks.filter((b) => root.contains(b.element));
+  const prose = inRoot.filter((b) => measure.of(b.element).bodyChars > 0);
+  if (prose.length === 0) return [];
+  const first = measure.indexOf(prose[0]!.element);
+  const last = measure.indexOf(prose[prose.length - 1]!.element);
+  const out: ClutterBlock[] = [];
+  for (const block of inRoot) {
+    const el = block.element;
+    const i = measure.indexOf(el);
+    if (i >= first && i <= last) continue;
+    const text = normalizeSpace(block.text);
+    if (text.length > MAX_DATELINE || measure.of(el).chars > block.text.length || !YEAR.test(text)) continue;
+    const numbers = text.match(/\d+/g)?.length ?? 0;
+    const words = text.match(/\p{L}+/gu)?.length ?? 0;
+    if (numbers < 2 || words > numbers + 1 || el.closest('blockquote')) continue;
+    if (texts.some((x) => x.contains(el) || el.contains(x)) || hidden.some((h) => h.element.contains(el))) continue;
+    out.push({ element: el, kind: 'other', reason: 'focus: a dateline' });
+  }
+  return out;
+}
+
+/** Shortest text read as a repeat of another: a caption or a summary, not a label or a question. */
+export const MIN_REPEATED_TEXT = 80;
+/** Where the same text twice is the article's own (a table's rows, a list's items, a refrain). */
+const OWN_REPEATS = 'p, li, dd, td, th';
+
+/**
+ * Blocks whose text a block shown before them already holds from its start (the same caption
+ * in a gallery's slide and again in its control panel, a summary and its truncated copy): a
+ * reader view shows a text once (a lead gallery keeps its first caption). Paragraphs, list items,
+ * table cells and siblings repeat in articles (a refrain, a form letter); the title and byline stay.
+ */
+function repeatedTexts(
+  measure: TextMeasure,
+  hidden: readonly ClutterBlock[],
+  texts: readonly Element[],
+  keepers: readonly Element[],
+): ClutterBlock[] {
+  const out: ClutterBlock[] = [];
+  const spans = hidden
+    .map((b) => measure.indexOf(b.element))
+    .filter((i) => i >= 0)
+    .sort((a, b) => a - b);
+  // Texts shown so far, by their first MIN_REPEATED_TEXT characters (a repeat starts the same way).
+  const seen = new Map<string, { text: string; parent: Element | null }[]>();
+  let k = 0;
+  let end = -1;
+  for (const block of measure.blocks) {
+    const el = block.element;
+    const i = measure.indexOf(el);
+    while (k < spans.length && spans[k]! <= i) end = Math.max(end, measure.ends[spans[k++]!]!);
+    if (i < end) continue;
+    const text = normalizeSpace(block.text).replace(/\s*(?:…|\.\.\.)$/, '');
+    if (text.length < MIN_REPEATED_TEXT) continue;
+    if (
+      measure.of(el).chars <= block.text.length &&
+      !el.closest(OWN_REPEATS) &&
+      !texts.some((x) => x.contains(el)) &&
+      !keepers.some((x) => el.contains(x)) &&
+      seen.get(text.slice(0, MIN_REPEATED_TEXT))?.some((s) => s.parent !== el.parentElement && s.text.startsWith(text))
+    ) {
+      out.push({ element: el, kind: 'other', reason: 'focus: a text shown above already' });
+      end = measure.ends[i]!;
+    } else {
+      const key = text.slice(0, MIN_REPEATED_TEXT);
+      seen.set(key, [...(seen.get(key) ?? []), { text, parent: el.parentElement }]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Inside the root and after the story's run of paragraphs (neither holding it nor set in it), an
+ * <article> that holds neither the title, byline nor lead image and links to another article:
+ * HTML's own word for a post of its own (nested articles "are related to the contents of the outer
+ * article"): teaser cards with excerpts, "you may like" posts, a most-popular list, which their
+ * prose protects from the clutter rules. Measured on ../shared/pages/aeb (npx tsx
+ * scripts/check-pages.ts --mode focus): three train sites, nothing on dev.
+ */
+function otherArticlesInside(
+  root: Element,
+  story: Element,
+  measure: TextMeasure,
+  found: readonly ClutterBlock[],
+  keepers: readonly Element[],
+  toArticle: (href: string) => boolean,
+): ClutterBlock[] {
+  const out: ClutterBlock[] = [];
+  const hidden = found.map((b) => b.element);
+  for (const el of Array.from(root.getElementsByTagName('article'))) {
+    if (el.contains(story) || story.contains(el) || keepers.some((k) => el.contains(k))) continue;
+    if (hidden.some((h) => h.contains(el))) continue;
+    // After the story only: before it, a post of a live blog may be the story's own.
+    if (!(story.compareDocumentPosition(el) & 4) /* FOLLOWING */ || measure.of(el).chars === 0) continue;
+    if (out.some((b) => b.element.contains(el))) continue;
+    if (!Array.from(el.getElementsByTagName('a')).some((a) => toArticle(a.getAttribute('href') ?? ''))) continue;
+    out.push({ element: el, kind: 'related', reason: 'focus: another <article> inside the article' });
+  }
+  return out;
 }
 
 /**

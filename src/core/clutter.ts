@@ -339,6 +339,23 @@ class Context {
     return i >= m.ends[run]!;
   }
 
+  private proseBlocks: [index: number, prose: number][] | undefined;
+
+  /** Prose of the root's blocks from element index `from` on (a block inside another counts in both). */
+  proseFrom(from: number): number {
+    const m = this.measure;
+    if (!this.proseBlocks) {
+      this.proseBlocks = [];
+      for (const b of m.blocks) {
+        const prose = m.of(b.element).bodyChars;
+        if (prose > 0 && this.inRoot(b.element)) this.proseBlocks.push([m.indexOf(b.element), prose]);
+      }
+    }
+    let sum = 0;
+    for (const [i, prose] of this.proseBlocks) if (i >= from) sum += prose;
+    return sum;
+  }
+
   /** Inside the root and not below the story's run of paragraphs: where the article's own rules apply. */
   inArticle(el: Element): boolean {
     return this.inRoot(el) && !this.afterArticleRun(el);
@@ -711,7 +728,11 @@ function linkEvidence(el: Element, i: number, tag: string, ctx: Context): void {
     return t.linkChars >= share * t.chars;
   };
   if (teaser(i) && !(parent >= 0 && teaser(parent) && !ctx.isProtected(m.elements[parent]!, 'related'))) {
-    if (!ctx.isProtected(el, 'related') && (!ctx.inArticle(el) || isCardList(i, tag, ctx)) && !ctx.holdsOtherKind(el)) {
+    if (
+      !ctx.isProtected(el, 'related') &&
+      (!ctx.inArticle(el) || isCardList(i, tag, ctx) || isStoryLinkList(i, tag, ctx)) &&
+      !ctx.holdsOtherKind(el)
+    ) {
       const thumbs = L.thumbLinks[i]! > 0 ? `, ${L.thumbLinks[i]} with thumbnails` : '';
       ctx.add(el, ctx.kindAt(el, 'related'), 'teaserList', `${L.articleLinks[i]} links to other articles${thumbs}`);
     }
@@ -787,6 +808,35 @@ function isCardList(i: number, tag: string, ctx: Context): boolean {
   return thumbs >= INLINE_TEASER_THUMBS && 3 * thumbs >= ctx.links.articleLinks[i]!;
 }
 
+const ITEM_LISTS = tagSet('ul ol');
+/** Share of each list item's text that its one link to another article holds in a list of story links. */
+export const STORY_LINK_ITEM_SHARE = 0.8;
+/** … a list with at most this share of the root's prose after it: at the story's end (notes and credits may follow). */
+export const STORY_END_SHARE = 0.1;
+
+/**
+ * Inside the root, a list at the end of the story (set among its paragraphs, a child of their
+ * parent or next to one, with little prose after it: an editor's note), under no heading or label, whose every item is
+ * one link to another article and little else ("more on this": three headlines, unlabelled): the
+ * site's, not the story's. Between paragraphs or under a heading ("Sources", "See also") a list of
+ * links is the article's own.
+ */
+function isStoryLinkList(i: number, tag: string, ctx: Context): boolean {
+  const m = ctx.measure;
+  if (!ITEM_LISTS.has(tag) || (m.parents[i] !== m.longestRunParent && !nextToProse(i, ctx))) return false;
+  if (ctx.proseFrom(m.ends[i]!) > STORY_END_SHARE * ctx.rootProse) return false;
+  let prev = m.elements[i]!.previousElementSibling;
+  while (prev && m.of(prev).chars === 0) prev = prev.previousElementSibling;
+  if (prev && (HEADINGS.has(m.tagOf(prev)) || m.of(prev).chars <= MAX_LABEL_CHARS)) return false;
+  for (let j = i + 1; j < m.ends[i]!; j = m.ends[j]!) {
+    const chars = m.of(m.elements[j]!).chars;
+    if (chars === 0) continue;
+    if (ctx.links.articleLinks[j] !== 1 || ctx.linkCount(m.elements[j]!) !== 1) return false;
+    if (ctx.links.articleChars[j]! < STORY_LINK_ITEM_SHARE * chars) return false;
+  }
+  return true;
+}
+
 const TEASER_LINE_TAGS = tagSet('p div h2 h3 h4 h5 h6 dd');
 /** Inside the root, only paragraphs and boxes are inline teasers (headings there are the article's). */
 const INLINE_TEASER_TAGS = tagSet('p div');
@@ -802,6 +852,12 @@ export const MIN_INLINE_TEASER = 30;
 function isInlineTeaser(i: number, ctx: Context): boolean {
   const m = ctx.measure;
   if (!INLINE_TEASER_TAGS.has(m.tags[i]!) || m.of(m.elements[i]!).chars < MIN_INLINE_TEASER) return false;
+  return nextToProse(i, ctx);
+}
+
+/** True when the nearest sibling with text on either side is (or holds) a paragraph of prose. */
+function nextToProse(i: number, ctx: Context): boolean {
+  const m = ctx.measure;
   const el = m.elements[i]!;
   // The nearest sibling with text on each side (ad slots and embeds between them are empty).
   let prev = el.previousElementSibling;
