@@ -115,6 +115,7 @@ export class Lex {
   readonly objectDeterminers: Set<string>;
   readonly definite: Set<string>;
   readonly ageSuffixes: string[];
+  readonly quotedNameAfter: Set<string>;
   readonly reportedMood: Set<string>;
   readonly cardMinConfidence: number;
   readonly capitalisedNouns: boolean;
@@ -163,6 +164,7 @@ export class Lex {
     this.objectDeterminers = new Set(lex.objectDeterminers);
     this.definite = new Set(lex.definiteArticles);
     this.ageSuffixes = lex.ageSuffixes;
+    this.quotedNameAfter = new Set(lex.quotedNameAfter);
     this.reportedMood = new Set(lex.reportedMood);
     this.cardMinConfidence = lex.cardMinConfidence;
     this.capitalisedNouns = lex.capitalisedNouns;

@@ -934,6 +934,28 @@ export function isTitleInProse(
   return around.filter((w) => !isCap(w)).length / around.length >= PROSE_LOWER_SHARE;
 }
 
+/** Words a quoted name may have ("der Sender „Kanal Neun“"); longer quotes are read as speech. */
+export const QUOTED_NAME_WORDS = 4;
+
+/**
+ * A short capitalised quotation right after a word that makes it a name (lexicon `quotedNameAfter`: „des
+ * „Hafenblatts“", „von „Kanal Neun“"), or, where every noun is capitalised, after a noun that it names ("der
+ * Sender „Kanal Neun“", "das Schiff „Möwe II“"): the name of an outlet, a ship or a product, nobody's words.
+ * Not after an indefinite article or "als" ("nannte den Plan einen „Fehler“": someone's word for it).
+ */
+export function isQuotedName(span: QuoteSpan, block: BlockText, lex: Lex): boolean {
+  if (block.isHeading || span.continues !== undefined || span.open === '') return false;
+  const inner = span.text.trim().replace(/[,.]$/, '');
+  const words = inner.match(WORD_RE) ?? [];
+  if (words.length === 0 || words.length > QUOTED_NAME_WORDS || !isCap(inner) || /[.!?;:,…]/.test(inner)) return false;
+  const open = block.text.lastIndexOf(span.open, span.start);
+  const before = /(\S+)\s*$/.exec(block.text.slice(0, Math.max(0, open)));
+  const w = before?.[1] ?? '';
+  if (!/^\p{L}+$/u.test(w)) return false; // a sentence end, a comma or a quote mark before it: speech
+  if (lex.quotedNameAfter.has(w)) return true;
+  return lex.capitalisedNouns && isCap(w) && !lex.nounMarkers.has(w.toLowerCase());
+}
+
 function ruleFor(m: Mention): AttributionRule {
   return m.kind === 'pronoun' ? 'cue-pronoun' : m.kind === 'role' ? 'cue-role' : 'cue-name';
 }
@@ -1028,7 +1050,11 @@ export function attributeSpeakers(
     return named !== m ? { mention: named, cue: '', rule: 'cue-name', step: 'heading:X-verb' } : null;
   };
   const entityOf: (Entity | null)[] = spans.map(() => null);
-  const titles = spans.map((span) => isTitleInProse(span, blocks[span.block]!, lex, d.lowerWords, lang));
+  const titles = spans.map(
+    (span) =>
+      isTitleInProse(span, blocks[span.block]!, lex, d.lowerWords, lang) ||
+      isQuotedName(span, blocks[span.block]!, lex),
+  );
   const attributions: Attribution[] = spans.map((span, i) => {
     const q = d.quoteToken[i]!;
     if (q < 0) return NONE;

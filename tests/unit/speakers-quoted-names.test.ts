@@ -1,0 +1,30 @@
+// Issue 12, round attrib13: German names written in quote marks (outlets, ships, products) are nobody's
+// words, and an outlet so named may itself speak. Our own sentences.
+import { describe, expect, it } from 'vitest';
+import { analyse } from './speakers-helpers';
+
+const p = (...paras: string[]): string => paras.map((t) => `<p>${t}</p>`).join('');
+
+describe('a quoted name is no quotation (isQuotedName, step quote:title)', () => {
+  it('after a noun it names ("der Sender „Kanal Neun“")', () => {
+    const { who, result } = analyse(p('Jonas Berg sprach mit dem Sender „Kanal Neun“ über den Hafen.'), 'de');
+    expect(who).toEqual([null]);
+    expect(result.attributions[0]!.step).toBe('quote:title');
+  });
+  it('after an article or "von" ("des „Hafenblatts“")', () => {
+    const { result } = analyse(p('Helga Brenner ist Redakteurin des „Hafenblatts“ in Kiel.'), 'de');
+    expect(result.attributions[0]!.step).toBe('quote:title');
+  });
+  it('after an indefinite article it stays someone’s word for it', () => {
+    const { who } = analyse(p('Jonas Berg nannte den Plan einen „Fehler“.'), 'de');
+    expect(who).toEqual(['Jonas Berg']);
+  });
+  it('a longer quotation after an article is speech', () => {
+    const { who } = analyse(p('Jonas Berg warnte vor der „Flut, die jedes Jahr höher steigt“.'), 'de');
+    expect(who).toEqual(['Jonas Berg']);
+  });
+  it('English is not read this way (its lexicon lists no such words)', () => {
+    const { result } = analyse(p('Ann Lee called the plan the “Blue” option on Monday.'), 'en');
+    expect(result.attributions[0]!.step).not.toBe('quote:title');
+  });
+});
