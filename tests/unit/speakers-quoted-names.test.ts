@@ -28,3 +28,23 @@ describe('a quoted name is no quotation (isQuotedName, step quote:title)', () =>
     expect(result.attributions[0]!.step).not.toBe('quote:title');
   });
 });
+
+describe('an outlet named in quote marks speaks (outletMentions)', () => {
+  it('after the cue verb of a quotation ("„…“, schreibt die „Kurier“")', () => {
+    const { who, result } = analyse(p('„Der Steg ist morsch“, schreibt die „Hafenwoche“.'), 'de');
+    expect(who).toEqual(['Hafenwoche', null]);
+    expect(result.speakers[0]!.type).toBe('org');
+  });
+  it('after an according-to word ("laut „Kanal Neun“")', () => {
+    const { who } = analyse(p('Laut „Kanal Neun“ sei der Steg „völlig morsch“.'), 'de');
+    expect(who).toEqual([null, 'Kanal Neun']);
+  });
+  it('not as the object of a verb ("kritisierte die „Hafenwacht“")', () => {
+    const { who } = analyse(p('Jonas Berg kritisierte die „Hafenwacht“ scharf.'), 'de');
+    expect(who).not.toContain('Hafenwacht');
+  });
+  it('a short quotation after a verb with no article is speech ("said “Never.”")', () => {
+    const { who } = analyse(p('Asked about the pier, Ann Lee said “Never.”'), 'en');
+    expect(who).toEqual(['Ann Lee']);
+  });
+});
