@@ -458,7 +458,8 @@ class Sieve {
       if (quote && !named) found = null;
       if ((isComma(t[k]) || (quote && named)) && !found) {
         const f = this.right(k);
-        if (f && CLOSING_STEPS.has(f.step) && (!named || f.mention.kind === 'name'))
+        // "…, so ein Sprecher des Instituts.": an according-to cue names its source, whatever the mention.
+        if (f && CLOSING_STEPS.has(f.step) && (!named || f.mention.kind === 'name' || f.step === 'right:according-to'))
           found = { ...f, step: `closing:${f.step}` };
       }
     }

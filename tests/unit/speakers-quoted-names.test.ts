@@ -48,3 +48,18 @@ describe('an outlet named in quote marks speaks (outletMentions)', () => {
     expect(who).toEqual(['Ann Lee']);
   });
 });
+
+describe('a closing according-to cue names a role too (closingCue)', () => {
+  it('"…, so ein Sprecher des Instituts." gives the quote in the sentence to the spokesman', () => {
+    const { who, result } = analyse(
+      p('Die Anlage sei „wegen eines Kabelbrands“ ausgefallen, so ein Sprecher des Hafens.'),
+      'de',
+    );
+    expect(who[0]).toMatch(/Sprecher/);
+    expect(result.attributions[0]!.step).toBe('closing:right:according-to');
+  });
+  it('a role after a closing speech verb does not ("…, said a spokesman")', () => {
+    const { who } = analyse(p('The vote signals “the end” for the pier, said a spokesman.'), 'en');
+    expect(who).toEqual([null]);
+  });
+});
