@@ -40,6 +40,8 @@ export interface Mention {
   /** For pronouns: the agreement they require. */
   gender: Gender;
   possessive: boolean;
+  /** A name written in quote marks beside a speech verb: an outlet that speaks ("schreibt die „Kurier“"). */
+  outlet?: boolean;
 }
 
 /** An organisation named fewer times is not what "the company" stands for (measured on train). */
@@ -115,6 +117,7 @@ export class Lex {
   readonly objectDeterminers: Set<string>;
   readonly definite: Set<string>;
   readonly ageSuffixes: string[];
+  readonly quotedNameAfter: Set<string>;
   readonly reportedMood: Set<string>;
   readonly cardMinConfidence: number;
   readonly capitalisedNouns: boolean;
@@ -163,6 +166,7 @@ export class Lex {
     this.objectDeterminers = new Set(lex.objectDeterminers);
     this.definite = new Set(lex.definiteArticles);
     this.ageSuffixes = lex.ageSuffixes;
+    this.quotedNameAfter = new Set(lex.quotedNameAfter);
     this.reportedMood = new Set(lex.reportedMood);
     this.cardMinConfidence = lex.cardMinConfidence;
     this.capitalisedNouns = lex.capitalisedNouns;
@@ -673,6 +677,17 @@ export class Registry {
     }
     if (role && !e.role && e.type === 'person') e.role = role;
     e.gender ??= gender;
+    e.mentions++;
+  }
+
+  /** An organisation the article names in quote marks (an outlet): one entity, full, whatever its length. */
+  addOrg(name: string): void {
+    this.mainOrgCache = undefined;
+    let e = this.byFull.get(name.toLowerCase());
+    if (!e) {
+      e = { name, role: null, type: 'org', gender: null, aliases: new Set(), mentions: 0, full: true };
+      this.add(e);
+    }
     e.mentions++;
   }
 

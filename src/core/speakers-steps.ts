@@ -48,7 +48,7 @@ export const STEPS = [
   {
     name: 'quote:title',
     stage: 'none',
-    shape: 'watched “The Night Shift” (a Title Case title in prose: nobody speaks)',
+    shape: 'watched “The Night Shift”, der Sender „Kanal Neun“ (a title or a name in quote marks: nobody speaks)',
   },
   { name: 'none', stage: 'none', shape: 'no step named anyone' },
 ] as const satisfies readonly StepInfo[];

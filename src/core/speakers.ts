@@ -202,6 +202,11 @@ function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
   tokens.forEach((t, i) => {
     if (t.kind === 'quote') quoteToken[t.quote] = i;
   });
+  const outlets = outletMentions(tokens, spans, mentions, lex);
+  if (outlets.length > 0) {
+    mentions.push(...outlets);
+    mentions.sort((a, b) => a.start - b.start);
+  }
   const mentionAt = new Map<number, Mention>();
   const mentionEndingAt = new Map<number, Mention>();
   const mentionIndex = new Map<number, number>();
@@ -233,6 +238,58 @@ function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
     prevQuote,
     lowerWords,
   };
+}
+
+/**
+ * Names in quote marks beside a speech verb are outlets that speak: "„…“, schreibt die „Kurier“", "laut
+ * „Kanal Neun“", "Der „Kurier“ berichtete": a quotation of name shape (isNameShaped) right after a speech verb
+ * or an according-to word (a determiner may come between), or right before a speech verb. The mention
+ * starts at that determiner, and its text is the quoted name.
+ */
+function outletMentions(tokens: Token[], spans: QuoteSpan[], mentions: Mention[], lex: Lex): Mention[] {
+  const taken = new Set<number>();
+  for (const m of mentions) for (let k = m.start; k < m.end; k++) taken.add(k);
+  const speech = (t: Token | undefined): boolean =>
+    t?.kind === 'word' && (lex.verbs.has(t.lower) || lex.separable.has(t.lower) || lex.according.has(t.lower));
+  const out: Mention[] = [];
+  tokens.forEach((t, q) => {
+    if (t.kind !== 'quote' || !isNameShaped(spans[t.quote]!)) return;
+    const det = tokens[q - 1]?.kind === 'word' && lex.determiners.has(tokens[q - 1]!.lower) && !taken.has(q - 1);
+    const before = tokens[det ? q - 2 : q - 1];
+    const after = tokens[q + 1];
+    const sameSentence = (u: Token | undefined) => u !== undefined && u.sentence === t.sentence && u.block === t.block;
+    // Without a determiner ("sagte „Nein“", "said “Never”") a quotation beside a verb is speech, unless an
+    // according-to word governs it ("laut „Kanal Neun“") or the name brings its own article („Die Woche“).
+    const words = spans[t.quote]!.text.match(WORD_RE) ?? [];
+    const article = lex.determiners.has(words[0]!.toLowerCase()) && words.slice(1).every(isCap);
+    const according =
+      !det && sameSentence(before) && (lex.according.get(before!.lower)?.some((p) => p.length === 1) ?? false);
+    // The verb of a cue after another quotation ("„…“, schreibt die „Kurier“"), not of an object ("calls the “X”").
+    const v = det ? q - 2 : q - 1;
+    const cueOfQuote = tokens[v - 1]?.kind === 'quote' || (isComma(tokens[v - 1]) && tokens[v - 2]?.kind === 'quote');
+    const verbBefore = sameSentence(before) && speech(before) && (det || article) && cueOfQuote;
+    const verbAfter = det && sameSentence(after) && speech(after);
+    if (!according && !verbBefore && !verbAfter) return;
+    out.push({
+      start: det ? q - 1 : q,
+      end: q + 1,
+      kind: 'name',
+      text: spans[t.quote]!.text.trim().replace(/[,.]$/, ''),
+      entity: null,
+      gender: null,
+      possessive: false,
+      outlet: true,
+    });
+  });
+  return out;
+}
+
+/** A quotation that could be a name: at most QUOTED_NAME_WORDS words, capitalised, no sentence punctuation. */
+function isNameShaped(span: QuoteSpan): boolean {
+  if (span.continues !== undefined || span.open === '') return false;
+  const inner = span.text.trim().replace(/[,.]$/, '');
+  const words = inner.match(WORD_RE) ?? [];
+  return words.length > 0 && words.length <= QUOTED_NAME_WORDS && isCap(inner) && !/[.!?;:,…]/.test(inner);
 }
 
 /** Where the look-back for a cue before token q starts: its sentence start, at most MAX_LOOKBACK_TOKENS back. */
@@ -401,7 +458,8 @@ class Sieve {
       if (quote && !named) found = null;
       if ((isComma(t[k]) || (quote && named)) && !found) {
         const f = this.right(k);
-        if (f && CLOSING_STEPS.has(f.step) && (!named || f.mention.kind === 'name'))
+        // "…, so ein Sprecher des Instituts.": an according-to cue names its source, whatever the mention.
+        if (f && CLOSING_STEPS.has(f.step) && (!named || f.mention.kind === 'name' || f.step === 'right:according-to'))
           found = { ...f, step: `closing:${f.step}` };
       }
     }
@@ -934,6 +992,25 @@ export function isTitleInProse(
   return around.filter((w) => !isCap(w)).length / around.length >= PROSE_LOWER_SHARE;
 }
 
+/** Words a quoted name may have ("der Sender „Kanal Neun“"); longer quotes are read as speech. */
+export const QUOTED_NAME_WORDS = 4;
+
+/**
+ * A short capitalised quotation right after a word that makes it a name (lexicon `quotedNameAfter`: „des
+ * „Hafenblatts“", „von „Kanal Neun“"), or, where every noun is capitalised, after a noun that it names ("der
+ * Sender „Kanal Neun“", "das Schiff „Möwe II“"): the name of an outlet, a ship or a product, nobody's words.
+ * Not after an indefinite article or "als" ("nannte den Plan einen „Fehler“": someone's word for it).
+ */
+export function isQuotedName(span: QuoteSpan, block: BlockText, lex: Lex): boolean {
+  if (block.isHeading || !isNameShaped(span)) return false;
+  const open = block.text.lastIndexOf(span.open, span.start);
+  const before = /(\S+)\s*$/.exec(block.text.slice(0, Math.max(0, open)));
+  const w = before?.[1] ?? '';
+  if (!/^\p{L}+$/u.test(w)) return false; // a sentence end, a comma or a quote mark before it: speech
+  if (lex.quotedNameAfter.has(w)) return true;
+  return lex.capitalisedNouns && isCap(w) && !lex.nounMarkers.has(w.toLowerCase());
+}
+
 function ruleFor(m: Mention): AttributionRule {
   return m.kind === 'pronoun' ? 'cue-pronoun' : m.kind === 'role' ? 'cue-role' : 'cue-name';
 }
@@ -972,7 +1049,9 @@ export function attributeSpeakers(
   const registry = new Registry(lex);
   for (const m of d.mentions) {
     const name = m.kind === 'name' ? m.text : orgName(m.text, lex);
-    if (name && !headings.has(d.tokens[m.start]!.block)) registry.addFull(name);
+    if (!name || headings.has(d.tokens[m.start]!.block)) continue;
+    if (m.outlet) registry.addOrg(name);
+    else registry.addFull(name);
   }
   // "Tom Reyes, a spokesman for the port authority, said": the apposition is the person's role
   // (so the role phrases inside it are that role, not aliases of their own).
@@ -1028,7 +1107,17 @@ export function attributeSpeakers(
     return named !== m ? { mention: named, cue: '', rule: 'cue-name', step: 'heading:X-verb' } : null;
   };
   const entityOf: (Entity | null)[] = spans.map(() => null);
-  const titles = spans.map((span) => isTitleInProse(span, blocks[span.block]!, lex, d.lowerWords, lang));
+  // An outlet named in quote marks ("schreibt die „Kurier“") is a name too, and may speak.
+  const outletAt = (i: number): boolean => {
+    const q = d.quoteToken[i]!;
+    return q >= 0 && (d.mentionAt.get(q)?.outlet === true || d.mentionEndingAt.get(q)?.outlet === true);
+  };
+  const titles = spans.map(
+    (span, i) =>
+      isTitleInProse(span, blocks[span.block]!, lex, d.lowerWords, lang) ||
+      isQuotedName(span, blocks[span.block]!, lex) ||
+      outletAt(i),
+  );
   const attributions: Attribution[] = spans.map((span, i) => {
     const q = d.quoteToken[i]!;
     if (q < 0) return NONE;

@@ -71,6 +71,8 @@ export const de: Lexicon = {
   adjectiveEndings: ['e', 'en', 'er', 'es', 'em'],
   objectDeterminers: words('dem, den, des, einem, einen, eines, einer, seinem, seinen, seines, ihrem, ihren, ihres'),
   definiteArticles: words('der, die, das'),
+  // de-wikinews train: of 185 short capitalised quotes after a noun, 3 are speech; after these words, 3 of 105.
+  quotedNameAfter: words('der, die, das, den, dem, des, von, vom'),
   ageSuffixes: ['-jährige', '-jähriger'],
   // Konjunktiv I of the third person, in the forms that differ from the indicative ("sei" / "ist").
   reportedMood: words(

@@ -71,6 +71,7 @@ export const en: Lexicon = {
   adjectiveEndings: [],
   objectDeterminers: [],
   definiteArticles: ['the'],
+  quotedNameAfter: [],
   ageSuffixes: ['-year-old'],
   reportedMood: [],
   // Train pages: 4 of the 6 cards below 0.5 that no known first name opens are bad (orgs, places).

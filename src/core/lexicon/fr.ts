@@ -47,6 +47,7 @@ export const fr: Lexicon = {
   adjectiveEndings: [],
   objectDeterminers: [],
   definiteArticles: words('le, la, les, l'),
+  quotedNameAfter: [],
   ageSuffixes: [],
   reportedMood: [],
   // No French train data to choose a value on.

@@ -48,6 +48,12 @@ export interface Lexicon {
   objectDeterminers: string[];
   /** Definite articles: "the mayor" describes someone the article has named ("ein Sprecher" does not). */
   definiteArticles: string[];
+  /**
+   * Words right before a short capitalised quotation that make it the name of a thing, not someone's words
+   * (German articles and "von": „der „Kurier“", „des „Hafenblatts“", „von „Kanal Neun“"); empty where unused.
+   * Where every noun is capitalised, a noun right before it names it too ("der Sender „Kanal Neun“").
+   */
+  quotedNameAfter: string[];
   /** Endings of age descriptions that stand for a person ("the 56-year-old", "der 23-Jährige"). */
   ageSuffixes: string[];
   /**
