@@ -131,7 +131,7 @@ async function chromiumDemo(log: (line: string) => void): Promise<DemoBrowser> {
 
 async function firefoxDemo(log: (line: string) => void): Promise<DemoBrowser> {
   ensureBuilt('build:e2e', ['dist/e2e/firefox/manifest.json'], log);
-  const browser: ExtensionBrowser = await launchFirefox({ extension: EXTENSION.firefox });
+  const browser: ExtensionBrowser = await launchFirefox({ extension: EXTENSION.firefox, offline: true });
   log(`Firefox ESR (${browserExecutable('firefox')})`);
   const page = await browser.newPage();
   return {

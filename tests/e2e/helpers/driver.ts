@@ -53,6 +53,12 @@ export interface LaunchOptions {
   dark?: boolean;
   /** Firefox: unload the idle event page after this many ms (its default is 30 s). */
   backgroundIdleMs?: number;
+  /**
+   * Firefox: requests to anything but this machine fail at once (a proxy on a closed local port), as
+   * Chromium's host-resolver rule makes them; a saved real page then loads without waiting on the
+   * network this machine does not have.
+   */
+  offline?: boolean;
 }
 
 export const POPUP_PATH = 'src/popup/index.html';

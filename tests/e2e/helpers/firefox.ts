@@ -82,6 +82,17 @@ async function findNewExtensionPage(
   );
 }
 
+/** Every outside request through a proxy on the discard port, which nothing serves: refused at once. */
+const OFFLINE_PREFS = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+  'network.proxy.allow_hijacking_localhost': false,
+};
+
 export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxBrowser> {
   const { browser } = await startFirefox({
     extension: options.extension ?? null,
@@ -90,6 +101,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       'ui.systemUsesDarkTheme': options.dark ? 1 : 0,
       'network.dns.disablePrefetch': true,
       'network.prefetch-next': false,
+      ...(options.offline ? OFFLINE_PREFS : {}),
     },
     ...(options.backgroundIdleMs ? { backgroundIdleMs: options.backgroundIdleMs } : {}),
   });
