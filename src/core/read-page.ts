@@ -2,7 +2,7 @@
 // article's text blocks. What needs the DOM, so it runs in the page (the content script); quotes
 // and speakers come from the engine (engine.ts) over the blocks alone. The Document is read, never
 // changed. Kept apart from report.ts so the content script's bundle holds none of the engine.
-import { detectArticleSteps, firstLook } from './article';
+import { detectArticle, detectArticleSteps } from './article';
 import type { ClutterBlock, ClutterVocabulary } from './clutter';
 import type { Declutter } from './declutter';
 import type { EngineResult } from './engine';
@@ -34,9 +34,10 @@ export interface AnalyzeOptions {
    */
   sliceMs?: number;
   /**
-   * Let the first look stop once its verdict cannot change (firstLook's `settle`): a page that is
-   * not an article then costs less, and its kind and reasons are weighed only when asked for
-   * (PageRead.explain). The content script sets it; the CLI reports every reason at once.
+   * Let detection stop once its verdict cannot change (firstLook's `settle`, then the walk's,
+   * WalkSettle): a page that is not an article then costs less, and its kind and reasons are
+   * weighed only when asked for (PageRead.explain). The content script sets it; the CLI reports
+   * every reason at once.
    */
   settle?: boolean;
 }
@@ -50,8 +51,9 @@ export interface PageRead {
   /** The article's text blocks, hidden clutter left out (empty on pages that are not articles). */
   blocks: TextBlock[];
   /**
-   * Set when the first look settled early (AnalyzeOptions.settle): fills in the report's page kind
-   * and reasons, weighing every cheap feature of the page as it is now (once; later calls do nothing).
+   * Set when detection settled early (AnalyzeOptions.settle: in the first look or during the walk):
+   * fills in the report's page kind and reasons, weighing every feature of the page as it is now
+   * (once; later calls do nothing).
    */
   explain?: () => void;
 }
@@ -164,8 +166,8 @@ export function* readPageSteps(
     if (article.settledEarly)
       read.explain = () => {
         if (base.pageKind) return;
-        const look = firstLook(doc, options.url);
-        Object.assign(base, { pageKind: look.kind, articleReasons: look.reasons });
+        const full = detectArticle(doc, options.url);
+        Object.assign(base, { pageKind: full.kind, articleReasons: full.reasons });
       };
     return read;
   }
