@@ -24,11 +24,13 @@ export function findFocusBlocks(
   found: readonly ClutterBlock[],
   vocabulary: ClutterVocabulary,
   measure?: TextMeasure,
+  header?: ArticleHeader,
 ): ClutterBlock[] {
   const body = doc.body;
   if (!body) return [];
   const m = measure?.scope === body ? measure : new TextMeasure(body);
-  return focusBlocks(root, findArticleHeader(doc, root), m, found, (el) => classKind(el, vocabulary)?.kind ?? null);
+  const h = header ?? findArticleHeader(doc, root);
+  return focusBlocks(root, h, m, found, (el) => classKind(el, vocabulary)?.kind ?? null);
 }
 
 /**

@@ -4,6 +4,7 @@
 // changed. Kept apart from report.ts so the content script's bundle holds none of the engine.
 import { detectArticle, detectArticleSteps } from './article';
 import type { ClutterBlock, ClutterVocabulary } from './clutter';
+import type { ArticleHeader } from './clutter-header';
 import type { Declutter } from './declutter';
 import type { EngineResult } from './engine';
 import { articleBlocks, normalizeSpace } from './text';
@@ -50,6 +51,8 @@ export interface PageRead {
   clutter: ClutterBlock[];
   /** The article's text blocks, hidden clutter left out (empty on pages that are not articles). */
   blocks: TextBlock[];
+  /** The article's header (title, bylines, lead media) the clutter finder judged by, on articles. */
+  header?: ArticleHeader;
   /**
    * Set when detection settled early (AnalyzeOptions.settle: in the first look or during the walk):
    * fills in the report's page kind and reasons, weighing every feature of the page as it is now
@@ -175,6 +178,9 @@ export function* readPageSteps(
   const kit = options.declutter ?? (yield 'load');
   if (!kit) throw new Error('readPageSteps: the declutter code was asked for and not given');
   const { code, vocabulary } = kit;
+  // The article's title, byline and lead media, found once for the clutter finder and focus mode,
+  // with the title detection found for this root.
+  const header = code.findArticleHeader(doc, root, article.root === root ? article.titleElement : undefined);
   // Focus mode is composed after the clutter (clutter-focus.ts reads what was found).
   const clutter = yield* time(
     'declutter',
@@ -183,11 +189,12 @@ export function* readPageSteps(
         mode,
         hideComments: options.hideComments ?? true,
         vocabulary,
+        header,
         ...(article.measure ? { measure: article.measure } : {}),
       };
       const found = yield* code.findClutterSteps(doc, root, clutterOptions, pause);
       return mode === 'focus'
-        ? [...found, ...code.findFocusBlocks(doc, root, found, vocabulary, article.measure)]
+        ? [...found, ...code.findFocusBlocks(doc, root, found, vocabulary, article.measure, header)]
         : found;
     })(),
   );
@@ -197,7 +204,7 @@ export function* readPageSteps(
   if (truncated) notes.push('text cap reached: only the first part of the page was read');
   yield 'blocks';
   const hidden: HiddenBlock[] = clutter.map((c) => ({ kind: c.kind, text: hiddenText(c.element), reason: c.reason }));
-  return { report: { ...base, hidden }, root, clutter, blocks };
+  return { report: { ...base, hidden }, root, clutter, blocks, header };
 }
 
 /** A hidden block's text as the report shows it: white space collapsed, capped. */
