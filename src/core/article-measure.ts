@@ -431,33 +431,33 @@ export class TextMeasure {
     add(scope, scope.tagName, -1, true, scopeInLink);
     let cur = 0;
     let node: Node | null = firstChild(scope, tags[0]!);
-    let countdown = PAUSE_CHECK_NODES;
-    let watchCountdown = WATCH_CHECK_NODES;
+    // One countdown for both looks, so that a walk nobody watches pays nothing per node for `watch`.
+    const check = watch ? WATCH_CHECK_NODES : PAUSE_CHECK_NODES;
+    let countdown = check;
     for (;;) {
       if (--countdown === 0) {
-        countdown = PAUSE_CHECK_NODES;
+        countdown = check;
         if (pause()) yield;
-      }
-      if (watch && --watchCountdown === 0) {
-        watchCountdown = WATCH_CHECK_NODES;
-        const progress: WalkProgress = {
-          chars: sumChars,
-          linkChars: sumLinks,
-          bodyChars: sumBody,
-          unjudged: unit ? (unit as { chars: number }).chars : 0,
-          longestRun: this.longestRun,
-          rawSeen: totalChars - (current ? (current as { text: string }).text.length : 0) + skippedRaw,
-          at: cur,
-        };
-        if (watch.settled(this, progress)) {
-          this.stopped = true;
-          return;
+        if (watch) {
+          const progress: WalkProgress = {
+            chars: sumChars,
+            linkChars: sumLinks,
+            bodyChars: sumBody,
+            unjudged: unit ? (unit as { chars: number }).chars : 0,
+            longestRun: this.longestRun,
+            rawSeen: totalChars - (current ? (current as { text: string }).text.length : 0) + skippedRaw,
+            at: cur,
+          };
+          if (watch.settled(this, progress)) {
+            this.stopped = true;
+            return;
+          }
         }
       }
       if (node === null) {
         // Leaving element `cur`.
         ends[cur] = elements.length;
-        if (cur === scriptAt) scriptAt = -1;
+        if (scriptAt === cur) scriptAt = -1;
         if (blockStack.length > 1 && blockStack[blockStack.length - 1] === cur) {
           blockStack.pop();
           if (!truncated) {
@@ -487,9 +487,10 @@ export class TextMeasure {
         const tag = name;
         const i = add(el, tag, cur, false, false);
         childCounts[cur]!++;
-        textOn[i] = textOn[cur]! && !SKIPPED_TAGS.has(tag) && !attrNames[i]!.includes('hidden') && !this.exclude?.(el);
+        const on = textOn[cur]! && !SKIPPED_TAGS.has(tag) && !attrNames[i]!.includes('hidden') && !this.exclude?.(el);
+        textOn[i] = on;
         inLink[i] = inLink[cur]! || tag === 'A';
-        if (textOn[i] && !truncated && BLOCK_TAGS.has(tag)) {
+        if (on && !truncated && BLOCK_TAGS.has(tag)) {
           flush(tag === 'BR');
           const breaks = tag === 'BR' || tag === 'HR';
           if (!breaks) {
@@ -498,7 +499,7 @@ export class TextMeasure {
           }
           record(breaks ? EV_BREAK : EV_ENTER, i, -1, null, '');
         }
-        if (scriptAt < 0 && (tag === 'SCRIPT' || tag === 'STYLE')) scriptAt = i;
+        if (!on && watch && scriptAt < 0 && (tag === 'SCRIPT' || tag === 'STYLE')) scriptAt = i;
         cur = i;
         node = firstChild(el, tag);
         continue;
