@@ -345,10 +345,14 @@ interface ItemGroup {
   chars: number;
 }
 
+/** Whether element `i` has the shape of an item (two or more children, an item tag), before its text is asked. */
+function mayBeItem(measure: TextMeasure, i: number): boolean {
+  return measure.childCounts[i]! >= 2 && ITEM_TAGS.has(measure.tags[i]!);
+}
+
 /** The group of element `i` (its tag and class, digits aside) when it is an item, else null. */
 function itemGroupName(measure: TextMeasure, i: number, s: ElementStats): string | null {
-  if (measure.childCounts[i]! < 2 || !ITEM_TAGS.has(measure.tags[i]!) || s.chars - s.linkChars < MIN_ITEM_CHARS)
-    return null;
+  if (!mayBeItem(measure, i) || s.chars - s.linkChars < MIN_ITEM_CHARS) return null;
   return `${measure.tags[i]} ${(measure.attr(measure.elements[i]!, 'class') ?? '').replace(/\d+/g, '')}`;
 }
 
@@ -381,6 +385,8 @@ function repeatedItemsShare(measure: TextMeasure): number {
   if (text <= 0) return 0;
   const groups = new Map<string, ItemGroup>();
   for (let i = 1; i < measure.elements.length; i++) {
+    // mayBeItem, written out: this loop runs over every element of the page.
+    if (measure.childCounts[i]! < 2 || !ITEM_TAGS.has(measure.tags[i]!)) continue;
     const s = measure.of(measure.elements[i]!);
     const name = itemGroupName(measure, i, s);
     if (name) addItem(groups, `${measure.parents[i]} ${name}`, s);
