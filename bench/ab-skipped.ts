@@ -2,16 +2,17 @@
 // change to the first look or the walk saves where most pages a reader opens end. Each page is
 // loaded in both builds' Chromium in turn (the order alternates), so load on the machine falls on
 // both alike; the figures are medians over pages of each page's median over the rounds.
-// Usage: npx tsx bench/ab-skipped.ts --base DIST_DIR --new DIST_DIR [--rounds 4] [--set aeb --pages 40]
+// Usage: npx tsx bench/ab-skipped.ts --base DIST_DIR --new DIST_DIR [--rounds 4] [--set aeb --pages 40] [--per-page]
 //   DIST_DIR: a copy of dist/chrome of each build (npx tsx scripts/build.ts chrome; cp -r dist/chrome DIR)
 //   --set: another page set (aeb, readability): the pages ready in both builds, our time and the
-//   time from navigation start to the highlights painted; --pages: the first N of the set.
+//   time from navigation start to the highlights painted; --pages: the first N of the set;
+//   --per-page: also each page's median our time in both builds.
 import { parseArgs } from 'node:util';
 import { launchChromium } from './chromium';
 import { measurePage } from './measure';
 import { realPages, SEED_NAME } from './pages';
 import { serveStatic } from './server';
-import { comparePerPage } from './stats';
+import { comparePerPage, median } from './stats';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '4' },
     set: { type: 'string', default: 'nonarticles' },
     pages: { type: 'string' },
+    'per-page': { type: 'boolean', default: false },
   },
 });
 if (!values.base || !values.new) throw new Error('--base DIR and --new DIR: two copies of dist/chrome');
@@ -57,6 +59,13 @@ const label = `pages ${wanted} in both builds`;
 const compare = (what: string, samples: number[][][]) =>
   console.log(comparePerPage(what, ['base', 'new'], samples, label).join('\n'));
 compare('our time', ms);
+if (values['per-page'])
+  for (const [i, page] of pages.entries()) {
+    const [b, n] = ms.map((build) => (build[i]!.length ? median(build[i]!) : Number.NaN));
+    console.log(
+      `  ${page.name}: base ${b!.toFixed(2)} ms, new ${n!.toFixed(2)} ms, new - base ${(n! - b!).toFixed(2)} ms`,
+    );
+  }
 if (articles) compare('navigation start to highlights', painted);
 for (const tab of tabs) await tab.close();
 for (const b of builds) await b.browser.close();

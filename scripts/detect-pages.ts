@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHtml } from '../src/cli/parse-html';
-import { detectArticle, findArticleRoot, firstLook, textFeatures } from '../src/core/article';
-import { TextMeasure } from '../src/core/article-measure';
+import { detectArticle, detectArticleSteps, findArticleRoot, firstLook, textFeatures } from '../src/core/article';
+import { runSteps, TextMeasure } from '../src/core/article-measure';
 import {
   type CheapFeature,
   cheapFeatures,
@@ -37,6 +37,8 @@ export interface LabelledPage {
     firstLook: string;
     /** The first look with `settle`, as the content script takes it: its verdict, and whether it stopped early. */
     settled: { verdict: string; early: boolean };
+    /** Detection with `settle`, as the content script runs it: its verdict, and whether the walk stopped early. */
+    settledWalk: { isArticle: boolean; early: boolean };
     kind: PageKind;
     confidence: number;
     reasons: string[];
@@ -69,6 +71,7 @@ async function evidence(html: string, meta: Omit<LabelledPage, 'cheap' | 'text' 
     const look = firstLook(doc);
     const settled = firstLook(doc, undefined, true);
     const a = detectArticle(doc);
+    const s = runSteps(detectArticleSteps(doc, undefined, false, () => false, true));
     return {
       ...meta,
       cheap: cheapFeatures(doc),
@@ -77,6 +80,7 @@ async function evidence(html: string, meta: Omit<LabelledPage, 'cheap' | 'text' 
         isArticle: a.isArticle,
         firstLook: look.verdict,
         settled: { verdict: settled.verdict, early: settled.settledEarly ?? false },
+        settledWalk: { isArticle: s.isArticle, early: (s.settledEarly ?? false) && !settled.settledEarly },
         kind: a.kind,
         confidence: a.confidence,
         reasons: a.reasons,

@@ -24,6 +24,10 @@ export interface DetectFigures {
   settledEarly: number;
   /** Pages where the settling first look's verdict differs from the full one's (must be none). */
   settleDisagrees: string[];
+  /** Pages of all three sets whose walk the settling detection (the content script's) stopped before its end. */
+  settledInWalk: number;
+  /** Pages where the settling detection's verdict (first look and walk) differs from the full one's (must be none). */
+  walkSettleDisagrees: string[];
   aeb: number;
   aebRecognised: number;
   aebMissed: string[];
@@ -55,6 +59,13 @@ export async function measureDetection(): Promise<DetectFigures> {
     settleDisagrees: pages
       .filter((p) => p.verdict.settled.verdict !== p.verdict.firstLook)
       .map((p) => `${p.set}/${p.id}: ${p.verdict.firstLook}, settled ${p.verdict.settled.verdict}`),
+    settledInWalk: pages.filter((p) => p.verdict.settledWalk.early).length,
+    walkSettleDisagrees: pages
+      .filter((p) => p.verdict.settledWalk.isArticle !== p.verdict.isArticle)
+      .map(
+        (p) =>
+          `${p.set}/${p.id}: ${p.verdict.isArticle ? 'article' : 'not'}, settled ${p.verdict.settledWalk.isArticle ? 'article' : 'not'}`,
+      ),
     aeb: aeb.length,
     aebRecognised: aeb.filter((p) => p.verdict.isArticle).length,
     aebMissed: aeb.filter((p) => !p.verdict.isArticle).map(outcome),
@@ -94,6 +105,10 @@ async function main(): Promise<void> {
     `first look with settle (content script): stopped early on ${f.settledEarly} of ${f.pages} pages, verdict differs on ${f.settleDisagrees.length}`,
   );
   for (const s of f.settleDisagrees) console.log(`  ${s}`);
+  console.log(
+    `detection with settle (content script): the walk stopped early on ${f.settledInWalk} of ${f.pages} pages, verdict differs on ${f.walkSettleDisagrees.length}`,
+  );
+  for (const s of f.walkSettleDisagrees) console.log(`  ${s}`);
   console.log(`aeb articles recognised: ${f.aebRecognised} of ${f.aeb} (${pct(f.aebRecognised, f.aeb)})`);
   for (const s of f.aebMissed) console.log(`  missed ${s}`);
   console.log(

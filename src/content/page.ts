@@ -286,6 +286,8 @@ export class PageController {
       read.report.notes.push(`no quotes: the background engine gave no answer (${problem || 'none'})`);
     }
     this.status = this.analysis.report.isArticle ? 'ready' : 'skipped';
+    // Late content is judged against the header the read found (headerOf).
+    if (read.root && read.header) this.header = { root: read.root, header: read.header };
     this.blockOf = new Map(this.analysis.blocks.map((b) => [b.element, b]));
     this.superseded.clear();
     this.nextQuote = this.analysis.report.quotes.length;

@@ -67,6 +67,65 @@ const EV_BREAK = 2;
 /** A block element ends: the current block ends. */
 const EV_LEAVE = 3;
 
+/**
+ * What a walk has added up so far, for a caller that may stop it once the outcome is settled
+ * (TextMeasure's `watch`). With `rawSeen`, the characters still to come are at most scriptFreeLength
+ * of the scope minus `rawSeen`, as white space only collapses.
+ */
+export interface WalkProgress {
+  /** Characters (white space collapsed) counted so far: in `chars` of the scope's stats at the end. */
+  chars: number;
+  /** Of those, characters inside links. */
+  linkChars: number;
+  /** Prose characters counted so far. */
+  bodyChars: number;
+  /** Characters already in `chars` that may still become prose (the paragraph being read). */
+  unjudged: number;
+  /** The longest run of prose so far. */
+  longestRun: number;
+  /**
+   * Raw length of the text nodes whose characters are in `chars`, or that were passed over
+   * (skipped), outside <script> and <style>.
+   */
+  rawSeen: number;
+  /** Index of the element the walk is in: it and its ancestors are the elements not yet left. */
+  at: number;
+}
+
+/** What watches a walk (TextMeasure's `watch`) and may stop it. */
+export interface WalkWatch {
+  /**
+   * The walk has left the block element (BLOCK_TAGS, its text read) with two or more element
+   * children at index `i` of `measure`: `stats` are its final stats.
+   */
+  left(measure: TextMeasure, i: number, stats: ElementStats): void;
+  /** Asked every WATCH_CHECK_NODES nodes (and never after the end): true stops the walk there. */
+  settled(measure: TextMeasure, progress: WalkProgress): boolean;
+}
+
+/**
+ * The most characters a walk of `scope` can count: the length of its text outside <script> and
+ * <style> elements (never read; a walk's rawSeen leaves them out too). Read without copying a
+ * script's text, which on some pages is most of it: the elements that hold a script or a style are
+ * summed child by child, the others by their textContent.
+ */
+export function scriptFreeLength(scope: Element): number {
+  const holders = new Set<Node>();
+  for (const tag of ['script', 'style'])
+    for (const el of scope.getElementsByTagName(tag))
+      for (let p = el.parentNode; p && p !== scope && !holders.has(p); p = p.parentNode) holders.add(p);
+  const length = (parent: Node): number => {
+    let n = 0;
+    for (let c = parent.firstChild; c; c = c.nextSibling) {
+      const name = c.nodeName;
+      if (name === 'SCRIPT' || name === 'STYLE') continue;
+      n += holders.has(c) ? length(c) : name === '#text' ? (c as Text).length : (c.textContent?.length ?? 0);
+    }
+    return n;
+  };
+  return length(scope);
+}
+
 export interface BlocksResult {
   blocks: TextBlock[];
   truncated: boolean;
@@ -108,17 +167,26 @@ export class TextMeasure {
   private readonly textOnAt: boolean[] = [];
 
   /**
+   * True when `watch` stopped the walk before its end: the measure is then incomplete (only
+   * `stopped` is to be read).
+   */
+  stopped = false;
+
+  /**
    * `exclude`: elements left out with their whole subtree (hidden clutter, our own UI). With
    * `pause`, the walk is the caller's to make, in slices, by running `steps` to its end: the walk
    * stops to yield whenever `pause` says so (asked every PAUSE_CHECK_NODES nodes), and the measure
-   * is the one a constructor call without it makes, if the DOM did not change meanwhile.
+   * is the one a constructor call without it makes, if the DOM did not change meanwhile. `watch` is
+   * told of every element the walk leaves and shown its progress every WATCH_CHECK_NODES nodes;
+   * once it says the outcome is settled the walk ends there (`stopped`).
    */
   constructor(
     readonly scope: Element,
     private readonly exclude?: (el: Element) => boolean,
     pause?: () => boolean,
+    watch?: WalkWatch,
   ) {
-    this.steps = this.walk(scope, pause ?? NEVER);
+    this.steps = this.walk(scope, pause ?? NEVER, watch);
     if (!pause) this.steps.next();
   }
 
@@ -236,7 +304,7 @@ export class TextMeasure {
    * skipped and hidden subtrees, splits the text into the blocks collectTextBlocks makes and adds up
    * each element's characters.
    */
-  private *walk(scope: Element, pause: () => boolean): Generator<void, void> {
+  private *walk(scope: Element, pause: () => boolean, watch?: WalkWatch): Generator<void, void> {
     const { elements, tags, parents, ends, childCounts, attrNames, index } = this;
     const { evKind, evEl, evOwner, evNode, evValue, evFirst, textOnAt } = this;
     const record = (kind: number, el: number, owner: number, node: Text | null, value: string) => {
@@ -282,6 +350,17 @@ export class TextMeasure {
     const blockStack: number[] = [0];
     let truncated = false;
     let totalChars = 0;
+    // For `watch`: characters and prose counted so far, the raw length of skipped text, and the
+    // outermost <script> or <style> the walk is in (their text is not in the watcher's textLength).
+    // Each open block element's start: the sums when it was entered (its text is what they gain
+    // until it is left, as entering and leaving a block end the block and the paragraph before).
+    let sumChars = 0;
+    let sumLinks = 0;
+    let sumBody = 0;
+    let sumParas = 0;
+    let skippedRaw = 0;
+    let scriptAt = -1;
+    const starts: number[] = [];
     let current: {
       owner: number;
       text: string;
@@ -306,6 +385,8 @@ export class TextMeasure {
       )
         return;
       body[u.owner]! += u.chars - u.links;
+      sumBody += u.chars - u.links;
+      sumParas++;
       paras[u.owner]!++;
       const key = u.owner > 0 ? parents[u.owner]! : scopeHasParent ? -1 : 0;
       const run = (runs.get(key) ?? 0) + u.chars - u.links;
@@ -337,6 +418,8 @@ export class TextMeasure {
           blockLinks += n;
         }
       }
+      sumChars += blockChars;
+      sumLinks += blockLinks;
       if (unit && unit.owner !== c.owner) endUnit();
       unit ??= { owner: c.owner, chars: 0, links: 0, weighted: 0 };
       unit.chars += blockChars;
@@ -348,20 +431,45 @@ export class TextMeasure {
     add(scope, scope.tagName, -1, true, scopeInLink);
     let cur = 0;
     let node: Node | null = firstChild(scope, tags[0]!);
-    let countdown = PAUSE_CHECK_NODES;
+    // One countdown for both looks, so that a walk nobody watches pays nothing per node for `watch`.
+    const check = watch ? WATCH_CHECK_NODES : PAUSE_CHECK_NODES;
+    let countdown = check;
     for (;;) {
       if (--countdown === 0) {
-        countdown = PAUSE_CHECK_NODES;
+        countdown = check;
         if (pause()) yield;
+        if (watch) {
+          const progress: WalkProgress = {
+            chars: sumChars,
+            linkChars: sumLinks,
+            bodyChars: sumBody,
+            unjudged: unit ? (unit as { chars: number }).chars : 0,
+            longestRun: this.longestRun,
+            rawSeen: totalChars - (current ? (current as { text: string }).text.length : 0) + skippedRaw,
+            at: cur,
+          };
+          if (watch.settled(this, progress)) {
+            this.stopped = true;
+            return;
+          }
+        }
       }
       if (node === null) {
         // Leaving element `cur`.
         ends[cur] = elements.length;
+        if (scriptAt === cur) scriptAt = -1;
         if (blockStack.length > 1 && blockStack[blockStack.length - 1] === cur) {
           blockStack.pop();
           if (!truncated) {
             flush();
             record(EV_LEAVE, cur, -1, null, '');
+          }
+          if (watch) {
+            const paragraphs = sumParas - starts.pop()!;
+            const bodyChars = sumBody - starts.pop()!;
+            const linkChars = sumLinks - starts.pop()!;
+            const chars = sumChars - starts.pop()!;
+            if (childCounts[cur]! >= 2) watch.left(this, cur, { chars, linkChars, bodyChars, paragraphs });
           }
         }
         if (cur === 0) break;
@@ -379,14 +487,19 @@ export class TextMeasure {
         const tag = name;
         const i = add(el, tag, cur, false, false);
         childCounts[cur]!++;
-        textOn[i] = textOn[cur]! && !SKIPPED_TAGS.has(tag) && !attrNames[i]!.includes('hidden') && !this.exclude?.(el);
+        const on = textOn[cur]! && !SKIPPED_TAGS.has(tag) && !attrNames[i]!.includes('hidden') && !this.exclude?.(el);
+        textOn[i] = on;
         inLink[i] = inLink[cur]! || tag === 'A';
-        if (textOn[i] && !truncated && BLOCK_TAGS.has(tag)) {
+        if (on && !truncated && BLOCK_TAGS.has(tag)) {
           flush(tag === 'BR');
           const breaks = tag === 'BR' || tag === 'HR';
-          if (!breaks) blockStack.push(i);
+          if (!breaks) {
+            blockStack.push(i);
+            if (watch) starts.push(sumChars, sumLinks, sumBody, sumParas);
+          }
           record(breaks ? EV_BREAK : EV_ENTER, i, -1, null, '');
         }
+        if (!on && watch && scriptAt < 0 && (tag === 'SCRIPT' || tag === 'STYLE')) scriptAt = i;
         cur = i;
         node = firstChild(el, tag);
         continue;
@@ -410,7 +523,7 @@ export class TextMeasure {
             flush();
           }
         }
-      }
+      } else if (watch && name === '#text' && scriptAt < 0) skippedRaw += (node as Text).length;
       node = node.nextSibling;
     }
     if (!truncated) flush();
@@ -460,6 +573,8 @@ export function runSteps<T>(steps: Generator<unknown, T>): T {
 
 /** Nodes walked between two looks at the clock (pause): a few hundred take well under 1 ms. */
 export const PAUSE_CHECK_NODES = 256;
+/** Nodes walked between two looks of `watch` at the walk's progress. */
+export const WATCH_CHECK_NODES = 64;
 /** The pause of a stage made at once. */
 export const NEVER = () => false;
 

@@ -4,7 +4,15 @@
 
 export { jsonLdTypes } from './page-kind';
 
-import { runSteps, TextMeasure, tagSet } from './article-measure';
+import {
+  type ElementStats,
+  runSteps,
+  scriptFreeLength,
+  TextMeasure,
+  tagSet,
+  type WalkProgress,
+  type WalkWatch,
+} from './article-measure';
 import { SIDE_CONTENT_WORDS } from './lexicon/article';
 import { sigmoid } from './logistic';
 import {
@@ -12,6 +20,7 @@ import {
   type CheapFeature,
   cheapFeatureGroups,
   FEATURE_NAMES,
+  type Feature,
   type Features,
   highestScore,
   logCount,
@@ -29,7 +38,10 @@ export interface ArticleResult extends ArticleVerdict {
   titleElement: Element | null;
   /** Text measurements of <body>; pass them to findClutterBlocks to save a second pass. */
   measure?: TextMeasure;
-  /** Settled by the first look before every feature was read: kind, reasons and score are not weighed. */
+  /**
+   * Settled before every feature was read (detectArticleSteps' `settle`: by the first look, or
+   * during the walk): kind, reasons and score are not weighed (score and confidence are a bound).
+   */
   settledEarly?: boolean;
 }
 
@@ -209,8 +221,13 @@ export function firstLook(doc: Document, url?: string, settle = false): FirstLoo
   return { verdict, reasons, p: w.p, kind: verdict === 'article' ? 'article' : w.kind, features };
 }
 
-/** The text features, from the measure of <body> and the root found in it. */
-export function textFeatures(doc: Document, measure: TextMeasure, root: Element | null): Features<TextFeature> {
+/** The text features, from the measure of <body> and the root found in it (titleHeadline: when already read). */
+export function textFeatures(
+  doc: Document,
+  measure: TextMeasure,
+  root: Element | null,
+  titleHeadline = hasTitleHeadline(doc) ? 1 : 0,
+): Features<TextFeature> {
   const body = measure.of(measure.scope);
   const prose = root ? measure.of(root).bodyChars : 0;
   return {
@@ -218,10 +235,98 @@ export function textFeatures(doc: Document, measure: TextMeasure, root: Element 
     longestRun: logCount(measure.longestRun),
     proseShare: body.chars > 0 ? body.bodyChars / body.chars : 0,
     runShare: body.bodyChars > 0 ? Math.min(1, measure.longestRun / body.bodyChars) : 0,
-    titleHeadline: hasTitleHeadline(doc) ? 1 : 0,
+    titleHeadline,
     proseDepth: root ? proseDepth(measure, root) : 0,
     repeatedItems: repeatedItemsShare(measure),
   };
+}
+
+/**
+ * The most the text features that grow with the text can reach once the walk ends, from what it
+ * has counted so far and at most `rest` characters still to come. New characters can all be prose
+ * (with those of the paragraph being read), and prose can only lengthen a run: so the page's prose
+ * is at most bodyChars + unjudged + rest, its longest run longestRun + unjudged + rest, and the two
+ * shares at most what they are when all of it comes (each share only grows as more prose comes, since
+ * prose <= text and a run <= prose). rootShare is at most 1; proseDepth and repeatedItems are >= 0.
+ */
+export function textFeatureCaps(progress: WalkProgress, rest: number): Partial<Features<TextFeature>> {
+  const { chars, bodyChars, unjudged, longestRun } = progress;
+  const prose = bodyChars + unjudged + rest;
+  const run = longestRun + unjudged + rest;
+  return {
+    rootShare: 1,
+    longestRun: logCount(run),
+    proseShare: chars + rest > 0 ? Math.min(1, prose / (chars + rest)) : 0,
+    runShare: prose > 0 ? Math.min(1, run / prose) : 0,
+  };
+}
+
+/**
+ * Margin of the settling bound: the bound and the score add up their terms in the same order, but
+ * the caps' floating-point arithmetic differs from the features'; far below any real gap.
+ */
+const SETTLE_MARGIN = 1e-9;
+
+/**
+ * A watch on detection's walk that says when the full model cannot take the page for an article
+ * whatever the rest of the walk finds: its prose is already too short for a root, or the highest
+ * score the features allow is under ARTICLE_P (highestScore, with the text features that grow
+ * capped by textFeatureCaps, and repeatedItems at least the share of the largest group of items
+ * whose parent the walk has left, of all the text there can be). `textLength` is the most
+ * characters the walk can read (scriptFreeLength of the body). `bound` is the settling bound once
+ * settled: the most p(article) could be.
+ */
+export class WalkSettle implements WalkWatch {
+  bound: number | null = null;
+  /** Item groups by parent index, while the parent is open. */
+  private readonly open = new Map<number, Map<string, ItemGroup>>();
+  /** Text of the largest group of items whose parent has been left. */
+  private closed = 0;
+
+  constructor(
+    private readonly known: Partial<Features<Feature>>,
+    private readonly textLength: number,
+  ) {}
+
+  left(measure: TextMeasure, i: number, stats: ElementStats): void {
+    const name = itemGroupName(measure, i, stats);
+    if (!name) return;
+    const parent = measure.parents[i]!;
+    const siblings = this.open.get(parent) ?? new Map<string, ItemGroup>();
+    this.open.set(parent, siblings);
+    addItem(siblings, name, stats);
+  }
+
+  /** Closes the groups whose parent the walk has left: those not on the path to the element it is in. */
+  private closeGroups(measure: TextMeasure, at: number): void {
+    const path = new Set<number>();
+    for (let i = at; i >= 0; i = measure.parents[i]!) path.add(i);
+    for (const [parent, groups] of this.open) {
+      if (path.has(parent)) continue;
+      this.closed = Math.max(this.closed, largestGroup(groups.values()));
+      this.open.delete(parent);
+    }
+  }
+
+  /**
+   * The highest score the full model can give the page from what the walk has read so far; minus
+   * infinity when the page can no longer hold enough prose for a root.
+   */
+  highest(measure: TextMeasure, progress: WalkProgress): number {
+    this.closeGroups(measure, progress.at);
+    const rest = Math.max(0, this.textLength - progress.rawSeen);
+    if (progress.bodyChars + progress.unjudged + rest < MIN_BODY_CHARS) return Number.NEGATIVE_INFINITY;
+    const text = progress.chars - progress.linkChars + rest;
+    const least = { repeatedItems: text > 0 ? this.closed / text : 0 };
+    return highestScore(PAGE_MODEL, FEATURE_NAMES, this.known, textFeatureCaps(progress, rest), least);
+  }
+
+  settled(measure: TextMeasure, progress: WalkProgress): boolean {
+    const p = sigmoid(this.highest(measure, progress) + SETTLE_MARGIN);
+    if (p >= ARTICLE_P) return false;
+    this.bound = p;
+    return true;
+  }
 }
 
 /** Tags of the items that threads, listings and shops repeat: posts, cards, tiles, rows. */
@@ -232,6 +337,40 @@ const MIN_ITEM_CHARS = 30;
 const MIN_ITEMS = 3;
 /** A post or a card holds at most this many paragraphs of prose; a section of an article more. */
 const MAX_ITEM_PARAGRAPHS = 2;
+
+/** A group of alike siblings: how many items, how many of them short, and their text outside links. */
+interface ItemGroup {
+  items: number;
+  short: number;
+  chars: number;
+}
+
+/** Whether element `i` has the shape of an item (two or more children, an item tag), before its text is asked. */
+function mayBeItem(measure: TextMeasure, i: number): boolean {
+  return measure.childCounts[i]! >= 2 && ITEM_TAGS.has(measure.tags[i]!);
+}
+
+/** The group of element `i` (its tag and class, digits aside) when it is an item, else null. */
+function itemGroupName(measure: TextMeasure, i: number, s: ElementStats): string | null {
+  if (!mayBeItem(measure, i) || s.chars - s.linkChars < MIN_ITEM_CHARS) return null;
+  return `${measure.tags[i]} ${(measure.attr(measure.elements[i]!, 'class') ?? '').replace(/\d+/g, '')}`;
+}
+
+/** Counts an item of that stats in its group. */
+function addItem(groups: Map<string, ItemGroup>, name: string, s: ElementStats): void {
+  const g = groups.get(name) ?? { items: 0, short: 0, chars: 0 };
+  g.items++;
+  if (s.paragraphs <= MAX_ITEM_PARAGRAPHS) g.short++;
+  g.chars += s.chars - s.linkChars;
+  groups.set(name, g);
+}
+
+/** The text of the largest group of enough items, most of them short (0: none). */
+function largestGroup(groups: Iterable<ItemGroup>): number {
+  let best = 0;
+  for (const g of groups) if (g.items >= MIN_ITEMS && 2 * g.short > g.items && g.chars > best) best = g.chars;
+  return best;
+}
 
 /**
  * Share of the page's text (outside links) in its largest group of alike items: siblings of one
@@ -244,23 +383,15 @@ function repeatedItemsShare(measure: TextMeasure): number {
   const page = measure.of(measure.scope);
   const text = page.chars - page.linkChars;
   if (text <= 0) return 0;
-  const groups = new Map<string, { items: number; short: number; chars: number }>();
+  const groups = new Map<string, ItemGroup>();
   for (let i = 1; i < measure.elements.length; i++) {
+    // mayBeItem, written out: this loop runs over every element of the page.
     if (measure.childCounts[i]! < 2 || !ITEM_TAGS.has(measure.tags[i]!)) continue;
-    const el = measure.elements[i]!;
-    const s = measure.of(el);
-    const own = s.chars - s.linkChars;
-    if (own < MIN_ITEM_CHARS) continue;
-    const key = `${measure.parents[i]} ${measure.tags[i]} ${(measure.attr(el, 'class') ?? '').replace(/\d+/g, '')}`;
-    const g = groups.get(key) ?? { items: 0, short: 0, chars: 0 };
-    g.items++;
-    if (s.paragraphs <= MAX_ITEM_PARAGRAPHS) g.short++;
-    g.chars += own;
-    groups.set(key, g);
+    const s = measure.of(measure.elements[i]!);
+    const name = itemGroupName(measure, i, s);
+    if (name) addItem(groups, `${measure.parents[i]} ${name}`, s);
   }
-  let best = 0;
-  for (const g of groups.values()) if (g.items >= MIN_ITEMS && 2 * g.short > g.items && g.chars > best) best = g.chars;
-  return best / text;
+  return largestGroup(groups.values()) / text;
 }
 
 /** Characters of a title or headline compared (lower case, letters and digits only). */
@@ -357,12 +488,33 @@ export function* detectArticleSteps(
     };
   }
   if (pause()) yield;
-  const measure = new TextMeasure(body, undefined, pause);
+  // With `settle`, the walk of a page the first look is unsure of stops as soon as the page cannot
+  // be an article whatever it finds next. (On a page the first look takes for an article the full
+  // model nearly always agrees: none of the 301 labelled pages settled there, so it is not watched.)
+  const titleHeadline = hasTitleHeadline(doc) ? 1 : 0;
+  const watch =
+    settle && !force && look.verdict === 'unsure'
+      ? new WalkSettle({ ...look.features, titleHeadline }, scriptFreeLength(body))
+      : undefined;
+  const measure = new TextMeasure(body, undefined, pause, watch);
   yield* measure.steps;
+  if (watch?.bound != null) {
+    const p = watch.bound;
+    return {
+      ...base,
+      ...none,
+      isArticle: false,
+      reasons: [`p(article) at most ${p.toFixed(3)}: not an article, settled during the walk`],
+      score: Math.log(p / (1 - p)),
+      kind: 'other',
+      confidence: p,
+      settledEarly: true,
+    };
+  }
   if (pause()) yield;
   const root = findArticleRoot(body, measure);
   if (pause()) yield;
-  const w = weigh(PAGE_MODEL, FEATURE_NAMES, { ...look.features, ...textFeatures(doc, measure, root) });
+  const w = weigh(PAGE_MODEL, FEATURE_NAMES, { ...look.features, ...textFeatures(doc, measure, root, titleHeadline) });
   if (pause()) yield;
   const isArticle = (force || w.p >= ARTICLE_P) && root !== null;
   const reasons = [...w.reasons];

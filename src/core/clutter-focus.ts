@@ -27,6 +27,7 @@ export function findFocusBlocks(
   found: readonly ClutterBlock[],
   vocabulary: ClutterVocabulary,
   measure?: TextMeasure,
+  header?: ArticleHeader,
 ): ClutterBlock[] {
   const body = doc.body;
   if (!body) return [];
@@ -34,7 +35,7 @@ export function findFocusBlocks(
   const hosts = compileVocabulary(vocabulary).socialHosts;
   return focusBlocks(
     root,
-    findArticleHeader(doc, root),
+    header ?? findArticleHeader(doc, root),
     m,
     found,
     (el) => classKind(el, vocabulary)?.kind ?? null,

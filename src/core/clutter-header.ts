@@ -12,9 +12,13 @@ export interface ArticleHeader {
 
 const LEAD_MEDIA_SELECTOR = 'figure, picture, img, video';
 
-export function findArticleHeader(doc: Document, root: Element | null): ArticleHeader {
+/** The header of the article under `root`; `title`: its title when already found (detectArticle's titleElement). */
+export function findArticleHeader(
+  doc: Document,
+  root: Element | null,
+  title: Element | null = root ? findTitleElement(doc, root) : null,
+): ArticleHeader {
   if (!root) return { title: null, bylines: [], media: [] };
-  const title = findTitleElement(doc, root);
   const bylines = findBylineElements(title, root).filter((b) => !root.contains(b));
   const media: Element[] = [];
   const scope = title ? commonAncestor(title, root) : null;

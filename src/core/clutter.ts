@@ -38,6 +38,8 @@ export interface ClutterOptions {
   vocabulary: ClutterVocabulary;
   /** The measurements detectArticle made of <body> (ArticleResult.measure), to save a second pass. */
   measure?: TextMeasure;
+  /** The article's header under the root, when already found (findArticleHeader), to save a second search. */
+  header?: ArticleHeader;
   /**
    * Computed layout of an element, asked only for candidate boxes. The content script passes one
    * over getComputedStyle; the default reads the inline style, so the CLI decides from markup.
@@ -1099,7 +1101,7 @@ function pageContext(doc: Document, root: Element | null, options: ClutterOption
   const body = doc.body;
   if (!body) return null;
   const measure = options.measure?.scope === body ? options.measure : new TextMeasure(body);
-  const header = findArticleHeader(doc, root);
+  const header = options.header ?? findArticleHeader(doc, root);
   // Focus mode is a reader view: a comment thread is not the article, whatever the comment switch.
   const effective = options.mode === 'focus' ? { ...options, hideComments: true } : options;
   return new Context(measure, root, header.title, header.bylines, effective);

@@ -274,7 +274,8 @@ export function cheapFeatures(doc: Document, url?: string): Features<CheapFeatur
 
 /**
  * The cheap features that are counts (logCount, unbounded); every other one is 0 or 1. highestScore
- * needs each count's weight to be <= 0 (a unit test holds every refit to it).
+ * can settle the first look early only while each count's weight is <= 0 (a unit test holds every
+ * refit to it).
  */
 export const COUNT_FEATURES: ReadonlySet<Feature> = new Set([
   'shopSigns',
@@ -284,21 +285,31 @@ export const COUNT_FEATURES: ReadonlySet<Feature> = new Set([
   'authorMarks',
 ]);
 
+/** Features with no upper bound: the counts, and two text features (a log of characters, a log of a depth). */
+const UNBOUNDED: ReadonlySet<Feature> = new Set([...COUNT_FEATURES, 'longestRun', 'proseDepth']);
+
 /**
  * The highest score (log-odds) the model can reach from the features read so far, whatever the
- * others turn out to be: every feature is >= 0, so one not yet read adds at most its weight when
- * it is positive (a 0/1 feature; the counts' weights are <= 0, COUNT_FEATURES), nothing when negative.
+ * others turn out to be: every feature is >= 0, so one not yet read adds at most its weight times
+ * its most (`most`, when the caller knows more, else 1 for a 0/1 feature or a share, unbounded for
+ * a count) when the weight is positive, and its weight times its least (`least`, else 0) when negative. The first look's counts all weigh
+ * <= 0 (a unit test holds every refit to it), so they never stop it from settling.
  */
 export function highestScore<K extends Feature>(
   model: PageKindModel,
   names: readonly K[],
   known: Partial<Features<K>>,
+  most: Partial<Features<K>> = {},
+  least: Partial<Features<K>> = {},
 ): number {
   let z = model.bias;
   for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const w = model.weights[i] ?? 0;
-    const value = known[names[i]!];
-    z += value === undefined ? Math.max(w, 0) : w * value;
+    const value = known[name];
+    if (value !== undefined) z += w * value;
+    else if (w > 0) z += w * (most[name] ?? (UNBOUNDED.has(name) ? Number.POSITIVE_INFINITY : 1));
+    else if (w < 0) z += w * (least[name] ?? 0);
   }
   return z;
 }

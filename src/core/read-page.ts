@@ -2,8 +2,9 @@
 // article's text blocks. What needs the DOM, so it runs in the page (the content script); quotes
 // and speakers come from the engine (engine.ts) over the blocks alone. The Document is read, never
 // changed. Kept apart from report.ts so the content script's bundle holds none of the engine.
-import { detectArticleSteps, firstLook } from './article';
+import { detectArticle, detectArticleSteps } from './article';
 import type { ClutterBlock, ClutterVocabulary } from './clutter';
+import type { ArticleHeader } from './clutter-header';
 import type { Declutter } from './declutter';
 import type { EngineResult } from './engine';
 import { articleBlocks, normalizeSpace } from './text';
@@ -34,9 +35,10 @@ export interface AnalyzeOptions {
    */
   sliceMs?: number;
   /**
-   * Let the first look stop once its verdict cannot change (firstLook's `settle`): a page that is
-   * not an article then costs less, and its kind and reasons are weighed only when asked for
-   * (PageRead.explain). The content script sets it; the CLI reports every reason at once.
+   * Let detection stop once its verdict cannot change (firstLook's `settle`, then the walk's,
+   * WalkSettle): a page that is not an article then costs less, and its kind and reasons are
+   * weighed only when asked for (PageRead.explain). The content script sets it; the CLI reports
+   * every reason at once.
    */
   settle?: boolean;
 }
@@ -49,9 +51,12 @@ export interface PageRead {
   clutter: ClutterBlock[];
   /** The article's text blocks, hidden clutter left out (empty on pages that are not articles). */
   blocks: TextBlock[];
+  /** The article's header (title, bylines, lead media) the clutter finder judged by, on articles. */
+  header?: ArticleHeader;
   /**
-   * Set when the first look settled early (AnalyzeOptions.settle): fills in the report's page kind
-   * and reasons, weighing every cheap feature of the page as it is now (once; later calls do nothing).
+   * Set when detection settled early (AnalyzeOptions.settle: in the first look or during the walk):
+   * fills in the report's page kind and reasons, weighing every feature of the page as it is now
+   * (once; later calls do nothing).
    */
   explain?: () => void;
 }
@@ -164,8 +169,8 @@ export function* readPageSteps(
     if (article.settledEarly)
       read.explain = () => {
         if (base.pageKind) return;
-        const look = firstLook(doc, options.url);
-        Object.assign(base, { pageKind: look.kind, articleReasons: look.reasons });
+        const full = detectArticle(doc, options.url);
+        Object.assign(base, { pageKind: full.kind, articleReasons: full.reasons });
       };
     return read;
   }
@@ -173,6 +178,9 @@ export function* readPageSteps(
   const kit = options.declutter ?? (yield 'load');
   if (!kit) throw new Error('readPageSteps: the declutter code was asked for and not given');
   const { code, vocabulary } = kit;
+  // The article's title, byline and lead media, found once for the clutter finder and focus mode,
+  // with the title detection found for this root.
+  const header = code.findArticleHeader(doc, root, article.root === root ? article.titleElement : undefined);
   // Focus mode is composed after the clutter (clutter-focus.ts reads what was found).
   const clutter = yield* time(
     'declutter',
@@ -181,11 +189,12 @@ export function* readPageSteps(
         mode,
         hideComments: options.hideComments ?? true,
         vocabulary,
+        header,
         ...(article.measure ? { measure: article.measure } : {}),
       };
       const found = yield* code.findClutterSteps(doc, root, clutterOptions, pause);
       return mode === 'focus'
-        ? [...found, ...code.findFocusBlocks(doc, root, found, vocabulary, article.measure)]
+        ? [...found, ...code.findFocusBlocks(doc, root, found, vocabulary, article.measure, header)]
         : found;
     })(),
   );
@@ -195,7 +204,7 @@ export function* readPageSteps(
   if (truncated) notes.push('text cap reached: only the first part of the page was read');
   yield 'blocks';
   const hidden: HiddenBlock[] = clutter.map((c) => ({ kind: c.kind, text: hiddenText(c.element), reason: c.reason }));
-  return { report: { ...base, hidden }, root, clutter, blocks };
+  return { report: { ...base, hidden }, root, clutter, blocks, header };
 }
 
 /** A hidden block's text as the report shows it: white space collapsed, capped. */

@@ -24,6 +24,9 @@ describe.skipIf(!hasDetectPages())('article detection on labelled pages', () => 
       // The content script's first look stops early, and must decide every page as the full look does.
       expect(f.settleDisagrees).toEqual([]);
       expect(f.settledEarly).toBeGreaterThanOrEqual(recorded.settledEarly);
+      // So must its walk, which stops once the full model cannot take the page for an article.
+      expect(f.walkSettleDisagrees).toEqual([]);
+      expect(f.settledInWalk).toBeGreaterThanOrEqual(recorded.settledInWalk ?? 0);
     },
     TIMEOUT,
   );

@@ -9,7 +9,9 @@ import {
   labelKind,
 } from '../../src/core/clutter';
 import { findFocusBlocks } from '../../src/core/clutter-focus';
+import { findArticleHeader } from '../../src/core/clutter-header';
 import { CLASS_TOKENS, LABELS, CLUTTER_VOCABULARY as VOCABULARY } from '../../src/core/lexicon/clutter';
+import { readPage } from '../../src/core/report';
 import { articlePage, page, paragraphs, prose } from './page-helpers';
 
 const DECLUTTER: ClutterOptions = { mode: 'declutter', hideComments: false, vocabulary: VOCABULARY };
@@ -321,5 +323,25 @@ describe('in slices', () => {
     expect(step.value).toEqual(whole);
     // Once per element in each of the two passes over the page, and between the later passes.
     expect(pauses).toBeGreaterThan(2 * doc.body.querySelectorAll('*').length);
+  });
+});
+
+describe('the article header, found once per read', () => {
+  it("is the header of detection's title: the one findArticleHeader finds, searched once", () => {
+    const doc = articlePage({ before: '<h1 class="site">Valley Times</h1>' });
+    const read = readPage(doc, { vocabulary: VOCABULARY, mode: 'focus' });
+    const found = findArticleHeader(doc, read.root);
+    expect(read.header?.title).toBe(detectArticle(doc).titleElement);
+    expect(read.header?.title).toBe(found.title);
+    expect(read.header?.bylines).toEqual(found.bylines);
+    expect(read.header?.bylines.length).toBeGreaterThan(0);
+  });
+
+  it('takes the title it is given instead of searching for one', () => {
+    const doc = articlePage();
+    const root = detectArticle(doc).root;
+    const other = doc.querySelector('footer p');
+    expect(findArticleHeader(doc, root, other).title).toBe(other);
+    expect(findArticleHeader(doc, root).title?.textContent).toBe('Flood barrier holds as river peaks');
   });
 });
