@@ -1118,6 +1118,9 @@ export function attributeSpeakers(
       isQuotedName(span, blocks[span.block]!, lex) ||
       outletAt(i),
   );
+  // The sentence's subject ends right at the quote: with no speech cue the quote goes on with the name's own
+  // noun phrase ("Those Acme “side hustle” ads were everywhere"), and the name did not say it.
+  const inSubjectPhrase = (q: number, f: Found | null): boolean => f?.step === 'left:subject' && f.mention.end === q;
   const attributions: Attribution[] = spans.map((span, i) => {
     const q = d.quoteToken[i]!;
     if (q < 0) return NONE;
@@ -1131,7 +1134,8 @@ export function attributeSpeakers(
     // "Lee “drew well” in the primary, said Ann Ruiz": the sentence's closing cue beats its subject.
     if (found?.step === 'left:subject') found = sieve.closingCue(q) ?? found;
     // A short Title Case phrase with no speech cue is a title or a name ("The Night Shift"), not a quotation.
-    if (found?.step === 'left:subject' && scare && /^\p{Lu}/u.test(span.text)) found = null;
+    if (found?.step === 'left:subject' && scare && (/^\p{Lu}/u.test(span.text) || inSubjectPhrase(q, found)))
+      found = null;
     if (!found) found = introduced(q) ?? headline(q);
     // "The vote signals “the end” for the EU, said Ann Ruiz": with no other cue, a named closing cue,
     // unless the quote ends its own sentence.
@@ -1308,15 +1312,18 @@ export function attributeSpeakers(
     // A cue of its own that names nobody ("“…,” Sometimes said") lends the quote no neighbour's speaker.
     const unresolved = attributions[i]!.step?.endsWith(':unresolved') ?? false;
     const prev = i > 0 && !headings.has(spans[i - 1]!.block) && !unresolved ? i - 1 : -1;
+    // A short quote in the noun phrase of the sentence's subject, with no speech cue, lends it no candidate.
+    const left = sieve.left(q, partial);
+    const term = isScareQuote(span) && inSubjectPhrase(q, left);
     const raw: (Candidate | null)[] = [
       own,
       ...candidate(sieve.right(q), span.block),
-      ...candidate(sieve.left(q, partial), span.block),
+      ...candidate(term ? null : left, span.block),
       ...candidate(sieve.closingCue(q), span.block),
       ...candidate(sieve.closingCue(q, true), span.block),
       ...candidate(introduced(q), span.block),
       ...candidate(headline(q), span.block),
-      ...candidate(subjectBefore(q), span.block),
+      ...candidate(term ? null : subjectBefore(q), span.block),
       span.continues !== undefined ? borrowed(span.continues, 'continues') : null,
       prev >= 0 && oneLine(prev, i) ? borrowed(prev, 'continuation:same-block') : null,
       prev >= 0 && !oneLine(prev, i) && span.block - spans[prev]!.block <= CONTINUATION_BLOCKS
