@@ -84,7 +84,8 @@ export function focusBlocks(
   const story = measure.elements[measure.longestRunParent] ?? root;
   const teasers = otherArticlesInside(root, story, measure, [...found, ...out], keepers, toArticle);
   const lists = linkListsInside(root, measure, [...found, ...teasers]);
-  const shown = [...out, ...teasers, ...lists];
+  const footers = footersInside(root, story, measure, [...found, ...teasers, ...lists], keepers);
+  const shown = [...out, ...teasers, ...lists, ...footers];
   const texts = [...(header.title ? [header.title] : []), ...header.bylines];
   const repeats = repeatedTexts(measure, [...found, ...shown], texts, keepers);
   return [...shown, ...repeats, ...datelines(root, measure, [...found, ...shown, ...repeats], texts)];
@@ -202,6 +203,31 @@ function otherArticlesInside(
     if (out.some((b) => b.element.contains(el))) continue;
     if (!Array.from(el.getElementsByTagName('a')).some((a) => toArticle(a.getAttribute('href') ?? ''))) continue;
     out.push({ element: el, kind: 'related', reason: 'focus: another <article> inside the article' });
+  }
+  return out;
+}
+
+/**
+ * Inside the root and after the story's run of paragraphs, a <footer>: HTML's own word for what
+ * a section says about itself (tags, its author, comment rules, legal lines), which a reader view
+ * leaves out; not one that holds the title, byline or lead image. Measured on ../shared/pages/aeb
+ * (npx tsx scripts/check-pages.ts --mode focus --pages train): three train sites, nothing on dev;
+ * an <aside> after the story as well changed no page.
+ */
+function footersInside(
+  root: Element,
+  story: Element,
+  measure: TextMeasure,
+  found: readonly ClutterBlock[],
+  keepers: readonly Element[],
+): ClutterBlock[] {
+  const out: ClutterBlock[] = [];
+  const hidden = found.map((b) => b.element);
+  for (const el of Array.from(root.getElementsByTagName('footer'))) {
+    if (el.contains(story) || story.contains(el) || keepers.some((k) => el.contains(k))) continue;
+    if (!(story.compareDocumentPosition(el) & 4) /* FOLLOWING */ || measure.of(el).chars === 0) continue;
+    if (hidden.some((h) => h.contains(el)) || out.some((b) => b.element.contains(el))) continue;
+    out.push({ element: el, kind: 'other', reason: 'focus: a <footer> after the story' });
   }
   return out;
 }

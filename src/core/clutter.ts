@@ -93,6 +93,8 @@ export const EVIDENCE = {
   headsList: 1,
   /** A box of the page's side column (an `aside`, a "sidebar") beside the article that links, embeds or asks for a click. */
   sideColumn: 2,
+  /** The block right before a comment thread that names comments in its first words: the thread's rules. */
+  commentNotice: 1,
 } as const;
 
 export const HIDE_THRESHOLD = 2;
@@ -1055,6 +1057,48 @@ function* gather(ctx: Context, pause: () => boolean): Generator<void, void> {
   for (const c of ctx.candidates.values()) structureEvidence(c, ctx);
   if (pause()) yield;
   sideColumnEvidence(ctx);
+  commentNoticeEvidence(ctx);
+}
+
+/** Words at the start of a block read for the word "comments" (any language of the vocabulary's labels). */
+export const COMMENT_NOTICE_WORDS = 4;
+/** Shortest comment notice: a sentence, not a label (labels are read as labels). */
+export const MIN_COMMENT_NOTICE = 40;
+
+/**
+ * The rules of a comment thread, written as prose ("As you comment, please …"): the nearest block
+ * before a thread (its "show comments" buttons read through) that names comments in its first
+ * words, as a label of the kind would. Nothing but buttons stands between it and the thread.
+ */
+function commentNoticeEvidence(ctx: Context): void {
+  const m = ctx.measure;
+  const threads: number[] = [];
+  for (const c of ctx.candidates.values()) {
+    if (c.kind === 'comments' && c.score >= COMMENTS_THRESHOLD && !ctx.isProtected(c.element, 'comments')) {
+      const k = m.indexOf(c.element);
+      if (k >= 0) threads.push(k);
+    }
+  }
+  if (threads.length === 0) return;
+  const blocks = m.blocks;
+  for (const k of threads) {
+    let b = blocks.length - 1;
+    while (b >= 0 && !(m.indexOf(blocks[b]!.element) < k && !m.contains(blocks[b]!.element, m.elements[k]!))) b--;
+    // Buttons before the thread ("View comments"): short lines that are links.
+    for (; b >= 0; b--) {
+      const s = m.of(blocks[b]!.element);
+      if (s.chars > MAX_LABEL_CHARS || (s.linkChars < s.chars && !ctx.closestIs(blocks[b]!.element, ACTIONS, false)))
+        break;
+    }
+    if (b < 0) continue;
+    const el = blocks[b]!.element;
+    const text = normalizeSpace(blocks[b]!.text);
+    if (text.length < MIN_COMMENT_NOTICE || text.length > MAX_BOX_TEXT || m.of(el).chars > text.length + 1) continue;
+    const words = text.split(' ', COMMENT_NOTICE_WORDS).map((w) => w.replace(/[^\p{L}]+/gu, ''));
+    const word = words.find((w) => w !== '' && kindOfLabel(w, ctx.vocab) === 'comments');
+    if (!word || ctx.isProtected(el, 'comments') || ctx.holdsOtherKind(el)) continue;
+    ctx.add(el, 'comments', 'commentNotice', `'${word}' before the comment thread`);
+  }
 }
 
 function accept(ctx: Context): ClutterBlock[] {
