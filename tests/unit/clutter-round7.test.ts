@@ -1,13 +1,11 @@
 // Issue 13, round 7: mechanisms kept on the labelled pages' train split (docs/declutter.md), on pages of our own.
 import { describe, expect, it } from 'vitest';
-import { detectArticle } from '../../src/core/article';
 import { type ClutterOptions, findClutterBlocks } from '../../src/core/clutter';
-import { findFocusBlocks } from '../../src/core/clutter-focus';
 import { CLUTTER_VOCABULARY as VOCABULARY } from '../../src/core/lexicon/clutter';
+import { focusInside, rootOf } from './clutter-helpers';
 import { page, paragraphs, prose } from './page-helpers';
 
 const DECLUTTER: ClutterOptions = { mode: 'declutter', hideComments: true, vocabulary: VOCABULARY };
-const FOCUS: ClutterOptions = { mode: 'focus', hideComments: true, vocabulary: VOCABULARY };
 
 /**
  * A story page whose root holds the story's box and more: `start` and `end` before the story's first
@@ -30,25 +28,9 @@ function storyPage(parts: { start?: string; end?: string; before?: string; after
     <footer class="site-footer"><p>© Valley Times</p></footer>`);
 }
 
-function rootOf(doc: Document): Element {
-  const root = detectArticle(doc).root;
-  expect(root).not.toBeNull();
-  return root!;
-}
-
 /** Declutter's blocks, as [kind, class]. */
 function hidden(doc: Document): [string, string][] {
   return findClutterBlocks(doc, rootOf(doc), DECLUTTER).map((b) => [b.kind, b.element.className]);
-}
-
-/** What focus mode hides inside the root besides the clutter, as [kind, class]. */
-function focusInside(doc: Document, rootClass = 'article-body'): [string, string][] {
-  const root = rootOf(doc);
-  expect(root.className).toBe(rootClass);
-  const found = findClutterBlocks(doc, root, FOCUS);
-  return findFocusBlocks(doc, root, found, VOCABULARY)
-    .filter((b) => root.contains(b.element))
-    .map((b) => [b.kind, b.element.className]);
 }
 
 const storyLinks = (n: number) =>

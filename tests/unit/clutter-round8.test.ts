@@ -2,12 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../src/core/article';
 import { type ClutterOptions, findClutterBlocks } from '../../src/core/clutter';
-import { findFocusBlocks } from '../../src/core/clutter-focus';
 import { CLUTTER_VOCABULARY as VOCABULARY } from '../../src/core/lexicon/clutter';
+import { focusInside } from './clutter-helpers';
 import { page, paragraphs, prose } from './page-helpers';
 
 const DECLUTTER: ClutterOptions = { mode: 'declutter', hideComments: true, vocabulary: VOCABULARY };
-const FOCUS: ClutterOptions = { mode: 'focus', hideComments: true, vocabulary: VOCABULARY };
 
 /**
  * A story page whose root (div.article-body) holds `before`, the story's box (`among` after its
@@ -27,16 +26,6 @@ function storyPage(after: string, before = '', among = '') {
       </div>
     </article></main>
     <footer class="site-footer"><p>© Valley Times</p></footer>`);
-}
-
-/** What focus mode hides inside the root besides the clutter, as [kind, class]. */
-function focusInside(doc: Document): [string, string][] {
-  const root = detectArticle(doc).root;
-  expect(root?.className).toBe('article-body');
-  const found = findClutterBlocks(doc, root!, FOCUS);
-  return findFocusBlocks(doc, root!, found, VOCABULARY)
-    .filter((b) => root!.contains(b.element))
-    .map((b) => [b.kind, b.element.className]);
 }
 
 const RULES =
