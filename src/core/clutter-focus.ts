@@ -193,18 +193,17 @@ function otherArticlesInside(
   keepers: readonly Element[],
   toArticle: (href: string) => boolean,
 ): ClutterBlock[] {
-  const out: ClutterBlock[] = [];
-  const hidden = found.map((b) => b.element);
-  for (const el of Array.from(root.getElementsByTagName('article'))) {
-    if (el.contains(story) || story.contains(el) || keepers.some((k) => el.contains(k))) continue;
-    if (hidden.some((h) => h.contains(el))) continue;
-    // After the story only: before it, a post of a live blog may be the story's own.
-    if (!(story.compareDocumentPosition(el) & 4) /* FOLLOWING */ || measure.of(el).chars === 0) continue;
-    if (out.some((b) => b.element.contains(el))) continue;
-    if (!Array.from(el.getElementsByTagName('a')).some((a) => toArticle(a.getAttribute('href') ?? ''))) continue;
-    out.push({ element: el, kind: 'related', reason: 'focus: another <article> inside the article' });
-  }
-  return out;
+  return afterStory(
+    root,
+    story,
+    measure,
+    found,
+    keepers,
+    'article',
+    'related',
+    'focus: another <article> inside the article',
+    (el) => Array.from(el.getElementsByTagName('a')).some((a) => toArticle(a.getAttribute('href') ?? '')),
+  );
 }
 
 /**
@@ -221,13 +220,33 @@ function footersInside(
   found: readonly ClutterBlock[],
   keepers: readonly Element[],
 ): ClutterBlock[] {
+  return afterStory(root, story, measure, found, keepers, 'footer', 'other', 'focus: a <footer> after the story');
+}
+
+/**
+ * The `tag` elements inside the root that come after the story (neither holding it nor set in it),
+ * hold text and none of the title, byline or lead image, are not hidden already nor inside one
+ * taken before, and pass `accept`: outermost first.
+ */
+function afterStory(
+  root: Element,
+  story: Element,
+  measure: TextMeasure,
+  found: readonly ClutterBlock[],
+  keepers: readonly Element[],
+  tag: string,
+  kind: ClutterKind,
+  reason: string,
+  accept: (el: Element) => boolean = () => true,
+): ClutterBlock[] {
   const out: ClutterBlock[] = [];
   const hidden = found.map((b) => b.element);
-  for (const el of Array.from(root.getElementsByTagName('footer'))) {
+  for (const el of Array.from(root.getElementsByTagName(tag))) {
     if (el.contains(story) || story.contains(el) || keepers.some((k) => el.contains(k))) continue;
+    // After the story only: before it, a post of a live blog may be the story's own.
     if (!(story.compareDocumentPosition(el) & 4) /* FOLLOWING */ || measure.of(el).chars === 0) continue;
     if (hidden.some((h) => h.contains(el)) || out.some((b) => b.element.contains(el))) continue;
-    out.push({ element: el, kind: 'other', reason: 'focus: a <footer> after the story' });
+    if (accept(el)) out.push({ element: el, kind, reason });
   }
   return out;
 }
