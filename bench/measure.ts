@@ -92,19 +92,22 @@ interface PageSnapshot {
 
 const SNAPSHOT = inPage(() => {
   const html = document.documentElement;
-  const w = window as unknown as { __qlLongTasks?: LongTask[] };
+  const w = window as unknown as { __qlLongTasks?: LongTask[]; __qlMeasures?: PageSnapshot['measures'] };
   return {
     status: html.getAttribute('data-quotelens'),
     ms: html.getAttribute('data-quotelens-ms'),
-    measures: performance
-      .getEntriesByType('measure')
-      .filter((e) => e.name.startsWith('quotelens:'))
-      .map((e) => ({
-        name: e.name.slice('quotelens:'.length),
-        start: e.startTime,
-        duration: e.duration,
-        detail: (e as PerformanceMeasure).detail ?? null,
-      })),
+    // All of ours from the recorder installed before the page (Chromium), else what the buffer keeps.
+    measures:
+      w.__qlMeasures ??
+      performance
+        .getEntriesByType('measure')
+        .filter((e) => e.name.startsWith('quotelens:'))
+        .map((e) => ({
+          name: e.name.slice('quotelens:'.length),
+          start: e.startTime,
+          duration: e.duration,
+          detail: (e as PerformanceMeasure).detail ?? null,
+        })),
     longTasks: w.__qlLongTasks ?? null,
   };
 });

@@ -58,11 +58,31 @@ export function sleep(ms: number): Promise<void> {
 
 /**
  * Installed before any page script (Chromium: addInitScript): records long tasks from the start
- * of the document, so ours can be told from the page's own by their timing.
+ * of the document, so ours can be told from the page's own by their timing, and every one of our
+ * User Timing measures (the content script keeps only a bounded number in the buffer: a run cut
+ * into many slices would otherwise lose its first ones).
  */
 export const LONG_TASK_RECORDER = inPage(() => {
-  const w = window as unknown as { __qlLongTasks?: { start: number; duration: number }[] };
+  const w = window as unknown as {
+    __qlLongTasks?: { start: number; duration: number }[];
+    __qlMeasures?: { name: string; start: number; duration: number; detail: unknown }[];
+  };
   w.__qlLongTasks = [];
+  w.__qlMeasures = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        if (e.name.startsWith('quotelens:'))
+          w.__qlMeasures?.push({
+            name: e.name.slice('quotelens:'.length),
+            start: e.startTime,
+            duration: e.duration,
+            detail: (e as PerformanceMeasure).detail ?? null,
+          });
+    }).observe({ type: 'measure', buffered: true });
+  } catch {
+    w.__qlMeasures = undefined;
+  }
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__qlLongTasks?.push({ start: e.startTime, duration: e.duration });

@@ -43,9 +43,10 @@ export const PICKED_REASON = 'hidden by you';
 /** The hooks on <html> that we publish: the page may write them too, and we write the truth back. */
 export const HTML_HOOKS = [HOOK, HOOK_QUOTES, HOOK_MS];
 /**
- * Our User Timing entries in the page's buffer at most (issue 17: 20): one full run is about 12, and
- * one `task` more per extra slice of a sliced stage; past it they are cleared together, so a reader
- * of all of them (the bench on a very large page) needs a PerformanceObserver.
+ * Our User Timing entries in the page's buffer at most (issue 17: 20). Each stage keeps its latest
+ * measure only (a re-read replaces the last one), so a run's `engine` or `detect` is never lost to
+ * the bound; `task` measures, one per slice, take the rest of the room and are cleared alone when
+ * it is full, so a reader of every slice (the bench on a large page) needs a PerformanceObserver.
  */
 export const MAX_OWN_MEASURES = 20;
 /**
@@ -94,8 +95,8 @@ export class PageController {
   force = false;
   /** Our stylesheet, by reference: a page element with its id is not it. */
   private style: HTMLStyleElement | null = null;
-  /** Our measures now in the page's buffer, and their names (cleared together past the bound). */
-  private measures = 0;
+  /** Our `task` measures now in the page's buffer, and the stages we measured (latest of each kept). */
+  private tasks = 0;
   private readonly measureNames = new Set<string>();
   /** The element of each live block, for telling a changed block from new content. */
   private blockOf = new Map<Element, TextBlock>();
@@ -635,21 +636,28 @@ export class PageController {
   /** User Timing measures, one per stage, for the benchmark and the browser's profiler. */
   measure(stage: string, start: number, end: number, detail?: Record<string, unknown>): void {
     // Bounded: a live page would otherwise collect ours without end (and show them to its analytics).
-    if (this.measures >= MAX_OWN_MEASURES) this.clearMeasures();
     const name = `quotelens:${stage}`;
+    const perf = this.win.performance;
     try {
-      this.win.performance.measure(name, detail ? { start, end, detail } : { start, end });
-      this.measures++;
-      this.measureNames.add(name);
+      if (stage !== 'task') {
+        perf.clearMeasures(name);
+        this.measureNames.add(name);
+      } else if (this.tasks >= MAX_OWN_MEASURES - this.measureNames.size) {
+        perf.clearMeasures(name);
+        this.tasks = 0;
+      }
+      perf.measure(name, detail ? { start, end, detail } : { start, end });
+      if (stage === 'task') this.tasks++;
     } catch {
       // Old engines without the options form: timings are still in the report.
     }
   }
 
-  /** Removes our User Timing entries from the page's buffer (a PerformanceObserver saw them all). */
+  /** Removes our User Timing entries from the page's buffer. */
   clearMeasures(): void {
     for (const name of this.measureNames) this.win.performance.clearMeasures(name);
-    this.measures = 0;
+    this.win.performance.clearMeasures('quotelens:task');
+    this.tasks = 0;
   }
 
   /** Marks exactly the current clutter set hidden when hiding is on, and the reveal state. */

@@ -237,6 +237,25 @@ describe('state the page cannot erase or forge', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
+  it('past the bound only slices are cleared: each stage keeps its latest measure (engine included)', () => {
+    const page = load();
+    const named = (n: string) => performance.getEntriesByName(`quotelens:${n}`, 'measure').length;
+    page.measure('engine', 0, 1, { cold: true });
+    page.measure('engine', 1, 2, { cold: false });
+    expect(named('engine')).toBe(1);
+    // A run cut into many slices (a large page on a busy machine): 3x the bound of task measures.
+    for (let i = 0; i < 3 * MAX_OWN_MEASURES; i++) page.measure('task', i, i + 0.5);
+    const ours = performance.getEntriesByType('measure').filter((e) => e.name.startsWith('quotelens:'));
+    expect(ours.length).toBeLessThanOrEqual(MAX_OWN_MEASURES);
+    expect(named('engine')).toBe(1);
+    const last = performance.getEntriesByName('quotelens:engine', 'measure')[0] as PerformanceMeasure;
+    expect((last.detail as { cold: boolean }).cold).toBe(false);
+    expect(named('detect')).toBe(1);
+    expect(named('task')).toBeGreaterThan(0);
+    page.restore();
+    expect(performance.getEntriesByType('measure').filter((e) => e.name.startsWith('quotelens:'))).toHaveLength(0);
+  });
+
   it('our User Timing entries stay bounded over 100 re-reads (SPA navigations; each adds about 12)', async () => {
     const page = load();
     const ours = () => performance.getEntriesByType('measure').filter((e) => e.name.startsWith('quotelens:')).length;
