@@ -181,12 +181,18 @@ export function printFigures(f: AttribFigures): void {
 
 /**
  * The attribution options an evaluation runs with, from its flags: `--no-model` (the sieve alone, nothing
- * withheld), `--threshold T` (the shipped weights at another threshold: 0 = the model chooses, never withholds).
+ * withheld), `--threshold T` (the shipped weights at another threshold, every language's: 0 = the model chooses, never
+ * withholds).
  */
 export function evalOptions(argv: readonly string[] = process.argv): AttributeOptions {
   if (argv.includes('--no-model')) return { model: null };
   const k = argv.indexOf('--threshold');
-  return k >= 0 ? { model: { ...MODEL, threshold: Number(argv[k + 1]) } } : {};
+  if (k < 0) return {};
+  // Every language's own threshold too: the flag sets the one the page is scored with.
+  const threshold = Number(argv[k + 1]);
+  const languages =
+    MODEL.languages && Object.fromEntries(Object.entries(MODEL.languages).map(([l, m]) => [l, { ...m, threshold }]));
+  return { model: { ...MODEL, threshold, ...(languages ? { languages } : {}) } };
 }
 
 export const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -2,13 +2,16 @@
 // each attribution the sieve makes (src/core/model/features.ts), labelled right or wrong against
 // PolNeAR train, the train part of de-wikinews (eval-dewiki's split) and the train sites of the labelled
 // pages (eval-pages's split). The threshold is then chosen on dev data the weights never saw: PolNeAR
-// dev and the held-out 20% of de-wikinews. Deterministic: full-batch gradient descent from zero
-// weights over examples in a fixed order. Usage: npm run train [-- --no-write]
+// dev and the held-out 20% of de-wikinews. German also gets weights of its own (`languages.de`), fitted
+// to de-wikinews train alone, with its threshold chosen on that part's out-of-fold confidences (its
+// held-out part stays for rejecting). Deterministic: full-batch gradient descent from zero weights over
+// examples in a fixed order. Usage: npm run train [-- --no-write] [-- --languages-only] (refit only the
+// per-language weights, keeping the shipped shared ones).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AttributionFacts, FEATURES, featureVector } from '../src/core/model/features';
-import { type Model, sigmoid } from '../src/core/model/scorer';
+import { type LanguageModel, MODEL, type Model, sigmoid } from '../src/core/model/scorer';
 import { sharedPath } from '../tests/shared-data';
 import { goldMatches, longestCommon, normQuote } from './eval-common';
 import { loadDewiki, predictDe } from './eval-dewiki';
@@ -25,6 +28,13 @@ const LEARNING_RATE = 0.5;
 export const WRONG_NAME_COST = 1;
 /** Thresholds tried on dev, in steps of 0.01 up to this. */
 const MAX_THRESHOLD = 0.95;
+/** Folds of a language's train part whose out-of-fold confidences choose that language's threshold. */
+export const LANGUAGE_FOLDS = 5;
+/**
+ * A language's own threshold is the lowest whose out-of-fold attributed precision (named quotes that are
+ * annotated quotations) reaches this: the issue's precision target; below it, more names but more junk.
+ */
+export const LANGUAGE_PRECISION_FLOOR = 0.9;
 
 interface Example {
   x: number[];
@@ -32,6 +42,8 @@ interface Example {
   w: number;
   /** The quote it is a candidate for: the threshold is chosen on each quote's most confident candidate. */
   group: number;
+  /** The quote is an annotated quotation (right name or not): what attributed precision counts. */
+  hit?: boolean;
 }
 
 let groups = 0;
@@ -72,9 +84,12 @@ function dewikiExamples(part: 'train' | 'heldout'): Example[] {
       const g = a.quotes.find((q) => Math.min(p.end, q.end) > Math.max(p.start, q.start));
       const group = group0();
       for (const f of p.candidates) {
-        if (!g) out.push(example(f, false, CORPUS_WEIGHT.dewiki, group));
+        if (!g) out.push({ ...example(f, false, CORPUS_WEIGHT.dewiki, group), hit: false });
         else if (g.speaker !== null)
-          out.push(example(f, goldMatches(f.speaker, { speaker: g.speaker, accept: [] }), CORPUS_WEIGHT.dewiki, group));
+          out.push({
+            ...example(f, goldMatches(f.speaker, { speaker: g.speaker, accept: [] }), CORPUS_WEIGHT.dewiki, group),
+            hit: true,
+          });
       }
     }
   return out;
@@ -145,19 +160,72 @@ function chooseThreshold(m: { weights: number[]; bias: number }, dev: Example[])
   return best;
 }
 
+/**
+ * One language's own weights, from its train examples alone; the threshold from out-of-fold confidences
+ * (each quote scored by weights fitted without its fold), so no figure it is chosen on was fitted to.
+ */
+function fitLanguage(train: Example[]): LanguageModel & { right: number } {
+  const m = fitLogistic(train);
+  const oof = new Map<Example, number>();
+  // Folds by the quote's place among this language's quotes, so the full run and --languages-only agree.
+  const first = train.reduce((g, e) => Math.min(g, e.group), Infinity);
+  const foldOf = (e: Example): number => (e.group - first) % LANGUAGE_FOLDS;
+  for (let k = 0; k < LANGUAGE_FOLDS; k++) {
+    const fold = fitLogistic(train.filter((e) => foldOf(e) !== k));
+    for (const e of train) if (foldOf(e) === k) oof.set(e, score(fold, e.x));
+  }
+  const chosen = new Map<number, { c: number; y: 0 | 1; hit: boolean }>();
+  for (const e of train) {
+    const c = oof.get(e)!;
+    const b = chosen.get(e.group);
+    if (!b || c > b.c) chosen.set(e.group, { c, y: e.y, hit: e.hit ?? false });
+  }
+  for (let t = 0; t <= MAX_THRESHOLD + 1e-9; t += 0.01) {
+    let named = 0;
+    let hits = 0;
+    let right = 0;
+    for (const e of chosen.values())
+      if (e.c >= t) {
+        named++;
+        if (e.hit) hits++;
+        right += e.y;
+      }
+    if (named > 0 && hits / named >= LANGUAGE_PRECISION_FLOOR)
+      return { weights: m.weights, bias: m.bias, threshold: Math.round(t * 100) / 100, right };
+  }
+  return { weights: m.weights, bias: m.bias, threshold: MAX_THRESHOLD, right: 0 };
+}
+
+const printTop = (weights: number[]): void => {
+  const ranked = FEATURES.map((f, j) => [f, weights[j]!] as const).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+  for (const [f, v] of ranked.slice(0, 12)) process.stdout.write(`  ${f.padEnd(36)} ${v}\n`);
+};
+
 function main(): void {
   const t0 = Date.now();
-  const train = [...polnearExamples('train'), ...dewikiExamples('train'), ...pagesExamples('train')];
-  const dev = [...polnearExamples('dev'), ...dewikiExamples('heldout')];
-  const m = fitLogistic(train);
-  const { threshold, gain } = chooseThreshold(m, dev);
-  const model: Model = { features: FEATURES, weights: m.weights, bias: m.bias, threshold };
-  const pos = train.filter((e) => e.y === 1).length;
-  process.stdout.write(
-    `train examples ${train.length} (${pos} right), dev ${dev.length}; threshold ${threshold} (dev gain ${gain}) in ${Date.now() - t0} ms\n`,
-  );
-  const ranked = FEATURES.map((f, j) => [f, m.weights[j]!] as const).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
-  for (const [f, v] of ranked.slice(0, 12)) process.stdout.write(`  ${f.padEnd(36)} ${v}\n`);
+  let model: Model = MODEL;
+  if (!process.argv.includes('--languages-only')) {
+    const train = [...polnearExamples('train'), ...dewikiExamples('train'), ...pagesExamples('train')];
+    const dev = [...polnearExamples('dev'), ...dewikiExamples('heldout')];
+    const m = fitLogistic(train);
+    const { threshold, gain } = chooseThreshold(m, dev);
+    model = { features: FEATURES, weights: m.weights, bias: m.bias, threshold };
+    const pos = train.filter((e) => e.y === 1).length;
+    process.stdout.write(
+      `train examples ${train.length} (${pos} right), dev ${dev.length}; threshold ${threshold} (dev gain ${gain}) in ${Date.now() - t0} ms\n`,
+    );
+    printTop(m.weights);
+  }
+  const de = fitLanguage(dewikiExamples('train'));
+  process.stdout.write(`de: own weights, threshold ${de.threshold} (out-of-fold train: ${de.right} right)\n`);
+  printTop(de.weights);
+  model = {
+    features: model.features,
+    weights: model.weights,
+    bias: model.bias,
+    threshold: model.threshold,
+    languages: { de: { weights: de.weights, bias: de.bias, threshold: de.threshold } },
+  };
   if (!process.argv.includes('--no-write')) {
     const out = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'core', 'model', 'weights.json');
     writeFileSync(out, `${JSON.stringify(model)}\n`);

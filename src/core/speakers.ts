@@ -7,7 +7,7 @@ import { DETECT_SAMPLE_CHARS, detectLanguage } from './entities/lang';
 import { lexiconFor } from './lexicon';
 import { calendarWords } from './lexicon/calendar';
 import { type AttributionFacts, baseStep, featureVector } from './model/features';
-import { confidence, MODEL, type Model } from './model/scorer';
+import { confidence, MODEL, type Model, modelFor } from './model/scorer';
 import {
   appositiveRole,
   type Entity,
@@ -1344,7 +1344,8 @@ export function attributeSpeakers(
 
   // The learned decision: each candidate's facts → a confidence; the most confident one speaks, and
   // below the threshold the quote goes to Unattributed.
-  const model = options.model === undefined ? MODEL : options.model;
+  const shared = options.model === undefined ? MODEL : options.model;
+  const model = shared && modelFor(shared, lang);
   const support = cardSupport(attributions);
   const facts: (AttributionFacts[] | null)[] = candidates.map((list, i) =>
     list.length === 0
