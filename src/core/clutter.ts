@@ -984,9 +984,14 @@ function sideColumnEvidence(ctx: Context): void {
   const m = ctx.measure;
   for (let i = 0; i < m.elements.length; i++) {
     const col = m.elements[i]!;
+    const aside = ASIDES.has(m.tags[i]!);
+    // In the story an aside is one inset: a box of links to other articles of the site.
+    if (aside && ctx.inArticle(col) && ctx.articleLinksIn(col) > 0 && !ctx.isProtected(col, 'related')) {
+      ctx.add(col, ctx.kindAt(col, 'related'), 'sideColumn', 'an aside in the story linking to another article');
+      continue;
+    }
     if (
-      (!ASIDES.has(m.tags[i]!) && ctx.classKindOf(col)?.kind !== 'other') ||
-      ctx.inArticle(col) ||
+      !(aside || (ctx.classKindOf(col)?.kind === 'other' && !ctx.inArticle(col))) ||
       ctx.closestIs(col, CHROME, false) ||
       ctx.rootChain.has(col)
     )
