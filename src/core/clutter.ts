@@ -362,7 +362,15 @@ class Context {
 
   /** Inside the root and not below the story's run of paragraphs: where the article's own rules apply. */
   inArticle(el: Element): boolean {
-    return this.inRoot(el) && !this.afterArticleRun(el);
+    return this.inRoot(el) && !this.afterArticleRun(el) && !this.beforeTitle(el);
+  }
+
+  /** True for a box that ends before the article's title: in a root that is too large, the story has not begun. */
+  beforeTitle(el: Element): boolean {
+    const m = this.measure;
+    const t = this.title ? m.indexOf(this.title) : -1;
+    const i = m.indexOf(el);
+    return t >= 0 && i >= 0 && m.ends[i]! <= t;
   }
 
   inRoot(el: Element): boolean {
