@@ -362,7 +362,15 @@ class Context {
 
   /** Inside the root and not below the story's run of paragraphs: where the article's own rules apply. */
   inArticle(el: Element): boolean {
-    return this.inRoot(el) && !this.afterArticleRun(el);
+    return this.inRoot(el) && !this.afterArticleRun(el) && !this.beforeTitle(el);
+  }
+
+  /** True for a box that ends before the article's title: in a root that is too large, the story has not begun. */
+  beforeTitle(el: Element): boolean {
+    const m = this.measure;
+    const t = this.title ? m.indexOf(this.title) : -1;
+    const i = m.indexOf(el);
+    return t >= 0 && i >= 0 && m.ends[i]! <= t;
   }
 
   inRoot(el: Element): boolean {
@@ -984,9 +992,14 @@ function sideColumnEvidence(ctx: Context): void {
   const m = ctx.measure;
   for (let i = 0; i < m.elements.length; i++) {
     const col = m.elements[i]!;
+    const aside = ASIDES.has(m.tags[i]!);
+    // In the story an aside is one inset: a box of links to other articles of the site.
+    if (aside && ctx.inArticle(col) && ctx.articleLinksIn(col) > 0 && !ctx.isProtected(col, 'related')) {
+      ctx.add(col, ctx.kindAt(col, 'related'), 'sideColumn', 'an aside in the story linking to another article');
+      continue;
+    }
     if (
-      (!ASIDES.has(m.tags[i]!) && ctx.classKindOf(col)?.kind !== 'other') ||
-      ctx.inArticle(col) ||
+      !(aside || (ctx.classKindOf(col)?.kind === 'other' && !ctx.inArticle(col))) ||
       ctx.closestIs(col, CHROME, false) ||
       ctx.rootChain.has(col)
     )
