@@ -313,11 +313,11 @@ function storyOf(root: Element, m: TextMeasure, title: Element | null): Element 
   while (el !== root && m.of(el).bodyChars < share) el = el.parentElement!;
   // A longest run outside the title's box (a footer's legal lines when each paragraph of the story
   // has a wrapper of its own): go down towards the title while a box holds that share.
-  for (
-    let next: Element | undefined;
-    title && (next = Array.from(el.children).find((c) => c.contains(title) && m.of(c).bodyChars >= share));
-  )
+  while (title) {
+    const next = Array.from(el.children).find((c) => c.contains(title) && m.of(c).bodyChars >= share);
+    if (!next) break;
     el = next;
+  }
   return el;
 }
 
