@@ -307,14 +307,15 @@ function beforeTitle(
 export const FOCUS_STORY_SHARE = 0.5;
 
 function storyOf(root: Element, m: TextMeasure, title: Element | null): Element {
-  let el = m.elements[m.longestRunParent];
-  if (root.tagName !== 'BODY' || !el) return root;
+  const run = m.elements[m.longestRunParent];
+  if (root.tagName !== 'BODY' || !run) return root;
+  let el: Element = run;
   const share = FOCUS_STORY_SHARE * m.of(root).bodyChars;
   while (el !== root && m.of(el).bodyChars < share) el = el.parentElement!;
   // A longest run outside the title's box (a footer's legal lines when each paragraph of the story
   // has a wrapper of its own): go down towards the title while a box holds that share.
   while (title) {
-    const next = Array.from(el.children).find((c) => c.contains(title) && m.of(c).bodyChars >= share);
+    const next: Element | undefined = Array.from(el.children).find((c) => c.contains(title) && m.of(c).bodyChars >= share);
     if (!next) break;
     el = next;
   }
