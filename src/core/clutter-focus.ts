@@ -315,7 +315,9 @@ function storyOf(root: Element, m: TextMeasure, title: Element | null): Element 
   // A longest run outside the title's box (a footer's legal lines when each paragraph of the story
   // has a wrapper of its own): go down towards the title while a box holds that share.
   while (title) {
-    const next: Element | undefined = Array.from(el.children).find((c) => c.contains(title) && m.of(c).bodyChars >= share);
+    const next: Element | undefined = Array.from(el.children).find(
+      (c) => c.contains(title) && m.of(c).bodyChars >= share,
+    );
     if (!next) break;
     el = next;
   }
