@@ -107,7 +107,6 @@ export function focusBlocks(
   );
   const before = beforeTitle(root, header.title, story, measure, [...found, ...out], keepers);
   const shown = [...out, ...before, ...teasers, ...lists, ...footers, ...asides];
-  shown.push(...hiddenByClass(root, measure, [...found, ...shown], keepers));
   const texts = [...(header.title ? [header.title] : []), ...header.bylines];
   const repeats = repeatedTexts(measure, [...found, ...shown], texts, keepers);
   return [...shown, ...repeats, ...datelines(root, measure, [...found, ...shown, ...repeats], texts)];
@@ -299,32 +298,6 @@ function beforeTitle(
       if (m.linkChars < 0.5 * m.chars && sib.querySelector('img, picture, video')) continue;
       out.push({ element: sib, kind: 'other', reason: 'focus: before the title' });
     }
-  }
-  return out;
-}
-
-/**
- * Class names that hide an element by the usual stylesheets' convention (Bootstrap's `d-none`,
- * `hide`, `hidden`): a modal's terms, a gallery's truncated caption, which the browser does not show
- * and markup alone cannot tell from text. Measured on ../shared/pages/aeb (npx tsx
- * scripts/check-pages.ts --mode focus): five train sites and two dev pages better.
- */
-export const HIDDEN_CLASS = /(?:^|\s)(?:hide|hidden|d-none|is-hidden|invisible)(?:\s|$)/;
-
-/** Inside the root, elements with text whose class hides them, outermost first; not the title, byline or lead image. */
-function hiddenByClass(
-  root: Element,
-  measure: TextMeasure,
-  found: readonly ClutterBlock[],
-  keepers: readonly Element[],
-): ClutterBlock[] {
-  const out: ClutterBlock[] = [];
-  const hidden = found.map((b) => b.element);
-  for (const el of Array.from(root.querySelectorAll('[class]'))) {
-    if (!HIDDEN_CLASS.test(el.getAttribute('class') ?? '') || measure.of(el).chars === 0) continue;
-    if (keepers.some((k) => el.contains(k)) || [...hidden, ...out.map((b) => b.element)].some((h) => h.contains(el)))
-      continue;
-    out.push({ element: el, kind: 'other', reason: 'focus: hidden by its class' });
   }
   return out;
 }

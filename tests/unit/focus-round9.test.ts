@@ -52,18 +52,6 @@ describe('focus: what comes before the title inside the root', () => {
   });
 });
 
-describe('focus: what a class hides', () => {
-  it('hides a block in the article whose class hides it', () => {
-    const terms = `<div class="terms hidden"><p>${prose(2, 4)}</p></div>`;
-    expect(focusInside(rootPage('', terms))).toEqual([['other', 'terms hidden']]);
-  });
-
-  it('keeps a class that only contains the word', () => {
-    const shown = `<div class="unhidden-note"><p>${prose(2, 4)}</p></div>`;
-    expect(focusInside(rootPage('', shown))).toEqual([]);
-  });
-});
-
 describe('focus: the story’s box on a <body> root goes down towards the title', () => {
   // Each of the story's paragraphs has a box of its own, so its longest run of paragraphs is the
   // footer's two legal lines; the story's box is the one with the title and most of the prose.
