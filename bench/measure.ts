@@ -68,6 +68,12 @@ export interface PageRun {
   /** Wall-clock ms the bench itself spent per step (to keep the whole run short). */
   benchMs: Record<string, number>;
   error?: string;
+  /**
+   * The earlier tries of this page that failed (status: error), when it was loaded again: a page
+   * that does not load or loses its document mid-measure is tried up to LOAD_TRIES times, and every
+   * try is reported (`npm run bench` lists them), never dropped.
+   */
+  retries?: string[];
 }
 
 export interface EngineRun {
@@ -84,6 +90,7 @@ export interface EngineRun {
 }
 
 interface PageSnapshot {
+  href: string;
   status: string | null;
   ms: string | null;
   measures: { name: string; start: number; duration: number; detail: unknown }[];
@@ -94,6 +101,7 @@ const SNAPSHOT = inPage(() => {
   const html = document.documentElement;
   const w = window as unknown as { __qlLongTasks?: LongTask[] };
   return {
+    href: location.href,
     status: html.getAttribute('data-quotelens'),
     ms: html.getAttribute('data-quotelens-ms'),
     measures: performance
@@ -194,7 +202,39 @@ export function emptyRun(page: string): PageRun {
   };
 }
 
+/** How many times a page is loaded before its failure is what the run records. */
+export const LOAD_TRIES = 3;
+/**
+ * Failures that say nothing about the page's own behaviour: the load was interrupted or aborted
+ * (the previous page's own script navigating the tab as the next load starts: aeb/9a440270bf8625d5's
+ * ad-block check sends it to `/g00/...` once the bench has aborted its outside requests), or the
+ * document was replaced under the measure. A page that sends itself away on every load
+ * (`navigated`) or never shows our hook (`timeout`) is not tried again: that is its behaviour.
+ */
+const TRANSIENT = new Set(['load-error', 'failed']);
+
+/**
+ * One page in the tab, robust to the tab's own history: a failed try leaves for about:blank (which
+ * ends whatever the last document still had running, and waits until the tab is idle) and loads the
+ * page again, up to LOAD_TRIES times. The earlier tries' errors stay on the run (`retries`).
+ */
 export async function measurePage(tab: BenchTab, name: string, url: string, opts: MeasureOptions): Promise<PageRun> {
+  const retries: string[] = [];
+  for (let tries = 1; ; tries++) {
+    const run = await measureOnce(tab, name, url, opts).catch(async (err: unknown) => {
+      if (opts.trace && tab.stopTrace) await tab.stopTrace().catch(() => undefined);
+      const error = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+      return { ...emptyRun(name), status: 'failed', error };
+    });
+    if (retries.length > 0) run.retries = retries;
+    if (!TRANSIENT.has(run.status) || tries >= LOAD_TRIES) return run;
+    retries.push(`${run.status}: ${run.error ?? ''}`);
+    // Twice: a navigation of the last document's can interrupt the first.
+    await tab.blank().catch(() => tab.blank().catch(() => undefined));
+  }
+}
+
+async function measureOnce(tab: BenchTab, name: string, url: string, opts: MeasureOptions): Promise<PageRun> {
   const run = emptyRun(name);
   let lap = Date.now();
   const step = (name: string) => {
@@ -227,6 +267,16 @@ export async function measurePage(tab: BenchTab, name: string, url: string, opts
   await sleep(SETTLE_MS);
   step('wait');
   const snap = await tab.evaluate<PageSnapshot>(SNAPSHOT);
+  if (snap.href !== url) {
+    // The page's own script replaced the document after our hook was set: what we would read is
+    // another document's. Tried again (a timing of the page's, not of ours).
+    if (tracing) await tab.stopTrace!().catch(() => undefined);
+    return {
+      ...run,
+      status: 'failed',
+      error: `the page navigated itself away mid-measure, to ${snap.href.slice(0, 80)}`,
+    };
+  }
   if (run.status !== 'timeout') run.status = opts.withExtension ? (snap.status ?? 'none') : 'no-extension';
   run.oursMs = snap.ms === null ? null : Number(snap.ms);
   const firstRun = new Map<string, PageSnapshot['measures'][number]>();
