@@ -34,6 +34,9 @@ export async function launchChromium(extensionDir: string | null): Promise<Chrom
       async goto(url) {
         await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
       },
+      async blank() {
+        await page.goto('about:blank', { waitUntil: 'load', timeout: 10_000 });
+      },
       evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
       async heapUsedAfterGc() {
         const cdp = await context.newCDPSession(page);

@@ -68,6 +68,12 @@ export interface PageRun {
   /** Wall-clock ms the bench itself spent per step (to keep the whole run short). */
   benchMs: Record<string, number>;
   error?: string;
+  /**
+   * The earlier tries of this page that failed (status: error), when it was loaded again: a page
+   * that does not load or loses its document mid-measure is tried up to LOAD_TRIES times, and every
+   * try is reported (`npm run bench` lists them), never dropped.
+   */
+  retries?: string[];
 }
 
 export interface EngineRun {
@@ -84,6 +90,9 @@ export interface EngineRun {
 }
 
 interface PageSnapshot {
+  href: string;
+  /** The document the bench loaded (its mark, DOC_MARK, is still on the window). */
+  same: boolean;
   status: string | null;
   ms: string | null;
   measures: { name: string; start: number; duration: number; detail: unknown }[];
@@ -92,8 +101,14 @@ interface PageSnapshot {
 
 const SNAPSHOT = inPage(() => {
   const html = document.documentElement;
-  const w = window as unknown as { __qlLongTasks?: LongTask[]; __qlMeasures?: PageSnapshot['measures'] };
+  const w = window as unknown as {
+    __qlLongTasks?: LongTask[];
+    __qlBenchDoc?: boolean;
+    __qlMeasures?: PageSnapshot['measures'];
+  };
   return {
+    href: location.href,
+    same: w.__qlBenchDoc === true,
     status: html.getAttribute('data-quotelens'),
     ms: html.getAttribute('data-quotelens-ms'),
     // All of ours from the recorder installed before the page (Chromium), else what the buffer keeps.
@@ -112,10 +127,20 @@ const SNAPSHOT = inPage(() => {
   };
 });
 
-const HOOK_SET = inPage(() => {
-  const s = document.documentElement.getAttribute('data-quotelens');
-  return s !== null && s !== 'loading';
-});
+/**
+ * Set on the page's window once the load returns: a document that replaced it (the page's own
+ * script navigating) lacks it, where a history.pushState keeps it.
+ */
+const DOC_MARK = 'window.__qlBenchDoc = true';
+/**
+ * The address of the page now when it is not the document we loaded (no mark, or another origin:
+ * an error page, which pushState cannot reach), else null.
+ */
+const gone = (url: string) =>
+  `(window.__qlBenchDoc === true && location.origin === ${JSON.stringify(new URL(url).origin)} ? null : location.href)`;
+/** Our hook has left "loading", or the document we loaded is gone (then waiting is pointless). */
+const hookSetOrGone = (url: string) =>
+  `(${gone(url)} !== null || !['loading', null].includes(document.documentElement.getAttribute('data-quotelens')))`;
 const LOADED = inPage(() => document.readyState === 'complete');
 
 let readabilitySource: string | null = null;
@@ -197,7 +222,53 @@ export function emptyRun(page: string): PageRun {
   };
 }
 
+/** How many times a page is loaded before its failure is what the run records. */
+export const LOAD_TRIES = 3;
+/**
+ * Failures that say nothing about the page's own behaviour: the load was interrupted or aborted
+ * (the previous page's own script navigating the tab as the next load starts: aeb/9a440270bf8625d5's
+ * ad-block check sends it to `/g00/...` once the bench has aborted its outside requests), or the
+ * document was replaced (`navigated`: a page whose own script sends it to its site's address,
+ * aborted here, so an error page; seen on some loads only of aeb/c582d3b772578e8f). A page that
+ * never shows our hook on the document we loaded (`timeout`) is not tried again: that is ours.
+ */
+const TRANSIENT = new Set(['load-error', 'failed', 'navigated']);
+
+/**
+ * One page in the tab, robust to the tab's own history: a failed try leaves for about:blank (which
+ * ends whatever the last document still had running, and waits until the tab is idle) and loads the
+ * page again, up to LOAD_TRIES times. The earlier tries' errors stay on the run (`retries`).
+ */
 export async function measurePage(tab: BenchTab, name: string, url: string, opts: MeasureOptions): Promise<PageRun> {
+  const retries: string[] = [];
+  for (let tries = 1; ; tries++) {
+    const run = await measureOnce(tab, name, url, opts).catch(async (err: unknown) => {
+      if (opts.trace && tab.stopTrace) await tab.stopTrace().catch(() => undefined);
+      const error = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+      return { ...emptyRun(name), status: 'failed', error };
+    });
+    if (retries.length > 0) run.retries = retries;
+    if (!TRANSIENT.has(run.status) || tries >= LOAD_TRIES) return run;
+    retries.push(`${run.status}: ${run.error ?? ''}`);
+    await settle(tab);
+  }
+}
+
+/**
+ * Leaves for about:blank until the tab is there and loaded: a load that was interrupted can still
+ * be under way and would interrupt the next one (the cascade of 25 load errors in the 2026-12-04
+ * run), and the last document's own navigation can interrupt this one.
+ */
+async function settle(tab: BenchTab): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await tab.blank().catch(() => undefined);
+    await sleep(100);
+    const at = await tab.evaluate<string>("document.readyState === 'complete' ? location.href : ''").catch(() => '');
+    if (at === 'about:blank') return;
+  }
+}
+
+async function measureOnce(tab: BenchTab, name: string, url: string, opts: MeasureOptions): Promise<PageRun> {
   const run = emptyRun(name);
   let lap = Date.now();
   const step = (name: string) => {
@@ -209,27 +280,29 @@ export async function measurePage(tab: BenchTab, name: string, url: string, opts
   try {
     if (tracing) await tab.startTrace!();
     await tab.goto(url);
+    await tab.evaluate(DOC_MARK);
     step('load');
   } catch (err) {
     run.error = (err as Error).message.split('\n')[0];
     if (tracing) await tab.stopTrace!().catch(() => undefined);
     return run;
   }
-  if (opts.withExtension && !(await waitInPage(tab, HOOK_SET, HOOK_TIMEOUT_MS))) {
-    run.status = 'timeout';
-    // A page whose own script sends it elsewhere (its site's address: aborted here, so an error page)
-    // never shows our hook, through no fault of ours: say so rather than "timeout".
-    const at = await tab.evaluate<string>('location.href').catch(() => url);
-    if (at !== url) {
-      run.status = 'navigated';
-      run.error = `the page navigated itself away, to ${at.slice(0, 80)}`;
-      return run;
-    }
-  }
+  if (opts.withExtension && !(await waitInPage(tab, hookSetOrGone(url), HOOK_TIMEOUT_MS))) run.status = 'timeout';
   await waitInPage(tab, LOADED, 10_000);
   await sleep(SETTLE_MS);
   step('wait');
+  // The page's own script replaced the document we loaded (before our hook or after it): what we
+  // would read is another document's. Said, and tried again.
+  const away = await tab.evaluate<string | null>(gone(url)).catch(() => 'a document mid-navigation');
+  if (away !== null) {
+    if (tracing) await tab.stopTrace!().catch(() => undefined);
+    return { ...run, status: 'navigated', error: `the page navigated itself away, to ${away.slice(0, 80)}` };
+  }
   const snap = await tab.evaluate<PageSnapshot>(SNAPSHOT);
+  if (!snap.same) {
+    if (tracing) await tab.stopTrace!().catch(() => undefined);
+    return { ...run, status: 'navigated', error: `the page navigated itself away, to ${snap.href.slice(0, 80)}` };
+  }
   if (run.status !== 'timeout') run.status = opts.withExtension ? (snap.status ?? 'none') : 'no-extension';
   run.oursMs = snap.ms === null ? null : Number(snap.ms);
   const firstRun = new Map<string, PageSnapshot['measures'][number]>();

@@ -1,5 +1,5 @@
 // Turns raw benchmark runs into summaries, the Markdown tables and the SVG plot.
-import { LONG_TASK_MS, longestStage, ourLongestSlice, type PageRun, STAGES, type Stage } from './measure';
+import { LOAD_TRIES, LONG_TASK_MS, longestStage, ourLongestSlice, type PageRun, STAGES, type Stage } from './measure';
 import type { PopupRun } from './popup';
 import type { BundleSizes } from './sizes';
 import { median, round, type Summary, summarize } from './stats';
@@ -109,6 +109,10 @@ export interface BrowserSummary {
   browser: BrowserName;
   version: string;
   statuses: Record<string, number>;
+  /** Pages with no figure (not ready or skipped), with why; none may drop out unsaid. */
+  unmeasured: { page: string; status: string; error: string }[];
+  /** Pages measured only after a failed try (the tab's own history; see LOAD_TRIES). */
+  retried: { page: string; status: string; retries: string[] }[];
   ours: Summary | null;
   stages: Partial<Record<Stage, Summary>>;
   /** Readability's first parse() per page (cold code): the ratio's reference. */
@@ -221,6 +225,12 @@ export function summarizeBrowser(b: BrowserResults): BrowserSummary {
     browser: b.browser,
     version: b.version,
     statuses,
+    unmeasured: b.pages
+      .filter((r) => !measured(r))
+      .map((r) => ({ page: r.page, status: r.status, error: r.error ?? '' })),
+    retried: b.pages
+      .filter((r) => r.retries?.length)
+      .map((r) => ({ page: r.page, status: r.status, retries: r.retries! })),
     ours: summarize(ok.map((r) => r.oursMs!)),
     stages,
     readability: summarize(ok.map((r) => r.readabilityMs).filter((v): v is number => v !== null)),
@@ -491,6 +501,20 @@ export function renderMarkdown(results: BenchResults): string {
         .join(', ')}. The largest share of our time: ${worstStage(s)}.`,
       '',
     );
+    if (s.unmeasured.length > 0)
+      out.push(
+        `Pages with no figure (${s.unmeasured.length}; each tried up to ${LOAD_TRIES} times when the load failed):`,
+        '',
+        ...s.unmeasured.map((u) => `- ${u.page}: ${u.status}${u.error ? ` (${u.error.replace(/\|/g, '/')})` : ''}`),
+        '',
+      );
+    if (s.retried.length > 0)
+      out.push(
+        `Pages measured after a failed try (${s.retried.length}): ${s.retried
+          .map((r) => `${r.page} (${r.retries.length}: ${r.retries[0]!.slice(0, 120)})`)
+          .join('; ')}.`,
+        '',
+      );
     const rows: (string | number)[][] = STAGES.filter((st) => s.stages[st]).map((st) => {
       const v = s.stages[st]!;
       return [`\`quotelens:${st}\``, v.n, f1(v.median), f1(v.p95), f1(v.max)];

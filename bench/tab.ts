@@ -6,6 +6,11 @@ export type BrowserName = 'chromium' | 'firefox';
 
 export interface BenchTab {
   goto(url: string): Promise<void>;
+  /**
+   * Leaves the current page for about:blank and waits until that has loaded: ends the page's own
+   * scripts and timers (and a navigation of theirs still under way) before the next page is loaded.
+   */
+  blank(): Promise<void>;
   /** Evaluates an expression (see `inPage`) in the page's main world; promises are awaited. */
   evaluate<T>(expression: string): Promise<T>;
   /** JS heap used by the tab's renderer after a forced GC, in bytes (Chromium only). */
