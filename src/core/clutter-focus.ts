@@ -89,24 +89,8 @@ export function focusBlocks(
   const teasers = otherArticlesInside(root, story, measure, [...found, ...out], keepers, toArticle);
   const lists = linkListsInside(root, measure, [...found, ...teasers]);
   const footers = footersInside(root, story, measure, [...found, ...teasers, ...lists], keepers);
-  // An <aside> anywhere in the root, also in the story's box (an inset), that links to another article:
-  // HTML's word for what is tangential to the text. Measured on ../shared/pages/aeb (npx tsx
-  // scripts/check-pages.ts --mode focus): one train site, one dev page better; every aside, links or not,
-  // took two train pages' own insets.
-  const asides = afterStory(
-    root,
-    story,
-    measure,
-    [...found, ...teasers, ...lists, ...footers],
-    keepers,
-    'aside',
-    'related',
-    'focus: an <aside> in the article',
-    (el) => Array.from(el.getElementsByTagName('a')).some((a) => toArticle(a.getAttribute('href') ?? '')),
-    true,
-  );
   const before = beforeTitle(root, header.title, story, measure, [...found, ...out], keepers);
-  const shown = [...out, ...before, ...teasers, ...lists, ...footers, ...asides];
+  const shown = [...out, ...before, ...teasers, ...lists, ...footers];
   const texts = [...(header.title ? [header.title] : []), ...header.bylines];
   const repeats = repeatedTexts(measure, [...found, ...shown], texts, keepers);
   return [...shown, ...repeats, ...datelines(root, measure, [...found, ...shown, ...repeats], texts)];

@@ -1,8 +1,9 @@
 // Issue 13, focus round 9: mechanisms kept on the labelled pages' train split (docs/declutter.md), on pages of our own.
 import { describe, expect, it } from 'vitest';
+import { findClutterBlocks } from '../../src/core/clutter';
 import { findFocusBlocks } from '../../src/core/clutter-focus';
 import { CLUTTER_VOCABULARY as VOCABULARY } from '../../src/core/lexicon/clutter';
-import { focusInside } from './clutter-helpers';
+import { FOCUS, focusInside, rootOf } from './clutter-helpers';
 import { page, paragraphs, prose } from './page-helpers';
 
 /** A story page whose root (div.article-body) holds `top` and the title, then the story's box (`among` after its paragraphs) and a coda. */
@@ -22,8 +23,12 @@ function rootPage(top: string, among = '', title = '<h1 class="headline">Flood b
 const INSET = `<aside class="inset"><h4>The old wall</h4><p><a href="/news/2024/05/the-old-wall-that-failed">${prose(1, 2)}</a></p></aside>`;
 
 describe('focus: an <aside> in the article that links to another article', () => {
-  it('hides an inset in the story’s box', () => {
-    expect(focusInside(rootPage('', INSET))).toEqual([['related', 'inset']]);
+  it('hides an inset in the story’s box (declutter finds it, so focus mode has it too)', () => {
+    const doc = rootPage('', INSET);
+    const root = rootOf(doc);
+    const hidden = findClutterBlocks(doc, root, FOCUS).map((b) => [b.kind, b.element.className]);
+    expect(hidden).toContainEqual(['related', 'inset']);
+    expect(focusInside(doc)).toEqual([]);
   });
 
   it('keeps an aside whose links lead to no other article (a note, a fact box)', () => {
