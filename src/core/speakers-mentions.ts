@@ -120,6 +120,8 @@ export class Lex {
   readonly quotedNameAfter: Set<string>;
   readonly reportedMood: Set<string>;
   readonly cardMinConfidence: number;
+  readonly addressee: Set<string>;
+  readonly self: Set<string>;
   readonly capitalisedNouns: boolean;
   readonly verbSecond: boolean;
 
@@ -169,6 +171,8 @@ export class Lex {
     this.quotedNameAfter = new Set(lex.quotedNameAfter);
     this.reportedMood = new Set(lex.reportedMood);
     this.cardMinConfidence = lex.cardMinConfidence;
+    this.addressee = new Set(lex.addresseeVerbs);
+    this.self = new Set(lex.selfPronouns);
     this.capitalisedNouns = lex.capitalisedNouns;
     this.verbSecond = lex.verbSecond;
     // First names with a clear gender: the short hand list, then the first-name data (entities/).

@@ -149,6 +149,8 @@ interface Found {
   cue: string;
   rule: AttributionRule;
   step: StepTag;
+  /** The cue's subject is the writer or the reader ("we called it"): nobody the page names said it. */
+  writer?: true;
 }
 
 interface Doc {
@@ -350,6 +352,11 @@ class Sieve {
     return 0;
   }
 
+  /** "told Ada Frey": a verb whose object is the listener, so the name after it is not the speaker. */
+  private tells(v: number): boolean {
+    return this.lex.addressee.has(this.d.tokens[v]!.lower);
+  }
+
   /** A sentence end at k; an abbreviation's dot before a comma ("Mitch McConnell, R-Ky., said") is not one. */
   private stops(k: number): boolean {
     const t = this.d.tokens;
@@ -436,7 +443,7 @@ class Sieve {
       // "„…“, so urteilte Romney": "so" and then the verb itself.
       if (this.lex.verbSecond && this.verbAt(k) > 0) k = this.skipBetween(k + this.verbAt(k), 1);
       const m2 = this.phraseHead(k) ?? this.d.mentionAt.get(k) ?? this.appositiveAfter(v + n);
-      if (m2 && !m2.possessive)
+      if (m2 && !m2.possessive && !this.tells(v))
         return { mention: this.appositive(m2), cue: phrase(t, v, n), rule: ruleFor(m2), step: 'right:said-X' };
       const inverted = this.invertedPronoun(v, n);
       if (inverted) return { mention: inverted, cue: phrase(t, v, n), rule: 'cue-pronoun', step: 'right:said-pronoun' };
@@ -598,6 +605,25 @@ class Sieve {
       }
       const n = this.verbAt(v);
       if (n === 0) continue;
+      // "where we called it “…”": the writer (or the reader) is this verb's subject; nobody the page names.
+      const w = this.skipBetween(v - 1, -1);
+      const own = t[w];
+      if (own?.kind === 'word' && this.lex.self.has(own.lower))
+        return {
+          mention: {
+            start: w,
+            end: w + 1,
+            kind: 'pronoun',
+            text: own.text,
+            entity: null,
+            gender: null,
+            possessive: false,
+          },
+          cue: phrase(t, v, n),
+          rule: 'cue-pronoun',
+          step: 'left:X-said',
+          writer: true,
+        };
       const participle = /ing$/.test(t[v]!.lower) && isComma(t[v - 1]);
       // "Lee said, adding “…”": the subject of the verb before the comma, else of the sentence.
       const subject = participle
@@ -627,7 +653,7 @@ class Sieve {
       const next = m2 ? this.appositive(m2) : null;
       // "said X: “…”" only when the verb opens its clause; in "Ruiz said the senator “…”" X is the topic.
       const inverted = v === start || isComma(t[v - 1]) || t[v - 1]!.kind === 'quote';
-      if (inverted && m2 && next && !m2.possessive && next.end >= end - 1 && next.end <= end)
+      if (inverted && m2 && next && !m2.possessive && next.end >= end - 1 && next.end <= end && !this.tells(v))
         return { mention: next, cue: phrase(t, v, n), rule: ruleFor(m2), step: 'left:said-X' };
       const fallback = this.sentenceSubject(start, v);
       if (fallback)
@@ -1121,6 +1147,8 @@ export function attributeSpeakers(
   // The sentence's subject ends right at the quote: with no speech cue the quote goes on with the name's own
   // noun phrase ("Those Acme “side hustle” ads were everywhere"), and the name did not say it.
   const inSubjectPhrase = (q: number, f: Found | null): boolean => f?.step === 'left:subject' && f.mention.end === q;
+  // Quotes whose own cue has the writer for its subject: no neighbour's or subject's speaker either.
+  const byWriter = new Set<number>();
   const attributions: Attribution[] = spans.map((span, i) => {
     const q = d.quoteToken[i]!;
     if (q < 0) return NONE;
@@ -1143,6 +1171,10 @@ export function attributeSpeakers(
     if (found?.mention.kind === 'name' && headings.has(span.block))
       found = { ...found, mention: headingName(found.mention) };
     if (!found) return NONE;
+    if (found.writer) {
+      byWriter.add(i);
+      return { ...NONE, mention: found.mention.text, cue: found.cue, step: `${found.step}:unresolved` };
+    }
     const { entity, descriptive } = sieve.resolve(found.mention);
     // A common word capitalised by position or by German grammar ("Sometimes", "Damit") is nobody.
     const common =
@@ -1280,7 +1312,7 @@ export function attributeSpeakers(
     // "Künast sagte, … . Es drohe „eine Erderwärmung“": in reported speech the subject of the sentence is
     // what is reported on, not who speaks; the speaker is the reporting sentence's.
     if (attributions[i]!.step === 'left:subject' && takeReported(i)) continue;
-    if (attributions[i]!.speaker !== null || headings.has(spans[i]!.block) || titles[i]) continue;
+    if (attributions[i]!.speaker !== null || headings.has(spans[i]!.block) || titles[i] || byWriter.has(i)) continue;
     const b = spans[i]!.block;
     const prev = i > 0 && attributions[i - 1]!.speaker !== null && !headings.has(spans[i - 1]!.block) ? i - 1 : -1;
     const next = oneLine(i, i + 1) && attributions[i + 1]!.speaker !== null ? i + 1 : -1;
@@ -1314,6 +1346,7 @@ export function attributeSpeakers(
     const prev = i > 0 && !headings.has(spans[i - 1]!.block) && !unresolved ? i - 1 : -1;
     // A short quote in the noun phrase of the sentence's subject, with no speech cue, lends it no candidate.
     const left = sieve.left(q, partial);
+    if (left?.writer) return [];
     const term = isScareQuote(span) && inSubjectPhrase(q, left);
     const raw: (Candidate | null)[] = [
       own,

@@ -1,0 +1,47 @@
+// Issue 12, round attrib15: who a speech verb names besides its speaker. A listener after "told" is no
+// speaker, and a first-person subject of the verb (the writer) keeps the sentence's first name from
+// speaking. Our own sentences.
+import { describe, expect, it } from 'vitest';
+import { analyse } from './speakers-helpers';
+
+const p = (...paras: string[]): string => paras.map((t) => `<p>${t}</p>`).join('');
+
+describe('the listener of "told" is not the speaker', () => {
+  it('a long aside before "told X:" gives the speaker, not the outlet told', () => {
+    const { who, result } = analyse(
+      p(
+        'Ada Frey, a harbour engineer at the coastal institute in Derry who did not take part in the survey, told Harbour Weekly: “The pier will not last another winter.”',
+      ),
+      'en',
+    );
+    expect(who).toEqual(['Ada Frey']);
+    expect(result.speakers.map((s) => s.name)).toEqual(['Ada Frey']);
+  });
+  it('"said X:" still names the speaker after the verb', () => {
+    const { who } = analyse(
+      p('The vote was close. Afterwards, said Ada Frey: “The pier will not last another winter.”'),
+      'en',
+    );
+    expect(who).toEqual(['Ada Frey']);
+  });
+});
+
+describe('a first-person subject of the speech verb: nobody the page names', () => {
+  it('"we called it" does not lend the sentence’s opening word', () => {
+    const { who, result } = analyse(
+      p(
+        'Harbour lamps cost less this year. Compare prices in our guide, where we called them “the best buy of the season.”',
+      ),
+      'en',
+    );
+    expect(who).toEqual([null]);
+    expect(result.speakers).toEqual([]);
+  });
+  it('a named subject before the verb still speaks', () => {
+    const { who } = analyse(
+      p('Compare prices in our guide, where Ada Frey called them “the best buy of the season.”'),
+      'en',
+    );
+    expect(who).toEqual(['Ada Frey']);
+  });
+});
