@@ -437,7 +437,9 @@ class Sieve {
       break;
     }
     const v = this.skipBetween(i, 1);
-    const n = this.verbAt(v);
+    // "“…charm.” Read our review": a capitalised verb opening the sentence after the quote is an imperative.
+    const imperative = v === i && isCap(t[v]!.text) && t[v]!.sentence !== t[q]!.sentence;
+    const n = imperative ? 0 : this.verbAt(v);
     if (n > 0) {
       let k = this.skipBetween(v + n, 1);
       // "„…“, so urteilte Romney": "so" and then the verb itself.

@@ -45,3 +45,18 @@ describe('a first-person subject of the speech verb: nobody the page names', () 
     expect(who).toEqual(['Ada Frey']);
   });
 });
+
+describe('a capitalised verb opening the sentence after a closed quote is an imperative, not a cue', () => {
+  it('"“….” Read our Harbour Lamp review." names nobody', () => {
+    const { who, result } = analyse(
+      p('“The Harbour Lamp is the brightest lamp of the year, and the cheapest.” Read our Harbour Lamp review.'),
+      'en',
+    );
+    expect(who).toEqual([null]);
+    expect(result.speakers).toEqual([]);
+  });
+  it('a lower-case verb after the quote still names the speaker after it', () => {
+    const { who } = analyse(p('“The lamp is the brightest of the year,” said Ada Frey.'), 'en');
+    expect(who).toEqual(['Ada Frey']);
+  });
+});
