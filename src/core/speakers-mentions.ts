@@ -122,6 +122,7 @@ export class Lex {
   readonly cardMinConfidence: number;
   readonly addressee: Set<string>;
   readonly self: Set<string>;
+  readonly agentPrepositions: Set<string>;
   readonly capitalisedNouns: boolean;
   readonly verbSecond: boolean;
 
@@ -173,6 +174,7 @@ export class Lex {
     this.cardMinConfidence = lex.cardMinConfidence;
     this.addressee = new Set(lex.addresseeVerbs);
     this.self = new Set(lex.selfPronouns);
+    this.agentPrepositions = new Set(lex.agentPrepositions);
     this.capitalisedNouns = lex.capitalisedNouns;
     this.verbSecond = lex.verbSecond;
     // First names with a clear gender: the short hand list, then the first-name data (entities/).

@@ -2,7 +2,7 @@
 // 1. a speech cue in the quote's own sentence, with a name, pronoun, role or organisation as speaker
 //    (both orders, asides and appositives skipped); 2. the same quote's earlier part (split quotes);
 // 3. continuation from a neighbouring quote of the same or previous paragraph.
-import { entityKind, isCommonWord, isNobody } from './entities';
+import { entityKind, isCommonWord, isNobody, isPlace } from './entities';
 import { DETECT_SAMPLE_CHARS, detectLanguage } from './entities/lang';
 import { lexiconFor } from './lexicon';
 import { calendarWords } from './lexicon/calendar';
@@ -674,6 +674,28 @@ class Sieve {
     return null;
   }
 
+  /**
+   * The index of a preposition (not a genitive) governing a name, over a determiner and a lower-case
+   * classifier noun ("on Weibo", "in the journal Harbour Science"), or -1.
+   */
+  private prepositionOf(m: Mention): number {
+    // "ambassador to Britain Liu Xiaoming": the preposition governs the place glued before the name.
+    if (m.kind !== 'name' || (m.end - m.start > 2 && isPlace(m.text.split(' ')[0]!))) return -1;
+    const t = this.d.tokens;
+    let b = m.start - 1;
+    const w = t[b];
+    if (w?.kind === 'word' && /^\p{Ll}/u.test(w.text) && (this.lex.orgs.has(w.lower) || this.lex.roles.has(w.lower)))
+      b--;
+    if (this.lex.determiners.has(t[b]?.lower ?? '')) b--;
+    const p = t[b];
+    if (p?.kind !== 'word' || !this.lex.prepositions.has(p.lower)) return -1;
+    // Not "of" (read above), "as"/"after" (they open a clause: "as Ada Frey said"), "with"/"by" (the doer:
+    // "with Ada Frey calling it …"), nor a preposition inside a name ("the Council on Harbour Affairs").
+    const lex = this.lex;
+    if (lex.genitives.has(p.lower) || lex.subordinators.has(p.lower) || lex.agentPrepositions.has(p.lower)) return -1;
+    return t[b - 1]?.kind === 'word' && isCap(t[b - 1]!.text) ? -1 : b;
+  }
+
   /** True when a preposition governs the mention ("über Fossett", "nach dem Bericht"). */
   private governed(m: Mention): boolean {
     const t = this.d.tokens;
@@ -737,6 +759,7 @@ class Sieve {
       if (m.kind === 'role' && !(roles && this.isSubjectRole(m, main))) continue;
       const before = t[m.start - 1];
       if (before && before.kind === 'word' && this.lex.prepositions.has(before.lower)) continue;
+      if (this.prepositionOf(m) >= 0) continue; // "published in the journal Harbour Science"
       // "Salem, New Hampshire"; but a name opening the main clause after an opening phrase is its subject
       if (isComma(before) && m.start > main && this.d.mentionEndingAt.has(m.start - 2)) continue;
       const after = t[m.end];
@@ -814,7 +837,15 @@ class Sieve {
     if (this.lex.determiners.has(t[j]?.lower ?? '')) j--;
     const owner = this.lex.genitives.has(t[j]?.lower ?? '') ? this.d.mentionEndingAt.get(j - 1) : undefined;
     if (owner?.kind === 'name' && !isOrgName(owner.text, this.lex)) return owner;
-    return this.outerSubject(m, v, start) ?? m;
+    const outer = this.outerSubject(m, v, start);
+    if (outer) return outer;
+    // "one user on Weibo, which …, posted": the phrase the prepositional object belongs to, or no one.
+    const prep = this.prepositionOf(m);
+    if (prep >= 0) {
+      const head = this.d.mentionEndingAt.get(prep - 1);
+      return head && !head.possessive && head.kind !== 'pronoun' && head.start >= start ? head : null;
+    }
+    return m;
   }
 
   /**

@@ -60,3 +60,34 @@ describe('a capitalised verb opening the sentence after a closed quote is an imp
     expect(who).toEqual(['Ada Frey']);
   });
 });
+
+describe('a name governed by a preposition is not the subject of the speech verb', () => {
+  it('"one sailor on X, which …, posted:" gives no card to the place it was posted', () => {
+    const { who, result } = analyse(
+      p('One sailor on Harbourgram, which is a photo app popular with sailors, posted: “The pier is gone.”'),
+      'en',
+    );
+    expect(who).toEqual([null]);
+    expect(result.speakers).toEqual([]);
+  });
+  it('"published in the journal X argued" does not make the journal speak', () => {
+    const { who } = analyse(
+      p(
+        'The authors of the survey published in the journal Harbour Science argued that the pier is “a danger to the town.”',
+      ),
+      'en',
+    );
+    expect(who).toEqual([null]);
+  });
+  it('"as", "with" and a place glued before a name leave the speaker alone', () => {
+    const { who } = analyse(
+      p(
+        'As Ada Frey said, the pier is “a danger to the town.”',
+        'The port closed, with Jonas Berg calling it “a danger to the town.”',
+        'The ambassador to Norway Tom Reyes said the pier is “a danger to the town.”',
+      ),
+      'en',
+    );
+    expect(who).toEqual(['Ada Frey', 'Jonas Berg', 'Tom Reyes']);
+  });
+});

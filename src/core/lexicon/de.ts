@@ -82,4 +82,5 @@ export const de: Lexicon = {
   cardMinConfidence: 0,
   addresseeVerbs: [],
   selfPronouns: words('ich, wir, du'),
+  agentPrepositions: words('mit, durch'),
 };

@@ -78,4 +78,5 @@ export const en: Lexicon = {
   cardMinConfidence: 0.5,
   addresseeVerbs: words('told, tells, tell, telling'),
   selfPronouns: words('i, we, you'),
+  agentPrepositions: words('with, by'),
 };

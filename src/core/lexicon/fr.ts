@@ -54,4 +54,5 @@ export const fr: Lexicon = {
   cardMinConfidence: 0,
   addresseeVerbs: [],
   selfPronouns: words('je, j, nous, tu, vous'),
+  agentPrepositions: words('avec, par'),
 };

@@ -74,6 +74,8 @@ export interface Lexicon {
    * the reader), so the sentence's first name does not speak ("Try it, where we called it “…”").
    */
   selfPronouns: string[];
+  /** Prepositions whose object still does the speaking ("with Ada Frey calling it …", "sent by Ada Frey"). */
+  agentPrepositions: string[];
 }
 
 /** Common first names with a clear gender, for pronoun agreement; one list for all languages. */
