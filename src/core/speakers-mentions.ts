@@ -292,6 +292,7 @@ export function findMentions(
   lex: Lex,
   lowerWords: Set<string> = new Set(),
   pageSurnames: Set<string> | null = null,
+  midCaps: Set<string> | null = null,
 ): Mention[] {
   const out: Mention[] = [];
   const surnames = lex.capitalisedNouns ? (pageSurnames ?? surnamesOf(tokens, lex)) : null;
@@ -365,7 +366,7 @@ export function findMentions(
       i = k;
     }
     if (isCap(tokens[i]!.text) || lex.honorifics.has(tokens[i]!.text)) {
-      const name = nameAt(tokens, i, lex, lowerWords);
+      const name = nameAt(tokens, i, lex, lowerWords, midCaps);
       // … or a speech verb right beside it ("Karsai sagte", "so Schnappauf").
       const speaks =
         name !== null &&
@@ -513,13 +514,21 @@ export function appositiveRole(tokens: Token[], i: number, lex: Lex): { role: st
 const HYPHEN_ADJECTIVE_RE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
 
 /** A run of capitalised words, with particles and initials: "NATO Secretary General Mark Rutte". */
-function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): Mention | null {
+function nameAt(
+  tokens: Token[],
+  i: number,
+  lex: Lex,
+  lowerWords: Set<string>,
+  midCaps: Set<string> | null,
+): Mention | null {
   const sentenceStart = i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence || tokens[i - 1]!.kind === 'quote';
   // "Maybe he …", "Ask yourself …": a sentence's one capitalised word that the article also writes in
-  // lower case is a word, unless a speech verb follows it ("Young said").
+  // lower case is a word, unless a speech verb follows it ("Young said") and the page also capitalises it
+  // inside a sentence ("Andrew Young"): "Teachers chanted" with "teachers" elsewhere is a common noun.
   const w0 = tokens[i]!.lower;
   const lowerFirst = sentenceStart && lowerWords.has(w0) && !lex.male.has(w0) && !lex.female.has(w0);
   const verbNext = !isCap(tokens[i + 1]?.text ?? 'A') && lex.verbs.has(tokens[i + 1]!.lower);
+  const named = verbNext && (midCaps?.has(w0) ?? true);
   let j = i;
   let of = -1;
   while (j < tokens.length) {
@@ -548,7 +557,7 @@ function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): 
   if (!isCap(tokens[j - 1]?.text ?? 'A')) j--; // "Ann Lee of The Nation": "of" before a non-name word
   if (j === i) return null;
   // A sentence-initial "Losing", "Asked", "Clearly" is a word, not a name.
-  if (j === i + 1 && sentenceStart && !verbNext && (lowerFirst || /(ing|ed|ly)$/.test(w0))) return null;
+  if (j === i + 1 && sentenceStart && ((lowerFirst && !named) || (!verbNext && /(ing|ed|ly)$/.test(w0)))) return null;
   const words = tokens.slice(i, j).map((t) => t.text);
   // "Democratic presidential candidate …", "Former US …": titles and demonyms alone name nobody.
   if (words.every((w) => lex.titles.has(w) || lex.honorifics.has(w))) return null;

@@ -189,6 +189,13 @@ function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
   // Mentions never run across blocks: find them block by block, then shift.
   const lowerWords = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && t.text === t.lower) lowerWords.add(t.lower);
+  // Words the page capitalises inside a sentence (a name's evidence beyond a sentence start).
+  const midCaps = new Set<string>();
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (t.kind === 'word' && isCap(t.text) && prev && prev.sentence === t.sentence && prev.kind === 'word')
+      midCaps.add(t.lower);
+  });
   const mentions: Mention[] = [];
   // Where every noun is capitalised, a surname is evidence of a name across the page's blocks.
   const surnames = lex.capitalisedNouns ? surnamesOf(tokens, lex) : null;
@@ -196,7 +203,7 @@ function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
   while (from < tokens.length) {
     let to = from;
     while (to < tokens.length && tokens[to]!.block === tokens[from]!.block) to++;
-    for (const m of findMentions(tokens.slice(from, to), lex, lowerWords, surnames))
+    for (const m of findMentions(tokens.slice(from, to), lex, lowerWords, surnames, midCaps))
       mentions.push({ ...m, start: m.start + from, end: m.end + from });
     from = to;
   }

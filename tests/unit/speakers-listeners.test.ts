@@ -91,3 +91,23 @@ describe('a name governed by a preposition is not the subject of the speech verb
     expect(who).toEqual(['Ada Frey', 'Jonas Berg', 'Tom Reyes']);
   });
 });
+
+describe('a word capitalised only at sentence starts and written lower case elsewhere is a common noun', () => {
+  it('"Dockers chanted" with "dockers" elsewhere makes no card', () => {
+    const { who, result } = analyse(
+      p(
+        'Dockers marched to the port this morning. Dockers chanted “Open the pier!” as the mayor arrived, and many dockers stayed.',
+      ),
+      'en',
+    );
+    expect(who).toEqual([null]);
+    expect(result.speakers).toEqual([]);
+  });
+  it('a surname the page also capitalises inside a sentence still speaks ("Ann Young … Young said")', () => {
+    const { who } = analyse(
+      p('The mayor Ann Young spoke first. Young said the pier is “a danger to the town,” and young sailors agreed.'),
+      'en',
+    );
+    expect(who).toEqual(['Ann Young']);
+  });
+});
