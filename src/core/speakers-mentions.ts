@@ -640,6 +640,17 @@ function leadingPlace(words: string[], from: number, lex: Lex): number {
   return 0;
 }
 
+/**
+ * "Minnesota Wild", "Derry Harbour Rovers": a place's name then words that are no first names is a team, a
+ * paper or a firm, not a person ("Georgia Ann Lee" and "Jordan Reyes" hold a first name).
+ */
+function placeLed(name: string, lex: Lex): boolean {
+  const words = name.split(' ');
+  if (words.some((w) => lex.isFirstName(w))) return false;
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) if (isPlace(words.slice(0, n).join(' '))) return true;
+  return false;
+}
+
 /** True when a name is an organisation rather than a person ("New York Post", "NATO"). */
 export function isOrgName(name: string, lex: Lex): boolean {
   const words = name.split(' ');
@@ -682,7 +693,7 @@ export class Registry {
       e = {
         name,
         role: null,
-        type: isOrgName(name, this.lex) ? 'org' : 'person',
+        type: isOrgName(name, this.lex) || placeLed(name, this.lex) ? 'org' : 'person',
         gender,
         aliases: new Set(),
         mentions: 0,
@@ -737,7 +748,7 @@ export class Registry {
     const e: Entity = {
       name,
       role,
-      type: isOrgName(name, this.lex) ? 'org' : 'person',
+      type: isOrgName(name, this.lex) || placeLed(name, this.lex) ? 'org' : 'person',
       gender,
       aliases: new Set(),
       mentions: 1,

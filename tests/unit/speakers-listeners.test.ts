@@ -111,3 +111,14 @@ describe('a word capitalised only at sentence starts and written lower case else
     expect(who).toEqual(['Ann Young']);
   });
 });
+
+describe('a place’s name followed by words that are no first names is an organisation', () => {
+  it('"he said" does not stand for a team named after its state', () => {
+    const { who } = analyse(p('Ohio Rovers', '“He is used to scoring goals every week,” he said.'), 'en');
+    expect(who).toEqual([null]);
+  });
+  it('a person whose first name is also a place is still a person', () => {
+    const { who } = analyse(p('Georgia Ann Lee won the race.', '“I am used to winning every week,” she said.'), 'en');
+    expect(who).toEqual(['Georgia Ann Lee']);
+  });
+});
