@@ -120,6 +120,9 @@ export class Lex {
   readonly quotedNameAfter: Set<string>;
   readonly reportedMood: Set<string>;
   readonly cardMinConfidence: number;
+  readonly addressee: Set<string>;
+  readonly self: Set<string>;
+  readonly agentPrepositions: Set<string>;
   readonly capitalisedNouns: boolean;
   readonly verbSecond: boolean;
 
@@ -169,6 +172,9 @@ export class Lex {
     this.quotedNameAfter = new Set(lex.quotedNameAfter);
     this.reportedMood = new Set(lex.reportedMood);
     this.cardMinConfidence = lex.cardMinConfidence;
+    this.addressee = new Set(lex.addresseeVerbs);
+    this.self = new Set(lex.selfPronouns);
+    this.agentPrepositions = new Set(lex.agentPrepositions);
     this.capitalisedNouns = lex.capitalisedNouns;
     this.verbSecond = lex.verbSecond;
     // First names with a clear gender: the short hand list, then the first-name data (entities/).
@@ -286,6 +292,7 @@ export function findMentions(
   lex: Lex,
   lowerWords: Set<string> = new Set(),
   pageSurnames: Set<string> | null = null,
+  midCaps: Set<string> | null = null,
 ): Mention[] {
   const out: Mention[] = [];
   const surnames = lex.capitalisedNouns ? (pageSurnames ?? surnamesOf(tokens, lex)) : null;
@@ -359,7 +366,7 @@ export function findMentions(
       i = k;
     }
     if (isCap(tokens[i]!.text) || lex.honorifics.has(tokens[i]!.text)) {
-      const name = nameAt(tokens, i, lex, lowerWords);
+      const name = nameAt(tokens, i, lex, lowerWords, midCaps);
       // … or a speech verb right beside it ("Karsai sagte", "so Schnappauf").
       const speaks =
         name !== null &&
@@ -507,13 +514,21 @@ export function appositiveRole(tokens: Token[], i: number, lex: Lex): { role: st
 const HYPHEN_ADJECTIVE_RE = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
 
 /** A run of capitalised words, with particles and initials: "NATO Secretary General Mark Rutte". */
-function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): Mention | null {
+function nameAt(
+  tokens: Token[],
+  i: number,
+  lex: Lex,
+  lowerWords: Set<string>,
+  midCaps: Set<string> | null,
+): Mention | null {
   const sentenceStart = i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence || tokens[i - 1]!.kind === 'quote';
   // "Maybe he …", "Ask yourself …": a sentence's one capitalised word that the article also writes in
-  // lower case is a word, unless a speech verb follows it ("Young said").
+  // lower case is a word, unless a speech verb follows it ("Young said") and the page also capitalises it
+  // inside a sentence ("Andrew Young"): "Teachers chanted" with "teachers" elsewhere is a common noun.
   const w0 = tokens[i]!.lower;
   const lowerFirst = sentenceStart && lowerWords.has(w0) && !lex.male.has(w0) && !lex.female.has(w0);
   const verbNext = !isCap(tokens[i + 1]?.text ?? 'A') && lex.verbs.has(tokens[i + 1]!.lower);
+  const named = verbNext && (midCaps?.has(w0) ?? true);
   let j = i;
   let of = -1;
   while (j < tokens.length) {
@@ -542,7 +557,7 @@ function nameAt(tokens: Token[], i: number, lex: Lex, lowerWords: Set<string>): 
   if (!isCap(tokens[j - 1]?.text ?? 'A')) j--; // "Ann Lee of The Nation": "of" before a non-name word
   if (j === i) return null;
   // A sentence-initial "Losing", "Asked", "Clearly" is a word, not a name.
-  if (j === i + 1 && sentenceStart && !verbNext && (lowerFirst || /(ing|ed|ly)$/.test(w0))) return null;
+  if (j === i + 1 && sentenceStart && ((lowerFirst && !named) || (!verbNext && /(ing|ed|ly)$/.test(w0)))) return null;
   const words = tokens.slice(i, j).map((t) => t.text);
   // "Democratic presidential candidate …", "Former US …": titles and demonyms alone name nobody.
   if (words.every((w) => lex.titles.has(w) || lex.honorifics.has(w))) return null;
@@ -625,6 +640,17 @@ function leadingPlace(words: string[], from: number, lex: Lex): number {
   return 0;
 }
 
+/**
+ * "Minnesota Wild", "Derry Harbour Rovers": a place's name then words that are no first names is a team, a
+ * paper or a firm, not a person ("Georgia Ann Lee" and "Jordan Reyes" hold a first name).
+ */
+function placeLed(name: string, lex: Lex): boolean {
+  const words = name.split(' ');
+  if (words.some((w) => lex.isFirstName(w))) return false;
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) if (isPlace(words.slice(0, n).join(' '))) return true;
+  return false;
+}
+
 /** True when a name is an organisation rather than a person ("New York Post", "NATO"). */
 export function isOrgName(name: string, lex: Lex): boolean {
   const words = name.split(' ');
@@ -667,7 +693,7 @@ export class Registry {
       e = {
         name,
         role: null,
-        type: isOrgName(name, this.lex) ? 'org' : 'person',
+        type: isOrgName(name, this.lex) || placeLed(name, this.lex) ? 'org' : 'person',
         gender,
         aliases: new Set(),
         mentions: 0,
@@ -722,7 +748,7 @@ export class Registry {
     const e: Entity = {
       name,
       role,
-      type: isOrgName(name, this.lex) ? 'org' : 'person',
+      type: isOrgName(name, this.lex) || placeLed(name, this.lex) ? 'org' : 'person',
       gender,
       aliases: new Set(),
       mentions: 1,

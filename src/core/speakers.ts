@@ -2,7 +2,7 @@
 // 1. a speech cue in the quote's own sentence, with a name, pronoun, role or organisation as speaker
 //    (both orders, asides and appositives skipped); 2. the same quote's earlier part (split quotes);
 // 3. continuation from a neighbouring quote of the same or previous paragraph.
-import { entityKind, isCommonWord, isNobody } from './entities';
+import { entityKind, isCommonWord, isNobody, isPlace } from './entities';
 import { DETECT_SAMPLE_CHARS, detectLanguage } from './entities/lang';
 import { lexiconFor } from './lexicon';
 import { calendarWords } from './lexicon/calendar';
@@ -149,6 +149,8 @@ interface Found {
   cue: string;
   rule: AttributionRule;
   step: StepTag;
+  /** The cue's subject is the writer or the reader ("we called it"): nobody the page names said it. */
+  writer?: true;
 }
 
 interface Doc {
@@ -187,6 +189,13 @@ function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
   // Mentions never run across blocks: find them block by block, then shift.
   const lowerWords = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && t.text === t.lower) lowerWords.add(t.lower);
+  // Words the page capitalises inside a sentence (a name's evidence beyond a sentence start).
+  const midCaps = new Set<string>();
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (t.kind === 'word' && isCap(t.text) && prev && prev.sentence === t.sentence && prev.kind === 'word')
+      midCaps.add(t.lower);
+  });
   const mentions: Mention[] = [];
   // Where every noun is capitalised, a surname is evidence of a name across the page's blocks.
   const surnames = lex.capitalisedNouns ? surnamesOf(tokens, lex) : null;
@@ -194,7 +203,7 @@ function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
   while (from < tokens.length) {
     let to = from;
     while (to < tokens.length && tokens[to]!.block === tokens[from]!.block) to++;
-    for (const m of findMentions(tokens.slice(from, to), lex, lowerWords, surnames))
+    for (const m of findMentions(tokens.slice(from, to), lex, lowerWords, surnames, midCaps))
       mentions.push({ ...m, start: m.start + from, end: m.end + from });
     from = to;
   }
@@ -350,6 +359,11 @@ class Sieve {
     return 0;
   }
 
+  /** "told Ada Frey": a verb whose object is the listener, so the name after it is not the speaker. */
+  private tells(v: number): boolean {
+    return this.lex.addressee.has(this.d.tokens[v]!.lower);
+  }
+
   /** A sentence end at k; an abbreviation's dot before a comma ("Mitch McConnell, R-Ky., said") is not one. */
   private stops(k: number): boolean {
     const t = this.d.tokens;
@@ -430,13 +444,15 @@ class Sieve {
       break;
     }
     const v = this.skipBetween(i, 1);
-    const n = this.verbAt(v);
+    // "“…charm.” Read our review": a capitalised verb opening the sentence after the quote is an imperative.
+    const imperative = v === i && isCap(t[v]!.text) && t[v]!.sentence !== t[q]!.sentence;
+    const n = imperative ? 0 : this.verbAt(v);
     if (n > 0) {
       let k = this.skipBetween(v + n, 1);
       // "„…“, so urteilte Romney": "so" and then the verb itself.
       if (this.lex.verbSecond && this.verbAt(k) > 0) k = this.skipBetween(k + this.verbAt(k), 1);
       const m2 = this.phraseHead(k) ?? this.d.mentionAt.get(k) ?? this.appositiveAfter(v + n);
-      if (m2 && !m2.possessive)
+      if (m2 && !m2.possessive && !this.tells(v))
         return { mention: this.appositive(m2), cue: phrase(t, v, n), rule: ruleFor(m2), step: 'right:said-X' };
       const inverted = this.invertedPronoun(v, n);
       if (inverted) return { mention: inverted, cue: phrase(t, v, n), rule: 'cue-pronoun', step: 'right:said-pronoun' };
@@ -598,6 +614,25 @@ class Sieve {
       }
       const n = this.verbAt(v);
       if (n === 0) continue;
+      // "where we called it “…”": the writer (or the reader) is this verb's subject; nobody the page names.
+      const w = this.skipBetween(v - 1, -1);
+      const own = t[w];
+      if (own?.kind === 'word' && this.lex.self.has(own.lower))
+        return {
+          mention: {
+            start: w,
+            end: w + 1,
+            kind: 'pronoun',
+            text: own.text,
+            entity: null,
+            gender: null,
+            possessive: false,
+          },
+          cue: phrase(t, v, n),
+          rule: 'cue-pronoun',
+          step: 'left:X-said',
+          writer: true,
+        };
       const participle = /ing$/.test(t[v]!.lower) && isComma(t[v - 1]);
       // "Lee said, adding “…”": the subject of the verb before the comma, else of the sentence.
       const subject = participle
@@ -627,7 +662,7 @@ class Sieve {
       const next = m2 ? this.appositive(m2) : null;
       // "said X: “…”" only when the verb opens its clause; in "Ruiz said the senator “…”" X is the topic.
       const inverted = v === start || isComma(t[v - 1]) || t[v - 1]!.kind === 'quote';
-      if (inverted && m2 && next && !m2.possessive && next.end >= end - 1 && next.end <= end)
+      if (inverted && m2 && next && !m2.possessive && next.end >= end - 1 && next.end <= end && !this.tells(v))
         return { mention: next, cue: phrase(t, v, n), rule: ruleFor(m2), step: 'left:said-X' };
       const fallback = this.sentenceSubject(start, v);
       if (fallback)
@@ -644,6 +679,28 @@ class Sieve {
       if (m) return { mention: m, cue: '', rule: ruleFor(m), step: partial ? 'left:subject' : 'left:subject-colon' };
     }
     return null;
+  }
+
+  /**
+   * The index of a preposition (not a genitive) governing a name, over a determiner and a lower-case
+   * classifier noun ("on Weibo", "in the journal Harbour Science"), or -1.
+   */
+  private prepositionOf(m: Mention): number {
+    // "ambassador to Britain Liu Xiaoming": the preposition governs the place glued before the name.
+    if (m.kind !== 'name' || (m.end - m.start > 2 && isPlace(m.text.split(' ')[0]!))) return -1;
+    const t = this.d.tokens;
+    let b = m.start - 1;
+    const w = t[b];
+    if (w?.kind === 'word' && /^\p{Ll}/u.test(w.text) && (this.lex.orgs.has(w.lower) || this.lex.roles.has(w.lower)))
+      b--;
+    if (this.lex.determiners.has(t[b]?.lower ?? '')) b--;
+    const p = t[b];
+    if (p?.kind !== 'word' || !this.lex.prepositions.has(p.lower)) return -1;
+    // Not "of" (read above), "as"/"after" (they open a clause: "as Ada Frey said"), "with"/"by" (the doer:
+    // "with Ada Frey calling it …"), nor a preposition inside a name ("the Council on Harbour Affairs").
+    const lex = this.lex;
+    if (lex.genitives.has(p.lower) || lex.subordinators.has(p.lower) || lex.agentPrepositions.has(p.lower)) return -1;
+    return t[b - 1]?.kind === 'word' && isCap(t[b - 1]!.text) ? -1 : b;
   }
 
   /** True when a preposition governs the mention ("über Fossett", "nach dem Bericht"). */
@@ -709,6 +766,7 @@ class Sieve {
       if (m.kind === 'role' && !(roles && this.isSubjectRole(m, main))) continue;
       const before = t[m.start - 1];
       if (before && before.kind === 'word' && this.lex.prepositions.has(before.lower)) continue;
+      if (this.prepositionOf(m) >= 0) continue; // "published in the journal Harbour Science"
       // "Salem, New Hampshire"; but a name opening the main clause after an opening phrase is its subject
       if (isComma(before) && m.start > main && this.d.mentionEndingAt.has(m.start - 2)) continue;
       const after = t[m.end];
@@ -786,7 +844,15 @@ class Sieve {
     if (this.lex.determiners.has(t[j]?.lower ?? '')) j--;
     const owner = this.lex.genitives.has(t[j]?.lower ?? '') ? this.d.mentionEndingAt.get(j - 1) : undefined;
     if (owner?.kind === 'name' && !isOrgName(owner.text, this.lex)) return owner;
-    return this.outerSubject(m, v, start) ?? m;
+    const outer = this.outerSubject(m, v, start);
+    if (outer) return outer;
+    // "one user on Weibo, which …, posted": the phrase the prepositional object belongs to, or no one.
+    const prep = this.prepositionOf(m);
+    if (prep >= 0) {
+      const head = this.d.mentionEndingAt.get(prep - 1);
+      return head && !head.possessive && head.kind !== 'pronoun' && head.start >= start ? head : null;
+    }
+    return m;
   }
 
   /**
@@ -1121,6 +1187,8 @@ export function attributeSpeakers(
   // The sentence's subject ends right at the quote: with no speech cue the quote goes on with the name's own
   // noun phrase ("Those Acme “side hustle” ads were everywhere"), and the name did not say it.
   const inSubjectPhrase = (q: number, f: Found | null): boolean => f?.step === 'left:subject' && f.mention.end === q;
+  // Quotes whose own cue has the writer for its subject: no neighbour's or subject's speaker either.
+  const byWriter = new Set<number>();
   const attributions: Attribution[] = spans.map((span, i) => {
     const q = d.quoteToken[i]!;
     if (q < 0) return NONE;
@@ -1143,6 +1211,10 @@ export function attributeSpeakers(
     if (found?.mention.kind === 'name' && headings.has(span.block))
       found = { ...found, mention: headingName(found.mention) };
     if (!found) return NONE;
+    if (found.writer) {
+      byWriter.add(i);
+      return { ...NONE, mention: found.mention.text, cue: found.cue, step: `${found.step}:unresolved` };
+    }
     const { entity, descriptive } = sieve.resolve(found.mention);
     // A common word capitalised by position or by German grammar ("Sometimes", "Damit") is nobody.
     const common =
@@ -1280,7 +1352,7 @@ export function attributeSpeakers(
     // "Künast sagte, … . Es drohe „eine Erderwärmung“": in reported speech the subject of the sentence is
     // what is reported on, not who speaks; the speaker is the reporting sentence's.
     if (attributions[i]!.step === 'left:subject' && takeReported(i)) continue;
-    if (attributions[i]!.speaker !== null || headings.has(spans[i]!.block) || titles[i]) continue;
+    if (attributions[i]!.speaker !== null || headings.has(spans[i]!.block) || titles[i] || byWriter.has(i)) continue;
     const b = spans[i]!.block;
     const prev = i > 0 && attributions[i - 1]!.speaker !== null && !headings.has(spans[i - 1]!.block) ? i - 1 : -1;
     const next = oneLine(i, i + 1) && attributions[i + 1]!.speaker !== null ? i + 1 : -1;
@@ -1314,6 +1386,7 @@ export function attributeSpeakers(
     const prev = i > 0 && !headings.has(spans[i - 1]!.block) && !unresolved ? i - 1 : -1;
     // A short quote in the noun phrase of the sentence's subject, with no speech cue, lends it no candidate.
     const left = sieve.left(q, partial);
+    if (left?.writer) return [];
     const term = isScareQuote(span) && inSubjectPhrase(q, left);
     const raw: (Candidate | null)[] = [
       own,

@@ -76,4 +76,7 @@ export const en: Lexicon = {
   reportedMood: [],
   // Train pages: 4 of the 6 cards below 0.5 that no known first name opens are bad (orgs, places).
   cardMinConfidence: 0.5,
+  addresseeVerbs: words('told, tells, tell, telling'),
+  selfPronouns: words('i, we, you'),
+  agentPrepositions: words('with, by'),
 };

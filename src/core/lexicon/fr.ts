@@ -52,4 +52,7 @@ export const fr: Lexicon = {
   reportedMood: [],
   // No French train data to choose a value on.
   cardMinConfidence: 0,
+  addresseeVerbs: [],
+  selfPronouns: words('je, j, nous, tu, vous'),
+  agentPrepositions: words('avec, par'),
 };

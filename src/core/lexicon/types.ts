@@ -67,6 +67,15 @@ export interface Lexicon {
    * gate. Chosen per language on its train data (issue 12).
    */
   cardMinConfidence: number;
+  /** Speech verbs whose object is the one spoken to, not the speaker ("told Ada Frey: …" names the listener). */
+  addresseeVerbs: string[];
+  /**
+   * First- and second-person subject pronouns: right before a speech verb they are its subject (the writer,
+   * the reader), so the sentence's first name does not speak ("Try it, where we called it “…”").
+   */
+  selfPronouns: string[];
+  /** Prepositions whose object still does the speaking ("with Ada Frey calling it …", "sent by Ada Frey"). */
+  agentPrepositions: string[];
 }
 
 /** Common first names with a clear gender, for pronoun agreement; one list for all languages. */
