@@ -155,8 +155,8 @@ const MICRODATA_OTHER =
 // Substring matches that ignore case (`[class*="price" i]`) are the slow kind of selector: in
 // Chromium about four times a case-sensitive one, on every element with the attribute, and the
 // class attribute is on most. So the class parts of the shop and author selectors are read
-// once, in JS (classSigns); the selector engine does the rest, on rarer attributes. Counts and
-// verdicts are those of the whole selectors: the regexes are ASCII case-insensitive, as CSS's `i`
+// once, in JS (the class scan of cheapFeatureGroups); the selector engine does the rest, on
+// rarer attributes. Counts and verdicts are those of the whole selectors: the regexes are ASCII case-insensitive, as CSS's `i`
 // is (without the `u` flag a regex folds no non-ASCII letter onto an ASCII one), and an element
 // that two parts match is counted once.
 /** Shop signs: these, and [class*="price" i], [class*="cart" i], [class*="basket" i]. */
@@ -211,9 +211,11 @@ export function pageUrl(doc: Document, url?: string): URL | null {
 
 /**
  * The cheap features in groups, cheapest first: head metadata, the URL and selector counts;
- * Readability's readerable check; the class scan (classSigns). A
+ * Readability's readerable check; the class scan, in parts of 128 elements. A
  * group is read when it is called, so firstLook can stop before the costly ones once the verdict
- * cannot change (settledEarly). Every value is the same whichever groups are read.
+ * cannot change (settledEarly). Every value is the same whichever groups are read, but the two
+ * counts of the class scan, which each part gives as they stand so far (never over the final
+ * ones, reached with its last part).
  */
 export function* cheapFeatureGroups(doc: Document, url?: string): Generator<() => Partial<Features<CheapFeature>>> {
   yield () => {
