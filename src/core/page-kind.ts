@@ -155,8 +155,8 @@ const MICRODATA_OTHER =
 // Substring matches that ignore case (`[class*="price" i]`) are the slow kind of selector: in
 // Chromium about four times a case-sensitive one, on every element with the attribute, and the
 // class attribute is on most. So the class parts of the shop and author selectors are read
-// once, in JS (classSigns); the selector engine does the rest, on rarer attributes. Counts and
-// verdicts are those of the whole selectors: the regexes are ASCII case-insensitive, as CSS's `i`
+// once, in JS (the class scan of cheapFeatureGroups); the selector engine does the rest, on
+// rarer attributes. Counts and verdicts are those of the whole selectors: the regexes are ASCII case-insensitive, as CSS's `i`
 // is (without the `u` flag a regex folds no non-ASCII letter onto an ASCII one), and an element
 // that two parts match is counted once.
 /** Shop signs: these, and [class*="price" i], [class*="cart" i], [class*="basket" i]. */
@@ -169,17 +169,6 @@ const AUTHOR_MARKS = '[itemprop~="author"],[data-author]';
 /** …and [class*="author" i], [class*="username" i], [class*="user-name" i], [class*="poster" i]. */
 const AUTHOR_CLASS = /author|user-?name|poster/i;
 
-/** Shop signs and author marks: one read of every class attribute. */
-function classSigns(doc: Document): [shop: number, authors: number] {
-  const shop = new Set(doc.querySelectorAll(SHOP_SIGNS));
-  const authors = new Set(doc.querySelectorAll(AUTHOR_MARKS));
-  for (const el of doc.querySelectorAll('[class]')) {
-    const cls = el.getAttribute('class')!;
-    if (SHOP_CLASS.test(cls)) shop.add(el);
-    if (AUTHOR_CLASS.test(cls)) authors.add(el);
-  }
-  return [shop.size, authors.size];
-}
 const FORM_FIELDS = 'input:not([type="hidden"]),select,textarea';
 /** The site's own chrome: its search box, login and newsletter fields there are on every page. */
 const SITE_CHROME = 'header,nav,footer,aside,[role="search"],[role="banner"],[role="navigation"]';
@@ -222,54 +211,65 @@ export function pageUrl(doc: Document, url?: string): URL | null {
 
 /**
  * The cheap features in groups, cheapest first: head metadata, the URL and selector counts;
- * Readability's readerable check; the class scan (classSigns). A
+ * Readability's readerable check; the class scan, in parts of 128 elements. A
  * group is read when it is called, so firstLook can stop before the costly ones once the verdict
- * cannot change (settledEarly). Every value is the same whichever groups are read.
+ * cannot change (settledEarly). Every value is the same whichever groups are read, but the two
+ * counts of the class scan, which each part gives as they stand so far (never over the final
+ * ones, reached with its last part).
  */
-export function cheapFeatureGroups(doc: Document, url?: string): (() => Partial<Features<CheapFeature>>)[] {
-  return [
-    () => {
-      const types = jsonLdTypes(doc);
-      const hasType = (re: RegExp) => ([...types].some((t) => re.test(t)) ? 1 : 0);
-      const ogType = doc.querySelector('meta[property="og:type" i]')?.getAttribute('content')?.trim().toLowerCase();
-      const u = pageUrl(doc, url);
-      const path = u?.pathname ?? '';
-      return {
-        ldArticle: hasType(ARTICLE_LD_TYPES),
-        ldCommerce: hasType(COMMERCE_LD_TYPES),
-        ldDiscussion: hasType(DISCUSSION_LD_TYPES),
-        ldCollection: hasType(COLLECTION_LD_TYPES),
-        ldMediaApp: hasType(MEDIA_APP_LD_TYPES),
-        ogArticle: ogType === 'article' ? 1 : 0,
-        // "website" is the default of many site templates and says nothing (on 8 of the 241 saved article
-        // pages, 7 of the 60 non-article ones); other types (product, profile, video, music) say what it is.
-        // A type of an app's own namespace ("tumblr-feed:entry", "songkick-concerts:artist") names no
-        // kind anyone else reads: no evidence either way.
-        ogOther: ogType && ogType !== 'article' && ogType !== 'website' && !ogType.includes(':') ? 1 : 0,
-        publishedMeta: doc.querySelector(PUBLISHED_META) ? 1 : 0,
-        microdataArticle: doc.querySelector(MICRODATA_ARTICLE) ? 1 : 0,
-        microdataOther: doc.querySelector(MICRODATA_OTHER) ? 1 : 0,
-        datedUrl: u && DATED_PATH.test(path) ? 1 : 0,
-        rootUrl: u && (path === '/' || path === '') && u.search === '' ? 1 : 0,
-        searchUrl: u && SEARCH_URL.test(`${path}${u.search}`) ? 1 : 0,
-        codeBlocks: logCount(doc.querySelectorAll('pre, code').length),
-        tables: logCount(doc.getElementsByTagName('table').length),
-        oneArticleElement: doc.getElementsByTagName('article').length === 1 ? 1 : 0,
-        bylineSigns: doc.querySelector(BYLINE_SIGNS) ? 1 : 0,
-        formFields: logCount([...doc.querySelectorAll(FORM_FIELDS)].filter((f) => !f.closest(SITE_CHROME)).length),
-      };
-    },
-    () => ({ readerable: isProbablyReaderable(doc) ? 1 : 0 }),
-    () => {
-      const [shop, authors] = classSigns(doc);
-      return { shopSigns: logCount(shop), authorMarks: logCount(authors) };
-    },
-  ];
+export function* cheapFeatureGroups(doc: Document, url?: string): Generator<() => Partial<Features<CheapFeature>>> {
+  yield () => {
+    const types = jsonLdTypes(doc);
+    const hasType = (re: RegExp) => ([...types].some((t) => re.test(t)) ? 1 : 0);
+    const ogType = doc.querySelector('meta[property="og:type" i]')?.getAttribute('content')?.trim().toLowerCase();
+    const u = pageUrl(doc, url);
+    const path = u?.pathname ?? '';
+    return {
+      ldArticle: hasType(ARTICLE_LD_TYPES),
+      ldCommerce: hasType(COMMERCE_LD_TYPES),
+      ldDiscussion: hasType(DISCUSSION_LD_TYPES),
+      ldCollection: hasType(COLLECTION_LD_TYPES),
+      ldMediaApp: hasType(MEDIA_APP_LD_TYPES),
+      ogArticle: ogType === 'article' ? 1 : 0,
+      // "website" is the default of many site templates and says nothing (on 8 of the 241 saved article
+      // pages, 7 of the 60 non-article ones); other types (product, profile, video, music) say what it is.
+      // A type of an app's own namespace ("tumblr-feed:entry", "songkick-concerts:artist") names no
+      // kind anyone else reads: no evidence either way.
+      ogOther: ogType && ogType !== 'article' && ogType !== 'website' && !ogType.includes(':') ? 1 : 0,
+      publishedMeta: doc.querySelector(PUBLISHED_META) ? 1 : 0,
+      microdataArticle: doc.querySelector(MICRODATA_ARTICLE) ? 1 : 0,
+      microdataOther: doc.querySelector(MICRODATA_OTHER) ? 1 : 0,
+      datedUrl: u && DATED_PATH.test(path) ? 1 : 0,
+      // An http(s) URL's path is never empty: '/' at least.
+      rootUrl: u && path === '/' && !u.search ? 1 : 0,
+      searchUrl: u && SEARCH_URL.test(`${path}${u.search}`) ? 1 : 0,
+      codeBlocks: logCount(doc.querySelectorAll('pre, code').length),
+      tables: logCount(doc.getElementsByTagName('table').length),
+      oneArticleElement: doc.getElementsByTagName('article').length === 1 ? 1 : 0,
+      bylineSigns: doc.querySelector(BYLINE_SIGNS) ? 1 : 0,
+      formFields: logCount([...doc.querySelectorAll(FORM_FIELDS)].filter((f) => !f.closest(SITE_CHROME)).length),
+    };
+  };
+  yield () => ({ readerable: isProbablyReaderable(doc) ? 1 : 0 });
+  // The class scan: shop signs and author marks, one read of every class attribute. It yields its
+  // counts so far every 128 elements: they never exceed the final ones and both only lower the
+  // score, so firstLook can settle the page part way through the scan.
+  const shop = new Set(doc.querySelectorAll(SHOP_SIGNS));
+  const authors = new Set(doc.querySelectorAll(AUTHOR_MARKS));
+  const counts = () => ({ shopSigns: logCount(shop.size), authorMarks: logCount(authors.size) });
+  let n = 0;
+  for (const el of doc.querySelectorAll('[class]')) {
+    if (++n % 128 === 0) yield counts;
+    const cls = el.getAttribute('class')!;
+    if (SHOP_CLASS.test(cls)) shop.add(el);
+    if (AUTHOR_CLASS.test(cls)) authors.add(el);
+  }
+  yield counts;
 }
 
 /** The cheap features: head metadata, the URL, and counts of a few selectors. */
 export function cheapFeatures(doc: Document, url?: string): Features<CheapFeature> {
-  return Object.assign({}, ...cheapFeatureGroups(doc, url).map((group) => group())) as Features<CheapFeature>;
+  return Object.assign({}, ...[...cheapFeatureGroups(doc, url)].map((group) => group())) as Features<CheapFeature>;
 }
 
 /**

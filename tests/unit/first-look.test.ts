@@ -206,6 +206,23 @@ describe('firstLook with settle (the content script)', () => {
     expect(look.p).toBeGreaterThanOrEqual(firstLook(productPage()).p);
   });
 
+  it('stops the class scan part way once the shop signs counted so far settle the page', () => {
+    // No metadata either way: only the class scan can say no; 300 price tags, the first 127 enough.
+    const tiles = Array.from({ length: 300 }, (_, i) => `<div class="tile-price">${i}.99</div>`).join('');
+    const doc = page(`<main><h1>Offers</h1>${tiles}</main>`, '');
+    const full = firstLook(doc);
+    const look = firstLook(doc, undefined, true);
+    expect(full.verdict).toBe('not-article');
+    expect(full.features.shopSigns).toBeCloseTo(Math.log1p(300), 12);
+    expect(look.verdict).toBe('not-article');
+    expect(look.settledEarly).toBe(true);
+    // Part of the scan: fewer signs counted than there are, yet the bound is under the threshold.
+    expect(look.features.shopSigns).toBeLessThan(full.features.shopSigns);
+    expect(look.features.shopSigns).toBeGreaterThan(0);
+    expect(look.p).toBeLessThan(FIRST_LOOK_NOT_ARTICLE);
+    expect(look.p).toBeGreaterThanOrEqual(full.p);
+  });
+
   it('reads every feature on an article (nothing to settle)', () => {
     const look = firstLook(articlePage(), undefined, true);
     expect(look.settledEarly).toBeUndefined();
@@ -215,7 +232,7 @@ describe('firstLook with settle (the content script)', () => {
   it('reads the same values in groups as cheapFeatures does at once, counts apart, the rest 0 or 1', () => {
     for (const doc of docs()) {
       const f = cheapFeatures(doc);
-      const groups = cheapFeatureGroups(doc).map((g) => g());
+      const groups = [...cheapFeatureGroups(doc)].map((g) => g());
       expect(Object.assign({}, ...groups)).toEqual(f);
       for (const name of CHEAP_NAMES)
         if (!COUNT_FEATURES.has(name)) expect([0, 1]).toContain(f[name]);
