@@ -1556,6 +1556,12 @@ function factsFor(
   };
 }
 
+/** One alias per wording: "His doctor" opening a sentence is the "his doctor" met before. */
+function addAlias(sp: Speaker, alias: string): void {
+  const key = alias.toLowerCase();
+  if (key !== sp.name.toLowerCase() && !sp.aliases.some((x) => x.toLowerCase() === key)) sp.aliases.push(alias);
+}
+
 function speakerList(spans: QuoteSpan[], attributions: Attribution[], entityOf: (Entity | null)[]): Speaker[] {
   const byName = new Map<string, Speaker>();
   attributions.forEach((a, i) => {
@@ -1575,8 +1581,7 @@ function speakerList(spans: QuoteSpan[], attributions: Attribution[], entityOf: 
     }
     sp.quotes++;
     sp.quoteIds.push(`q${i}`);
-    if (a.mention && a.mention !== a.speaker && !sp.aliases.includes(a.mention)) sp.aliases.push(a.mention);
-    for (const alias of e?.aliases ?? []) if (alias !== sp.name && !sp.aliases.includes(alias)) sp.aliases.push(alias);
+    for (const alias of [...(a.mention ? [a.mention] : []), ...(e?.aliases ?? [])]) addAlias(sp, alias);
   });
   void spans;
   return [...byName.values()].sort((x, y) => y.quotes - x.quotes);

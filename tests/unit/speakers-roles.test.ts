@@ -42,3 +42,16 @@ describe('roles from the apposition after a name', () => {
     expect(result.speakers[0]!.aliases).not.toContain('a spokesman');
   });
 });
+
+describe('aliases on the card', () => {
+  it('one alias per wording, whatever its case ("the spokesman" and "The spokesman" opening a sentence)', () => {
+    const html =
+      '<p>“It is a long process,” said Tom Reyes, a spokesman for the port authority.</p>' +
+      '<p>The mayor spoke next. Then the spokesman added: “We will publish the figures.”</p>' +
+      '<p>The spokesman said: “The ferries run again on Monday.”</p>';
+    const { who, result } = analyse(html, 'en');
+    expect(who).toEqual(['Tom Reyes', 'Tom Reyes', 'Tom Reyes']);
+    const aliases = result.speakers[0]!.aliases.map((a) => a.toLowerCase());
+    expect(aliases.filter((a) => a === 'the spokesman')).toHaveLength(1);
+  });
+});
