@@ -277,6 +277,15 @@ async function measureOnce(tab: BenchTab, name: string, url: string, opts: Measu
     lap = now;
   };
   const tracing = opts.trace === true && opts.withExtension && tab.startTrace !== undefined;
+  /** Ends a trace this load started, when it ends early. */
+  const dropTrace = async () => {
+    if (tracing) await tab.stopTrace!().catch(() => undefined);
+  };
+  /** The document we loaded was replaced: the run says where the page went. */
+  const navigated = async (to: string): Promise<PageRun> => {
+    await dropTrace();
+    return { ...run, status: 'navigated', error: `the page navigated itself away, to ${to.slice(0, 80)}` };
+  };
   try {
     if (tracing) await tab.startTrace!();
     await tab.goto(url);
@@ -284,7 +293,7 @@ async function measureOnce(tab: BenchTab, name: string, url: string, opts: Measu
     step('load');
   } catch (err) {
     run.error = (err as Error).message.split('\n')[0];
-    if (tracing) await tab.stopTrace!().catch(() => undefined);
+    await dropTrace();
     return run;
   }
   if (opts.withExtension && !(await waitInPage(tab, hookSetOrGone(url), HOOK_TIMEOUT_MS))) run.status = 'timeout';
@@ -294,15 +303,9 @@ async function measureOnce(tab: BenchTab, name: string, url: string, opts: Measu
   // The page's own script replaced the document we loaded (before our hook or after it): what we
   // would read is another document's. Said, and tried again.
   const away = await tab.evaluate<string | null>(gone(url)).catch(() => 'a document mid-navigation');
-  if (away !== null) {
-    if (tracing) await tab.stopTrace!().catch(() => undefined);
-    return { ...run, status: 'navigated', error: `the page navigated itself away, to ${away.slice(0, 80)}` };
-  }
+  if (away !== null) return navigated(away);
   const snap = await tab.evaluate<PageSnapshot>(SNAPSHOT);
-  if (!snap.same) {
-    if (tracing) await tab.stopTrace!().catch(() => undefined);
-    return { ...run, status: 'navigated', error: `the page navigated itself away, to ${snap.href.slice(0, 80)}` };
-  }
+  if (!snap.same) return navigated(snap.href);
   if (run.status !== 'timeout') run.status = opts.withExtension ? (snap.status ?? 'none') : 'no-extension';
   run.oursMs = snap.ms === null ? null : Number(snap.ms);
   const firstRun = new Map<string, PageSnapshot['measures'][number]>();

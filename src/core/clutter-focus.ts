@@ -231,7 +231,7 @@ function footersInside(
 /**
  * The `tag` elements inside the root that come after the story (neither holding it nor set in it),
  * hold text and none of the title, byline or lead image, are not hidden already nor inside one
- * taken before, and pass `accept`: outermost first. `anywhere`: before the story and in its box too.
+ * taken before, and pass `accept`: outermost first.
  */
 function afterStory(
   root: Element,
@@ -243,14 +243,13 @@ function afterStory(
   kind: ClutterKind,
   reason: string,
   accept: (el: Element) => boolean = () => true,
-  anywhere = false,
 ): ClutterBlock[] {
   const out: ClutterBlock[] = [];
   const hidden = found.map((b) => b.element);
   for (const el of Array.from(root.getElementsByTagName(tag))) {
-    if (el.contains(story) || keepers.some((k) => el.contains(k)) || measure.of(el).chars === 0) continue;
+    if (el.contains(story) || story.contains(el) || keepers.some((k) => el.contains(k))) continue;
     // After the story only: before it, a post of a live blog may be the story's own.
-    if (!anywhere && (story.contains(el) || !(story.compareDocumentPosition(el) & 4)) /* FOLLOWING */) continue;
+    if (!(story.compareDocumentPosition(el) & 4) /* FOLLOWING */ || measure.of(el).chars === 0) continue;
     if (hidden.some((h) => h.contains(el)) || out.some((b) => b.element.contains(el))) continue;
     if (accept(el)) out.push({ element: el, kind, reason });
   }

@@ -51,7 +51,8 @@ export const MIN_ORG_MENTIONS = 2;
 export const MAX_ASIDE_TOKENS = 25;
 
 const WORD_RE = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
-const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
+/** Opens with a capital letter. */
+export const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
 const POSSESSIVE_RE = /[’']s?$/;
 /** A word of two letters or more, a full stop, then a capitalised word ("Merkel.Als"); not "U.S." or "ver.di". */
 const GLUED_STOP_RE = /^([\p{L}\p{N}]*\p{Ll}[\p{L}\p{N}]*)\.(?=\p{Lu}\p{Ll})/u;
@@ -668,6 +669,11 @@ export class Registry {
   /** Computed once full names are in (later entities have one mention, too few to win). */
   private mainOrgCache: Entity | null | undefined;
 
+  /** What a new entity's name says it is: an organisation ("New York Post", "Minnesota Wild") or a person. */
+  private typeOf(name: string): 'org' | 'person' {
+    return isOrgName(name, this.lex) || placeLed(name, this.lex) ? 'org' : 'person';
+  }
+
   private add(e: Entity): void {
     this.byFull.set(e.name.toLowerCase(), e);
     this.order.set(e, this.entities.length);
@@ -693,7 +699,7 @@ export class Registry {
       e = {
         name,
         role: null,
-        type: isOrgName(name, this.lex) || placeLed(name, this.lex) ? 'org' : 'person',
+        type: this.typeOf(name),
         gender,
         aliases: new Set(),
         mentions: 0,
@@ -748,7 +754,7 @@ export class Registry {
     const e: Entity = {
       name,
       role,
-      type: isOrgName(name, this.lex) || placeLed(name, this.lex) ? 'org' : 'person',
+      type: this.typeOf(name),
       gender,
       aliases: new Set(),
       mentions: 1,

@@ -13,6 +13,7 @@ import {
   type Entity,
   findMentions,
   type Gender,
+  isCap,
   isOrgName,
   Lex,
   MAX_ASIDE_TOKENS,
@@ -187,14 +188,15 @@ function buildDoc(blocks: BlockText[], spans: QuoteSpan[], lex: Lex): Doc {
     for (const t of toks) tokens.push(t);
   }
   // Mentions never run across blocks: find them block by block, then shift.
+  // Words the page writes in lower case, and those it capitalises inside a sentence (a name's evidence
+  // beyond a sentence start): one pass over the tokens.
   const lowerWords = new Set<string>();
-  for (const t of tokens) if (t.kind === 'word' && t.text === t.lower) lowerWords.add(t.lower);
-  // Words the page capitalises inside a sentence (a name's evidence beyond a sentence start).
   const midCaps = new Set<string>();
   tokens.forEach((t, i) => {
+    if (t.kind !== 'word') return;
     const prev = tokens[i - 1];
-    if (t.kind === 'word' && isCap(t.text) && prev && prev.sentence === t.sentence && prev.kind === 'word')
-      midCaps.add(t.lower);
+    if (t.text === t.lower) lowerWords.add(t.lower);
+    if (isCap(t.text) && prev && prev.sentence === t.sentence && prev.kind === 'word') midCaps.add(t.lower);
   });
   const mentions: Mention[] = [];
   // Where every noun is capitalised, a surname is evidence of a name across the page's blocks.
@@ -304,7 +306,6 @@ function isNameShaped(span: QuoteSpan): boolean {
 /** Where the look-back for a cue before token q starts: its sentence start, at most MAX_LOOKBACK_TOKENS back. */
 const clauseStart = (d: Doc, q: number): number => Math.max(d.sentStart[q]!, q - MAX_LOOKBACK_TOKENS);
 
-const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
 const isComma = (t: Token | undefined): boolean => t?.kind === 'punct' && t.text === ',';
 const isDash = (t: Token | undefined): boolean => t?.kind === 'punct' && /^[—–―-]$/.test(t.text);
 
